@@ -1,0 +1,151 @@
+package io.perfcenter.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole suite as separate processes: the three services and the gateway, sharing one database (each in its
+ * own schema) and trusting tokens of one {@link LocalIdentity}. Used by the launcher and the end-to-end tests.
+ */
+public final class Suite implements AutoCloseable {
+
+    public record Ports(int gateway, int metrics, int scoring, int incentive) {
+
+        public static Ports defaults() {
+            return new Ports(8080, 8081, 8082, 8083);
+        }
+
+        public static Ports free() {
+            return new Ports(freePort(), freePort(), freePort(), freePort());
+        }
+    }
+
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, String> environment;
+    private final Path root;
+    private final Path logDir;
+    private final List<String> jvmOptions;
+    private final Ports ports;
+
+    private Suite(Path root, Map<String, String> environment, Path logDir, List<String> jvmOptions, Ports ports) {
+        this.root = root;
+        this.environment = environment;
+        this.logDir = logDir;
+        this.jvmOptions = jvmOptions;
+        this.ports = ports;
+    }
+
+    /**
+     * Starts metrics, scoring, incentive and the gateway, in that order, and waits until each is ready.
+     * {@code extraEnv} is added to every service's environment (e.g. a shorter timeout for tests).
+     */
+    public static Suite start(Path root, PostgresServer db, String database, LocalIdentity identity, Ports ports,
+                              Path logDir, Map<String, String> extraEnv) {
+        db.ensureDatabase(database);
+        Map<String, String> common = new HashMap<>();
+        common.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(database));
+        common.put("QUARKUS_DATASOURCE_USERNAME", db.user());
+        common.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        common.put("QUARKUS_OIDC_PUBLIC_KEY", identity.publicKeyBase64());
+        common.put("QUARKUS_OIDC_TOKEN_ISSUER", LocalIdentity.ISSUER);
+        common.put("PERFCENTER_METRICS_URL", "http://localhost:" + ports.metrics());
+        common.put("PERFCENTER_SCORING_URL", "http://localhost:" + ports.scoring());
+        common.put("PERFCENTER_INCENTIVE_URL", "http://localhost:" + ports.incentive());
+        common.putAll(extraEnv);
+
+        Suite suite = new Suite(root, common, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+                ports);
+        try {
+            // the services start in parallel; the gateway last, as its readiness checks them
+            suite.startService("metrics-service", ports.metrics());
+            suite.startService("scoring-service", ports.scoring());
+            suite.startService("incentive-service", ports.incentive());
+            for (ServiceProcess service : new ArrayList<>(suite.services.values())) {
+                service.awaitReady(Duration.ofSeconds(90));
+            }
+            suite.startService("gateway", ports.gateway());
+            suite.services.get("gateway").awaitReady(Duration.ofSeconds(90));
+            return suite;
+        } catch (RuntimeException e) {
+            suite.close();
+            throw e;
+        }
+    }
+
+    private void startService(String name, int port) {
+        services.put(name, ServiceProcess.start(name, root.resolve(name), port, environment, logDir,
+                jvmOptions));
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + ports.gateway();
+    }
+
+    public Ports ports() {
+        return ports;
+    }
+
+    public Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    /** Stops one service, e.g. to show how the rest of the suite behaves without it. */
+    public void stop(String name) {
+        ServiceProcess service = services.remove(name);
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /** Starts a stopped service again on its port and waits until it is ready. */
+    public void restart(String name) {
+        int port = switch (name) {
+            case "metrics-service" -> ports.metrics();
+            case "scoring-service" -> ports.scoring();
+            case "incentive-service" -> ports.incentive();
+            case "gateway" -> ports.gateway();
+            default -> throw new IllegalArgumentException("Unknown service " + name);
+        };
+        stop(name);
+        startService(name, port);
+        services.get(name).awaitReady(Duration.ofSeconds(90));
+    }
+
+    @Override
+    public void close() {
+        List<ServiceProcess> running = new ArrayList<>(services.values());
+        java.util.Collections.reverse(running);
+        running.forEach(ServiceProcess::close);
+        services.clear();
+    }
+
+    /** The repository root: the nearest directory upwards from the working directory that holds {@code mvnw}. */
+    public static Path findRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("Run from inside the PerfCenter repository (no mvnw found upwards)");
+        }
+        return dir;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free port", e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.perfcenter.support;
+
+import io.smallrye.jwt.build.Jwt;
+
+import java.util.Set;
+
+/**
+ * Bearer tokens for {@code @QuarkusTest}s that run with {@code OidcWiremockTestResource}: signed with its test key
+ * and issued by its issuer, carrying the roles and the employee id the services scope data by.
+ */
+public final class TestTokens {
+
+    private static final String WIREMOCK_ISSUER = "https://server.example.com";
+
+    private TestTokens() {
+    }
+
+    public static String token(String employeeId, String... roles) {
+        var builder = Jwt.preferredUserName(employeeId == null ? "system" : employeeId)
+                .groups(Set.of(roles))
+                .issuer(WIREMOCK_ISSUER)
+                .audience("https://service.example.com");
+        if (employeeId != null) {
+            builder.claim(LocalIdentity.EMPLOYEE_ID_CLAIM, employeeId);
+        }
+        return builder.sign();
+    }
+
+    /** A token for a machine client (no employee id), e.g. the CRM integration. */
+    public static String system(String... roles) {
+        return token(null, roles);
+    }
+}

@@ -1,0 +1,23 @@
+package io.perfcenter.metrics.ingest;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/**
+ * A value of a metric for one agent and day, pushed by an external system. {@code sourceSystem} and
+ * {@code externalId} identify it: sending it again is a no-op, a higher {@code revision} replaces it.
+ * Fields are checked row by row (not with bean validation) so one bad row does not reject the batch.
+ */
+@Schema(name = "MetricValueRecord")
+public record ValueRecord(
+        @Schema(required = true, examples = "acd") String sourceSystem,
+        @Schema(required = true, examples = "calls-E2001-2026-10-01") String externalId,
+        @Schema(required = true, examples = "E2001") String employeeId,
+        @Schema(required = true, examples = "calls_handled") String metricCode,
+        @Schema(required = true, examples = "2026-10-01") LocalDate date,
+        @Schema(required = true, examples = "78") BigDecimal value,
+        @Schema(description = "Defaults to 1; a higher revision replaces the stored one", examples = "1")
+        Integer revision) {
+}

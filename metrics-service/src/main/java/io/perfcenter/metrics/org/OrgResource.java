@@ -1,0 +1,122 @@
+package io.perfcenter.metrics.org;
+
+import io.perfcenter.metrics.org.OrgPayloads.AgentInput;
+import io.perfcenter.metrics.org.OrgPayloads.AgentView;
+import io.perfcenter.metrics.org.OrgPayloads.MemberView;
+import io.perfcenter.metrics.org.OrgPayloads.MoveInput;
+import io.perfcenter.metrics.org.OrgPayloads.UnitInput;
+import io.perfcenter.metrics.org.OrgPayloads.UnitView;
+import io.perfcenter.metrics.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+
+@Path("/api/v1/metrics/org")
+@Tag(name = "metrics: org directory", description = "Centers, teams, groups, agents and who belongs where when")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+public class OrgResource {
+
+    private final OrgService org;
+    private final OrgScope scope;
+
+    OrgResource(OrgService org, OrgScope scope) {
+        this.org = org;
+        this.scope = scope;
+    }
+
+    @POST
+    @Path("/units")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "createOrgUnit", summary = "Create a center, team or group")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "409", description = "The code is taken")
+    public Response createUnit(@Valid @NotNull UnitInput input) {
+        OrgUnit unit = org.createUnit(input);
+        return Response.created(URI.create("/api/v1/metrics/org/units/" + unit.code)).entity(UnitView.of(unit)).build();
+    }
+
+    @GET
+    @Path("/units/{code}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "getOrgUnit", summary = "A unit, with its parent and leader")
+    @APIResponse(responseCode = "200", description = "The unit")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    public UnitView unit(@PathParam("code") String code) {
+        return UnitView.of(org.unit(code));
+    }
+
+    @GET
+    @Path("/units/{code}/members")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listOrgUnitMembers",
+            summary = "Agents who belonged to the unit (or a unit below it) on a day or at any day of a range")
+    @APIResponse(responseCode = "200", description = "Memberships overlapping the range")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    public List<MemberView> members(@PathParam("code") String code,
+                                    @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+        scope.checkUnit(code);
+        LocalDate start = from != null ? from : LocalDate.now();
+        return org.members(code, start, to != null ? to : start);
+    }
+
+    @GET
+    @Path("/my-units")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listMyUnits", summary = "Codes of the units the caller leads, with all units below them",
+            description = "Other services scope supervisors' and managers' data by this list.")
+    @APIResponse(responseCode = "200", description = "Unit codes; empty for someone who leads no unit")
+    public List<String> myUnits() {
+        return scope.ledUnits();
+    }
+
+    @POST
+    @Path("/agents")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "registerAgent", summary = "Register an agent in a unit")
+    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "409", description = "The employee id is taken")
+    public Response registerAgent(@Valid @NotNull AgentInput input) {
+        AgentView agent = org.registerAgent(input);
+        return Response.created(URI.create("/api/v1/metrics/org/agents/" + agent.employeeId())).entity(agent).build();
+    }
+
+    @GET
+    @Path("/agents/{employeeId}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "getAgent", summary = "An agent and the unit they belong to today")
+    @APIResponse(responseCode = "200", description = "The agent")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    public AgentView agent(@PathParam("employeeId") String employeeId) {
+        Agent agent = org.agent(employeeId);
+        scope.checkDirectoryEntry(employeeId);
+        return org.view(agent);
+    }
+
+    @POST
+    @Path("/agents/{employeeId}/moves")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "moveAgent", summary = "Move an agent to another unit from a day on",
+            description = "Figures before that day keep counting for the old unit, figures from it on for the new.")
+    @APIResponse(responseCode = "200", description = "Moved")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    public AgentView move(@PathParam("employeeId") String employeeId, @Valid @NotNull MoveInput input) {
+        return org.move(employeeId, input.unitCode(), input.from());
+    }
+}

@@ -1,0 +1,134 @@
+package io.perfcenter.metrics.org;
+
+import io.perfcenter.metrics.org.OrgPayloads.AgentInput;
+import io.perfcenter.metrics.org.OrgPayloads.AgentView;
+import io.perfcenter.metrics.org.OrgPayloads.MemberView;
+import io.perfcenter.metrics.org.OrgPayloads.UnitInput;
+import io.perfcenter.metrics.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The org directory: units, agents and their effective-dated membership. */
+@ApplicationScoped
+public class OrgService {
+
+    private final EntityManager em;
+
+    OrgService(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public OrgUnit createUnit(UnitInput input) {
+        if (OrgUnit.findById(input.code()) != null) {
+            throw Problems.conflict("Unit " + input.code() + " exists already");
+        }
+        if (input.kind() != OrgUnit.Kind.CENTER && input.parentCode() == null) {
+            throw Problems.invalid("parentCode", "a " + input.kind() + " needs an enclosing unit");
+        }
+        if (input.parentCode() != null && OrgUnit.findById(input.parentCode()) == null) {
+            throw Problems.invalid("parentCode", "unit " + input.parentCode() + " does not exist");
+        }
+        OrgUnit unit = new OrgUnit();
+        unit.code = input.code();
+        unit.name = input.name();
+        unit.kind = input.kind();
+        unit.parentCode = input.parentCode();
+        unit.leaderEmployeeId = input.leaderEmployeeId();
+        unit.persist();
+        return unit;
+    }
+
+    public OrgUnit unit(String code) {
+        OrgUnit unit = OrgUnit.findById(code);
+        if (unit == null) {
+            throw Problems.notFound("Unit", code);
+        }
+        return unit;
+    }
+
+    @Transactional
+    public AgentView registerAgent(AgentInput input) {
+        if (Agent.findById(input.employeeId()) != null) {
+            throw Problems.conflict("Agent " + input.employeeId() + " exists already");
+        }
+        if (OrgUnit.findById(input.unitCode()) == null) {
+            throw Problems.invalid("unitCode", "unit " + input.unitCode() + " does not exist");
+        }
+        Agent agent = new Agent();
+        agent.employeeId = input.employeeId();
+        agent.name = input.name();
+        agent.position = input.position();
+        agent.hireDate = input.hireDate();
+        agent.persist();
+        Membership m = new Membership();
+        m.employeeId = agent.employeeId;
+        m.unitCode = input.unitCode();
+        m.validFrom = input.memberFrom() != null ? input.memberFrom()
+                : input.hireDate() != null ? input.hireDate() : LocalDate.now();
+        m.persist();
+        return view(agent);
+    }
+
+    /** Closes the current membership the day before {@code from} and opens one in the new unit. */
+    @Transactional
+    public AgentView move(String employeeId, String unitCode, LocalDate from) {
+        Agent agent = agent(employeeId);
+        if (OrgUnit.findById(unitCode) == null) {
+            throw Problems.invalid("unitCode", "unit " + unitCode + " does not exist");
+        }
+        Membership.current(employeeId).ifPresent(current -> {
+            if (!from.isAfter(current.validFrom)) {
+                throw Problems.invalid("from", "must be after the start of the current membership ("
+                        + current.validFrom + ")");
+            }
+            current.validTo = from;
+        });
+        Membership next = new Membership();
+        next.employeeId = employeeId;
+        next.unitCode = unitCode;
+        next.validFrom = from;
+        next.persist();
+        return view(agent);
+    }
+
+    public Agent agent(String employeeId) {
+        Agent agent = Agent.findById(employeeId);
+        if (agent == null) {
+            throw Problems.notFound("Agent", employeeId);
+        }
+        return agent;
+    }
+
+    public AgentView view(Agent agent) {
+        String unit = Membership.current(agent.employeeId).map(m -> m.unitCode).orElse(null);
+        return new AgentView(agent.employeeId, agent.name, agent.position, agent.hireDate, agent.status, unit);
+    }
+
+    /** Agents who belonged to the unit, or any unit below it, at some day of [from, to]. */
+    @SuppressWarnings("unchecked")
+    public List<MemberView> members(String unitCode, LocalDate from, LocalDate to) {
+        unit(unitCode);
+        List<Object[]> rows = em.createNativeQuery("""
+                WITH RECURSIVE units AS (
+                    SELECT code FROM org_unit WHERE code = :unit
+                    UNION SELECT u.code FROM org_unit u JOIN units ON u.parent_code = units.code)
+                SELECT a.employee_id, a.name, a.position, m.unit_code, m.valid_from, m.valid_to
+                FROM membership m JOIN units ON m.unit_code = units.code JOIN agent a USING (employee_id)
+                WHERE m.valid_from <= :to AND (m.valid_to IS NULL OR m.valid_to > :from)
+                ORDER BY a.employee_id, m.valid_from""")
+                .setParameter("unit", unitCode).setParameter("from", from).setParameter("to", to)
+                .getResultList();
+        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                toLocalDate(r[4]), toLocalDate(r[5]))).toList();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        return value == null ? null : value instanceof Date d ? d.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,22 @@
+-- The metrics of DOMAIN.md section 2, so a new installation can score right away. HR adds their own.
+INSERT INTO metric_definition (code, name_zh, name_en, unit, direction, aggregation, category, source) VALUES
+ ('calls_handled',        '接听量',         'Calls handled',                 'calls',   'HIGHER_BETTER', 'SUM',    'internal-operations', 'acd'),
+ ('answer_rate',          '接通率',         'Answer rate',                   'percent', 'HIGHER_BETTER', 'MEAN',   'customer',            'acd'),
+ ('aht',                  '平均处理时间',   'Average handle time',           'seconds', 'TARGET_BAND',   'MEAN',   'internal-operations', 'acd'),
+ ('fcr',                  '首呼解决率',     'First-contact resolution',      'percent', 'HIGHER_BETTER', 'MEAN',   'customer',            'crm'),
+ ('repeat_contact_rate',  '二次咨询率',     'Repeat-contact rate',           'percent', 'LOWER_BETTER',  'MEAN',   'customer',            'crm'),
+ ('complaint_rate',       '投诉率',         'Complaint rate',                'percent', 'LOWER_BETTER',  'MEAN',   'customer',            'crm'),
+ ('adherence',            '遵时度',         'Schedule adherence',            'percent', 'HIGHER_BETTER', 'MEAN',   'internal-operations', 'wfm'),
+ ('occupancy',            '通话利用率',     'Occupancy',                     'percent', 'TARGET_BAND',   'MEAN',   'internal-operations', 'wfm'),
+ ('error_count',          '错单量',         'Errors',                        'count',   'LOWER_BETTER',  'SUM',    'internal-operations', 'crm'),
+ ('qa_score',             '录音质检得分',   'QA evaluation score',           'points',  'HIGHER_BETTER', 'MEAN',   'internal-operations', 'qa'),
+ ('csat',                 '客户满意度',     'Customer satisfaction (1-5)',   'score',   'HIGHER_BETTER', 'MEAN',   'customer',            'survey'),
+ ('nps',                  '净推荐值',       'Net promoter score',            'score',   'HIGHER_BETTER', 'MEAN',   'customer',            'survey'),
+ ('training_pass_rate',   '在岗培训合格率', 'Training pass rate',            'percent', 'HIGHER_BETTER', 'LATEST', 'learning-growth',     'lms'),
+ ('reply_minutes',        '响应时长',       'Time to reply',                 'minutes', 'LOWER_BETTER',  'MEAN',   'customer',            'crm'),
+ ('sales_amount',         '销售额',         'Sales amount',                  'CNY',     'HIGHER_BETTER', 'SUM',    'financial',           'crm'),
+ ('knowledge_contributions','知识共享贡献度','Knowledge contributions',      'count',   'HIGHER_BETTER', 'SUM',    'learning-growth',     'kb'),
+ ('mentoring_pass_rate',  '新人帮扶达标率', 'Mentoring pass rate',           'percent', 'HIGHER_BETTER', 'LATEST', 'learning-growth',     'hr'),
+ ('suggestions_adopted',  '改进建议采纳数', 'Improvement suggestions adopted','count',  'HIGHER_BETTER', 'SUM',    'learning-growth',     'hr'),
+ ('rule_violations',      '违规次数',       'Rule violations',               'count',   'LOWER_BETTER',  'SUM',    'internal-operations', 'hr'),
+ ('attendance_rate',      '出勤率',         'Attendance',                    'percent', 'HIGHER_BETTER', 'MEAN',   'internal-operations', 'wfm');

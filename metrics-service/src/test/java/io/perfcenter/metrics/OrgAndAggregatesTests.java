@@ -1,0 +1,175 @@
+package io.perfcenter.metrics;
+
+import io.perfcenter.support.PostgresTestResource;
+import io.perfcenter.support.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.nullValue;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class OrgAndAggregatesTests {
+
+    static RequestSpecification as(String employeeId, String... roles) {
+        return given().auth().oauth2(TestTokens.token(employeeId, roles)).contentType(ContentType.JSON);
+    }
+
+    static RequestSpecification hr() {
+        return as("H1", "hr");
+    }
+
+    private static boolean seeded;
+
+    // RestAssured knows the random test port only from the first test on, so the shared org is made here once
+    @BeforeEach
+    void organisation() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        hr().body(Map.of("code", "C1", "name", "Center", "kind", "CENTER")).post("/api/v1/metrics/org/units")
+                .then().statusCode(201);
+        hr().body(Map.of("code", "T1", "name", "Team", "kind", "TEAM", "parentCode", "C1", "leaderEmployeeId", "M1"))
+                .post("/api/v1/metrics/org/units").then().statusCode(201);
+        hr().body(Map.of("code", "GA", "name", "Group A", "kind", "GROUP", "parentCode", "T1", "leaderEmployeeId", "S1"))
+                .post("/api/v1/metrics/org/units").then().statusCode(201);
+        hr().body(Map.of("code", "GB", "name", "Group B", "kind", "GROUP", "parentCode", "T1", "leaderEmployeeId", "S2"))
+                .post("/api/v1/metrics/org/units").then().statusCode(201);
+        for (String[] a : new String[][]{{"A1", "GA"}, {"A2", "GA"}, {"B1", "GB"}}) {
+            hr().body(Map.of("employeeId", a[0], "name", "Agent " + a[0], "position", "seat", "unitCode", a[1],
+                    "memberFrom", "2026-01-01")).post("/api/v1/metrics/org/agents").then().statusCode(201);
+        }
+        // A2 moves from group A to group B on 16 October
+        hr().body(Map.of("unitCode", "GB", "from", "2026-10-16")).post("/api/v1/metrics/org/agents/A2/moves")
+                .then().statusCode(200).body("unitCode", equalTo("GB"));
+        List<Map<String, Object>> values = new ArrayList<>();
+        for (String agent : List.of("A1", "A2", "B1")) {
+            for (int day = 1; day <= 31; day++) {
+                values.add(Map.of("sourceSystem", "acd", "externalId", agent + "-" + day, "employeeId", agent,
+                        "metricCode", "calls_handled", "date", String.format("2026-10-%02d", day), "value", 10));
+            }
+        }
+        as(null, "integration").body(values).post("/api/v1/metrics/values").then().statusCode(200)
+                .body("accepted", equalTo(93)).body("duplicate", equalTo(0)).body("rejected", equalTo(0));
+    }
+
+    @Test
+    void monthValuesFollowEffectiveDatedMembership() {
+        hr().queryParam("unit", "GA").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents.employeeId", containsInAnyOrder("A1", "A2"))
+                .body("agents.find { it.employeeId == 'A1' }.values.calls_handled.value", equalTo(310))
+                .body("agents.find { it.employeeId == 'A2' }.values.calls_handled.value", equalTo(150))
+                .body("agents.find { it.employeeId == 'A2' }.values.calls_handled.samples", equalTo(15));
+        hr().queryParam("unit", "GB").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents.find { it.employeeId == 'A2' }.values.calls_handled.value", equalTo(160))
+                .body("agents.find { it.employeeId == 'B1' }.values.calls_handled.value", equalTo(310));
+    }
+
+    @Test
+    void resendingIsANoOpAndANewerRevisionReplaces() {
+        Map<String, Object> row = Map.of("sourceSystem", "acd", "externalId", "A1-1", "employeeId", "A1",
+                "metricCode", "calls_handled", "date", "2026-10-01", "value", 10);
+        as(null, "integration").body(List.of(row)).post("/api/v1/metrics/values").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicate", equalTo(1));
+        Map<String, Object> corrected = new java.util.HashMap<>(row);
+        corrected.put("externalId", "A1-extra");
+        corrected.put("date", "2026-11-01");
+        corrected.put("value", 7);
+        as(null, "integration").body(List.of(corrected)).post("/api/v1/metrics/values").then()
+                .body("accepted", equalTo(1));
+        corrected.put("value", 9);
+        corrected.put("revision", 2);
+        as(null, "integration").body(List.of(corrected)).post("/api/v1/metrics/values").then()
+                .body("accepted", equalTo(1));
+        as("A1", "agent").queryParam("employeeId", "A1").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents[0].values.calls_handled.value", equalTo(9));
+    }
+
+    @Test
+    void badRowsAreReportedAndGoodRowsKept() {
+        List<Map<String, Object>> rows = List.of(
+                Map.of("sourceSystem", "acd", "externalId", "bad-1", "employeeId", "NOBODY",
+                        "metricCode", "calls_handled", "date", "2026-09-01", "value", 1),
+                Map.of("sourceSystem", "acd", "externalId", "bad-2", "employeeId", "B1",
+                        "metricCode", "no_such_metric", "date", "2026-09-01", "value", 1),
+                Map.of("sourceSystem", "acd", "externalId", "good-1", "employeeId", "B1",
+                        "metricCode", "calls_handled", "date", "2026-09-01", "value", 4));
+        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(2))
+                .body("errors.row", contains(1, 2))
+                .body("errors.field", contains("employeeId", "metricCode"));
+    }
+
+    @Test
+    void invalidInputIsAProblemNamingTheFieldAndChangesNothing() {
+        hr().body(Map.of("code", "GX", "name", "Orphan", "kind", "GROUP")).post("/api/v1/metrics/org/units")
+                .then().statusCode(400).contentType("application/problem+json").body("field", equalTo("parentCode"));
+        hr().get("/api/v1/metrics/org/units/GX").then().statusCode(404).contentType("application/problem+json");
+        hr().body(Map.of("code", "", "name", "x", "kind", "CENTER")).post("/api/v1/metrics/org/units")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("code"));
+        hr().queryParam("unit", "GA").queryParam("metric", "calls_handled").queryParam("from", "2026-10-01")
+                .get("/api/v1/metrics/aggregates").then().statusCode(400).body("field", equalTo("to"));
+    }
+
+    @Test
+    void rolesAreEnforced() {
+        given().get("/api/v1/metrics/catalog").then().statusCode(401);
+        given().auth().oauth2("not-a-token").get("/api/v1/metrics/catalog").then().statusCode(401);
+        as("A1", "agent").get("/api/v1/metrics/catalog").then().statusCode(200).body("code", hasItem("aht"));
+        as("A1", "agent").body(Map.of("code", "C9", "name", "x", "kind", "CENTER")).post("/api/v1/metrics/org/units")
+                .then().statusCode(403);
+        as("S1", "supervisor").body(List.of()).post("/api/v1/metrics/values").then().statusCode(403);
+        as("Q1", "qa").body(Map.of("code", "x_metric", "nameZh", "x", "nameEn", "x", "unit", "x",
+                "direction", "HIGHER_BETTER", "aggregation", "SUM", "category", "x", "source", "x"))
+                .post("/api/v1/metrics/catalog").then().statusCode(403);
+    }
+
+    @Test
+    void dataScopeFollowsTheOrg() {
+        // an agent sees only their own figures
+        as("A1", "agent").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(403).contentType("application/problem+json");
+        as("A1", "agent").queryParam("unit", "GA").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(403);
+        // a supervisor sees their group but not the other one; a manager sees the whole team
+        as("S1", "supervisor").queryParam("unit", "GA").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200);
+        as("S1", "supervisor").queryParam("unit", "GB").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(403);
+        as("S1", "supervisor").get("/api/v1/metrics/org/agents/B1").then().statusCode(403);
+        as("S1", "supervisor").get("/api/v1/metrics/org/agents/A1").then().statusCode(200)
+                .body("unitCode", equalTo("GA"));
+        as("M1", "manager").get("/api/v1/metrics/org/my-units").then().statusCode(200)
+                .body("$", containsInAnyOrder("T1", "GA", "GB"));
+        as("A1", "agent").get("/api/v1/metrics/org/my-units").then().statusCode(200).body("$", equalTo(List.of()));
+        as("A1", "agent").get("/api/v1/metrics/org/agents/A1").then().statusCode(200).body("status", equalTo("ACTIVE"))
+                .body("hireDate", nullValue());
+    }
+}
