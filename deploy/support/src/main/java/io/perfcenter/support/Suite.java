@@ -46,7 +46,8 @@ public final class Suite implements AutoCloseable {
 
     /**
      * Starts metrics, scoring, incentive and the gateway, in that order, and waits until each is ready.
-     * {@code extraEnv} is added to every service's environment (e.g. a shorter timeout for tests).
+     * {@code extraEnv} is added to every service's environment (e.g. a shorter timeout for tests). Without a local
+     * {@code identity}, {@code extraEnv} must name the OIDC provider ({@code QUARKUS_OIDC_AUTH_SERVER_URL}).
      */
     public static Suite start(Path root, PostgresServer db, String database, LocalIdentity identity, Ports ports,
                               Path logDir, Map<String, String> extraEnv) {
@@ -55,8 +56,10 @@ public final class Suite implements AutoCloseable {
         common.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(database));
         common.put("QUARKUS_DATASOURCE_USERNAME", db.user());
         common.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
-        common.put("QUARKUS_OIDC_PUBLIC_KEY", identity.publicKeyBase64());
-        common.put("QUARKUS_OIDC_TOKEN_ISSUER", LocalIdentity.ISSUER);
+        if (identity != null) {
+            common.put("QUARKUS_OIDC_PUBLIC_KEY", identity.publicKeyBase64());
+            common.put("QUARKUS_OIDC_TOKEN_ISSUER", LocalIdentity.ISSUER);
+        }
         common.put("PERFCENTER_METRICS_URL", "http://localhost:" + ports.metrics());
         common.put("PERFCENTER_SCORING_URL", "http://localhost:" + ports.scoring());
         common.put("PERFCENTER_INCENTIVE_URL", "http://localhost:" + ports.incentive());

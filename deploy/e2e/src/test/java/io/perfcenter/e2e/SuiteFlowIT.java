@@ -1,0 +1,199 @@
+package io.perfcenter.e2e;
+
+import io.perfcenter.support.LocalIdentity;
+import io.perfcenter.support.PostgresServer;
+import io.perfcenter.support.Suite;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * The whole suite as separate processes (the packaged services and the gateway on free ports, a fresh database),
+ * driven only through the gateway: one month of one group's figures become scorecards, then bonuses.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SuiteFlowIT {
+
+    private static PostgresServer db;
+    private static String database;
+    private static Suite suite;
+    private static LocalIdentity identity;
+
+    @BeforeAll
+    static void startSuite() {
+        db = PostgresServer.forTests();
+        database = "pc_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        db.recreateDatabase(database);
+        identity = LocalIdentity.generated();
+        suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(),
+                Suite.findRoot().resolve("deploy/e2e/target/suite-logs"),
+                Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s"));
+        RestAssured.baseURI = "http://localhost";
+        RestAssured.port = suite.ports().gateway();
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+        if (db != null) {
+            db.dropDatabase(database);
+            db.close();
+        }
+    }
+
+    static RequestSpecification as(String employeeId, String role) {
+        String token = identity.token(employeeId == null ? "crm" : employeeId, employeeId, List.of(role),
+                Duration.ofMinutes(30));
+        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    @Test
+    @Order(1)
+    void theEdgeRejectsCallsWithoutAValidToken() {
+        RestAssured.given().get("/api/v1/metrics/catalog").then().statusCode(401)
+                .contentType("application/problem+json");
+        RestAssured.given().auth().oauth2(LocalIdentity.generated().token("x", "x", List.of("hr"), Duration.ofMinutes(5)))
+                .get("/api/v1/scoring/templates").then().statusCode(401);
+    }
+
+    @Test
+    @Order(2)
+    void aMonthOfFiguresBecomesScorecardsAndThenBonuses() {
+        // org and people (metrics-service)
+        unit("C1", "Center", "CENTER", null, null);
+        unit("T1", "Hotline team", "TEAM", "C1", "M1");
+        unit("G1", "Hotline group 1", "GROUP", "T1", "S1");
+        for (String agent : List.of("A1", "A2")) {
+            as("H1", "hr").body(Map.of("employeeId", agent, "name", "Agent " + agent, "position", "seat",
+                    "unitCode", "G1", "memberFrom", "2026-01-01")).post("/api/v1/metrics/org/agents")
+                    .then().statusCode(201);
+        }
+        // October's calls from the ACD: A1 handles 2,412 calls, A2 1,800
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int day = 1; day <= 31; day++) {
+            rows.add(calls("A1", day, day < 31 ? 78 : 72));
+            rows.add(calls("A2", day, day < 31 ? 58 : 60));
+        }
+        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+                .body("accepted", equalTo(62));
+        // sending the same again is a no-op
+        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+                .body("accepted", equalTo(0)).body("duplicate", equalTo(62));
+
+        // a template with one weighted item and grade bands (scoring-service)
+        as("H1", "hr").body(Map.of("code", "SEAT", "name", "Front-line seat", "position", "seat",
+                "items", List.of(Map.of("code", "volume", "name", "Talk volume", "category", "results",
+                        "metricCode", "calls_handled", "weight", 100,
+                        "rule", Map.of("type", "tiered-rate", "maxPoints", 1500, "tiers", List.of(
+                                Map.of("upTo", 2000, "rate", 0.4), Map.of("upTo", 2300, "rate", 0.5),
+                                Map.of("upTo", 2500, "rate", 0.55), Map.of("upTo", 2800, "rate", 0.6),
+                                Map.of("upTo", 3000, "rate", 0.65), Map.of("rate", 0.7))))),
+                "gradeBands", List.of(Map.of("grade", "excellent", "minScore", 90), Map.of("grade", "good", "minScore", 80),
+                        Map.of("grade", "pass", "minScore", 70), Map.of("grade", "fail", "minScore", 0))))
+                .post("/api/v1/scoring/templates").then().statusCode(201);
+
+        // compute October for the group: scoring fetches the aggregates from metrics over REST
+        String runId = as("H1", "hr").body(Map.of("templateCode", "SEAT", "unitCode", "G1", "period", "2026-10"))
+                .post("/api/v1/scoring/runs").then().statusCode(201)
+                .body("scorecards", hasSize(2))
+                .body("scorecards.find { it.employeeId == 'A1' }.total", equalTo(88.44f))
+                .body("scorecards.find { it.employeeId == 'A1' }.grade", equalTo("good"))
+                .body("scorecards.find { it.employeeId == 'A1' }.rank", equalTo(1))
+                .body("scorecards.find { it.employeeId == 'A1' }.items[0].explanation", containsString("2,412"))
+                .body("scorecards.find { it.employeeId == 'A2' }.total", equalTo(48.0f))
+                .body("scorecards.find { it.employeeId == 'A2' }.grade", equalTo("fail"))
+                .extract().path("id").toString();
+        as("H1", "hr").post("/api/v1/scoring/runs/" + runId + "/publish").then().statusCode(200);
+
+        // the agent sees their own scorecard only
+        as("A1", "agent").queryParam("period", "2026-10").get("/api/v1/scoring/scorecards").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].employeeId", equalTo("A1"));
+        Object a2Card = as("H1", "hr").queryParam("period", "2026-10").queryParam("employeeId", "A2")
+                .get("/api/v1/scoring/scorecards").then().statusCode(200).extract().path("[0].id");
+        as("A1", "agent").get("/api/v1/scoring/scorecards/" + a2Card).then().statusCode(403)
+                .contentType("application/problem+json");
+        // the supervisor sees the group
+        as("S1", "supervisor").queryParam("period", "2026-10").get("/api/v1/scoring/scorecards").then()
+                .statusCode(200).body("$", hasSize(2));
+
+        // bonuses from the published grades (incentive-service fetches the scorecards over REST)
+        as("H1", "hr").body(List.of(salary("A1", 8000), salary("A2", 6000))).put("/api/v1/incentives/salaries")
+                .then().statusCode(200).body("accepted", equalTo(2));
+        as("H1", "hr").body(Map.of("code", "PERF", "name", "Monthly performance pay", "currency", "CNY",
+                "performancePayShare", 0.30, "gradeCoefficients",
+                Map.of("excellent", 1.1, "good", 1.0, "pass", 0.8, "fail", 0))).post("/api/v1/incentives/plans")
+                .then().statusCode(201);
+        String bonusRun = as("H1", "hr").body(Map.of("planCode", "PERF", "period", "2026-10", "unitCode", "G1"))
+                .post("/api/v1/incentives/runs").then().statusCode(201)
+                .body("statements", hasSize(2))
+                .body("statements.find { it.employeeId == 'A1' }.lines[0].amount", equalTo(2400.0f))
+                .body("statements.find { it.employeeId == 'A2' }.lines[0].amount", equalTo(0.0f))
+                .body("totalAmount", equalTo(2400.0f))
+                .extract().path("id").toString();
+        as("H1", "hr").post("/api/v1/incentives/runs/" + bonusRun + "/approve").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+        as("A1", "agent").queryParam("period", "2026-10").get("/api/v1/incentives/statements").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].employeeId", equalTo("A1"))
+                .body("[0].lines[0].explanation", notNullValue());
+    }
+
+    @Test
+    @Order(3)
+    void aStoppedServiceGivesAClearProblemAndNoPartialData() {
+        suite.stop("metrics-service");
+        try {
+            as("H1", "hr").body(Map.of("templateCode", "SEAT", "unitCode", "G1", "period", "2026-09"))
+                    .post("/api/v1/scoring/runs").then().statusCode(503)
+                    .contentType("application/problem+json")
+                    .body("detail", containsString("metrics"));
+            as("H1", "hr").queryParam("period", "2026-09").get("/api/v1/scoring/scorecards").then().statusCode(200)
+                    .body("$", hasSize(0));
+            // the gateway itself answers for a service that is down
+            as("H1", "hr").get("/api/v1/metrics/catalog").then().statusCode(503)
+                    .contentType("application/problem+json").body("service", equalTo("metrics-service"));
+        } finally {
+            suite.restart("metrics-service");
+        }
+        as("H1", "hr").get("/api/v1/metrics/catalog").then().statusCode(200);
+    }
+
+    private static void unit(String code, String name, String kind, String parent, String leader) {
+        Map<String, Object> body = new HashMap<>(Map.of("code", code, "name", name, "kind", kind));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        if (leader != null) {
+            body.put("leaderEmployeeId", leader);
+        }
+        as("H1", "hr").body(body).post("/api/v1/metrics/org/units").then().statusCode(201);
+    }
+
+    private static Map<String, Object> calls(String agent, int day, int calls) {
+        return Map.of("sourceSystem", "acd", "externalId", "calls-" + agent + "-" + day, "employeeId", agent,
+                "metricCode", "calls_handled", "date", String.format("2026-10-%02d", day), "value", calls);
+    }
+
+    private static Map<String, Object> salary(String agent, int monthly) {
+        return Map.of("employeeId", agent, "monthlySalary", monthly, "currency", "CNY");
+    }
+}

@@ -1,0 +1,98 @@
+package io.perfcenter.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * A small demo organisation loaded through the gateway, as an HR person and a CRM integration would: one center,
+ * one team, two groups of three agents, last month's daily figures, a scorecard template and a bonus plan, with
+ * last month's scorecards computed and published and the bonus run computed. Loading twice changes nothing.
+ */
+final class DemoData {
+
+    static final String TEAM = "T-HOTLINE";
+    static final List<String> GROUPS = List.of("G-HOTLINE-1", "G-HOTLINE-2");
+
+    private final GatewayClient gateway;
+    private final Map<String, String> tokens;
+    private final YearMonth month = YearMonth.now().minusMonths(1);
+
+    DemoData(String gatewayUrl, Map<String, String> tokens) {
+        this.gateway = new GatewayClient(gatewayUrl);
+        this.tokens = tokens;
+    }
+
+    void load() {
+        if (gateway.send("GET", "/api/v1/metrics/org/units/C-SH", tokens.get("hr"), null, Set.of(200, 404))
+                .has("code")) {
+            System.out.println("Demo data: already loaded.");
+            return;
+        }
+        organisation();
+        figures();
+        System.out.println("Demo data: loaded for " + month + ".");
+    }
+
+    private void organisation() {
+        String hr = tokens.get("hr");
+        unit(hr, "C-SH", "Shanghai contact center", "CENTER", null, null);
+        unit(hr, TEAM, "Hotline team", "TEAM", "C-SH", "E1001");
+        unit(hr, GROUPS.get(0), "Hotline group 1", "GROUP", TEAM, "E2001");
+        unit(hr, GROUPS.get(1), "Hotline group 2", "GROUP", TEAM, "E2002");
+        String[] names = {"Li Na", "Wang Fang", "Zhang Wei", "Liu Yang", "Chen Jing", "Yang Min"};
+        for (int i = 0; i < names.length; i++) {
+            gateway.send("POST", "/api/v1/metrics/org/agents", hr, Map.of(
+                    "employeeId", agentId(i), "name", names[i], "position", "seat",
+                    "hireDate", "2024-0" + (i + 1) + "-01", "unitCode", GROUPS.get(i / 3),
+                    "memberFrom", "2024-0" + (i + 1) + "-01"), Set.of(201));
+        }
+    }
+
+    /** Daily calls, handle time, CSAT and errors of last month's working days; fixed seed, same data every time. */
+    private void figures() {
+        Random random = new Random(42);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            double skill = 0.8 + 0.08 * i;
+            for (LocalDate day = month.atDay(1); !day.isAfter(month.atEndOfMonth()); day = day.plusDays(1)) {
+                if (day.getDayOfWeek().getValue() > 5) {
+                    continue;
+                }
+                rows.add(value(agentId(i), "calls_handled", day, Math.round(95 * skill + random.nextInt(20))));
+                rows.add(value(agentId(i), "aht", day, Math.round(420 / skill + random.nextInt(40))));
+                rows.add(value(agentId(i), "csat", day, Math.min(5.0, 3.6 + skill + random.nextDouble() * 0.3)));
+                rows.add(value(agentId(i), "error_count", day, random.nextInt(10) < 2 ? 1 : 0));
+            }
+        }
+        JsonNode report = gateway.send("POST", "/api/v1/metrics/values", tokens.get("integration"), rows,
+                Set.of(200));
+        System.out.println("Demo data: " + report.path("accepted").asInt() + " metric values accepted.");
+    }
+
+    private void unit(String token, String code, String name, String kind, String parent, String leader) {
+        var body = new java.util.HashMap<String, Object>(Map.of("code", code, "name", name, "kind", kind));
+        if (parent != null) {
+            body.put("parentCode", parent);
+        }
+        if (leader != null) {
+            body.put("leaderEmployeeId", leader);
+        }
+        gateway.send("POST", "/api/v1/metrics/org/units", token, body, Set.of(201));
+    }
+
+    private static Map<String, Object> value(String agent, String metric, LocalDate day, Number value) {
+        return Map.of("sourceSystem", "demo", "externalId", metric + "-" + agent + "-" + day, "employeeId", agent,
+                "metricCode", metric, "date", day.toString(), "value", value);
+    }
+
+    static String agentId(int i) {
+        return "E300" + (i + 1);
+    }
+}

@@ -1,0 +1,101 @@
+package io.perfcenter.gateway.openapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfcenter.gateway.GatewayConfig;
+import io.perfcenter.gateway.proxy.ServiceRoute;
+import io.perfcenter.gateway.proxy.ServiceRoutes;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The merged OpenAPI document of the public API, built from the services' own documents on first demand and then
+ * kept for a short while, so a new version of a service shows up without restarting the gateway.
+ */
+@ApplicationScoped
+public class MergedOpenApi {
+
+    private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
+
+    private final ServiceRoutes routes;
+    private final ObjectMapper json;
+    private final Duration timeout;
+    private final Duration cacheTtl;
+    private final HttpClient http;
+
+    private ObjectNode cached;
+    private long cachedAt;
+
+    MergedOpenApi(ServiceRoutes routes, ObjectMapper json, GatewayConfig config) {
+        this.routes = routes;
+        this.json = json;
+        this.timeout = config.probeTimeout();
+        this.cacheTtl = config.openapi().cacheTtl();
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+    }
+
+    /** The merged document; the caller must not change it (copy it first). */
+    public synchronized ObjectNode document() {
+        long now = System.nanoTime();
+        if (cached == null || now - cachedAt >= cacheTtl.toNanos()) {
+            cached = build();
+            cachedAt = now;
+        }
+        return cached;
+    }
+
+    private ObjectNode build() {
+        // the services are asked in parallel; a slow one costs at most the probe timeout
+        Map<ServiceRoute, CompletableFuture<Optional<ObjectNode>>> requests = new LinkedHashMap<>();
+        for (ServiceRoute route : routes.all()) {
+            requests.put(route, fetch(route));
+        }
+        List<ServiceDocument> documents = new ArrayList<>();
+        List<String> unavailable = new ArrayList<>();
+        requests.forEach((route, request) -> request.join().ifPresentOrElse(
+                document -> documents.add(new ServiceDocument(route, document)),
+                () -> unavailable.add(route.name())));
+        return OpenApiMerger.merge(documents, unavailable);
+    }
+
+    private CompletableFuture<Optional<ObjectNode>> fetch(ServiceRoute route) {
+        HttpRequest request = HttpRequest.newBuilder(route.resolve("/q/openapi?format=json"))
+                .header("Accept", "application/json")
+                .timeout(timeout)
+                .GET().build();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() != 200) {
+                        LOG.warnf("OpenAPI document of %s: status %d", route.name(), response.statusCode());
+                        return Optional.<ObjectNode>empty();
+                    }
+                    try {
+                        JsonNode document = json.readTree(response.body());
+                        if (document instanceof ObjectNode object) {
+                            return Optional.of(object);
+                        }
+                        LOG.warnf("OpenAPI document of %s is not a JSON object", route.name());
+                    } catch (IOException e) {
+                        LOG.warnf("OpenAPI document of %s is not JSON: %s", route.name(), e.getMessage());
+                    }
+                    return Optional.<ObjectNode>empty();
+                })
+                .exceptionally(failure -> {
+                    LOG.warnf("OpenAPI document of %s unavailable: %s", route.name(), failure.toString());
+                    return Optional.empty();
+                });
+    }
+}

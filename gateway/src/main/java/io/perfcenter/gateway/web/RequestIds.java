@@ -1,0 +1,51 @@
+package io.perfcenter.gateway.web;
+
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
+
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, a new UUID otherwise. The id goes
+ * into the log context, onto the response (also the gateway's own problems) and on to the service.
+ */
+@ApplicationScoped
+public class RequestIds {
+
+    public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "requestId";
+
+    // printable ASCII without spaces, so an id can neither split a header nor forge a log line
+    private static final Pattern SANE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+
+    void register(@Observes Router router) {
+        // before the upload limit and everything else that may answer, so every response carries the id
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::assign);
+    }
+
+    void assign(RoutingContext ctx) {
+        String id = sanitize(ctx.request().getHeader(HEADER));
+        ctx.put(MDC_KEY, id);
+        MDC.put(MDC_KEY, id);
+        ctx.response().putHeader(HEADER, id);
+        ctx.next();
+    }
+
+    /** The id this request was given. */
+    public static String of(RoutingContext ctx) {
+        String id = ctx.get(MDC_KEY);
+        return id != null ? id : sanitize(null);
+    }
+
+    static String sanitize(String candidate) {
+        if (candidate != null && SANE.matcher(candidate).matches()) {
+            return candidate;
+        }
+        return UUID.randomUUID().toString();
+    }
+}

@@ -1,0 +1,95 @@
+package io.perfcenter.gateway;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anEmptyMap;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.startsWith;
+
+/** /openapi.json is the services' documents merged into one, as documented on {@code OpenApiMerger}. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@TestProfile(AllServicesUp.class)
+class MergedOpenApiTests {
+
+    @Test
+    void pathsOfAllServicesWithTheirOperationIdsAndTags() {
+        given().get("/openapi.json")
+                .then().statusCode(200)
+                .contentType("application/json")
+                .header("X-Request-Id", notNullValue())
+                .body("info.title", equalTo("PerfCenter API"))
+                .body("servers[0].url", startsWith("http://localhost:"))
+                .body("paths.keySet()", containsInAnyOrder("/api/v1/metrics/org/units", "/api/v1/metrics/values",
+                        "/api/v1/scoring/runs", "/api/v1/incentives/plans"))
+                .body("paths.'/api/v1/metrics/org/units'.get.operationId", equalTo("listUnits"))
+                .body("paths.'/api/v1/metrics/values'.post.operationId", equalTo("ingest"))
+                .body("paths.'/api/v1/scoring/runs'.post.operationId", equalTo("create"))
+                .body("paths.'/api/v1/incentives/plans'.post.operationId", equalTo("create"))
+                .body("paths.'/api/v1/scoring/runs'.post.tags", contains("Runs"))
+                // kept as the services define them, but pointed out
+                .body("'x-perfcenter-duplicate-operation-ids'", contains("create"))
+                // services in the order of their names: incentive, metrics, scoring
+                .body("tags.name", contains("Plans", "Org", "Ingest", "Runs"))
+                .body("tags.find { it.name == 'Org' }.description", equalTo("Org units, agents and memberships"))
+                .body("'x-perfcenter-unavailable'", empty());
+    }
+
+    @Test
+    void oneBearerSchemeAppliedGloballyAndInEveryOperation() {
+        given().get("/openapi.json")
+                .then().statusCode(200)
+                .body("components.securitySchemes.keySet()", contains("bearer"))
+                .body("components.securitySchemes.bearer.type", equalTo("http"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("components.securitySchemes.bearer.bearerFormat", equalTo("JWT"))
+                .body("security", contains(java.util.Map.of("bearer", java.util.List.of())))
+                // scoring called its scheme "SecurityScheme"; its requirement now names the gateway's, roles kept
+                .body("paths.'/api/v1/scoring/runs'.post.security[0].bearer", contains("hr"))
+                .body("paths.'/api/v1/metrics/org/units'.get.security[0].bearer", contains("hr", "admin"));
+    }
+
+    @Test
+    void schemasDefinedDifferentlyByTwoServicesArePrefixedIdenticalOnesKeptOnce() {
+        given().get("/openapi.json")
+                .then().statusCode(200)
+                .body("components.schemas.keySet()", containsInAnyOrder("OrgUnitView", "ValueRecord", "Period",
+                        "RunRequest", "PlanView", "MetricsProblem", "ScoringProblem"))
+                .body("paths.'/api/v1/metrics/org/units'.get.responses.'403'.content.'application/problem+json'"
+                        + ".schema.'$ref'", equalTo("#/components/schemas/MetricsProblem"))
+                .body("paths.'/api/v1/scoring/runs'.post.responses.'400'.content.'application/problem+json'"
+                        + ".schema.'$ref'", equalTo("#/components/schemas/ScoringProblem"))
+                .body("components.schemas.ScoringProblem.properties", hasKey("field"))
+                .body("components.schemas.RunRequest.properties.period.'$ref'",
+                        equalTo("#/components/schemas/Period"))
+                .body("'x-perfcenter-renamed-components'.'metrics-service'.'schemas/Problem'",
+                        equalTo("MetricsProblem"));
+    }
+
+    @Test
+    void pathsOutsideAServicesPrefixAreLeftOut() {
+        given().get("/openapi.json")
+                .then().statusCode(200)
+                .body("paths", not(hasKey("/hello")))
+                .body("paths", not(anEmptyMap()));
+    }
+
+    @Test
+    void swaggerUiShowsTheMergedDocument() {
+        given().get("/q/swagger-ui/index.html")
+                .then().statusCode(200)
+                .body(containsString("/openapi.json"));
+    }
+}

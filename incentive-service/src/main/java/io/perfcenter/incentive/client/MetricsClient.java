@@ -1,0 +1,43 @@
+package io.perfcenter.incentive.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.List;
+
+/**
+ * Asks metrics-service which units the caller leads, protected by a timeout, retries and a circuit breaker. When
+ * metrics cannot be reached the caller gets a 503 problem naming metrics-service.
+ */
+@ApplicationScoped
+public class MetricsClient {
+
+    private final MetricsRestClient rest;
+
+    MetricsClient(@RestClient MetricsRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** Codes of the units the caller (by the forwarded token) leads, with all units below them. */
+    @Timeout(2000)
+    // a 4xx (DependencyRejected) is about our request, not metrics' health: no retry, no breaker, no fallback
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = MetricsUnavailable.class, skipOn = DependencyRejected.class)
+    public List<String> myUnits() {
+        return rest.myUnits();
+    }
+
+    static class MetricsUnavailable implements FallbackHandler<List<String>> {
+        @Override
+        public List<String> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
+    }
+}

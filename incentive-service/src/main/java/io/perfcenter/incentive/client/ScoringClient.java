@@ -1,0 +1,44 @@
+package io.perfcenter.incentive.client;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.ExecutionContext;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.FallbackHandler;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.util.List;
+
+/**
+ * Reads scorecards from scoring-service, protected by a timeout, retries and a circuit breaker. When scoring cannot
+ * be reached the caller gets a 503 problem naming scoring-service.
+ */
+@ApplicationScoped
+public class ScoringClient {
+
+    private final ScoringRestClient rest;
+
+    ScoringClient(@RestClient ScoringRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** The period's published scorecards of a unit, as scoring-service lists them. */
+    @Timeout(3000)
+    // a 4xx (DependencyRejected) means our request is wrong or not allowed: retrying will not help, and it says
+    // nothing about scoring's health, so it neither trips the breaker nor falls back to "unavailable"
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
+    public List<Scorecard> publishedScorecards(String period, String unitCode) {
+        return rest.scorecards(period, unitCode, Scorecard.PUBLISHED);
+    }
+
+    static class ScoringUnavailable implements FallbackHandler<List<Scorecard>> {
+        @Override
+        public List<Scorecard> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.SCORING, context.getFailure());
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.perfcenter.incentive.client;
+
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+
+/** scoring-service's scorecard listing; the caller's Authorization and X-Request-Id headers are propagated. */
+@RegisterRestClient(configKey = "scoring")
+@RegisterClientHeaders
+@Path("/api/v1/scoring")
+interface ScoringRestClient {
+
+    @GET
+    @Path("/scorecards")
+    List<Scorecard> scorecards(@QueryParam("period") String period, @QueryParam("unit") String unit,
+                               @QueryParam("status") String status);
+
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        return Downstream.error(Downstream.SCORING, response.getStatus());
+    }
+}

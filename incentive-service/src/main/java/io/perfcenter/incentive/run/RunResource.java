@@ -1,0 +1,114 @@
+package io.perfcenter.incentive.run;
+
+import io.perfcenter.incentive.run.RunPayloads.RunInput;
+import io.perfcenter.incentive.run.RunPayloads.RunSummary;
+import io.perfcenter.incentive.run.RunPayloads.RunView;
+import io.perfcenter.incentive.client.MetricsClient;
+import io.perfcenter.incentive.security.Caller;
+import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/incentives/runs")
+@Tag(name = "incentives: runs", description = "Payout runs: a plan applied to a unit's published scorecards of a month")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+public class RunResource {
+
+    private final PayoutRuns runs;
+    private final Caller caller;
+    private final MetricsClient metrics;
+
+    RunResource(PayoutRuns runs, Caller caller, MetricsClient metrics) {
+        this.runs = runs;
+        this.caller = caller;
+        this.metrics = metrics;
+    }
+
+    @POST
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "computeRun", summary = "Compute the statements of a unit for a month",
+            description = "Fetches the unit's PUBLISHED scorecards of the period from scoring-service and writes one "
+                    + "statement per scorecard with a performance-pay line: monthly salary × performance pay share × "
+                    + "grade coefficient, rounded HALF_UP to 2 decimals. An agent without a salary on file gets a "
+                    + "statement flagged missingSalary and no amount. Computing again before approval supersedes "
+                    + "the previous run.")
+    @APIResponse(responseCode = "201", description = "The run (COMPUTED) with its statements")
+    @APIResponse(responseCode = "400", description = "Invalid field, or no such plan (problem names the field)")
+    @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or the "
+            + "run of this plan, period and unit is approved (run-locked)")
+    @APIResponse(responseCode = "502", description = "scoring-service refused the request")
+    @APIResponse(responseCode = "503", description = "scoring-service is unavailable; nothing was stored")
+    public Response compute(RunInput input) {
+        RunView run = runs.compute(input, caller.name());
+        return Response.created(URI.create("/api/v1/incentives/runs/" + run.id())).entity(run).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "listRuns", summary = "Runs, newest first, without their statements",
+            description = "Managers see the runs of the units they lead.")
+    @APIResponse(responseCode = "200", description = "The runs")
+    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
+    public List<RunSummary> list(
+            @Parameter(example = "2026-10") @QueryParam("period") String period,
+            @Parameter(example = "G-EAST-1") @QueryParam("unitCode") String unitCode,
+            @Parameter(example = "PERF-2026") @QueryParam("planCode") String planCode,
+            @Parameter(description = "COMPUTED, APPROVED or SUPERSEDED", example = "APPROVED")
+            @QueryParam("status") String status) {
+        Periods.checkOptional("period", period);
+        RunStatus wanted = status == null ? null : parseStatus(status);
+        List<String> units = caller.seesEverything() ? null : List.copyOf(metrics.myUnits());
+        return runs.list(period, unitCode, planCode, wanted, units);
+    }
+
+    private static RunStatus parseStatus(String status) {
+        try {
+            return RunStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw Problems.invalid("status", "must be COMPUTED, APPROVED or SUPERSEDED");
+        }
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "getRun", summary = "A run with its statements",
+            description = "Managers see the runs of the units they lead.")
+    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
+    public RunView get(@Parameter(example = "7") @PathParam("id") long id) {
+        RunView run = runs.get(id);
+        if (!caller.seesEverything() && !metrics.myUnits().contains(run.unitCode())) {
+            throw Problems.outOfScope("Run " + id + " of unit " + run.unitCode() + " is outside your scope");
+        }
+        return run;
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Roles.HR)
+    @Operation(operationId = "approveRun", summary = "Approve a computed run; it is locked from then on")
+    @APIResponse(responseCode = "200", description = "The run, APPROVED")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "Approved already (run-locked) or superseded (conflict)")
+    public RunView approve(@Parameter(example = "7") @PathParam("id") long id) {
+        return runs.approve(id, caller.name());
+    }
+}

@@ -1,0 +1,60 @@
+package io.perfcenter.incentive.statement;
+
+import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/incentives/statements")
+@Tag(name = "incentives: statements", description = "Payout statements: typed, explained lines per employee")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "503", description = "metrics-service, which says which units a leader leads, is unavailable")
+public class StatementResource {
+
+    private final StatementBook book;
+    private final StatementScope scope;
+
+    StatementResource(StatementBook book, StatementScope scope) {
+        this.book = book;
+        this.scope = scope;
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listStatements", summary = "Statements the caller may see, filtered",
+            description = "Agents see their own statements, supervisors and managers those of the units they lead, "
+                    + "hr and admin all. Statements of superseded runs appear only when their runId is given.")
+    @APIResponse(responseCode = "200", description = "Newest period first")
+    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    public List<StatementView> list(
+            @Parameter(description = "Month, YYYY-MM", example = "2026-10") @QueryParam("period") String period,
+            @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
+            @Parameter(example = "7") @QueryParam("runId") Long runId) {
+        Periods.checkOptional("period", period);
+        scope.checkEmployeeFilter(employeeId);
+        return book.list(period, employeeId, runId, scope.visible());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getStatement", summary = "One statement, with its lines and their explanations")
+    @APIResponse(responseCode = "200", description = "The statement")
+    @APIResponse(responseCode = "404", description = "No such statement")
+    public StatementView get(@Parameter(example = "41") @PathParam("id") long id) {
+        StatementView statement = book.get(id);
+        scope.check(statement.employeeId(), statement.unitCode());
+        return statement;
+    }
+}
