@@ -1,0 +1,95 @@
+package io.perfcenter.scoring.client;
+
+import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Fallback;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.logging.Logger;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Calls to metrics-service, guarded: each attempt is cut off after a time limit, failures are retried a few times
+ * and, when they keep coming, a circuit breaker stops calling for a while. A 4xx answer ({@link MetricsRejection})
+ * is neither retried nor counted against the breaker: the request was wrong, not the service. Whatever else goes
+ * wrong ends as a 503 problem naming metrics-service. The limits can be changed per deployment with
+ * {@code quarkus.fault-tolerance."io.perfcenter.scoring.client.MetricsClient/<method>".<timeout|retry|circuit-breaker>.*}.
+ * The guards are declared per method, not on the class, so that they do not guard the fallback methods too.
+ */
+@ApplicationScoped
+public class MetricsClient {
+
+    public static final String SERVICE = "metrics-service";
+    private static final Logger LOG = Logger.getLogger(MetricsClient.class);
+
+    // per attempt; an aggregate over a large unit is one SQL query on the metrics side
+    private static final long TIMEOUT_MS = 5000;
+    private static final int RETRIES = 2;
+    private static final long RETRY_DELAY_MS = 200;
+    private static final long RETRY_JITTER_MS = 100;
+    // opens when half of the last 10 attempts failed, probes again after 10 s
+    private static final int BREAKER_VOLUME = 10;
+    private static final double BREAKER_RATIO = 0.5;
+    private static final long BREAKER_DELAY_MS = 10_000;
+
+    private final MetricsRestClient rest;
+
+    MetricsClient(@RestClient MetricsRestClient rest) {
+        this.rest = rest;
+    }
+
+    /** Period values of the metrics for every agent of the unit (and its sub-units), in one call. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "aggregatesUnavailable", skipOn = MetricsRejection.class)
+    public AggregateReport aggregates(String unitCode, List<String> metricCodes, LocalDate from, LocalDate to) {
+        return rest.aggregates(unitCode, metricCodes, from, to);
+    }
+
+    /** Codes of the units the caller leads, with every unit below them; empty for someone who leads none. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "myUnitsUnavailable", skipOn = MetricsRejection.class)
+    public List<String> myUnits() {
+        return rest.myUnits();
+    }
+
+    AggregateReport aggregatesUnavailable(String unitCode, List<String> metricCodes, LocalDate from, LocalDate to,
+                                          Throwable failure) {
+        throw unavailable("aggregates of " + unitCode, failure);
+    }
+
+    List<String> myUnitsUnavailable(Throwable failure) {
+        throw unavailable("my-units", failure);
+    }
+
+    private static RuntimeException unavailable(String call, Throwable failure) {
+        String reason;
+        if (failure instanceof TimeoutException) {
+            reason = "no answer in time";
+        } else if (failure instanceof CircuitBreakerOpenException) {
+            reason = "calls are paused after repeated failures";
+        } else if (failure instanceof WebApplicationException e) {
+            reason = "it answered HTTP " + e.getResponse().getStatus();
+        } else if (failure instanceof ProcessingException) {
+            reason = "not reachable";
+        } else {
+            reason = "the call failed";
+        }
+        LOG.warnf("%s unavailable for %s: %s (%s)", SERVICE, call, reason, failure);
+        return Problems.dependencyUnavailable(SERVICE, reason);
+    }
+}

@@ -1,0 +1,43 @@
+package io.perfcenter.scoring.client;
+
+import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The HTTP shape of the metrics-service endpoints scoring calls. The caller's Authorization and X-Request-Id
+ * headers are propagated ({@code org.eclipse.microprofile.rest.client.propagateHeaders}), so metrics-service applies
+ * the caller's own data scope. Use {@link MetricsClient}, which guards these calls.
+ */
+@RegisterRestClient(configKey = "metrics")
+@RegisterClientHeaders
+@Path("/api/v1/metrics")
+@Produces(MediaType.APPLICATION_JSON)
+interface MetricsRestClient {
+
+    @GET
+    @Path("/aggregates")
+    AggregateReport aggregates(@QueryParam("unit") String unitCode, @QueryParam("metric") List<String> metricCodes,
+                               @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @GET
+    @Path("/org/my-units")
+    List<String> myUnits();
+
+    /** 4xx: our request was wrong, see {@link MetricsRejection}; anything else stays a failure of the dependency. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        int status = response.getStatus();
+        return status >= 400 && status < 500 ? MetricsRejection.of(response) : null;
+    }
+}

@@ -1,0 +1,72 @@
+package io.perfcenter.scoring.rule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.perfcenter.scoring.rule.Figures.HUNDRED;
+import static io.perfcenter.scoring.rule.Figures.format;
+import static io.perfcenter.scoring.rule.Figures.withUnit;
+
+/**
+ * Linear between thresholds (DOMAIN.md §3.4): 100 points at or better than {@code full}, 0 at or worse than
+ * {@code zero}, linear in between. Which way is better follows from the thresholds: full 5 / zero 10 (minutes to
+ * reply) rewards low values, full 4.8 / zero 3.0 (CSAT) high ones.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "LinearRule", description = "Full points at or better than `full`, none at or worse than `zero`, "
+        + "linear in between; works for lower-is-better (full < zero) and higher-is-better (full > zero) metrics")
+public record LinearRule(
+        @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
+        @Schema(required = true, description = "Value earning full points", examples = "5") BigDecimal full,
+        @Schema(required = true, description = "Value earning no points", examples = "10") BigDecimal zero,
+        @Schema(description = "Unit of the value, for explanations", examples = "min") String unit)
+        implements ScoringRule {
+
+    public static final String TYPE = "linear";
+
+    public LinearRule {
+        type = TYPE;
+    }
+
+    public LinearRule(BigDecimal full, BigDecimal zero, String unit) {
+        this(TYPE, full, zero, unit);
+    }
+
+    @Override
+    public List<InvalidParameter> check() {
+        List<InvalidParameter> invalid = new ArrayList<>();
+        if (full == null) {
+            invalid.add(new InvalidParameter("full", "is required"));
+        }
+        if (zero == null) {
+            invalid.add(new InvalidParameter("zero", "is required"));
+        }
+        if (full != null && zero != null && full.compareTo(zero) == 0) {
+            invalid.add(new InvalidParameter("full", "must differ from zero (" + format(zero) + ")"));
+        }
+        return invalid;
+    }
+
+    @Override
+    public RuleScore score(BigDecimal value) {
+        boolean higherIsBetter = full.compareTo(zero) > 0;
+        String shown = withUnit(value, unit);
+        if (higherIsBetter ? value.compareTo(full) >= 0 : value.compareTo(full) <= 0) {
+            return new RuleScore(Figures.points(HUNDRED), shown + (higherIsBetter ? " ≥ " : " ≤ ")
+                    + withUnit(full, unit) + " (full marks) → 100 points");
+        }
+        if (higherIsBetter ? value.compareTo(zero) <= 0 : value.compareTo(zero) >= 0) {
+            return new RuleScore(Figures.points(BigDecimal.ZERO), shown + (higherIsBetter ? " ≤ " : " ≥ ")
+                    + withUnit(zero, unit) + " (zero) → 0 points");
+        }
+        BigDecimal points = value.subtract(zero).multiply(HUNDRED).divide(full.subtract(zero), 2, RoundingMode.HALF_UP);
+        return new RuleScore(points, shown + " lies between " + withUnit(full, unit) + " (full marks) and "
+                + withUnit(zero, unit) + " (zero): (" + format(value) + " − " + format(zero) + ") / ("
+                + format(full) + " − " + format(zero) + ") × 100 = " + format(points) + " points");
+    }
+}

@@ -1,0 +1,161 @@
+package io.perfcenter.scoring.rule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.perfcenter.scoring.rule.Figures.HUNDRED;
+import static io.perfcenter.scoring.rule.Figures.bound;
+import static io.perfcenter.scoring.rule.Figures.format;
+import static io.perfcenter.scoring.rule.Figures.withUnit;
+
+/**
+ * Tiered per-unit points (DOMAIN.md §3.1): the value times the rate of a tier. In {@code whole} mode (the default)
+ * the whole value is paid at the rate of the tier it falls in (2,412 calls × 0.55 = 1,326.6); in {@code progressive}
+ * mode each bracket is paid at its own rate (2,000 × 0.4 + 300 × 0.5 + 112 × 0.55). A tier holds values up to and
+ * including its {@code upTo}; the last tier has none. The raw points count as they are, or, with {@code maxPoints},
+ * are scaled to 0–100 for weighting: min(100, raw / maxPoints × 100).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "TieredRateRule", description = "Value × the rate of its tier (or of each bracket, progressive)")
+public record TieredRateRule(
+        @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
+        @Schema(required = true, description = "Ascending tiers; only the last one has no upTo") List<Tier> tiers,
+        @Schema(description = "whole (default): the whole value at its tier's rate; progressive: each bracket at "
+                + "its own rate") Mode mode,
+        @Schema(description = "Raw points that make 100 points; without it the raw points count as they are",
+                examples = "1500") BigDecimal maxPoints,
+        @Schema(description = "Unit of the value, for explanations", examples = "calls") String unit)
+        implements ScoringRule {
+
+    public static final String TYPE = "tiered-rate";
+
+    public enum Mode {
+        @JsonProperty("whole") WHOLE,
+        @JsonProperty("progressive") PROGRESSIVE
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "RateTier")
+    public record Tier(
+            @Schema(description = "Highest value of the tier, inclusive; none on the last tier", examples = "2000")
+            BigDecimal upTo,
+            @Schema(required = true, description = "Points per unit of value", examples = "0.4") BigDecimal rate) {
+    }
+
+    public TieredRateRule {
+        type = TYPE;
+        tiers = tiers == null ? null : List.copyOf(tiers.stream().map(t -> t == null ? new Tier(null, null) : t)
+                .toList());
+    }
+
+    public TieredRateRule(List<Tier> tiers, Mode mode, BigDecimal maxPoints, String unit) {
+        this(TYPE, tiers, mode, maxPoints, unit);
+    }
+
+    @Override
+    public List<InvalidParameter> check() {
+        List<InvalidParameter> invalid = new ArrayList<>();
+        if (tiers == null || tiers.isEmpty()) {
+            invalid.add(new InvalidParameter("tiers", "name at least one tier"));
+            return invalid;
+        }
+        BigDecimal previous = null;
+        for (int i = 0; i < tiers.size(); i++) {
+            Tier tier = tiers.get(i);
+            String at = "tiers[" + i + "]";
+            boolean last = i == tiers.size() - 1;
+            if (tier.rate() == null) {
+                invalid.add(new InvalidParameter(at + ".rate", "is required"));
+            } else if (tier.rate().signum() < 0) {
+                invalid.add(new InvalidParameter(at + ".rate", "must not be negative"));
+            }
+            if (tier.upTo() == null && !last) {
+                invalid.add(new InvalidParameter(at + ".upTo", "is required on every tier but the last"));
+            } else if (tier.upTo() != null && last) {
+                invalid.add(new InvalidParameter(at + ".upTo", "must be left out on the last tier, which is open"));
+            } else if (tier.upTo() != null && previous != null && tier.upTo().compareTo(previous) <= 0) {
+                invalid.add(new InvalidParameter(at + ".upTo", "must be above the previous tier's (" + bound(previous)
+                        + ")"));
+            } else if (tier.upTo() != null && previous == null && mode() == Mode.PROGRESSIVE
+                    && tier.upTo().signum() <= 0) {
+                invalid.add(new InvalidParameter(at + ".upTo", "must be above 0: progressive brackets start at 0"));
+            }
+            if (tier.upTo() != null) {
+                previous = tier.upTo();
+            }
+        }
+        if (maxPoints != null && maxPoints.signum() <= 0) {
+            invalid.add(new InvalidParameter("maxPoints", "must be above 0"));
+        }
+        return invalid;
+    }
+
+    @Override
+    public Mode mode() {
+        return mode == null ? Mode.WHOLE : mode;
+    }
+
+    @Override
+    public RuleScore score(BigDecimal value) {
+        BigDecimal raw;
+        String computation;
+        if (mode() == Mode.PROGRESSIVE) {
+            List<String> parts = new ArrayList<>();
+            raw = BigDecimal.ZERO;
+            BigDecimal lower = BigDecimal.ZERO;
+            for (Tier tier : tiers) {
+                BigDecimal upper = tier.upTo() == null ? value : tier.upTo().min(value);
+                BigDecimal portion = upper.subtract(lower);
+                if (portion.signum() <= 0) {
+                    break;
+                }
+                raw = raw.add(portion.multiply(tier.rate()));
+                parts.add(format(portion) + " × " + format(tier.rate()));
+                lower = upper;
+            }
+            computation = withUnit(value, unit) + ", each bracket at its rate: "
+                    + (parts.isEmpty() ? "0" : String.join(" + ", parts)) + " = " + format(raw);
+        } else {
+            int index = tierOf(value);
+            Tier tier = tiers.get(index);
+            raw = value.multiply(tier.rate());
+            computation = withUnit(value, unit) + " × " + format(tier.rate()) + " (" + label(index) + ") = "
+                    + format(raw);
+        }
+        if (maxPoints == null) {
+            BigDecimal points = Figures.points(raw);
+            return new RuleScore(points, computation + " points");
+        }
+        BigDecimal scaled = raw.multiply(HUNDRED).divide(maxPoints, 2, RoundingMode.HALF_UP);
+        String scaling = computation + "; " + format(raw) + " / " + format(maxPoints) + " (max) × 100 = ";
+        if (scaled.compareTo(HUNDRED) > 0) {
+            return new RuleScore(Figures.points(HUNDRED), scaling + format(scaled) + ", capped at 100 points");
+        }
+        return new RuleScore(scaled, scaling + format(scaled) + " points");
+    }
+
+    private int tierOf(BigDecimal value) {
+        for (int i = 0; i < tiers.size(); i++) {
+            BigDecimal upTo = tiers.get(i).upTo();
+            if (upTo == null || value.compareTo(upTo) <= 0) {
+                return i;
+            }
+        }
+        return tiers.size() - 1;
+    }
+
+    private String label(int index) {
+        BigDecimal upTo = tiers.get(index).upTo();
+        if (index == 0) {
+            return upTo == null ? "single tier" : "tier up to " + bound(upTo);
+        }
+        BigDecimal from = tiers.get(index - 1).upTo();
+        return upTo == null ? "tier above " + bound(from) : "tier " + bound(from) + "–" + bound(upTo);
+    }
+}

@@ -1,0 +1,46 @@
+package io.perfcenter.scoring.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/** Who is calling: roles and the employee id carried in the token, for data-scope decisions and audit columns. */
+@RequestScoped
+public class Caller {
+
+    static final String EMPLOYEE_ID_CLAIM = "employee_id";
+
+    private final SecurityIdentity identity;
+
+    Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean has(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** hr, admin and integration clients see the whole organisation. */
+    public boolean seesEverything() {
+        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
+    }
+
+    /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */
+    public boolean leadsUnits() {
+        return has(Roles.SUPERVISOR) || has(Roles.MANAGER);
+    }
+
+    public Optional<String> employeeId() {
+        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
+            return Optional.ofNullable(jwt.getClaim(EMPLOYEE_ID_CLAIM)).map(Object::toString);
+        }
+        return Optional.empty();
+    }
+
+    /** For "created by" columns: the employee id, else the token's principal name (machine clients). */
+    public String name() {
+        return employeeId().orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
+    }
+}

@@ -1,0 +1,45 @@
+package io.perfcenter.scoring.security;
+
+import io.perfcenter.scoring.client.MetricsClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Whose results the caller may see: hr, admin and integration clients everything; supervisors and managers the
+ * units they lead as metrics-service's org directory says (asked with the caller's own token); agents their own
+ * published scorecards.
+ */
+@ApplicationScoped
+public class DataScope {
+
+    private final Caller caller;
+    private final MetricsClient metrics;
+
+    DataScope(Caller caller, MetricsClient metrics) {
+        this.caller = caller;
+        this.metrics = metrics;
+    }
+
+    /**
+     * @param everything true for hr, admin and integration
+     * @param ownEmployeeId an agent's own employee id (their published scorecards are visible), else empty
+     * @param units units led by a supervisor or manager (all their scorecards are visible)
+     */
+    public record Visibility(boolean everything, Optional<String> ownEmployeeId, List<String> units) {
+
+        public boolean seesUnit(String unitCode) {
+            return everything || units.contains(unitCode);
+        }
+    }
+
+    public Visibility visibility() {
+        if (caller.seesEverything()) {
+            return new Visibility(true, Optional.empty(), List.of());
+        }
+        Optional<String> own = caller.has(Roles.AGENT) ? caller.employeeId() : Optional.empty();
+        List<String> units = caller.leadsUnits() ? metrics.myUnits() : List.of();
+        return new Visibility(false, own, units);
+    }
+}

@@ -1,0 +1,15 @@
+package io.perfcenter.scoring.security;
+
+/** The roles of PerfCenter, as the identity provider puts them in the token. */
+public final class Roles {
+    public static final String AGENT = "agent";
+    public static final String SUPERVISOR = "supervisor";
+    public static final String MANAGER = "manager";
+    public static final String QA = "qa";
+    public static final String HR = "hr";
+    public static final String ADMIN = "admin";
+    public static final String INTEGRATION = "integration";
+
+    private Roles() {
+    }
+}

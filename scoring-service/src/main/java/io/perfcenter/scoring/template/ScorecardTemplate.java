@@ -1,0 +1,67 @@
+package io.perfcenter.scoring.template;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One version of a scorecard template: items (metric, weight, rule) and grade bands, stored as JSON. A version never
+ * changes once stored, so every run and scorecard can say exactly which definition scored it.
+ */
+@Entity
+@Table(name = "scorecard_template")
+public class ScorecardTemplate extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    public String code;
+    public int version;
+    public String name;
+    public String position;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<TemplateItem> items;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "grade_bands")
+    public List<GradeBand> gradeBands;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+
+    public static Optional<ScorecardTemplate> latest(String code) {
+        return find("code = ?1 order by version desc", code).firstResultOptional();
+    }
+
+    public static Optional<ScorecardTemplate> version(String code, int version) {
+        return find("code = ?1 and version = ?2", code, version).firstResultOptional();
+    }
+
+    /** The latest version of every template, by code. */
+    public static List<ScorecardTemplate> latestVersions() {
+        return list("""
+                from ScorecardTemplate t
+                where t.version = (select max(v.version) from ScorecardTemplate v where v.code = t.code)
+                order by t.code""");
+    }
+
+    /** The metrics the items score, each once, in item order. */
+    public List<String> metricCodes() {
+        return items.stream().map(TemplateItem::metricCode).distinct().toList();
+    }
+
+    public String gradeOf(BigDecimal total) {
+        return GradeBand.gradeOf(gradeBands, total);
+    }
+}

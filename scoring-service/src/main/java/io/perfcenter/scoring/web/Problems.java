@@ -1,0 +1,64 @@
+package io.perfcenter.scoring.web;
+
+import io.quarkiverse.resteasy.problem.HttpProblem;
+import jakarta.ws.rs.core.Response;
+
+import java.net.URI;
+
+/** The RFC 7807 problems this service answers with; each kind has a stable type URI. */
+public final class Problems {
+
+    public static final String BASE = "https://perfcenter.io/problems/";
+
+    private Problems() {
+    }
+
+    public static HttpProblem notFound(String what, Object key) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "not-found"))
+                .withTitle("Not found")
+                .withStatus(Response.Status.NOT_FOUND)
+                .withDetail(what + " " + key + " does not exist")
+                .build();
+    }
+
+    public static HttpProblem invalid(String field, String reason) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "invalid-field"))
+                .withTitle("Invalid field")
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withDetail(field + ": " + reason)
+                .with("field", field)
+                .with("reason", reason)
+                .build();
+    }
+
+    public static HttpProblem conflict(String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "conflict"))
+                .withTitle("Conflict")
+                .withStatus(Response.Status.CONFLICT)
+                .withDetail(detail)
+                .build();
+    }
+
+    public static HttpProblem outOfScope(String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "out-of-scope"))
+                .withTitle("Forbidden")
+                .withStatus(Response.Status.FORBIDDEN)
+                .withDetail(detail)
+                .build();
+    }
+
+    /** A service this one needs did not answer, answered with a server error, or is cut off by its breaker. */
+    public static HttpProblem dependencyUnavailable(String service, String reason) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "dependency-unavailable"))
+                .withTitle("Dependency unavailable")
+                .withStatus(Response.Status.SERVICE_UNAVAILABLE)
+                .withDetail(service + " is unavailable (" + reason + "); nothing was changed, try again later")
+                .with("service", service)
+                .build();
+    }
+}

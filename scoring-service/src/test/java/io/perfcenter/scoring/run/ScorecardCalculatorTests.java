@@ -1,0 +1,87 @@
+package io.perfcenter.scoring.run;
+
+import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
+import io.perfcenter.scoring.rule.LinearRule;
+import io.perfcenter.scoring.rule.TieredRateRule;
+import io.perfcenter.scoring.scorecard.ScorecardItem;
+import io.perfcenter.scoring.template.GradeBand;
+import io.perfcenter.scoring.template.ScorecardTemplate;
+import io.perfcenter.scoring.template.TemplateItem;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ScorecardCalculatorTests {
+
+    static ScorecardTemplate seatTemplate() {
+        ScorecardTemplate t = new ScorecardTemplate();
+        t.code = "SEAT";
+        t.version = 1;
+        t.items = List.of(
+                new TemplateItem("calls", "Calls", "internal-operations", "calls_handled", new BigDecimal("40"),
+                        new TieredRateRule(List.of(
+                                new TieredRateRule.Tier(new BigDecimal("2000"), new BigDecimal("0.4")),
+                                new TieredRateRule.Tier(new BigDecimal("2300"), new BigDecimal("0.5")),
+                                new TieredRateRule.Tier(new BigDecimal("2500"), new BigDecimal("0.55")),
+                                new TieredRateRule.Tier(null, new BigDecimal("0.7"))),
+                                null, new BigDecimal("1500"), "calls")),
+                new TemplateItem("reply", "Reply time", "customer", "reply_minutes", new BigDecimal("30"),
+                        new LinearRule(new BigDecimal("5"), new BigDecimal("10"), "min")),
+                new TemplateItem("csat", "CSAT", "customer", "csat", new BigDecimal("30"),
+                        new LinearRule(new BigDecimal("4.8"), new BigDecimal("3.0"), null)));
+        t.gradeBands = List.of(new GradeBand("excellent", new BigDecimal("90")),
+                new GradeBand("good", new BigDecimal("80")), new GradeBand("pass", new BigDecimal("70")),
+                new GradeBand("fail", BigDecimal.ZERO));
+        return t;
+    }
+
+    @Test
+    void weightsThePointsAndGrades() {
+        var result = ScorecardCalculator.score(seatTemplate(), Map.of(
+                "calls_handled", value("2412"), "reply_minutes", value("4.2"), "csat", value("4.9")), "2026-10");
+        // 88.44 × 40% + 100 × 30% + 100 × 30% = 35.376 + 30 + 30
+        assertEquals(new BigDecimal("95.38"), result.total());
+        assertEquals("excellent", result.grade());
+        ScorecardItem calls = result.items().get(0);
+        assertEquals(new BigDecimal("88.44"), calls.points);
+        assertEquals(0, new BigDecimal("35.376").compareTo(calls.weightedPoints));
+        assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 100 = 88.44 points; "
+                + "weight 40% → 35.376", calls.explanation);
+        assertFalse(calls.insufficientData);
+    }
+
+    @Test
+    void aMissingMetricIsMarkedAndEarnsNothing() {
+        var result = ScorecardCalculator.score(seatTemplate(), Map.of(
+                "calls_handled", value("3100"), "reply_minutes", value("6")), "2026-10");
+        ScorecardItem csat = result.items().get(2);
+        assertTrue(csat.insufficientData);
+        assertNull(csat.value);
+        assertEquals(0, BigDecimal.ZERO.compareTo(csat.points));
+        assertEquals("No csat data for 2026-10: insufficient data, 0 points (not scored)", csat.explanation);
+        // 100 × 40% + 80 × 30% + 0
+        assertEquals(new BigDecimal("64.00"), result.total());
+        assertEquals("fail", result.grade());
+    }
+
+    @Test
+    void gradeIsTheHighestBandReached() {
+        var bands = seatTemplate().gradeBands;
+        assertEquals("excellent", GradeBand.gradeOf(bands, new BigDecimal("90.00")));
+        assertEquals("good", GradeBand.gradeOf(bands, new BigDecimal("89.99")));
+        assertEquals("pass", GradeBand.gradeOf(bands, new BigDecimal("70")));
+        assertEquals("fail", GradeBand.gradeOf(bands, new BigDecimal("69.99")));
+        assertEquals("fail", GradeBand.gradeOf(bands, BigDecimal.ZERO));
+    }
+
+    private static MetricAggregate value(String v) {
+        return new MetricAggregate(new BigDecimal(v), 20);
+    }
+}
