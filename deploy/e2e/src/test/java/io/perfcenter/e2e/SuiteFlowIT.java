@@ -1,5 +1,7 @@
 package io.perfcenter.e2e;
 
+import io.perfcenter.launcher.DemoData;
+import io.perfcenter.launcher.Launcher;
 import io.perfcenter.support.LocalIdentity;
 import io.perfcenter.support.PostgresServer;
 import io.perfcenter.support.Suite;
@@ -20,7 +22,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -175,6 +182,34 @@ class SuiteFlowIT {
             suite.restart("metrics-service");
         }
         as("H1", "hr").get("/api/v1/metrics/catalog").then().statusCode(200);
+    }
+
+    @Test
+    @Order(4)
+    void theGatewayServesOneOpenApiDocumentForTheWholeSuite() {
+        RestAssured.given().get("/openapi.json").then().statusCode(200)
+                .body("info.title", equalTo("PerfCenter API"))
+                .body("paths.keySet()", hasItems("/api/v1/metrics/values", "/api/v1/scoring/runs",
+                        "/api/v1/incentives/runs"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
+                .body("x-perfcenter-unavailable", anyOf(nullValue(), empty()))
+                .body("x-perfcenter-duplicate-operation-ids", anyOf(nullValue(), empty()));
+        // the request id the caller sends comes back, and a problem carries it too
+        RestAssured.given().header("X-Request-Id", "e2e-req-1").get("/api/v1/metrics/catalog").then()
+                .statusCode(401).header("X-Request-Id", "e2e-req-1");
+    }
+
+    @Test
+    @Order(5)
+    void theDemoDataSetLoadsThroughTheGatewayOnce() {
+        DemoData demo = new DemoData(suite.gatewayUrl(), Launcher.tokens(identity, Duration.ofMinutes(30)));
+        org.junit.jupiter.api.Assertions.assertTrue(demo.load());
+        org.junit.jupiter.api.Assertions.assertFalse(demo.load());
+        // the demo supervisor sees the published scorecards of their group, the demo agent their statement
+        as("E2001", "supervisor").queryParam("status", "PUBLISHED").get("/api/v1/scoring/scorecards").then()
+                .statusCode(200).body("$", hasSize(3)).body("grade", everyItem(notNullValue()));
+        as("E3001", "agent").get("/api/v1/incentives/statements").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].employeeId", equalTo("E3001"));
     }
 
     private static void unit(String code, String name, String kind, String parent, String leader) {

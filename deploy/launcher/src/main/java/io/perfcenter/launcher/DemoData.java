@@ -15,7 +15,7 @@ import java.util.Set;
  * one team, two groups of three agents, last month's daily figures, a scorecard template and a bonus plan, with
  * last month's scorecards computed and published and the bonus run computed. Loading twice changes nothing.
  */
-final class DemoData {
+public final class DemoData {
 
     static final String TEAM = "T-HOTLINE";
     static final List<String> GROUPS = List.of("G-HOTLINE-1", "G-HOTLINE-2");
@@ -24,20 +24,24 @@ final class DemoData {
     private final Map<String, String> tokens;
     private final YearMonth month = YearMonth.now().minusMonths(1);
 
-    DemoData(String gatewayUrl, Map<String, String> tokens) {
+    public DemoData(String gatewayUrl, Map<String, String> tokens) {
         this.gateway = new GatewayClient(gatewayUrl);
         this.tokens = tokens;
     }
 
-    void load() {
+    /** Loads the data set unless its center exists already; returns whether it loaded. */
+    public boolean load() {
         if (gateway.send("GET", "/api/v1/metrics/org/units/C-SH", tokens.get("hr"), null, Set.of(200, 404))
                 .has("code")) {
             System.out.println("Demo data: already loaded.");
-            return;
+            return false;
         }
         organisation();
         figures();
+        scorecards();
+        bonuses();
         System.out.println("Demo data: loaded for " + month + ".");
+        return true;
     }
 
     private void organisation() {
@@ -74,6 +78,54 @@ final class DemoData {
         JsonNode report = gateway.send("POST", "/api/v1/metrics/values", tokens.get("integration"), rows,
                 Set.of(200));
         System.out.println("Demo data: " + report.path("accepted").asInt() + " metric values accepted.");
+    }
+
+    /** The front-line seat template of DOMAIN.md (volume by tiered rate, AHT and CSAT linear), run per group. */
+    private void scorecards() {
+        String hr = tokens.get("hr");
+        gateway.send("POST", "/api/v1/scoring/templates", hr, Map.of(
+                "code", "SEAT", "name", "Front-line seat", "position", "seat",
+                "items", List.of(
+                        Map.of("code", "volume", "name", "Talk volume", "category", "results",
+                                "metricCode", "calls_handled", "weight", 40,
+                                "rule", Map.of("type", "tiered-rate", "maxPoints", 1400, "unit", "calls", "tiers", List.of(
+                                        Map.of("upTo", 2000, "rate", 0.4), Map.of("upTo", 2300, "rate", 0.5),
+                                        Map.of("upTo", 2500, "rate", 0.55), Map.of("upTo", 2800, "rate", 0.6),
+                                        Map.of("upTo", 3000, "rate", 0.65), Map.of("rate", 0.7)))),
+                        Map.of("code", "aht", "name", "Average handle time", "category", "efficiency",
+                                "metricCode", "aht", "weight", 30,
+                                "rule", Map.of("type", "linear", "full", 420, "zero", 600, "unit", "s")),
+                        Map.of("code", "csat", "name", "Customer satisfaction", "category", "satisfaction",
+                                "metricCode", "csat", "weight", 30,
+                                "rule", Map.of("type", "linear", "full", 4.8, "zero", 3.5))),
+                "gradeBands", List.of(Map.of("grade", "excellent", "minScore", 90),
+                        Map.of("grade", "good", "minScore", 80), Map.of("grade", "pass", "minScore", 70),
+                        Map.of("grade", "fail", "minScore", 0))), Set.of(201));
+        for (String group : GROUPS) {
+            JsonNode run = gateway.send("POST", "/api/v1/scoring/runs", hr,
+                    Map.of("templateCode", "SEAT", "unitCode", group, "period", month.toString()), Set.of(201));
+            gateway.send("POST", "/api/v1/scoring/runs/" + run.path("id").asText() + "/publish", hr, null,
+                    Set.of(200));
+        }
+        System.out.println("Demo data: " + month + " scorecards computed and published for " + GROUPS + ".");
+    }
+
+    /** Performance pay: 30% of salary × a coefficient by grade (DOMAIN.md §5), computed per group. */
+    private void bonuses() {
+        String hr = tokens.get("hr");
+        List<Map<String, Object>> salaries = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            salaries.add(Map.of("employeeId", agentId(i), "monthlySalary", 7000 + 500 * i, "currency", "CNY"));
+        }
+        gateway.send("PUT", "/api/v1/incentives/salaries", hr, salaries, Set.of(200));
+        gateway.send("POST", "/api/v1/incentives/plans", hr, Map.of("code", "PERF", "name", "Monthly performance pay",
+                "currency", "CNY", "performancePayShare", 0.30,
+                "gradeCoefficients", Map.of("excellent", 1.1, "good", 1.0, "pass", 0.8, "fail", 0)), Set.of(201));
+        for (String group : GROUPS) {
+            gateway.send("POST", "/api/v1/incentives/runs", hr,
+                    Map.of("planCode", "PERF", "period", month.toString(), "unitCode", group), Set.of(201));
+        }
+        System.out.println("Demo data: " + month + " performance pay computed (approve it as hr).");
     }
 
     private void unit(String token, String code, String name, String kind, String parent, String leader) {

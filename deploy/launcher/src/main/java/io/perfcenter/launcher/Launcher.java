@@ -19,17 +19,25 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class Launcher {
 
-    /** People the printed tokens are for; the demo data set registers the same employee ids. */
-    static final Map<String, String[]> PEOPLE = new LinkedHashMap<>();
+    /** Someone the launcher prints a token for; the demo data set registers the same employee ids. */
+    public record Person(String role, String employeeId, String username) {
+    }
 
-    static {
-        PEOPLE.put("agent", new String[]{"E3001", "agent"});
-        PEOPLE.put("supervisor", new String[]{"E2001", "supervisor"});
-        PEOPLE.put("manager", new String[]{"E1001", "manager"});
-        PEOPLE.put("qa", new String[]{"E4001", "qa"});
-        PEOPLE.put("hr", new String[]{"E9001", "hr"});
-        PEOPLE.put("admin", new String[]{"E9002", "admin"});
-        PEOPLE.put("integration", new String[]{null, "integration"});
+    public static final List<Person> PEOPLE = List.of(
+            new Person("agent", "E3001", "E3001"),
+            new Person("supervisor", "E2001", "E2001"),
+            new Person("manager", "E1001", "E1001"),
+            new Person("qa", "E4001", "E4001"),
+            new Person("hr", "E9001", "E9001"),
+            new Person("admin", "E9002", "E9002"),
+            new Person("integration", null, "crm-integration"));
+
+    /** A token per role, as printed at start. */
+    public static Map<String, String> tokens(LocalIdentity identity, Duration lifetime) {
+        Map<String, String> tokens = new LinkedHashMap<>();
+        PEOPLE.forEach(p -> tokens.put(p.role(), identity.token(p.username(), p.employeeId(), List.of(p.role()),
+                lifetime)));
+        return tokens;
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -64,12 +72,7 @@ public final class Launcher {
             stopped.countDown();
         }));
 
-        Map<String, String> tokens = new LinkedHashMap<>();
-        if (identity != null) {
-            PEOPLE.forEach((role, person) -> tokens.put(role,
-                    identity.token(person[0] == null ? "crm-integration" : person[0], person[0], List.of(person[1]),
-                            Duration.ofHours(12))));
-        }
+        Map<String, String> tokens = identity == null ? Map.of() : tokens(identity, Duration.ofHours(12));
         if (options.demo()) {
             if (identity == null) {
                 System.out.println("Demo data needs the local identity setup; skipped with --oidc-url.");
@@ -93,10 +96,8 @@ public final class Launcher {
         System.out.println("  Data:       " + dataDir + " (delete it to start from nothing)");
         if (!tokens.isEmpty()) {
             System.out.println("\nBearer tokens (valid 12 h; employee id in brackets):");
-            tokens.forEach((role, token) -> {
-                String who = PEOPLE.get(role)[0];
-                System.out.printf("  %-12s [%s]%n    %s%n", role, who == null ? "-" : who, token);
-            });
+            PEOPLE.forEach(p -> System.out.printf("  %-12s [%s]%n    %s%n", p.role(),
+                    p.employeeId() == null ? "-" : p.employeeId(), tokens.get(p.role())));
             System.out.println("\nTry: curl -H \"Authorization: Bearer <hr token>\" " + gw + "/api/v1/metrics/catalog");
         }
         System.out.println("Press Ctrl-C to stop.");
