@@ -41,6 +41,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         LauncherOptions options = LauncherOptions.parse(args);
         if (options.help()) {
             System.out.println(LauncherOptions.USAGE);
