@@ -3,12 +3,9 @@ package io.perfcenter.e2e;
 import io.perfcenter.launcher.DemoData;
 import io.perfcenter.launcher.Launcher;
 import io.perfcenter.support.LocalIdentity;
-import io.perfcenter.support.PostgresServer;
 import io.perfcenter.support.Suite;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -20,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.containsString;
@@ -39,39 +35,17 @@ import static org.hamcrest.Matchers.notNullValue;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SuiteFlowIT {
 
-    private static PostgresServer db;
-    private static String database;
+    private static RunningSuite running;
     private static Suite suite;
-    private static LocalIdentity identity;
 
     @BeforeAll
     static void startSuite() {
-        db = PostgresServer.forTests();
-        database = "pc_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        db.recreateDatabase(database);
-        identity = LocalIdentity.generated();
-        suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(),
-                Suite.findRoot().resolve("deploy/e2e/target/suite-logs"),
-                Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s"));
-        RestAssured.baseURI = "http://localhost";
-        RestAssured.port = suite.ports().gateway();
-    }
-
-    @AfterAll
-    static void stopSuite() {
-        if (suite != null) {
-            suite.close();
-        }
-        if (db != null) {
-            db.dropDatabase(database);
-            db.close();
-        }
+        running = RunningSuite.get();
+        suite = running.suite;
     }
 
     static RequestSpecification as(String employeeId, String role) {
-        String token = identity.token(employeeId == null ? "crm" : employeeId, employeeId, List.of(role),
-                Duration.ofMinutes(30));
-        return RestAssured.given().auth().oauth2(token).contentType(ContentType.JSON);
+        return running.as(employeeId, role);
     }
 
     @Test
@@ -202,7 +176,7 @@ class SuiteFlowIT {
     @Test
     @Order(5)
     void theDemoDataSetLoadsThroughTheGatewayOnce() {
-        DemoData demo = new DemoData(suite.gatewayUrl(), Launcher.tokens(identity, Duration.ofMinutes(30)));
+        DemoData demo = new DemoData(suite.gatewayUrl(), Launcher.tokens(running.identity, Duration.ofMinutes(30)));
         org.junit.jupiter.api.Assertions.assertTrue(demo.load());
         org.junit.jupiter.api.Assertions.assertFalse(demo.load());
         // the demo supervisor sees the published scorecards of their group, the demo agent their statement
