@@ -1,6 +1,10 @@
 package io.perfcenter.metrics.aggregate;
 
+import io.perfcenter.metrics.aggregate.AggregatePayloads.AgentAggregates;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.AggregateReport;
+import io.perfcenter.metrics.aggregate.AggregatePayloads.Granularity;
+import io.perfcenter.metrics.aggregate.AggregatePayloads.TrendReport;
+import io.perfcenter.metrics.config.MetricsConfig;
 import io.perfcenter.metrics.org.OrgScope;
 import io.perfcenter.metrics.security.Roles;
 import io.perfcenter.metrics.web.Problems;
@@ -16,26 +20,34 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.time.LocalDate;
 import java.util.List;
 
-@Path("/api/v1/metrics/aggregates")
-@Tag(name = "metrics: aggregates", description = "Values of metrics per agent over a period")
+@Path("/api/v1/metrics")
+@Tag(name = "metrics: aggregates", description = "Values of metrics per agent or unit over a period, and trends")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
 public class AggregateResource {
 
     private final AggregateService aggregates;
+    private final AnomalyDetector anomalies;
     private final OrgScope scope;
+    private final MetricsConfig config;
 
-    AggregateResource(AggregateService aggregates, OrgScope scope) {
+    AggregateResource(AggregateService aggregates, AnomalyDetector anomalies, OrgScope scope, MetricsConfig config) {
         this.aggregates = aggregates;
+        this.anomalies = anomalies;
         this.scope = scope;
+        this.config = config;
     }
 
     @GET
+    @Path("/aggregates")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getAggregates",
             summary = "Period values of metrics for every agent of a unit, or for one agent",
-            description = "Name exactly one of unit and employeeId. Agents may ask only for themselves, "
-                    + "supervisors and managers for the units they lead.")
+            description = "Name exactly one of unit and employeeId, and either period or from and to. Agents may "
+                    + "ask only for themselves, supervisors and managers for the units they lead. A unit query also "
+                    + "returns the unit's own values (unitTotal: ratios of the unit's sums). With anomalies=true, "
+                    + "each agent's values that moved more than the threshold against the mean of their previous "
+                    + "periods are listed with the reason.")
     @APIResponse(responseCode = "200", description = "One row per agent")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
     @APIResponse(responseCode = "404", description = "No such unit or agent")
@@ -43,26 +55,79 @@ public class AggregateResource {
             @Parameter(description = "Unit code (its sub-units included)", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(description = "One agent", example = "E2001") @QueryParam("employeeId") String employeeId,
             @Parameter(description = "Metric codes, repeatable", example = "calls_handled") @QueryParam("metric") List<String> metrics,
-            @Parameter(description = "First day, inclusive", example = "2026-10-01", required = true) @QueryParam("from") LocalDate from,
-            @Parameter(description = "Last day, inclusive", example = "2026-10-31", required = true) @QueryParam("to") LocalDate to) {
-        if (from == null) {
-            throw Problems.invalid("from", "is required");
-        }
-        if (to == null) {
-            throw Problems.invalid("to", "is required");
-        }
-        if (to.isBefore(from)) {
-            throw Problems.invalid("to", "must not be before from");
-        }
+            @Parameter(description = "First day, inclusive", example = "2026-10-01") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day, inclusive", example = "2026-10-31") @QueryParam("to") LocalDate to,
+            @Parameter(description = "Instead of from/to: 2026-10-05, 2026-W41, 2026-10, 2026-Q4 or 2026", example = "2026-10")
+            @QueryParam("period") String period,
+            @Parameter(description = "Flag values far from each agent's own baseline") @QueryParam("anomalies") boolean flag,
+            @Parameter(description = "Share of change that is flagged (default 0.2)", example = "0.2")
+            @QueryParam("anomalyThreshold") Double threshold,
+            @Parameter(description = "Previous periods forming the baseline (default 3)", example = "3")
+            @QueryParam("baselinePeriods") Integer baselinePeriods) {
+        PeriodRange range = PeriodRange.of(period, from, to);
         if ((unit == null) == (employeeId == null)) {
             throw Problems.invalid("unit", "name exactly one of unit and employeeId");
         }
+        double share = threshold == null ? config.anomaly().threshold() : threshold;
+        int periods = baselinePeriods == null ? config.anomaly().baselinePeriods() : baselinePeriods;
+        if (share <= 0 || share > 10) {
+            throw Problems.invalid("anomalyThreshold", "must be above 0 and at most 10");
+        }
+        if (periods < 1 || periods > 24) {
+            throw Problems.invalid("baselinePeriods", "must be between 1 and 24");
+        }
         if (unit != null) {
             scope.checkUnit(unit);
-            return new AggregateReport(unit, from, to, metrics, aggregates.forUnit(unit, metrics, from, to));
+            AggregateService.Result result = aggregates.forUnit(unit, metrics, range.from(), range.to());
+            List<AgentAggregates> agents = flag ? anomalies.flag(result.agents(), metrics, range, share, periods)
+                    : result.agents();
+            return new AggregateReport(unit, range.from(), range.to(), metrics, agents, result.total());
         }
-        scope.checkAgent(employeeId, to);
-        return new AggregateReport(null, from, to, metrics,
-                List.of(aggregates.forAgent(employeeId, metrics, from, to)));
+        scope.checkAgent(employeeId, range.to());
+        List<AgentAggregates> agents = List.of(aggregates.forAgent(employeeId, metrics, range.from(), range.to()));
+        if (flag) {
+            agents = anomalies.flag(agents, metrics, range, share, periods);
+        }
+        return new AggregateReport(null, range.from(), range.to(), metrics, agents);
+    }
+
+    @GET
+    @Path("/trends")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "getTrends",
+            summary = "A unit's or an agent's values per day, week, month, quarter or year of a range",
+            description = "Name exactly one of unit and employeeId. Unit values are the unit's own (ratios of its "
+                    + "sums, by effective-dated membership). Same data scope as aggregates.")
+    @APIResponse(responseCode = "200", description = "One point per bucket, oldest first")
+    @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such unit or agent")
+    public TrendReport trends(
+            @Parameter(example = "G-EAST-1") @QueryParam("unit") String unit,
+            @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
+            @Parameter(description = "Metric codes, repeatable", example = "aht") @QueryParam("metric") List<String> metrics,
+            @Parameter(example = "2026-07-01") @QueryParam("from") LocalDate from,
+            @Parameter(example = "2026-10-31") @QueryParam("to") LocalDate to,
+            @Parameter(example = "2026-Q4") @QueryParam("period") String period,
+            @Parameter(description = "DAY, WEEK, MONTH, QUARTER or YEAR (default DAY)", example = "WEEK")
+            @QueryParam("granularity") Granularity granularity) {
+        PeriodRange range = PeriodRange.of(period, from, to);
+        if ((unit == null) == (employeeId == null)) {
+            throw Problems.invalid("unit", "name exactly one of unit and employeeId");
+        }
+        Granularity g = granularity == null ? Granularity.DAY : granularity;
+        if (g == Granularity.DAY && range.from().plusDays(400).isBefore(range.to())) {
+            throw Problems.invalid("granularity", "a daily series may span at most 400 days");
+        }
+        AggregateScope target;
+        if (unit != null) {
+            scope.checkUnit(unit);
+            target = new AggregateScope.Unit(unit);
+        } else {
+            scope.checkAgent(employeeId, range.to());
+            target = new AggregateScope.Agent(employeeId);
+        }
+        aggregates.exists(target);
+        return new TrendReport(unit, employeeId, range.from(), range.to(), g, metrics,
+                aggregates.trend(target, metrics, range.from(), range.to(), g));
     }
 }

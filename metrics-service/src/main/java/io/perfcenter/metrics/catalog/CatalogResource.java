@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.catalog;
 
+import io.perfcenter.metrics.ingest.RecordKind;
 import io.perfcenter.metrics.security.Roles;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,7 +23,8 @@ import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/metrics/catalog")
-@Tag(name = "metrics: catalog", description = "Metric definitions: code, names, unit, direction, aggregation")
+@Tag(name = "metrics: catalog",
+        description = "Metric definitions: code, names, unit, direction, aggregation and derivation from records")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class CatalogResource {
@@ -37,12 +39,24 @@ public class CatalogResource {
             @NotNull MetricDefinition.Aggregation aggregation,
             @NotBlank @Schema(description = "Balanced-scorecard category", examples = "internal-operations")
             String category,
-            @NotBlank @Schema(examples = "acd") String source) {
+            @NotBlank @Schema(examples = "acd") String source,
+            @Schema(description = "How the metric follows from raw records; none for metrics that are only "
+                    + "pushed pre-aggregated") Derivation derivation,
+            @Schema(examples = "Calls answered by the agent, inbound and outbound") String description) {
 
         static Definition of(MetricDefinition d) {
             return new Definition(d.code, d.nameZh, d.nameEn, d.unit, d.direction, d.aggregation, d.category,
-                    d.source);
+                    d.source, d.derivation, d.description);
         }
+    }
+
+    @Schema(name = "RecordFieldInfo", description = "A field derivations may use")
+    public record FieldInfo(@Schema(examples = "talkSeconds") String name, @Schema(examples = "INTEGER") String type,
+                            @Schema(description = "Allowed values of a choice field") List<String> choices) {
+    }
+
+    @Schema(name = "RecordKindInfo", description = "A kind of raw record and the fields derivations may read")
+    public record KindInfo(@Schema(examples = "calls") String record, List<FieldInfo> fields) {
     }
 
     @GET
@@ -68,6 +82,19 @@ public class CatalogResource {
         return Definition.of(d);
     }
 
+    @GET
+    @Path("/record-fields")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listDerivationFields",
+            summary = "The record kinds and fields a derivation may use (the whole vocabulary; no SQL)")
+    @APIResponse(responseCode = "200", description = "Record kinds with their fields")
+    public List<KindInfo> recordFields() {
+        return java.util.Arrays.stream(RecordKind.values()).filter(k -> k != RecordKind.VALUES)
+                .map(k -> new KindInfo(k.path(), k.allFields().stream().skip(4)
+                        .map(f -> new FieldInfo(f.name(), f.type().name(), f.choices())).toList()))
+                .toList();
+    }
+
     @POST
     @Transactional
     @RolesAllowed({Roles.HR, Roles.ADMIN})
@@ -79,6 +106,9 @@ public class CatalogResource {
         if (MetricDefinition.findById(input.code()) != null) {
             throw Problems.conflict("Metric " + input.code() + " exists already");
         }
+        if (input.derivation() != null) {
+            DerivationSql.check(input.derivation(), input.aggregation());
+        }
         MetricDefinition d = new MetricDefinition();
         d.code = input.code();
         d.nameZh = input.nameZh();
@@ -88,6 +118,8 @@ public class CatalogResource {
         d.aggregation = input.aggregation();
         d.category = input.category();
         d.source = input.source();
+        d.derivation = input.derivation();
+        d.description = input.description();
         d.persist();
         return Response.created(URI.create("/api/v1/metrics/catalog/" + d.code)).entity(Definition.of(d)).build();
     }

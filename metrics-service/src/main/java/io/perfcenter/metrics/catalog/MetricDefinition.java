@@ -7,6 +7,8 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A metric of the catalog: what it measures, which way is better, and how a period's value is aggregated. */
 @Entity
@@ -15,8 +17,12 @@ public class MetricDefinition extends PanacheEntityBase {
 
     public enum Direction { HIGHER_BETTER, LOWER_BETTER, TARGET_BAND }
 
-    /** How the daily values of a period become the period's value. */
-    public enum Aggregation { SUM, MEAN, LATEST, MAX, MIN }
+    /**
+     * How a period's value is formed. SUM adds; MEAN, RATIO and WEIGHTED_MEAN divide a sum by a sum (the derivation's
+     * numerator and denominator; pushed values weigh by their weight, default 1); LATEST takes the last pushed
+     * value; MAX and MIN the extreme.
+     */
+    public enum Aggregation { SUM, MEAN, RATIO, WEIGHTED_MEAN, LATEST, MAX, MIN }
 
     @Id
     public String code;
@@ -31,4 +37,8 @@ public class MetricDefinition extends PanacheEntityBase {
     public Aggregation aggregation;
     public String category;
     public String source;
+    public String description;
+    /** How the metric follows from raw records; null for metrics that only arrive pre-aggregated. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public Derivation derivation;
 }

@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -28,10 +30,16 @@ public class IngestResource {
     @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "ingestMetricValues", summary = "Push daily metric values (JSON array)",
             description = "Each row is stored, recognised as already stored (duplicate), or rejected with its row "
-                    + "number, field and reason. Bad rows never block good ones. Re-sending is safe.")
+                    + "number, field and reason. Bad rows never block good ones unless atomic=true. Re-sending is "
+                    + "safe. For NDJSON or CSV, or more than 100,000 rows, use POST /api/v1/metrics/records/values.")
     @APIResponse(responseCode = "200", description = "The upload's report")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array of records")
-    public IngestReport ingest(@NotNull @Size(max = 100_000) List<ValueRecord> records) {
-        return ingestion.ingest(records);
+    @APIResponse(responseCode = "422", description = "atomic=true and some rows are invalid; nothing was stored")
+    public IngestReport ingest(@NotNull @Size(max = 100_000) List<ValueRecord> records,
+                               @Parameter(description = "All or nothing: any bad row rejects the upload with 422")
+                               @QueryParam("atomic") boolean atomic,
+                               @Parameter(description = "Check and count only; store nothing")
+                               @QueryParam("dryRun") boolean dryRun) {
+        return ingestion.ingest(records, new IngestOptions(atomic, dryRun, null));
     }
 }

@@ -19,5 +19,23 @@ public record ValueRecord(
         @Schema(required = true, examples = "2026-10-01") LocalDate date,
         @Schema(required = true, examples = "78") BigDecimal value,
         @Schema(description = "Defaults to 1; a higher revision replaces the stored one", examples = "1")
-        Integer revision) {
+        Integer revision,
+        @Schema(description = "For MEAN, RATIO and WEIGHTED_MEAN metrics: how much the value weighs in a period "
+                + "(e.g. the calls a daily AHT covers); defaults to 1", examples = "78")
+        BigDecimal weight) {
+
+    /** The record as the texts of {@link RecordKind#VALUES}' input fields. */
+    String[] texts() {
+        RecordKind kind = RecordKind.VALUES;
+        String[] texts = new String[kind.inputFields().size()];
+        texts[kind.index("sourceSystem")] = sourceSystem;
+        texts[kind.index("externalId")] = externalId;
+        texts[kind.index("employeeId")] = employeeId;
+        texts[kind.index("metricCode")] = metricCode;
+        texts[kind.index("date")] = date == null ? null : date.toString();
+        texts[kind.index("value")] = value == null ? null : value.toPlainString();
+        texts[kind.index("revision")] = revision == null ? null : revision.toString();
+        texts[kind.index("weight")] = weight == null ? null : weight.toPlainString();
+        return texts;
+    }
 }

@@ -21,4 +21,7 @@ public class Agent extends PanacheEntityBase {
     @Column(name = "hire_date")
     public LocalDate hireDate;
     public String status = "ACTIVE";
+    /** First day the person no longer works here; null while they do. */
+    @Column(name = "left_on")
+    public LocalDate leftOn;
 }

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** Request and response bodies of the org directory. */
 public final class OrgPayloads {
@@ -50,11 +51,38 @@ public final class OrgPayloads {
 
     @Schema(name = "Agent")
     public record AgentView(String employeeId, String name, String position, LocalDate hireDate, String status,
-                            @Schema(description = "Unit the agent belongs to today") String unitCode) {
+                            @Schema(description = "Unit the agent belongs to today") String unitCode,
+                            @Schema(description = "First day no longer employed, for status LEFT") LocalDate leftOn) {
     }
 
     @Schema(name = "Member", description = "An agent's membership of a unit")
     public record MemberView(String employeeId, String name, String position, String unitCode, LocalDate from,
                              LocalDate to) {
+    }
+
+    @Schema(name = "AgentSync", description = "An agent as HR or the CRM knows them; created or brought up to date")
+    public record AgentSync(
+            @Schema(required = true, examples = "E2001") String employeeId,
+            @Schema(required = true, examples = "Li Na") String name,
+            @Schema(required = true, examples = "seat") String position,
+            @Schema(examples = "2024-03-01") LocalDate hireDate,
+            @Schema(description = "ACTIVE (default) or LEFT", examples = "ACTIVE") String status,
+            @Schema(description = "With status LEFT: first day no longer employed (defaults to today)",
+                    examples = "2026-11-01") LocalDate leftOn,
+            @Schema(description = "Unit the agent belongs to; a different unit than today's is a move",
+                    examples = "G-EAST-1") String unitCode,
+            @Schema(description = "First day in unitCode when it is new (defaults to the hire date for new agents, "
+                    + "else today)", examples = "2026-10-15") LocalDate memberFrom) {
+    }
+
+    @Schema(name = "Departure", description = "An agent leaves: membership ends, history stays")
+    public record DepartureInput(@NotNull @Schema(description = "First day no longer employed", examples = "2026-11-01")
+                                 LocalDate leftOn) {
+    }
+
+    @Schema(name = "SyncReport", description = "What a bulk upsert did, row by row")
+    public record SyncReport(@Schema(examples = "12") int created, @Schema(examples = "3") int updated,
+                             @Schema(examples = "240") int unchanged, @Schema(examples = "1") int rejected,
+                             List<io.perfcenter.metrics.ingest.IngestReport.RowError> errors) {
     }
 }

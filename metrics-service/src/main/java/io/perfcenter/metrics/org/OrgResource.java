@@ -1,6 +1,9 @@
 package io.perfcenter.metrics.org;
 
 import io.perfcenter.metrics.org.OrgPayloads.AgentInput;
+import io.perfcenter.metrics.org.OrgPayloads.AgentSync;
+import io.perfcenter.metrics.org.OrgPayloads.DepartureInput;
+import io.perfcenter.metrics.org.OrgPayloads.SyncReport;
 import io.perfcenter.metrics.org.OrgPayloads.AgentView;
 import io.perfcenter.metrics.org.OrgPayloads.MemberView;
 import io.perfcenter.metrics.org.OrgPayloads.MoveInput;
@@ -10,6 +13,7 @@ import io.perfcenter.metrics.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -31,10 +35,12 @@ import java.util.List;
 public class OrgResource {
 
     private final OrgService org;
+    private final OrgSync sync;
     private final OrgScope scope;
 
-    OrgResource(OrgService org, OrgScope scope) {
+    OrgResource(OrgService org, OrgSync sync, OrgScope scope) {
         this.org = org;
+        this.sync = sync;
         this.scope = scope;
     }
 
@@ -48,6 +54,18 @@ public class OrgResource {
     public Response createUnit(@Valid @NotNull UnitInput input) {
         OrgUnit unit = org.createUnit(input);
         return Response.created(URI.create("/api/v1/metrics/org/units/" + unit.code)).entity(UnitView.of(unit)).build();
+    }
+
+    @POST
+    @Path("/units/bulk")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "syncOrgUnits", summary = "Create or update many units at once (HR/CRM sync)",
+            description = "Rows may come in any order; a unit whose parent is later in the upload waits for it. "
+                    + "Each row is created, updated or unchanged, or rejected with its field and reason.")
+    @APIResponse(responseCode = "200", description = "What happened to each row")
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array")
+    public SyncReport syncUnits(@NotNull @Size(max = 50_000) List<UnitInput> rows) {
+        return sync.units(rows);
     }
 
     @GET
@@ -94,6 +112,32 @@ public class OrgResource {
     public Response registerAgent(@Valid @NotNull AgentInput input) {
         AgentView agent = org.registerAgent(input);
         return Response.created(URI.create("/api/v1/metrics/org/agents/" + agent.employeeId())).entity(agent).build();
+    }
+
+    @POST
+    @Path("/agents/bulk")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "syncAgents", summary = "Create or update many agents at once (HR/CRM sync)",
+            description = "A different unitCode than today's moves the agent from memberFrom; status LEFT ends the "
+                    + "membership on leftOn. Each row is created, updated or unchanged, or rejected with its field "
+                    + "and reason.")
+    @APIResponse(responseCode = "200", description = "What happened to each row")
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array")
+    public SyncReport syncAgents(@NotNull @Size(max = 100_000) List<AgentSync> rows) {
+        return sync.agents(rows);
+    }
+
+    @POST
+    @Path("/agents/{employeeId}/departure")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "recordAgentDeparture", summary = "Record that an agent leaves",
+            description = "Status becomes LEFT and the membership ends on leftOn; figures before stay where they were.")
+    @APIResponse(responseCode = "200", description = "The agent, status LEFT")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "409", description = "The agent has left already")
+    public AgentView leave(@PathParam("employeeId") String employeeId, @Valid @NotNull DepartureInput input) {
+        return org.leave(employeeId, input.leftOn());
     }
 
     @GET

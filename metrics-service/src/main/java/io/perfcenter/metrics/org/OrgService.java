@@ -97,6 +97,29 @@ public class OrgService {
         return view(agent);
     }
 
+    /** The agent leaves on {@code leftOn} (first day no longer employed); their membership ends that day. */
+    @Transactional
+    public AgentView leave(String employeeId, LocalDate leftOn) {
+        Agent agent = agent(employeeId);
+        if (agent.status.equals("LEFT")) {
+            throw Problems.conflict("Agent " + employeeId + " left on " + agent.leftOn + " already");
+        }
+        Membership.current(employeeId).ifPresent(current -> {
+            if (!leftOn.isAfter(current.validFrom)) {
+                throw Problems.invalid("leftOn", "must be after the start of the current membership ("
+                        + current.validFrom + ")");
+            }
+        });
+        depart(agent, leftOn);
+        return view(agent);
+    }
+
+    void depart(Agent agent, LocalDate leftOn) {
+        agent.status = "LEFT";
+        agent.leftOn = leftOn;
+        Membership.current(agent.employeeId).ifPresent(current -> current.validTo = leftOn);
+    }
+
     public Agent agent(String employeeId) {
         Agent agent = Agent.findById(employeeId);
         if (agent == null) {
@@ -107,7 +130,8 @@ public class OrgService {
 
     public AgentView view(Agent agent) {
         String unit = Membership.current(agent.employeeId).map(m -> m.unitCode).orElse(null);
-        return new AgentView(agent.employeeId, agent.name, agent.position, agent.hireDate, agent.status, unit);
+        return new AgentView(agent.employeeId, agent.name, agent.position, agent.hireDate, agent.status, unit,
+                agent.leftOn);
     }
 
     /** Agents who belonged to the unit, or any unit below it, at some day of [from, to]. */

@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.web;
 
+import io.perfcenter.metrics.ingest.IngestReport;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
@@ -45,6 +46,39 @@ public final class Problems {
     public static HttpProblem outOfScope(String detail) {
         return HttpProblem.builder()
                 .withType(URI.create(BASE + "out-of-scope"))
+                .withTitle("Forbidden")
+                .withStatus(Response.Status.FORBIDDEN)
+                .withDetail(detail)
+                .build();
+    }
+
+    /** An all-or-nothing upload with bad rows: nothing was stored; the body lists the rows as a report would. */
+    public static HttpProblem uploadRejected(IngestReport report) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "upload-rejected"))
+                .withTitle("Upload rejected")
+                .withStatus(422)
+                .withDetail(report.rejected() + " row(s) are invalid; nothing was stored (atomic upload)")
+                .with("rejected", report.rejected())
+                .with("errors", report.errors())
+                .with("errorsTruncated", report.errorsTruncated())
+                .build();
+    }
+
+    /** A body that cannot be read as its content type at all. */
+    public static HttpProblem malformedBody(String reason) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "malformed-body"))
+                .withTitle("Malformed body")
+                .withStatus(Response.Status.BAD_REQUEST)
+                .withDetail(reason + "; nothing was stored")
+                .with("field", "body")
+                .build();
+    }
+
+    public static HttpProblem forbidden(String detail) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "forbidden"))
                 .withTitle("Forbidden")
                 .withStatus(Response.Status.FORBIDDEN)
                 .withDetail(detail)

@@ -1,0 +1,42 @@
+package io.perfcenter.metrics.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.ZoneId;
+
+/** Typed settings of metrics-service ({@code perfcenter.metrics.*}). */
+@ConfigMapping(prefix = "perfcenter.metrics")
+public interface MetricsConfig {
+
+    /** Zone of timestamps sent without an offset; the day an activity counts for is its local day. */
+    @WithDefault("Asia/Shanghai")
+    ZoneId timeZone();
+
+    Ingest ingest();
+
+    Anomaly anomaly();
+
+    interface Ingest {
+        /**
+         * Rows staged before they are merged into the record table. Larger chunks merge faster; the bound keeps
+         * the staging table and the in-memory set of keys seen in a chunk small for any upload size.
+         */
+        @WithDefault("100000")
+        int chunkRows();
+
+        /** Row errors listed in a report; the counts always cover every row. */
+        @WithDefault("1000")
+        int maxListedErrors();
+    }
+
+    interface Anomaly {
+        /** Share of change against the baseline beyond which a value is flagged (0.2 = 20%). */
+        @WithDefault("0.2")
+        double threshold();
+
+        /** How many periods of the same length before the asked one make the agent's baseline. */
+        @WithDefault("3")
+        int baselinePeriods();
+    }
+}

@@ -1,0 +1,451 @@
+package io.perfcenter.metrics.ingest;
+
+import io.agroal.api.AgroalDataSource;
+import io.perfcenter.metrics.config.MetricsConfig;
+import io.perfcenter.metrics.ingest.IngestReport.RowError;
+import io.perfcenter.metrics.ingest.RecordField.Invalid;
+import io.perfcenter.metrics.ingest.RecordKind.RowInvalid;
+import io.perfcenter.metrics.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
+
+/**
+ * Stores uploads of records idempotently at bulk-load speed. Rows are checked one by one as they stream in and
+ * stored in chunks keyed by (source system, external id): unknown keys are COPYed into the record table, keys stored
+ * with a lower revision are replaced (the table's trigger keeps the replaced version in record_revision), everything
+ * else is a duplicate. The whole upload
+ * is one transaction, so an interrupted upload stores nothing and the client's retry is the only copy that counts.
+ */
+@ApplicationScoped
+public class BulkIngestion {
+
+    private static final Logger LOG = Logger.getLogger(BulkIngestion.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final AgroalDataSource dataSource;
+    private final MetricsConfig config;
+
+    BulkIngestion(AgroalDataSource dataSource, MetricsConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    public IngestReport ingest(RecordKind kind, UploadFormat format, InputStream body, IngestOptions options) {
+        return run(kind, options, upload -> format.read(body, kind, upload));
+    }
+
+    /** Rows already in memory (the JSON array of the original values endpoint). */
+    public IngestReport ingestTexts(RecordKind kind, List<String[]> rows, IngestOptions options) {
+        return run(kind, options, upload -> {
+            long row = 0;
+            for (String[] texts : rows) {
+                row++;
+                if (texts == null) {
+                    upload.malformed(row, "row", "is empty");
+                } else {
+                    upload.accept(row, texts);
+                }
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface Feed {
+        void into(Upload upload) throws IOException, SQLException;
+    }
+
+    private IngestReport run(RecordKind kind, IngestOptions options, Feed feed) {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            Upload upload = null;
+            try {
+                upload = new Upload(c, kind, options);
+                feed.into(upload);
+                upload.finish();
+                boolean keep = !options.dryRun() && !(options.atomic() && upload.rejected > 0);
+                if (keep) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                IngestReport report = upload.report();
+                if (options.atomic() && upload.rejected > 0) {
+                    throw Problems.uploadRejected(report);
+                }
+                return report;
+            } catch (RuntimeException | SQLException | IOException e) {
+                if (upload != null) {
+                    upload.abort();
+                }
+                c.rollback();
+                if (e instanceof UploadFormat.MalformedUpload m) {
+                    throw Problems.malformedBody(m.getMessage());
+                }
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not read the upload", e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not store the upload", e);
+        }
+    }
+
+    /**
+     * The state of one upload. The request thread checks rows and encodes them in COPY format into a chunk; a
+     * writer thread stores each finished chunk, so PostgreSQL stores chunk k while chunk k+1 is parsed. At most two
+     * chunks are in memory: the one being filled and the one being stored.
+     */
+    private final class Upload implements UploadFormat.RowSink {
+
+        private static final int MAX_CHUNK_BYTES = 48 << 20;
+
+        private final Connection c;
+        private final RecordKind kind;
+        private final IngestOptions options;
+        private final List<RecordField> fields;
+        private final String stage;
+        private final String columnList;
+        private final KnownIds agents;
+        private final KnownIds metrics;
+        private final SeenKeys seen = new SeenKeys();
+        private final List<RowError> errors = new ArrayList<>();
+        private final int evaluatorIndex;
+        private final ExecutorService writer;
+        private CopyLine chunk = new CopyLine();
+        private Future<?> merging;
+        private boolean staged;
+        private boolean allNewSoFar = true;
+        private long accepted;   // written by the writer thread, read after its last task
+        private long duplicate;
+        private long rejected;
+
+        Upload(Connection c, RecordKind kind, IngestOptions options) throws SQLException {
+            this.c = c;
+            this.kind = kind;
+            this.options = options;
+            this.fields = kind.inputFields();
+            this.stage = "pc_stage_" + kind.table();
+            this.columnList = String.join(", ", kind.columns());
+            this.agents = new KnownIds(keys(c, "SELECT employee_id FROM agent"));
+            this.metrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, "SELECT code FROM metric_definition")
+                    : Set.of());
+            this.evaluatorIndex = kind.index("evaluatorId");
+            try (Statement st = c.createStatement()) {
+                // the key look-ups and updates of a chunk hash a few hundred thousand keys
+                st.execute("SET LOCAL work_mem = '64MB'");
+            }
+            this.writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "ingest-writer-" + kind.path());
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        @Override
+        public void malformed(long row, String field, String reason) {
+            reject(row, field, reason);
+        }
+
+        @Override
+        public void accept(long row, String[] texts) throws SQLException {
+            Object[] values = new Object[fields.size()];
+            for (int i = 0; i < values.length; i++) {
+                RecordField field = fields.get(i);
+                try {
+                    values[i] = field.parse(texts[i], config.timeZone());
+                } catch (Invalid e) {
+                    reject(row, field.name(), e.getMessage());
+                    return;
+                }
+            }
+            String problem = checkReferences(values);
+            if (problem != null) {
+                int split = problem.indexOf(':');
+                reject(row, problem.substring(0, split), problem.substring(split + 2));
+                return;
+            }
+            Object[] full;
+            try {
+                full = kind.complete(values);
+            } catch (RowInvalid e) {
+                reject(row, e.field, e.getMessage());
+                return;
+            }
+            if (options.atomic() && rejected > 0) {
+                // all or nothing, and it is nothing already: only check the rest
+                return;
+            }
+            String source = (String) values[RecordKind.SOURCE_SYSTEM];
+            String external = (String) values[RecordKind.EXTERNAL_ID];
+            if (!seen.add(source, external)) {
+                // the same record twice in one upload: merge what came before, so the later one applies after it
+                flush();
+                seen.add(source, external);
+            }
+            chunk.add(full);
+            if (chunk.rows() >= config.ingest().chunkRows() || chunk.size() >= MAX_CHUNK_BYTES) {
+                flush();
+            }
+        }
+
+        private String checkReferences(Object[] values) {
+            String employee = (String) values[RecordKind.EMPLOYEE_ID];
+            if (!agents.contains(employee)) {
+                return "employeeId: no agent " + employee + " is registered";
+            }
+            if (kind == RecordKind.VALUES) {
+                String metric = (String) values[kind.index("metricCode")];
+                if (!metrics.contains(metric)) {
+                    return "metricCode: no metric " + metric + " in the catalog";
+                }
+            }
+            if (options.evaluator() != null && evaluatorIndex >= 0
+                    && !options.evaluator().equals(values[evaluatorIndex])) {
+                return "evaluatorId: a QA specialist may upload only their own evaluations (" + options.evaluator()
+                        + ")";
+            }
+            return null;
+        }
+
+        private void reject(long row, String field, String reason) {
+            rejected++;
+            if (errors.size() < config.ingest().maxListedErrors()) {
+                errors.add(new RowError(Math.toIntExact(row), field, reason));
+            }
+        }
+
+        /** Hands the filled chunk to the writer, after the one before it is merged. */
+        private void flush() throws SQLException {
+            if (chunk.rows() == 0) {
+                return;
+            }
+            awaitMerge();
+            CopyLine full = chunk;
+            merging = writer.submit(() -> {
+                merge(full);
+                return null;
+            });
+            chunk = new CopyLine();
+            seen.clear();
+        }
+
+        private void awaitMerge() throws SQLException {
+            if (merging == null) {
+                return;
+            }
+            try {
+                merging.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while storing the upload", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new IllegalStateException("Could not store the upload", e.getCause());
+            } finally {
+                merging = null;
+            }
+        }
+
+        void finish() throws SQLException {
+            try {
+                flush();
+                awaitMerge();
+            } finally {
+                writer.shutdown();
+            }
+            if (staged) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DROP TABLE " + stage);
+                }
+            }
+        }
+
+        /** Lets a running merge end so the connection can roll back and go back to the pool. */
+        void abort() {
+            try {
+                awaitMerge();
+            } catch (RuntimeException | SQLException e) {
+                LOG.debug("merge failed while aborting", e);
+            } finally {
+                writer.shutdownNow();
+            }
+        }
+
+        /**
+         * On the writer thread: stores one chunk. While chunks turn out all new, the next is simply COPYed into the
+         * record table (under a savepoint: a key stored already stops it at once, and it is rolled back). Otherwise
+         * its keys are looked up in the primary key with the stored revisions; rows with new keys are COPYed into
+         * the record table, rows with a higher revision than stored go through staging into an UPDATE, and the
+         * rest are duplicates that cost nothing more.
+         */
+        private void merge(CopyLine rows) throws SQLException {
+            long began = System.nanoTime();
+            int n = rows.rows();
+            if (allNewSoFar) {
+                BitSet all = new BitSet(n);
+                all.set(0, n);
+                Savepoint before = c.setSavepoint();
+                try {
+                    long inserted = copy(kind.table(), rows, all);
+                    c.releaseSavepoint(before);
+                    accepted += inserted;
+                    LOG.debugf("copied %s new %s in %s ms", Integer.valueOf(n), kind.path(),
+                            Long.valueOf((System.nanoTime() - began) / 1_000_000));
+                    return;
+                } catch (SQLException e) {
+                    if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    c.rollback(before);
+                    allNewSoFar = false;
+                }
+            }
+            String[] sources = new String[n];
+            String[] externals = new String[n];
+            int[] revisions = new int[n];
+            for (int i = 0; i < n; i++) {
+                sources[i] = rows.field(i, RecordKind.SOURCE_SYSTEM);
+                externals[i] = rows.field(i, RecordKind.EXTERNAL_ID);
+                revisions[i] = Integer.parseInt(rows.field(i, RecordKind.REVISION));
+            }
+            BitSet fresh = new BitSet(n);
+            fresh.set(0, n);
+            BitSet newer = new BitSet(n);
+            try (PreparedStatement st = c.prepareStatement("SELECT k.i, t.revision FROM unnest(?::text[], ?::text[]) "
+                    + "WITH ORDINALITY AS k(s, e, i) JOIN " + kind.table() + " t ON t.source_system = k.s "
+                    + "AND t.external_id = k.e")) {
+                st.setArray(1, c.createArrayOf("text", sources));
+                st.setArray(2, c.createArrayOf("text", externals));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        int i = rs.getInt(1) - 1;
+                        fresh.clear(i);
+                        if (revisions[i] > rs.getInt(2)) {
+                            newer.set(i);
+                        }
+                    }
+                }
+            }
+            long inserted = fresh.isEmpty() ? 0 : insertFresh(rows, fresh);
+            long replaced = newer.isEmpty() ? 0 : replaceOlder(rows, newer);
+            allNewSoFar = inserted == n;
+            accepted += inserted + replaced;
+            duplicate += n - inserted - replaced;
+            LOG.debugf("merged %d %s in %d ms: %d new, %d replaced", n, kind.path(),
+                    (System.nanoTime() - began) / 1_000_000, inserted, replaced);
+        }
+
+        /**
+         * COPYs rows with keys not stored a moment ago straight into the record table. Should a concurrent upload
+         * store one of them in between, the primary key stops the COPY, and the rows go through staging with
+         * ON CONFLICT DO NOTHING instead.
+         */
+        private long insertFresh(CopyLine rows, BitSet which) throws SQLException {
+            Savepoint before = c.setSavepoint();
+            try {
+                long n = copy(kind.table(), rows, which);
+                c.releaseSavepoint(before);
+                return n;
+            } catch (SQLException e) {
+                if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                    throw e;
+                }
+                c.rollback(before);
+            }
+            copy(staging(), rows, which);
+            try (Statement st = c.createStatement()) {
+                long n = st.executeLargeUpdate("INSERT INTO " + kind.table() + " (" + columnList + ") SELECT "
+                        + columnList + " FROM " + stage + " ON CONFLICT (source_system, external_id) DO NOTHING");
+                st.execute("TRUNCATE " + stage);
+                return n;
+            }
+        }
+
+        /** Replaces stored rows by the given ones where their revision is still higher (checked again in SQL). */
+        private long replaceOlder(CopyLine rows, BitSet which) throws SQLException {
+            copy(staging(), rows, which);
+            List<String> updatable = kind.columns().stream()
+                    .filter(col -> !col.equals("source_system") && !col.equals("external_id")).toList();
+            String set = updatable.stream().map(col -> col + " = s." + col).collect(Collectors.joining(", "));
+            try (Statement st = c.createStatement()) {
+                long n = st.executeLargeUpdate("UPDATE " + kind.table() + " t SET " + set + ", received_at = now() "
+                        + "FROM " + stage + " s WHERE t.source_system = s.source_system "
+                        + "AND t.external_id = s.external_id AND t.revision < s.revision");
+                st.execute("TRUNCATE " + stage);
+                return n;
+            }
+        }
+
+        /** The staging table, made on first use: no constraints or indexes, so COPY into it is cheap. */
+        private String staging() throws SQLException {
+            if (!staged) {
+                try (Statement st = c.createStatement()) {
+                    st.execute("CREATE TEMP TABLE " + stage + " AS SELECT " + columnList + " FROM " + kind.table()
+                            + " WITH NO DATA");
+                }
+                staged = true;
+            }
+            return stage;
+        }
+
+        /** COPYs the chosen rows of a chunk into a table, in runs of consecutive rows. */
+        private long copy(String table, CopyLine rows, BitSet which) throws SQLException {
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI()
+                    .copyIn("COPY " + table + " (" + columnList + ") FROM STDIN");
+            try {
+                for (int from = which.nextSetBit(0); from >= 0; ) {
+                    int to = which.nextClearBit(from);
+                    int start = rows.start(from);
+                    copy.writeToCopy(rows.bytes(), start, rows.start(to) - start);
+                    from = to < rows.rows() ? which.nextSetBit(to) : -1;
+                }
+                return copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
+        }
+
+        IngestReport report() {
+            return new IngestReport(Math.toIntExact(accepted), Math.toIntExact(duplicate), Math.toIntExact(rejected),
+                    List.copyOf(errors), options.dryRun(), rejected > errors.size());
+        }
+    }
+
+    private static Set<String> keys(Connection c, String sql) throws SQLException {
+        Set<String> found = new HashSet<>();
+        try (PreparedStatement st = c.prepareStatement(sql); ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                found.add(rs.getString(1));
+            }
+        }
+        return found;
+    }
+}

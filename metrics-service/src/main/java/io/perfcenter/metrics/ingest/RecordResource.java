@@ -1,0 +1,190 @@
+package io.perfcenter.metrics.ingest;
+
+import io.perfcenter.metrics.ingest.RecordPayloads.AdherenceRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.CallRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.IncidentRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.QaEvaluationRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.SaleRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.SurveyRecord;
+import io.perfcenter.metrics.ingest.RecordPayloads.TicketRecord;
+import io.perfcenter.metrics.security.Caller;
+import io.perfcenter.metrics.security.Roles;
+import io.perfcenter.metrics.web.Problems;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.io.InputStream;
+
+/**
+ * Bulk upload of raw activity records, one endpoint per kind, each taking a JSON array, NDJSON or CSV (chosen by
+ * Content-Type) streamed straight into PostgreSQL.
+ */
+@Path("/api/v1/metrics/records")
+@Tag(name = "metrics: ingestion", description = "Idempotent bulk upload of activity and metric values")
+@APIResponse(responseCode = "200", description = "The upload's report")
+@APIResponse(responseCode = "400", description = "The body cannot be read as its content type; nothing stored")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role does not allow writing these records")
+@APIResponse(responseCode = "422", description = "atomic=true and some rows are invalid; nothing stored")
+public class RecordResource {
+
+    static final String NDJSON = "application/x-ndjson";
+    static final String CSV = "text/csv";
+    static final String JSON = "application/json";
+    private static final String HOW = " Send a JSON array (application/json), one JSON object a line "
+            + "(application/x-ndjson) or CSV with a header row naming the fields (text/csv); the body is streamed, "
+            + "so uploads of any size take bounded memory. Each row is stored, recognised as already stored "
+            + "(duplicate: same or newer revision) or rejected with its row number, field and reason; bad rows never "
+            + "block good ones unless atomic=true. A record repeated in one upload applies in order. Re-sending, "
+            + "also after a timeout, is safe: the upload is one transaction and records are keyed by "
+            + "(sourceSystem, externalId).";
+
+    private final BulkIngestion ingestion;
+    private final Caller caller;
+
+    RecordResource(BulkIngestion ingestion, Caller caller) {
+        this.ingestion = ingestion;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/calls")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadCallRecords", summary = "Upload calls/contacts (ACD, CRM)", description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CallRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = CallRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport calls(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                              @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
+                              @Parameter(description = "Check and count only") @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.CALLS, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/tickets")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadTicketRecords", summary = "Upload tickets (CRM)", description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TicketRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = TicketRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport tickets(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                                @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.TICKETS, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/surveys")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadSurveyRecords", summary = "Upload survey answers (CSAT, NPS)", description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = SurveyRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport surveys(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                                @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.SURVEYS, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/qa-evaluations")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.QA, Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadQaEvaluations", summary = "Upload QA evaluations of recorded contacts",
+            description = "QA specialists may upload their own evaluations (evaluatorId must be theirs)." + HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = QaEvaluationRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = QaEvaluationRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport qaEvaluations(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                                      @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        String evaluator = null;
+        if (!caller.seesEverything()) {
+            evaluator = caller.employeeId().orElseThrow(() ->
+                    Problems.forbidden("A QA specialist's token must carry an employee_id"));
+        }
+        return ingestion.ingest(RecordKind.QA_EVALUATIONS, UploadFormat.of(type), body,
+                new IngestOptions(atomic, dryRun, evaluator));
+    }
+
+    @POST
+    @Path("/adherence")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadAdherenceRecords", summary = "Upload schedule adherence per agent and day (WFM)",
+            description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AdherenceRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = AdherenceRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport adherence(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                                  @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.ADHERENCE, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/incidents")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadIncidentRecords",
+            summary = "Upload errors, rule violations, complaints and commendations", description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = IncidentRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport incidents(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                                  @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.INCIDENTS, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/sales")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadSaleRecords", summary = "Upload sales amounts", description = HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SaleRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = SaleRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport sales(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                              @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.SALES, type, body, atomic, dryRun);
+    }
+
+    @POST
+    @Path("/values")
+    @Consumes({JSON, NDJSON, CSV})
+    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "uploadMetricValues",
+            summary = "Upload pre-aggregated metric values (agent, metric, day, value), any size and format",
+            description = "The streaming form of POST /api/v1/metrics/values." + HOW)
+    @RequestBody(content = {
+            @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ValueRecord.class)),
+            @Content(mediaType = NDJSON, schema = @Schema(implementation = ValueRecord.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+    public IngestReport values(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
+                               @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+        return upload(RecordKind.VALUES, type, body, atomic, dryRun);
+    }
+
+    private IngestReport upload(RecordKind kind, String type, InputStream body, boolean atomic, boolean dryRun) {
+        return ingestion.ingest(kind, UploadFormat.of(type), body, new IngestOptions(atomic, dryRun, null));
+    }
+}

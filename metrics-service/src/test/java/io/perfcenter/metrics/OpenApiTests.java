@@ -1,0 +1,30 @@
+package io.perfcenter.metrics;
+
+import io.perfcenter.support.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.RestAssured;
+import org.junit.jupiter.api.Test;
+
+import static org.hamcrest.Matchers.containsString;
+
+/** The OpenAPI document keeps the operationIds partner clients are generated from, old and new. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class OpenApiTests {
+
+    @Test
+    void operationIdsAreStable() {
+        var body = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
+        for (String id : new String[]{"ingestMetricValues", "getAggregates", "listMyUnits", "createOrgUnit",
+                "getOrgUnit", "listOrgUnitMembers", "registerAgent", "getAgent", "moveAgent", "listMetricDefinitions",
+                "getMetricDefinition", "createMetricDefinition", "uploadCallRecords", "uploadTicketRecords",
+                "uploadSurveyRecords", "uploadQaEvaluations", "uploadAdherenceRecords", "uploadIncidentRecords",
+                "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",
+                "syncAgents", "recordAgentDeparture", "listDerivationFields"}) {
+            body.body(containsString("\"operationId\" : \"" + id + "\""));
+        }
+    }
+}
