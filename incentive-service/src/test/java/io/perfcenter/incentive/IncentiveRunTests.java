@@ -31,7 +31,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 import static io.restassured.config.JsonConfig.jsonConfig;
 import static org.hamcrest.Matchers.contains;
-import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -290,30 +289,43 @@ class IncentiveRunTests {
     }
 
     @Test
-    void leadersSeeTheStatementsOfTheUnitsTheyLead() {
-        // S1 leads G2 only (stubbed my-units, asked with S1's own token)
-        Response listed = as(SUPERVISOR_S1).queryParam("period", "2026-10").get(BASE + "/statements");
-        listed.then().statusCode(200).body("employeeId", containsInAnyOrder("A2", "B1"));
-        as(SUPERVISOR_S1).get(BASE + "/statements/" + b1Statement).then().statusCode(200);
-        as(SUPERVISOR_S1).get(BASE + "/statements/" + a1Statement).then().statusCode(403)
+    void supervisorsSeeTheirGroupsTotalsAndManagersTheStatementsOfTheirUnits() {
+        // S1 leads G2 only (stubbed my-units, asked with S1's own token): G2's totals, nobody's statement but S1's
+        Response totals = as(SUPERVISOR_S1).queryParam("period", "2026-10").get(BASE + "/statements/totals");
+        totals.then().statusCode(200)
+                .body("unitCode", contains("G2"))
+                .body("[0].runId", is((int) g2Run))
+                .body("[0].statementCount", is(2)).body("[0].flaggedCount", is(0))
+                .body("[0].total", is(money("5120.00")))
+                .body("[0].byKind.'performance-pay'", is(money("5120.00")))
+                .body("[0].employeeId", nullValue());
+        as(SUPERVISOR_S1).queryParam("period", "2026-10").get(BASE + "/statements").then().statusCode(200)
+                .body("$", empty());
+        as(SUPERVISOR_S1).get(BASE + "/statements/" + b1Statement).then().statusCode(403)
                 .body("type", is(PROBLEMS + "out-of-scope"));
+        as(SUPERVISOR_S1).queryParam("employeeId", "B1").get(BASE + "/statements").then().statusCode(403);
         // the request id made up for S1's request travelled to metrics-service with the token
-        String requestId = listed.header("X-Request-Id");
+        String requestId = totals.header("X-Request-Id");
         downstream.verify(getRequestedFor(urlPathEqualTo(MY_UNITS))
                 .withHeader("X-Request-Id", equalTo(requestId))
                 .withHeader("Authorization", equalTo("Bearer " + SUPERVISOR_S1)));
 
-        // managers read runs of their units; one who leads nothing reads none
+        // managers read the statements and runs of their units; one who leads nothing reads none
+        as(MANAGER_M1).queryParam("period", "2026-10").get(BASE + "/statements").then().statusCode(200)
+                .body("employeeId", org.hamcrest.Matchers.hasItems("A1", "A2", "B1"));
+        as(MANAGER_M1).get(BASE + "/statements/" + b1Statement).then().statusCode(200);
         as(MANAGER_M1).get(BASE + "/runs/" + g1Run).then().statusCode(200).body("statements", hasSize(2));
         as(MANAGER_M1).queryParam("unitCode", "G1").get(BASE + "/runs").then().statusCode(200)
                 .body("id", contains((int) g1Run)).body("[0].statements", nullValue());
         as(MANAGER_M2).get(BASE + "/runs/" + g1Run).then().statusCode(403).body("type", is(PROBLEMS + "out-of-scope"));
         as(MANAGER_M2).get(BASE + "/statements").then().statusCode(200).body("$", empty());
+        as(MANAGER_M2).get(BASE + "/statements/totals").then().statusCode(200).body("$", empty());
+        as(AGENT_A1).get(BASE + "/statements/totals").then().statusCode(403).body("type", is(PROBLEMS + "forbidden"));
     }
 
     @Test
     void metricsDownIsA503NamingMetricsService() {
-        as(SUPERVISOR_S9).get(BASE + "/statements").then().statusCode(503)
+        as(SUPERVISOR_S9).get(BASE + "/statements/totals").then().statusCode(503)
                 .contentType("application/problem+json")
                 .body("type", is(PROBLEMS + "dependency-unavailable"))
                 .body("detail", containsString("metrics-service"));
@@ -433,7 +445,8 @@ class IncentiveRunTests {
                 {"PUT", "/salaries"}, {"GET", "/salaries/A1"},
                 {"POST", "/plans"}, {"GET", "/plans"}, {"GET", "/plans/PERF-2026"},
                 {"POST", "/runs"}, {"GET", "/runs"}, {"GET", "/runs/1"}, {"POST", "/runs/1/approve"},
-                {"GET", "/statements"}, {"GET", "/statements/1"}};
+                {"GET", "/statements"}, {"GET", "/statements/1"}, {"GET", "/statements/totals"},
+                {"GET", "/runs/1/export"}};
         for (String[] e : endpoints) {
             RequestSpecification anonymous = given().contentType(ContentType.JSON);
             if (!e[0].equals("GET")) {
@@ -471,7 +484,10 @@ class IncentiveRunTests {
     void theOpenApiDocumentNamesEveryOperation() {
         String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         for (String id : List.of("upsertSalaries", "getSalary", "createPlan", "listPlans", "getPlan", "computeRun",
-                "listRuns", "getRun", "approveRun", "listStatements", "getStatement")) {
+                "listRuns", "getRun", "approveRun", "listStatements", "getStatement",
+                "getRunChanges", "exportRun", "listUnitTotals", "upsertBudgets", "listBudgets",
+                "createAward", "listAwards", "getAward", "runHonors", "listHonors",
+                "createLadder", "listLadders", "getLadder", "getEligibility", "checkPromotions")) {
             assertEquals(true, doc.contains("\"operationId\" : \"" + id + "\"")
                     || doc.contains("\"operationId\":\"" + id + "\""), id);
         }

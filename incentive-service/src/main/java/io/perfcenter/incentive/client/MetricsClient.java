@@ -9,11 +9,12 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Asks metrics-service which units the caller leads, protected by a timeout, retries and a circuit breaker. When
- * metrics cannot be reached the caller gets a 503 problem naming metrics-service.
+ * Asks metrics-service which units the caller leads and for metric values, protected by a timeout, retries and a
+ * circuit breaker. When metrics cannot be reached the caller gets a 503 problem naming metrics-service.
  */
 @ApplicationScoped
 public class MetricsClient {
@@ -34,9 +35,34 @@ public class MetricsClient {
         return rest.myUnits();
     }
 
+    /** Every agent's values of the metrics over the days, for a unit and the units below it. */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
+    public MetricAggregates ofUnit(String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
+        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString());
+    }
+
+    /** One agent's values of the metrics over the days. */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
+    public MetricAggregates ofAgent(String employeeId, List<String> metrics, LocalDate from, LocalDate to) {
+        return rest.aggregates(null, employeeId, metrics, from.toString(), to.toString());
+    }
+
     static class MetricsUnavailable implements FallbackHandler<List<String>> {
         @Override
         public List<String> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
+    }
+
+    static class AggregatesUnavailable implements FallbackHandler<MetricAggregates> {
+        @Override
+        public MetricAggregates handle(ExecutionContext context) {
             throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
         }
     }

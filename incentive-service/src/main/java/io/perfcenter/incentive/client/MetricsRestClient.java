@@ -3,21 +3,29 @@ package io.perfcenter.incentive.client;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** metrics-service's org directory; the caller's Authorization and X-Request-Id headers are propagated. */
+/** metrics-service's org directory and aggregates; the caller's Authorization and X-Request-Id are propagated. */
 @RegisterRestClient(configKey = "metrics")
 @RegisterClientHeaders
-@Path("/api/v1/metrics/org")
+@Path("/api/v1/metrics")
 interface MetricsRestClient {
 
     @GET
-    @Path("/my-units")
+    @Path("/org/my-units")
     List<String> myUnits();
+
+    /** Name either unit or employeeId; from and to are ISO dates, both inclusive. */
+    @GET
+    @Path("/aggregates")
+    MetricAggregates aggregates(@QueryParam("unit") String unit, @QueryParam("employeeId") String employeeId,
+                                @QueryParam("metric") List<String> metrics, @QueryParam("from") String from,
+                                @QueryParam("to") String to);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

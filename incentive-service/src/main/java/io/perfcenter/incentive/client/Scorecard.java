@@ -3,11 +3,37 @@ package io.perfcenter.incentive.client;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 /** The part of scoring-service's scorecard that payouts are computed from; other properties are ignored. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Scorecard(Long id, String employeeId, String unitCode, String period, BigDecimal total,
-                        String grade, String status) {
+                        String grade, Integer rank, String status, List<Item> items) {
 
     public static final String PUBLISHED = "PUBLISHED";
+
+    public Scorecard(Long id, String employeeId, String unitCode, String period, BigDecimal total, String grade,
+                     String status) {
+        this(id, employeeId, unitCode, period, total, grade, null, status, List.of());
+    }
+
+    /** One scored item: the metric's value over the period, unless scoring had no data for it. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Item(String itemCode, String metricCode, BigDecimal value, BigDecimal points,
+                       boolean insufficientData) {
+    }
+
+    /** The item value of a metric, when the scorecard has one with data. */
+    public BigDecimal metricValue(String metricCode) {
+        if (items == null) {
+            return null;
+        }
+        for (Item item : items) {
+            if (item != null && metricCode.equals(item.metricCode()) && !item.insufficientData()
+                    && item.value() != null) {
+                return item.value();
+            }
+        }
+        return null;
+    }
 }

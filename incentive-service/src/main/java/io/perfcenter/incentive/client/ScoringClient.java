@@ -35,6 +35,15 @@ public class ScoringClient {
         return rest.scorecards(period, unitCode, Scorecard.PUBLISHED);
     }
 
+    /** Every published scorecard of one employee, all periods (promotion looks back over several months). */
+    @Timeout(3000)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
+    public List<Scorecard> publishedScorecardsOf(String employeeId) {
+        return rest.scorecardsOf(employeeId, Scorecard.PUBLISHED);
+    }
+
     static class ScoringUnavailable implements FallbackHandler<List<Scorecard>> {
         @Override
         public List<Scorecard> handle(ExecutionContext context) {

@@ -21,6 +21,10 @@ interface ScoringRestClient {
     List<Scorecard> scorecards(@QueryParam("period") String period, @QueryParam("unit") String unit,
                                @QueryParam("status") String status);
 
+    @GET
+    @Path("/scorecards")
+    List<Scorecard> scorecardsOf(@QueryParam("employeeId") String employeeId, @QueryParam("status") String status);
+
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
         return Downstream.error(Downstream.SCORING, response.getStatus());

@@ -12,6 +12,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import io.perfcenter.incentive.web.Json;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -22,7 +25,8 @@ import java.util.Optional;
 
 /**
  * One version of an incentive plan: which share of the monthly salary is performance pay (DOMAIN §5: 30%, the rest
- * being base pay) and the coefficient that multiplies performance pay for each grade. Versions are never changed.
+ * being base pay), the coefficient that multiplies performance pay for each grade, and the optional sections
+ * ({@link PlanSections}). Versions are never changed.
  */
 @Entity
 @Table(name = "incentive_plan")
@@ -43,10 +47,33 @@ public class IncentivePlan extends PanacheEntityBase {
     @MapKeyColumn(name = "grade")
     @Column(name = "coefficient")
     public Map<String, BigDecimal> gradeCoefficients = new HashMap<>();
+    /** The optional sections (score bands, targets, commission, team reward, perks, honor prizes, budget policy). */
+    @Column(name = "sections", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String sectionsJson = "{}";
+    @Transient
+    private PlanSections sections;
     @Column(name = "created_at", insertable = false, updatable = false)
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+
+    public PlanSections sections() {
+        if (sections == null) {
+            sections = sectionsJson == null ? PlanSections.NONE : Json.read(sectionsJson, PlanSections.class);
+        }
+        return sections;
+    }
+
+    public void setSections(PlanSections sections) {
+        this.sections = sections;
+        this.sectionsJson = Json.write(sections);
+    }
+
+    /** Whether the plan pays performance pay at all (commission-only plans do not). */
+    public boolean paysPerformancePay() {
+        return performancePayShare != null;
+    }
 
     /** The coefficient of a grade as scoring names it; grades are compared ignoring case. */
     public Optional<BigDecimal> coefficient(String grade) {

@@ -1,11 +1,13 @@
 package io.perfcenter.incentive.plan;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /** Request and response bodies of incentive plans. */
@@ -16,22 +18,42 @@ public final class PlanPayloads {
 
     static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
-    @Schema(name = "PlanInput", description = "A plan to create; posting an existing code adds a new version")
+    @Schema(name = "PlanInput", description = "A plan to create; posting an existing code adds a new version. "
+            + "Performance pay is performancePayShare with gradeCoefficients or scoreBands; every other section is "
+            + "optional, and a plan may leave performance pay out when it has another section.")
     public record PlanInput(
             @Schema(required = true, pattern = CODE, examples = "PERF-2026") String code,
             @Schema(required = true, maxLength = 200, examples = "Performance pay 2026") String name,
             @Schema(required = true, pattern = "[A-Z]{3}", description = "ISO 4217 code of the payouts",
                     examples = "CNY") String currency,
-            @Schema(required = true, minimum = "0", exclusiveMinimum = true, maximum = "1",
+            @Schema(minimum = "0", exclusiveMinimum = true, maximum = "1",
                     description = "Share of the monthly salary that is performance pay; the rest is base pay",
                     examples = "0.30") BigDecimal performancePayShare,
-            @Schema(required = true, description = "Multiplier of performance pay per grade (each ≥ 0); grades "
-                    + "are matched to scorecards ignoring case",
+            @Schema(description = "Multiplier of performance pay per grade (each ≥ 0); grades "
+                    + "are matched to scorecards ignoring case. Give this or scoreBands.",
                     examples = "{\"excellent\": 1.1, \"good\": 1.0, \"pass\": 0.8, \"fail\": 0}")
-            Map<String, BigDecimal> gradeCoefficients) {
+            Map<String, BigDecimal> gradeCoefficients,
+            @Schema(description = "Multiplier of performance pay by scorecard total (the K table); ranges must "
+                    + "not overlap. Give this or gradeCoefficients.") List<PlanSections.ScoreBand> scoreBands,
+            PlanSections.TargetBonus targets,
+            PlanSections.Commission commission,
+            PlanSections.TeamReward teamReward,
+            List<PlanSections.Perk> perks,
+            @Schema(description = "Prize per honor award code, paid to the award's winners of the period (0: the "
+                    + "honor is listed without money)", examples = "{\"SERVICE-STAR\": 500, \"ALL-ROUND\": 0}")
+            Map<String, BigDecimal> honorPrizes,
+            PlanSections.OverBudget overBudget) {
+
+        /** The version 1 shape: performance pay by grade only. */
+        public PlanInput(String code, String name, String currency, BigDecimal performancePayShare,
+                         Map<String, BigDecimal> gradeCoefficients) {
+            this(code, name, currency, performancePayShare, gradeCoefficients, null, null, null, null, null, null,
+                    null);
+        }
     }
 
     @Schema(name = "Plan")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PlanView(
             @Schema(examples = "PERF-2026") String code,
             @Schema(description = "1 for a new code, one more for every later post of the same code", examples = "1")
@@ -42,6 +64,13 @@ public final class PlanPayloads {
             @Schema(description = "Highest coefficient first",
                     examples = "{\"excellent\": 1.1, \"good\": 1.0, \"pass\": 0.8, \"fail\": 0}")
             Map<String, BigDecimal> gradeCoefficients,
+            List<PlanSections.ScoreBand> scoreBands,
+            PlanSections.TargetBonus targets,
+            PlanSections.Commission commission,
+            PlanSections.TeamReward teamReward,
+            List<PlanSections.Perk> perks,
+            Map<String, BigDecimal> honorPrizes,
+            PlanSections.OverBudget overBudget,
             OffsetDateTime createdAt,
             @Schema(examples = "H1") String createdBy) {
 
@@ -51,12 +80,16 @@ public final class PlanPayloads {
                     .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
                     .forEach(e -> coefficients.put(e.getKey(), plain(e.getValue())));
-            return new PlanView(p.code, p.version, p.name, p.currency, plain(p.performancePayShare),
-                    coefficients, p.createdAt, p.createdBy);
+            PlanSections s = p.sections();
+            return new PlanView(p.code, p.version, p.name, p.currency,
+                    p.performancePayShare == null ? null : plain(p.performancePayShare),
+                    coefficients.isEmpty() ? null : coefficients,
+                    s.scoreBands(), s.targets(), s.commission(), s.teamReward(), s.perks(), s.honorPrizes(),
+                    s.overBudget(), p.createdAt, p.createdBy);
         }
 
         /** 0.300000 as stored reads 0.3, and 2.0000 reads 2 (never 2E+0). */
-        private static BigDecimal plain(BigDecimal value) {
+        static BigDecimal plain(BigDecimal value) {
             BigDecimal stripped = value.stripTrailingZeros();
             return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }

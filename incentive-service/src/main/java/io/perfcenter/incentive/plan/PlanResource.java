@@ -20,7 +20,8 @@ import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/incentives/plans")
-@Tag(name = "incentives: plans", description = "Versioned incentive plans: performance pay share and grade coefficients")
+@Tag(name = "incentives: plans", description = "Versioned incentive plans: performance pay by grade or score band, "
+        + "targets, commission, team reward, perks, honor prizes, over-budget policy")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class PlanResource {
@@ -36,7 +37,9 @@ public class PlanResource {
     @POST
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "createPlan", summary = "Create a plan, or a new version of an existing plan code",
-            description = "Versions are immutable; runs record the version they used.")
+            description = "Versions are immutable; runs record the version they used. Every section but performance "
+                    + "pay is optional; the first invalid field is a problem naming it by its path "
+                    + "(commission.brackets[1].upTo).")
     @APIResponse(responseCode = "201", description = "Created; the body carries the version")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
     public Response create(PlanInput input) {

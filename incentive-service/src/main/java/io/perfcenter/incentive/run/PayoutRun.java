@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -41,6 +42,21 @@ public class PayoutRun extends PanacheEntityBase {
     public int statementCount;
     @Column(name = "flagged_count")
     public int flaggedCount;
+    /** 1 for the first computation of a plan, period and unit; one more for each recomputation that changed. */
+    public int revision = 1;
+    /** The run this one superseded, whose statements {@code GET /runs/{id}/changes} compares with. */
+    @Column(name = "previous_run_id")
+    public Long previousRunId;
+    /** SHA-256 of what the run computed; an identical recomputation returns this run instead of a new revision. */
+    public String fingerprint;
+    /** The cost against the unit's budget ({@link io.perfcenter.incentive.statement.BudgetScaling.Outcome}). */
+    @Column(name = "budget", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String budgetJson;
+    /** Team fund and team reward of the unit ({@link RunPayloads.TeamView}). */
+    @Column(name = "team", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String teamJson;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

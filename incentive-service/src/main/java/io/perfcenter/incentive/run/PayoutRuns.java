@@ -1,56 +1,88 @@
 package io.perfcenter.incentive.run;
 
+import io.perfcenter.incentive.budget.UnitBudget;
+import io.perfcenter.incentive.client.MetricAggregates;
+import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
+import io.perfcenter.incentive.honor.HonorBoard;
 import io.perfcenter.incentive.plan.IncentivePlan;
+import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.run.RunPayloads.RunInput;
 import io.perfcenter.incentive.run.RunPayloads.RunSummary;
 import io.perfcenter.incentive.run.RunPayloads.RunView;
+import io.perfcenter.incentive.run.RunPayloads.TeamView;
 import io.perfcenter.incentive.salary.Salary;
+import io.perfcenter.incentive.statement.ComposedStatement;
+import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Figures;
 import io.perfcenter.incentive.statement.Money;
-import io.perfcenter.incentive.statement.PayoutStatement;
 import io.perfcenter.incentive.statement.StatementBook;
 import io.perfcenter.incentive.statement.StatementComposer;
+import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
+import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.web.Period;
 import io.perfcenter.incentive.web.Periods;
 import io.perfcenter.incentive.web.Problems;
+import io.perfcenter.incentive.web.QueryFilters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.time.YearMonth;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Computes payout runs from scoring-service's published scorecards and approves them. Scorecards are fetched before
- * anything is written; the run and all its statements are then stored in one transaction, so a failure of scoring
- * (or of anything else) leaves nothing behind.
+ * Computes payout runs from scoring-service's published scorecards (and metrics-service's figures where a plan
+ * section needs one the scorecards lack) and approves them. Everything remote is fetched before anything is
+ * written; the run and all its statements are then stored in one transaction, so a failure leaves nothing behind.
+ * Recomputing is idempotent: identical statements return the live run; changed ones make a new revision.
  */
 @ApplicationScoped
 public class PayoutRuns {
 
+    private static final Logger LOG = Logger.getLogger(PayoutRuns.class);
+
+    /** A computed run, and whether it is new (201) or the unchanged live run (200). */
+    public record Computed(RunView run, boolean created) {
+    }
+
     private final ScoringClient scoring;
+    private final MetricsClient metrics;
     private final StatementComposer composer;
     private final StatementBook statements;
+    private final StatementWriter writer;
+    private final HonorBoard honors;
     private final EntityManager em;
 
-    PayoutRuns(ScoringClient scoring, StatementComposer composer, StatementBook statements, EntityManager em) {
+    PayoutRuns(ScoringClient scoring, MetricsClient metrics, StatementComposer composer, StatementBook statements,
+               StatementWriter writer, HonorBoard honors, EntityManager em) {
         this.scoring = scoring;
+        this.metrics = metrics;
         this.composer = composer;
         this.statements = statements;
+        this.writer = writer;
+        this.honors = honors;
         this.em = em;
     }
 
-    public RunView compute(RunInput input, String createdBy) {
+    public Computed compute(RunInput input, String createdBy) {
         if (input == null) {
             throw Problems.invalid("body", "is required");
         }
@@ -67,8 +99,20 @@ public class PayoutRuns {
         PayoutRun.live(plan.code, input.period(), input.unitCode())
                 .filter(r -> r.status == RunStatus.APPROVED).ifPresent(PayoutRuns::rejectLocked);
 
+        long start = System.nanoTime();
         List<Scorecard> cards = published(input.period(), input.unitCode());
-        return QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, createdBy));
+        long fetched = System.nanoTime();
+        MetricAggregates figures = figures(plan.sections(), cards, input.unitCode(),
+                Period.month(YearMonth.parse(input.period())));
+        long metricsDone = System.nanoTime();
+        Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, figures,
+                createdBy));
+        LOG.infof("run %d (%s, %s, %s) %s: %d statements; scorecards %d ms, metrics %d ms, compute and store %d ms",
+                computed.run().id(), plan.code, input.period(), input.unitCode(),
+                computed.created() ? "revision " + computed.run().revision() : "unchanged", cards.size(),
+                (fetched - start) / 1_000_000, (metricsDone - fetched) / 1_000_000,
+                (System.nanoTime() - metricsDone) / 1_000_000);
+        return computed;
     }
 
     /** The unit's published scorecards of the period, one per employee. */
@@ -92,17 +136,52 @@ public class PayoutRuns {
         return cards;
     }
 
-    private RunView store(long planId, RunInput input, List<Scorecard> cards, String createdBy) {
+    /**
+     * Asks metrics-service for the metrics the plan reads that some scorecard lacks (a team target's metric always,
+     * for the unit's own value); none when the scorecards have them all, as for a plan of performance pay only.
+     */
+    private MetricAggregates figures(PlanSections sections, List<Scorecard> cards, String unitCode, Period period) {
+        Set<String> needed = new TreeSet<>();
+        for (String code : Figures.metricCodes(StatementComposer.measures(sections))) {
+            boolean teamMeasure = sections.teamReward() != null && code.equals(sections.teamReward().measure());
+            if (teamMeasure || cards.stream().anyMatch(c -> c.metricValue(code) == null)) {
+                needed.add(code);
+            }
+        }
+        if (needed.isEmpty()) {
+            return MetricAggregates.none();
+        }
+        MetricAggregates found = metrics.ofUnit(unitCode, List.copyOf(needed), period.from(), period.to());
+        return found == null ? MetricAggregates.none() : found;
+    }
+
+    private Computed store(long planId, RunInput input, List<Scorecard> cards, MetricAggregates figures,
+                           String createdBy) {
         IncentivePlan plan = IncentivePlan.findById(planId);
         // one computation per plan, period and unit at a time; released at commit
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('payout_run:' || ?1))")
                 .setParameter(1, plan.code + '|' + input.period() + '|' + input.unitCode()).getSingleResult();
-        PayoutRun.live(plan.code, input.period(), input.unitCode()).ifPresent(previous -> {
-            if (previous.status == RunStatus.APPROVED) {
-                rejectLocked(previous);
-            }
-            previous.status = RunStatus.SUPERSEDED;
-        });
+        Optional<PayoutRun> live = PayoutRun.live(plan.code, input.period(), input.unitCode());
+        if (live.isPresent() && live.get().status == RunStatus.APPROVED) {
+            rejectLocked(live.get());
+        }
+
+        Map<String, Salary> salaries = Salary.byEmployee(cards.stream().map(Scorecard::employeeId).toList());
+        Optional<UnitBudget> budget = UnitBudget.of(input.unitCode(), input.period());
+        Map<String, List<io.perfcenter.incentive.statement.UnitOutcome.HonorWin>> won =
+                plan.sections().honorPrizes() == null ? Map.of()
+                        : honors.winsPaidIn(YearMonth.parse(input.period()), input.unitCode());
+        long read = System.nanoTime();
+        StatementComposer.Composed composed = composer.compose(new StatementComposer.Inputs(plan, input.period(),
+                input.unitCode(), cards, salaries, figures, won, budget.map(b -> b.amount).orElse(null),
+                budget.map(b -> b.currency).orElse(null)));
+        long composedAt = System.nanoTime();
+        String fingerprint = fingerprint(plan, composed);
+        long hashed = System.nanoTime();
+        if (live.isPresent() && fingerprint.equals(live.get().fingerprint)) {
+            return new Computed(RunView.of(live.get(), statements.ofRun(live.get().id)), false);
+        }
+        live.ifPresent(previous -> previous.status = RunStatus.SUPERSEDED);
         em.flush(); // the superseded run must leave the "one live run" index before the new one enters it
 
         PayoutRun run = new PayoutRun();
@@ -112,25 +191,52 @@ public class PayoutRuns {
         run.period = input.period();
         run.unitCode = input.unitCode();
         run.status = RunStatus.COMPUTED;
+        run.revision = live.map(p -> p.revision + 1).orElse(1);
+        run.previousRunId = live.map(p -> p.id).orElse(null);
+        run.fingerprint = fingerprint;
         run.currency = plan.currency;
         run.createdAt = OffsetDateTime.now();
         run.createdBy = createdBy;
-        run.totalAmount = BigDecimal.ZERO.setScale(Money.SCALE);
+        run.statementCount = composed.statements().size();
+        run.flaggedCount = (int) composed.statements().stream().filter(s -> !s.flags().isEmpty()).count();
+        run.totalAmount = composed.statements().stream().map(ComposedStatement::total).filter(a -> a != null)
+                .reduce(BigDecimal.ZERO.setScale(Money.SCALE), BigDecimal::add);
+        run.budgetJson = composed.budget() == null ? null : Json.write(composed.budget());
+        run.teamJson = Json.write(TeamView.of(composed.unit()));
         run.persist();
-
-        Map<String, Salary> salaries = Salary.byEmployee(cards.stream().map(Scorecard::employeeId).toList());
-        List<PayoutStatement> made = new ArrayList<>();
-        for (Scorecard card : cards) {
-            PayoutStatement statement = composer.compose(run, plan, card, salaries.get(card.employeeId()));
-            statement.persist();
-            made.add(statement);
-        }
-        run.statementCount = made.size();
-        run.flaggedCount = (int) made.stream().filter(s -> !s.flags.isEmpty()).count();
-        run.totalAmount = made.stream().map(s -> s.totalAmount).filter(a -> a != null)
-                .reduce(run.totalAmount, BigDecimal::add);
         em.flush();
-        return RunView.of(run, statements.ofRun(run.id));
+        List<StatementView> views = writer.write(run, composed.statements());
+        LOG.debugf("run %d: compose %d ms, fingerprint %d ms, write %d ms", run.id, (composedAt - read) / 1_000_000,
+                (hashed - composedAt) / 1_000_000, (System.nanoTime() - hashed) / 1_000_000);
+        return new Computed(RunView.of(run, views), true);
+    }
+
+    /** SHA-256 of the plan version and everything the run computed: equal fingerprints, equal statements. */
+    private static String fingerprint(IncentivePlan plan, StatementComposer.Composed composed) {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+        // fields separated by a byte no text contains, so that no two different runs feed the same bytes
+        StringBuilder text = new StringBuilder(256);
+        text.append("plan\u0000").append(plan.id).append('\u0001')
+                .append(Json.write(TeamView.of(composed.unit()))).append('\u0001')
+                .append(Json.write(composed.budget())).append('\u0001');
+        sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        for (ComposedStatement s : composed.statements()) {
+            text.setLength(0);
+            text.append(s.employeeId()).append('\u0000').append(s.unitCode()).append('\u0000');
+            List<String> sources = s.sourcesJson();
+            for (int i = 0; i < s.lines().size(); i++) {
+                ComputedLine l = s.lines().get(i);
+                text.append(l.kind()).append('\u0000').append(l.amount()).append('\u0000').append(l.explanation())
+                        .append('\u0000').append(sources.get(i)).append('\u0000').append(l.monetary()).append('\u0001');
+            }
+            sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(sha.digest());
     }
 
     /** Approval is final: the run and its statements are locked from then on. */
@@ -154,48 +260,69 @@ public class PayoutRuns {
 
     @Transactional
     public RunView get(long id) {
+        return RunView.of(find(id), statements.ofRun(id));
+    }
+
+    /** The run without its statements. */
+    @Transactional
+    public RunSummary summary(long id) {
+        return RunSummary.of(find(id));
+    }
+
+    /** What changed per agent against the revision the run superseded. */
+    @Transactional
+    public RunPayloads.RunChanges changes(long id) {
+        PayoutRun run = find(id);
+        PayoutRun previous = run.previousRunId == null ? null : PayoutRun.findById(run.previousRunId);
+        List<StatementView> before = previous == null ? List.of() : statements.ofRun(previous.id);
+        return RunDiff.between(run, previous, before, statements.ofRun(run.id));
+    }
+
+    /** A payroll file: what approved runs are for. */
+    public record Export(byte[] content, String mediaType, String fileName) {
+    }
+
+    @Transactional
+    public Export export(long id, String format) {
+        String wanted = format == null ? "csv" : format.toLowerCase(Locale.ROOT);
+        if (!wanted.equals("csv") && !wanted.equals("xlsx")) {
+            throw Problems.invalid("format", "must be csv or xlsx");
+        }
+        PayoutRun run = find(id);
+        if (run.status != RunStatus.APPROVED) {
+            throw Problems.runNotApproved("Run " + id + " is " + run.status + ": only approved runs are exported "
+                    + "for payroll");
+        }
+        RunView view = RunView.of(run, statements.ofRun(id));
+        String name = "payroll-" + run.planCode + "-" + run.period + "-" + run.unitCode + "-r" + run.revision + "."
+                + wanted;
+        return wanted.equals("csv") ? new Export(PayrollExport.csv(view), PayrollExport.CSV + "; charset=UTF-8", name)
+                : new Export(PayrollExport.xlsx(view), PayrollExport.XLSX, name);
+    }
+
+    private static PayoutRun find(long id) {
         PayoutRun run = PayoutRun.findById(id);
         if (run == null) {
             throw Problems.notFound("Run", Long.toString(id));
         }
-        return RunView.of(run, statements.ofRun(run.id));
+        return run;
     }
 
     /** Runs matching the filters, newest first; {@code units} limits them to those units unless null. */
     public List<RunSummary> list(String period, String unitCode, String planCode, RunStatus status,
                                  List<String> units) {
-        StringBuilder jpql = new StringBuilder("SELECT r FROM PayoutRun r WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (period != null) {
-            jpql.append(" AND r.period = :period");
-            params.put("period", period);
+        if (units != null && units.isEmpty()) {
+            return List.of();
         }
-        if (unitCode != null) {
-            jpql.append(" AND r.unitCode = :unit");
-            params.put("unit", unitCode);
-        }
-        if (planCode != null) {
-            jpql.append(" AND r.planCode = :plan");
-            params.put("plan", planCode);
-        }
-        if (status != null) {
-            jpql.append(" AND r.status = :status");
-            params.put("status", status);
-        }
-        if (units != null) {
-            if (units.isEmpty()) {
-                return List.of();
-            }
-            jpql.append(" AND r.unitCode IN :units");
-            params.put("units", units);
-        }
-        jpql.append(" ORDER BY r.id DESC");
-        TypedQuery<PayoutRun> query = em.createQuery(jpql.toString(), PayoutRun.class);
-        params.forEach(query::setParameter);
-        return query.getResultList().stream().map(RunSummary::of).toList();
+        QueryFilters filters = new QueryFilters().and("r.period = :period", "period", period)
+                .and("r.unitCode = :unit", "unit", unitCode).and("r.planCode = :plan", "plan", planCode)
+                .and("r.status = :status", "status", status).and("r.unitCode IN :units", "units", units);
+        return filters.bind(em.createQuery("SELECT r FROM PayoutRun r WHERE 1 = 1" + filters.conditions()
+                        + " ORDER BY r.id DESC", PayoutRun.class))
+                .getResultList().stream().map(RunSummary::of).toList();
     }
 
-    private static void rejectLocked(PayoutRun run) {
+    static void rejectLocked(PayoutRun run) {
         throw Problems.runLocked("Run " + run.id + " (" + run.planCode + ", " + run.period + ", " + run.unitCode
                 + ") was approved by " + run.approvedBy + " and is locked");
     }

@@ -42,20 +42,28 @@ public class RunResource {
     @POST
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "computeRun", summary = "Compute the statements of a unit for a month",
-            description = "Fetches the unit's PUBLISHED scorecards of the period from scoring-service and writes one "
-                    + "statement per scorecard with a performance-pay line: monthly salary × performance pay share × "
-                    + "grade coefficient, rounded HALF_UP to 2 decimals. An agent without a salary on file gets a "
-                    + "statement flagged missingSalary and no amount. Computing again before approval supersedes "
-                    + "the previous run.")
-    @APIResponse(responseCode = "201", description = "The run (COMPUTED) with its statements")
+            description = "Fetches the unit's PUBLISHED scorecards of the period from scoring-service (and from "
+                    + "metrics-service the figures a plan section needs that the scorecards lack) and writes one "
+                    + "statement per scorecard, one line per component of the plan: performance-pay (salary × share "
+                    + "× grade or score-band coefficient), target-bonus and challenge-bonus, commission, team-share, "
+                    + "honor, perk. Lines are rounded HALF_UP to 2 decimals. An agent without a salary on file gets "
+                    + "a statement flagged missingSalary and no total. The run's cost is held against the unit's "
+                    + "budget. Computing again before approval: identical statements answer 200 with the live run; "
+                    + "changed ones supersede it with the next revision (see GET /runs/{id}/changes).")
+    @APIResponse(responseCode = "201", description = "A new run or revision (COMPUTED) with its statements")
+    @APIResponse(responseCode = "200", description = "Nothing changed: the live run, as it was")
     @APIResponse(responseCode = "400", description = "Invalid field, or no such plan (problem names the field)")
     @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or the "
             + "run of this plan, period and unit is approved (run-locked)")
     @APIResponse(responseCode = "502", description = "scoring-service refused the request")
-    @APIResponse(responseCode = "503", description = "scoring-service is unavailable; nothing was stored")
+    @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable; nothing "
+            + "was stored")
     public Response compute(RunInput input) {
-        RunView run = runs.compute(input, caller.name());
-        return Response.created(URI.create("/api/v1/incentives/runs/" + run.id())).entity(run).build();
+        PayoutRuns.Computed computed = runs.compute(input, caller.name());
+        RunView run = computed.run();
+        return computed.created()
+                ? Response.created(URI.create("/api/v1/incentives/runs/" + run.id())).entity(run).build()
+                : Response.ok(run).build();
     }
 
     @GET
@@ -94,11 +102,48 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
     public RunView get(@Parameter(example = "7") @PathParam("id") long id) {
-        RunView run = runs.get(id);
+        checkScope(runs.summary(id));
+        return runs.get(id);
+    }
+
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "getRunChanges", summary = "What changed per agent against the previous revision",
+            description = "For a run that superseded another (after an appeal changed a scorecard, a salary changed "
+                    + "…): each agent whose statement differs, with the lines that differ and the source facts that "
+                    + "differ (grade, total, sales …). A first revision has no changes.")
+    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
+    public RunPayloads.RunChanges changes(@Parameter(example = "8") @PathParam("id") long id) {
+        checkScope(runs.summary(id));
+        return runs.changes(id);
+    }
+
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "exportRun", summary = "The payroll file of an approved run, as CSV or XLSX",
+            description = "One row per statement: run, revision, plan and version, period, unit, employee, currency, "
+                    + "the amount of each paid kind (performance-pay, target-bonus, challenge-bonus, commission, "
+                    + "team-share, honor), total, entitlements (perks, honors without prize) and flags.")
+    @APIResponse(responseCode = "200", description = "text/csv or the XLSX workbook, as an attachment")
+    @APIResponse(responseCode = "400", description = "format is not csv or xlsx")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run is not approved (run-not-approved)")
+    public Response export(@Parameter(example = "7") @PathParam("id") long id,
+                           @Parameter(description = "csv (default) or xlsx", example = "xlsx")
+                           @QueryParam("format") String format) {
+        PayoutRuns.Export file = runs.export(id, format);
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
+    }
+
+    private void checkScope(RunSummary run) {
         if (!caller.seesEverything() && !metrics.myUnits().contains(run.unitCode())) {
-            throw Problems.outOfScope("Run " + id + " of unit " + run.unitCode() + " is outside your scope");
+            throw Problems.outOfScope("Run " + run.id() + " of unit " + run.unitCode() + " is outside your scope");
         }
-        return run;
     }
 
     @POST

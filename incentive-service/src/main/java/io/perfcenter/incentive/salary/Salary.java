@@ -7,6 +7,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,10 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The monthly salary on file for an employee, in a currency; runs split it into base and performance pay. */
+/**
+ * The HR data on file for an employee: the monthly salary in a currency (runs split it into base and performance
+ * pay), and optionally the position and hire date that target bonuses and promotion checks read.
+ */
 @Entity
 @Table(name = "salary")
 public class Salary extends PanacheEntityBase {
@@ -25,6 +29,11 @@ public class Salary extends PanacheEntityBase {
     @Column(name = "monthly_salary")
     public BigDecimal monthlySalary;
     public String currency;
+    /** Position on the career ladder (seat, group-lead …); weighs target bonuses and places promotion checks. */
+    public String position;
+    /** First day of employment; promotion rules count tenure from it. */
+    @Column(name = "hired_on")
+    public LocalDate hiredOn;
     @Column(name = "updated_at", insertable = false, updatable = false)
     public OffsetDateTime updatedAt;
     @Column(name = "updated_by")

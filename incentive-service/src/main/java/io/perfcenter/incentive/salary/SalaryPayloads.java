@@ -4,6 +4,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -24,7 +25,15 @@ public final class SalaryPayloads {
             @Schema(required = true, type = SchemaType.NUMBER, minimum = "0",
                     description = "Gross monthly salary, at most 2 decimals", examples = "8000.00")
             String monthlySalary,
-            @Schema(required = true, description = "ISO 4217 code", examples = "CNY") String currency) {
+            @Schema(required = true, description = "ISO 4217 code", examples = "CNY") String currency,
+            @Schema(description = "Position on the career ladder; kept as on file when left out", examples = "seat")
+            String position,
+            @Schema(description = "First day of employment, YYYY-MM-DD; kept as on file when left out",
+                    examples = "2025-03-01") String hiredOn) {
+
+        public SalaryRow(String employeeId, String monthlySalary, String currency) {
+            this(employeeId, monthlySalary, currency, null, null);
+        }
     }
 
     @Schema(name = "SalaryUploadReport", description = "What became of an upload: counts and the rejected rows")
@@ -44,9 +53,11 @@ public final class SalaryPayloads {
     public record SalaryView(@Schema(examples = "E2001") String employeeId,
                              @Schema(examples = "8000.00") BigDecimal monthlySalary,
                              @Schema(examples = "CNY") String currency,
+                             @Schema(examples = "seat") String position,
+                             @Schema(examples = "2025-03-01") LocalDate hiredOn,
                              OffsetDateTime updatedAt) {
         static SalaryView of(Salary s) {
-            return new SalaryView(s.employeeId, s.monthlySalary, s.currency, s.updatedAt);
+            return new SalaryView(s.employeeId, s.monthlySalary, s.currency, s.position, s.hiredOn, s.updatedAt);
         }
     }
 }

@@ -11,6 +11,8 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashSet;
@@ -24,15 +26,19 @@ public class SalaryRegister {
 
     static final int MAX_ROWS = 50_000;
     private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final Pattern POSITION = EMPLOYEE_ID;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** numeric(14, 2): twelve digits before the point. */
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 
     private static final String UPSERT = """
-            INSERT INTO salary (employee_id, monthly_salary, currency, updated_by)
-            SELECT e, s, c, ? FROM unnest(?::text[], ?::numeric[], ?::text[]) AS t(e, s, c)
+            INSERT INTO salary (employee_id, monthly_salary, currency, position, hired_on, updated_by)
+            SELECT e, s, c, p, h, ? FROM unnest(?::text[], ?::numeric[], ?::text[], ?::text[], ?::date[])
+                AS t(e, s, c, p, h)
             ON CONFLICT (employee_id) DO UPDATE
                SET monthly_salary = excluded.monthly_salary, currency = excluded.currency,
+                   position = coalesce(excluded.position, salary.position),
+                   hired_on = coalesce(excluded.hired_on, salary.hired_on),
                    updated_by = excluded.updated_by, updated_at = now()""";
 
     private final AgroalDataSource dataSource;
@@ -52,6 +58,8 @@ public class SalaryRegister {
         List<String> ids = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
+        List<String> positions = new ArrayList<>();
+        List<LocalDate> hired = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
             SalaryRow r = rows.get(i);
@@ -62,10 +70,12 @@ public class SalaryRegister {
                 ids.add(r.employeeId());
                 amounts.add(new BigDecimal(r.monthlySalary().trim()));
                 currencies.add(r.currency());
+                positions.add(blank(r.position()) ? null : r.position().trim());
+                hired.add(blank(r.hiredOn()) ? null : LocalDate.parse(r.hiredOn().trim()));
             }
         }
         if (!ids.isEmpty()) {
-            store(ids, amounts, currencies, uploadedBy);
+            store(ids, amounts, currencies, positions, hired, uploadedBy);
         }
         return new UploadReport(ids.size(), errors.size(), errors);
     }
@@ -112,6 +122,16 @@ public class SalaryRegister {
         if (!isIsoCurrency(r.currency())) {
             return new RowError(row, "currency", "must be an ISO 4217 code in capitals, such as CNY");
         }
+        if (!blank(r.position()) && !POSITION.matcher(r.position().trim()).matches()) {
+            return new RowError(row, "position", "must be 1 to 64 letters, digits, '_', '.' or '-'");
+        }
+        if (!blank(r.hiredOn())) {
+            try {
+                LocalDate.parse(r.hiredOn().trim());
+            } catch (DateTimeParseException e) {
+                return new RowError(row, "hiredOn", "must be a date written YYYY-MM-DD");
+            }
+        }
         if (!seen.add(r.employeeId())) {
             return new RowError(row, "employeeId", "appears twice in this upload");
         }
@@ -131,12 +151,16 @@ public class SalaryRegister {
         }
     }
 
-    private void store(List<String> ids, List<BigDecimal> amounts, List<String> currencies, String uploadedBy) {
+    private void store(List<String> ids, List<BigDecimal> amounts, List<String> currencies, List<String> positions,
+                       List<LocalDate> hired, String uploadedBy) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(UPSERT)) {
             st.setString(1, uploadedBy);
             st.setArray(2, c.createArrayOf("text", ids.toArray()));
             st.setArray(3, c.createArrayOf("numeric", amounts.toArray()));
             st.setArray(4, c.createArrayOf("text", currencies.toArray()));
+            st.setArray(5, c.createArrayOf("text", positions.toArray()));
+            st.setArray(6, c.createArrayOf("date", hired.stream().map(d -> d == null ? null : java.sql.Date.valueOf(d))
+                    .toArray()));
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store salaries", e);

@@ -18,7 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/incentives/salaries")
-@Tag(name = "incentives: salaries", description = "Monthly salaries on file, the base of performance pay")
+@Tag(name = "incentives: salaries", description = "HR data on file: monthly salary (the base of performance pay), position, hire date")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class SalaryResource {
@@ -35,7 +35,8 @@ public class SalaryResource {
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "upsertSalaries", summary = "Set the monthly salaries of many employees (JSON array)",
             description = "Each row replaces the salary on file for its employee, or is rejected with its row number, "
-                    + "field and reason. Bad rows never block good ones. Re-sending is safe.")
+                    + "field and reason. Position and hire date (optional) are kept as on file when a row leaves "
+                    + "them out. Bad rows never block good ones. Re-sending is safe.")
     @APIResponse(responseCode = "200", description = "The upload's report")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array of rows, or too long")
     public UploadReport upsert(List<SalaryRow> rows) {

@@ -27,9 +27,17 @@ public class Caller {
         return has(Roles.HR) || has(Roles.ADMIN);
     }
 
-    /** Supervisors and managers see the statements of the units they lead. */
+    /** Supervisors and managers lead units: they see their units' totals, runs and promotion answers. */
     public boolean leadsUnits() {
         return has(Roles.SUPERVISOR) || has(Roles.MANAGER);
+    }
+
+    /**
+     * Managers see the individual statements of the units they lead; supervisors only their group's totals
+     * (issue 5: "agents see only their own statements; supervisors their group's totals").
+     */
+    public boolean seesUnitStatements() {
+        return has(Roles.MANAGER);
     }
 
     public Optional<String> employeeId() {

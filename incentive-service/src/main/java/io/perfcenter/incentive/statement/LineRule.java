@@ -2,13 +2,16 @@ package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.IncentivePlan;
+import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.salary.Salary;
 
 import java.util.List;
+import java.util.Map;
 
 /**
- * One kind of statement line (performance pay now; commission, honors, team rewards later): computes its lines
- * for one agent and explains each. Implementations are CDI beans; every bean becomes part of every statement.
+ * One kind of statement line (performance pay, target bonuses, commission, team share, perks, honors): computes its
+ * lines for one agent and explains each. Implementations are CDI beans; every bean adds its lines to every
+ * statement, and none when the plan does not have its section.
  */
 public interface LineRule {
 
@@ -18,7 +21,19 @@ public interface LineRule {
     /** The lines for one agent; none when the plan does not pay this kind. */
     List<ComputedLine> lines(Facts facts);
 
-    /** What a rule may compute from: the plan version, the agent's published scorecard and salary on file. */
-    record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary) {
+    /**
+     * What a rule may compute from: the plan version, the agent's published scorecard, HR data on file (salary,
+     * position; null when none), the agent's figures by measure, and what was decided for the whole unit first
+     * (team fund, team reward, honors).
+     */
+    record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, Figures figures, UnitOutcome unit) {
+
+        public Facts(IncentivePlan plan, Scorecard scorecard, Salary salary) {
+            this(plan, scorecard, salary, new Figures(scorecard, Map.of()), UnitOutcome.none());
+        }
+
+        public PlanSections sections() {
+            return plan.sections();
+        }
     }
 }

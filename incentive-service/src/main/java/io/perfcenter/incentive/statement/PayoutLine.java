@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.statement;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -9,11 +10,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
+import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;
-import java.util.Map;
 
 /** One typed line of a statement, with its explanation and the facts it was computed from. */
 @Entity
@@ -31,6 +30,10 @@ public class PayoutLine extends PanacheEntityBase {
     public BigDecimal amount;
     public String currency;
     public String explanation;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public Map<String, Object> source;
+    /** The facts the line was computed from, as stored JSON (read with {@link io.perfcenter.incentive.web.Json}). */
+    @Column(columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String source;
+    /** False for entitlements (perks, honors without prize): no amount, and nothing added to the total. */
+    public boolean monetary = true;
 }

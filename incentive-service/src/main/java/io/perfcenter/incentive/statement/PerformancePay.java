@@ -3,15 +3,16 @@ package io.perfcenter.incentive.statement;
 import java.math.BigDecimal;
 
 /**
- * Performance pay of one month (DOMAIN §5): monthly salary × performance pay share × coefficient of the grade,
- * rounded HALF_UP to 2 decimals, with the calculation written out for the agent to check.
+ * Performance pay of one month (DOMAIN §5): monthly salary × performance pay share × coefficient of the grade (or of
+ * the score band), rounded HALF_UP to 2 decimals, with the calculation written out for the agent to check.
  */
 public record PerformancePay(BigDecimal amount, String explanation) {
 
-    public static PerformancePay of(BigDecimal monthlySalary, BigDecimal share, BigDecimal coefficient, String grade) {
+    /** {@code why} says where the coefficient comes from: the grade, or "score 96.5 in (95,100] A". */
+    public static PerformancePay of(BigDecimal monthlySalary, BigDecimal share, BigDecimal coefficient, String why) {
         BigDecimal amount = Money.round(monthlySalary.multiply(share).multiply(coefficient));
         String explanation = Money.format(monthlySalary) + " × " + Money.percent(share) + " × "
-                + Money.factor(coefficient) + " (" + grade + ") = " + Money.format(amount);
+                + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
         return new PerformancePay(amount, explanation);
     }
 }

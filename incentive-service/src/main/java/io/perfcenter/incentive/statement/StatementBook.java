@@ -2,13 +2,15 @@ package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.run.RunStatus;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
+import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
 import io.perfcenter.incentive.web.Problems;
+import io.perfcenter.incentive.web.QueryFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.util.HashMap;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,36 +26,58 @@ public class StatementBook {
 
     @Transactional
     public List<StatementView> list(String period, String employeeId, Long runId, StatementScope.Visible scope) {
-        StringBuilder jpql = new StringBuilder("SELECT s FROM PayoutStatement s JOIN FETCH s.run r WHERE 1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (period != null) {
-            jpql.append(" AND s.period = :period");
-            params.put("period", period);
-        }
-        if (employeeId != null) {
-            jpql.append(" AND s.employeeId = :employee");
-            params.put("employee", employeeId);
-        }
-        if (runId != null) {
-            jpql.append(" AND r.id = :run");
-            params.put("run", runId);
-        } else {
-            jpql.append(" AND r.status <> :superseded");
-            params.put("superseded", RunStatus.SUPERSEDED);
-        }
+        QueryFilters filters = new QueryFilters().and("s.period = :period", "period", period)
+                .and("s.employeeId = :employee", "employee", employeeId).and("r.id = :run", "run", runId)
+                .and("r.status <> :superseded", "superseded", runId == null ? RunStatus.SUPERSEDED : null);
         if (!scope.everything()) {
             if (scope.self() == null && scope.units().isEmpty()) {
                 return List.of();
             }
-            jpql.append(" AND (s.employeeId = :self OR s.unitCode IN :units)");
-            params.put("self", scope.self() == null ? "" : scope.self());
-            // an empty IN list is not valid everywhere; no unit has an empty code
-            params.put("units", scope.units().isEmpty() ? List.of("") : scope.units());
+            // an empty IN list is not valid everywhere; no employee or unit has an empty code
+            filters.and("(s.employeeId = :self OR s.unitCode IN :units)", Map.of(
+                    "self", scope.self() == null ? "" : scope.self(),
+                    "units", scope.units().isEmpty() ? List.of("") : scope.units()));
         }
-        jpql.append(" ORDER BY s.period DESC, r.id DESC, s.employeeId");
-        TypedQuery<PayoutStatement> query = em.createQuery(jpql.toString(), PayoutStatement.class);
-        params.forEach(query::setParameter);
-        return query.getResultList().stream().map(StatementView::of).toList();
+        return filters.bind(em.createQuery("SELECT s FROM PayoutStatement s JOIN FETCH s.run r WHERE 1 = 1"
+                        + filters.conditions() + " ORDER BY s.period DESC, r.id DESC, s.employeeId",
+                        PayoutStatement.class))
+                .getResultList().stream().map(StatementView::of).toList();
+    }
+
+    /**
+     * Totals of the live (computed or approved) runs per unit, with sums per line kind over the statements that
+     * have a total; {@code units} limits them to those units unless null.
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<UnitTotals> totals(String period, String unitCode, List<String> units) {
+        if (units != null && units.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("""
+                SELECT r.id, r.plan_code, r.plan_version, r.period, r.unit_code, r.status, r.revision, r.currency,
+                       r.statement_count, r.flagged_count, r.total_amount, l.kind, sum(l.amount)
+                  FROM payout_run r
+                  LEFT JOIN payout_statement s ON s.run_id = r.id AND s.total_amount IS NOT NULL
+                  LEFT JOIN payout_line l ON l.statement_id = s.id AND l.monetary
+                 WHERE r.status <> 'SUPERSEDED'""");
+        QueryFilters filters = new QueryFilters().and("r.period = :period", "period", period)
+                .and("r.unit_code = :unit", "unit", unitCode).and("r.unit_code IN (:units)", "units", units);
+        sql.append(filters.conditions())
+                .append(" GROUP BY r.id, l.kind ORDER BY r.period DESC, r.unit_code, r.id DESC, l.kind");
+        var query = filters.bind(em.createNativeQuery(sql.toString()));
+        Map<Long, UnitTotals> byRun = new LinkedHashMap<>();
+        for (Object[] row : (List<Object[]>) query.getResultList()) {
+            long runId = ((Number) row[0]).longValue();
+            UnitTotals totals = byRun.computeIfAbsent(runId, id -> new UnitTotals(id, (String) row[1],
+                    ((Number) row[2]).intValue(), (String) row[3], (String) row[4], RunStatus.valueOf((String) row[5]),
+                    ((Number) row[6]).intValue(), (String) row[7], ((Number) row[8]).intValue(),
+                    ((Number) row[9]).intValue(), (BigDecimal) row[10], new LinkedHashMap<>()));
+            if (row[11] != null) {
+                totals.byKind().put((String) row[11], (BigDecimal) row[12]);
+            }
+        }
+        return List.copyOf(byRun.values());
     }
 
     @Transactional

@@ -1,9 +1,11 @@
 package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.run.RunStatus;
+import io.perfcenter.incentive.web.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -24,10 +26,10 @@ public final class StatementPayloads {
             @Schema(examples = "E2001") String employeeId,
             @Schema(description = "Unit of the employee's scorecard", examples = "G-EAST-1") String unitCode,
             @Schema(examples = "CNY") String currency,
-            @Schema(description = "Sum of the lines' amounts; null when a line could not be computed (see flags)",
-                    examples = "2640.00") BigDecimal total,
-            @Schema(description = "Why something was not computed: missingSalary, currencyMismatch, gradeNotInPlan",
-                    examples = "[]") List<String> flags,
+            @Schema(description = "Sum of the paid lines' amounts; null when a line could not be computed (see "
+                    + "flags)", examples = "2640.00") BigDecimal total,
+            @Schema(description = "Why something was not computed: missingSalary, currencyMismatch, gradeNotInPlan, "
+                    + "scoreNotInBands, missingFigure", examples = "[]") List<String> flags,
             List<LineView> lines) {
 
         public static StatementView of(PayoutStatement s) {
@@ -35,23 +37,61 @@ public final class StatementPayloads {
                     s.employeeId, s.unitCode, s.currency, s.totalAmount, List.copyOf(s.flags),
                     s.lines.stream().map(LineView::of).toList());
         }
+
+        /**
+         * A statement just composed and stored under {@code id}. Its sources are the maps the rules made: they hold
+         * the same strings, whole numbers and decimals (never in exponent form) that are read back from the database
+         * later, so the answer reads the same now and then.
+         */
+        public static StatementView of(long id, long runId, RunStatus status, String planCode, int planVersion,
+                                       String period, String currency, ComposedStatement s) {
+            List<LineView> lines = new ArrayList<>(s.lines().size());
+            for (ComputedLine l : s.lines()) {
+                lines.add(new LineView(l.kind(), l.amount(), l.currency(), l.explanation(), l.source(),
+                        l.monetary()));
+            }
+            return new StatementView(id, runId, status, planCode, planVersion, period, s.employeeId(),
+                    s.unitCode(), currency, s.total(), s.flags(), lines);
+        }
     }
 
     @Schema(name = "PayoutLine", description = "One typed line of a statement")
     public record LineView(
-            @Schema(description = "What the line pays: performance-pay (more kinds to come)",
-                    examples = "performance-pay") String kind,
-            @Schema(description = "Rounded HALF_UP to 2 decimals; null when not computed", examples = "2640.00")
+            @Schema(description = "What the line pays: performance-pay, target-bonus, challenge-bonus, commission, "
+                    + "team-share, honor, perk", examples = "performance-pay") String kind,
+            @Schema(description = "Rounded HALF_UP to 2 decimals; null when not computed (see the statement's "
+                    + "flags) or not monetary", examples = "2640.00")
             BigDecimal amount,
             @Schema(examples = "CNY") String currency,
             @Schema(examples = "8,000.00 × 30% × 1.1 (excellent) = 2,640.00") String explanation,
-            @Schema(description = "The facts the line was computed from",
+            @Schema(description = "The facts the line was computed from, with the plan version",
                     examples = "{\"scorecardId\": 501, \"grade\": \"excellent\", \"total\": 92.5, "
                             + "\"planVersion\": 1}")
-            Map<String, Object> source) {
+            Map<String, Object> source,
+            @Schema(description = "False for entitlements (perks, honors without prize): no amount, not in the "
+                    + "total", examples = "true") boolean monetary) {
 
         static LineView of(PayoutLine l) {
-            return new LineView(l.kind, l.amount, l.currency, l.explanation, l.source);
+            return new LineView(l.kind, l.amount, l.currency, l.explanation, Json.readMap(l.source), l.monetary);
         }
+    }
+
+    @Schema(name = "UnitPayoutTotals", description = "What a unit's live run pays, without individual amounts")
+    public record UnitTotals(
+            @Schema(examples = "7") Long runId,
+            @Schema(examples = "PERF-2026") String planCode,
+            @Schema(examples = "1") int planVersion,
+            @Schema(examples = "2026-10") String period,
+            @Schema(examples = "G1") String unitCode,
+            RunStatus runStatus,
+            @Schema(examples = "1") int revision,
+            @Schema(examples = "CNY") String currency,
+            @Schema(examples = "18") int statementCount,
+            @Schema(description = "Statements with a flag and no total; not in the totals", examples = "1")
+            int flaggedCount,
+            @Schema(examples = "48210.50") BigDecimal total,
+            @Schema(description = "Sum per paid line kind over the statements with a total",
+                    examples = "{\"performance-pay\": 40210.50, \"commission\": 8000.00}")
+            Map<String, BigDecimal> byKind) {
     }
 }

@@ -3,6 +3,7 @@ package io.perfcenter.incentive.statement;
 import io.perfcenter.incentive.web.Periods;
 import io.perfcenter.incentive.security.Roles;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
+import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,8 +34,9 @@ public class StatementResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listStatements", summary = "Statements the caller may see, filtered",
-            description = "Agents see their own statements, supervisors and managers those of the units they lead, "
-                    + "hr and admin all. Statements of superseded runs appear only when their runId is given.")
+            description = "Agents and supervisors see their own statements, managers those of the units they lead, "
+                    + "hr and admin all (supervisors see their group's totals: listUnitTotals). Statements of "
+                    + "superseded runs appear only when their runId is given.")
     @APIResponse(responseCode = "200", description = "Newest period first")
     @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
     public List<StatementView> list(
@@ -44,6 +46,21 @@ public class StatementResource {
         Periods.checkOptional("period", period);
         scope.checkEmployeeFilter(employeeId);
         return book.list(period, employeeId, runId, scope.visible());
+    }
+
+    @GET
+    @Path("/totals")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listUnitTotals", summary = "What the live runs pay per unit, without individual amounts",
+            description = "Supervisors and managers see the totals of the units they lead, hr and admin all: per "
+                    + "live run the number of statements, the flagged ones, the total and the sum per line kind.")
+    @APIResponse(responseCode = "200", description = "Newest period first")
+    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    public List<UnitTotals> totals(
+            @Parameter(description = "Month, YYYY-MM", example = "2026-10") @QueryParam("period") String period,
+            @Parameter(example = "G1") @QueryParam("unitCode") String unitCode) {
+        Periods.checkOptional("period", period);
+        return book.totals(period, unitCode, scope.unitsForTotals());
     }
 
     @GET

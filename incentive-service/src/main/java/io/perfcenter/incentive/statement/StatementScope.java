@@ -8,8 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
 /**
- * Data scope of statements: an agent sees their own, a supervisor or manager those of the units they lead (as
- * metrics-service's org directory says, asked with the caller's own token), hr and admin everything.
+ * Data scope of statements: an agent or supervisor sees their own, a manager those of the units they lead (as
+ * metrics-service's org directory says, asked with the caller's own token), hr and admin everything. Supervisors
+ * and managers see the totals of the units they lead.
  */
 @ApplicationScoped
 public class StatementScope {
@@ -34,27 +35,27 @@ public class StatementScope {
         if (caller.seesEverything()) {
             return new Visible(true, null, List.of());
         }
-        List<String> units = caller.leadsUnits() ? List.copyOf(metrics.myUnits()) : List.of();
+        List<String> units = caller.seesUnitStatements() ? List.copyOf(metrics.myUnits()) : List.of();
         return new Visible(false, caller.employeeId().orElse(null), units);
     }
 
-    /** Whether the caller may see units (as leader or hr/admin); asks metrics only when it must. */
-    public boolean allowsUnit(String unitCode) {
-        return caller.seesEverything() || (caller.leadsUnits() && metrics.myUnits().contains(unitCode));
+    /** The units whose totals the caller sees: null for every unit (hr, admin), else the units they lead. */
+    public List<String> unitsForTotals() {
+        return caller.seesEverything() ? null : List.copyOf(metrics.myUnits());
     }
 
     public void check(String employeeId, String unitCode) {
         if (caller.seesEverything() || caller.employeeId().filter(employeeId::equals).isPresent()) {
             return;
         }
-        if (!(caller.leadsUnits() && metrics.myUnits().contains(unitCode))) {
+        if (!(caller.seesUnitStatements() && metrics.myUnits().contains(unitCode))) {
             throw Problems.outOfScope("The statement of " + employeeId + " is outside your scope");
         }
     }
 
-    /** An agent who leads no unit may ask only for their own statements. */
+    /** An agent or supervisor may ask only for their own statements. */
     public void checkEmployeeFilter(String employeeId) {
-        if (employeeId != null && !caller.seesEverything() && !caller.leadsUnits()
+        if (employeeId != null && !caller.seesEverything() && !caller.seesUnitStatements()
                 && caller.employeeId().filter(employeeId::equals).isEmpty()) {
             throw Problems.outOfScope("Statements of " + employeeId + " are outside your scope");
         }

@@ -56,6 +56,16 @@ public final class Problems {
                 .build();
     }
 
+    /** Payroll exports are made of approved runs only. */
+    public static HttpProblem runNotApproved(String detail) {
+        return HttpProblem.builder()
+                .withType(type("run-not-approved"))
+                .withTitle("Run is not approved")
+                .withStatus(Response.Status.CONFLICT)
+                .withDetail(detail)
+                .build();
+    }
+
     /** Payouts are computed from published scorecards only. */
     public static HttpProblem scoresNotPublished(String detail) {
         return HttpProblem.builder()

@@ -1,0 +1,56 @@
+package io.perfcenter.incentive.budget;
+
+import io.perfcenter.incentive.budget.BudgetPayloads.BudgetRow;
+import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
+import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
+import io.perfcenter.incentive.security.Caller;
+import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Periods;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/incentives/budgets")
+@Tag(name = "incentives: budgets", description = "Variable-pay budget per unit and month, which runs are held against")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role does not allow this")
+public class BudgetResource {
+
+    private final BudgetRegister budgets;
+    private final Caller caller;
+
+    BudgetResource(BudgetRegister budgets, Caller caller) {
+        this.budgets = budgets;
+        this.caller = caller;
+    }
+
+    @PUT
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "upsertBudgets", summary = "Set the budgets of units for months (JSON array)",
+            description = "Each row replaces the budget on file for its unit and month, or is rejected with its row "
+                    + "number, field and reason. A run computed afterwards is held against it.")
+    @APIResponse(responseCode = "200", description = "The upload's report")
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array of rows, or too long")
+    public UploadReport upsert(List<BudgetRow> rows) {
+        return budgets.upload(rows, caller.name());
+    }
+
+    @GET
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listBudgets", summary = "Budgets on file, newest month first")
+    @APIResponse(responseCode = "200", description = "The budgets")
+    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    public List<BudgetView> list(@Parameter(example = "2026-10") @QueryParam("period") String period,
+                                 @Parameter(example = "G1") @QueryParam("unitCode") String unitCode) {
+        Periods.checkOptional("period", period);
+        return budgets.list(period, unitCode);
+    }
+}

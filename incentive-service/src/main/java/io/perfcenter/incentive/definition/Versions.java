@@ -1,0 +1,55 @@
+package io.perfcenter.incentive.definition;
+
+import io.perfcenter.incentive.web.Problems;
+import jakarta.persistence.EntityManager;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/** Versioning of definitions: posting a code again adds the next version, one writer per code at a time. */
+public final class Versions {
+
+    public static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+
+    private Versions() {
+    }
+
+    /**
+     * The version the code's next definition gets: 1, or one more than the latest. Holds a transaction-scoped lock
+     * on the code (released at commit) so that two concurrent posts cannot take the same number.
+     */
+    public static int next(EntityManager em, String kind, String code, Supplier<Optional<Integer>> latest) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1 || ':' || ?2))")
+                .setParameter(1, kind).setParameter(2, code).getSingleResult();
+        return latest.get().map(v -> v + 1).orElse(1);
+    }
+
+    /** Checks what every definition has, a body, a code and a name, with a problem naming the first bad field. */
+    public static void checkCodeAndName(Object body, String code, String name) {
+        if (body == null) {
+            throw Problems.invalid("body", "is required");
+        }
+        if (code == null || !CODE.matcher(code).matches()) {
+            throw Problems.invalid("code", "must be 1 to 64 letters, digits, '_', '.' or '-'");
+        }
+        if (name == null || name.isBlank() || name.length() > 200) {
+            throw Problems.invalid("name", "is required, at most 200 characters");
+        }
+    }
+
+    /** Stores a checked definition as the next version of its code, and reads back what the database set. */
+    public static <T, D extends VersionedDefinition<T>> D store(EntityManager em, D entity, String kind, String code,
+                                                               String name, T definition, String createdBy,
+                                                               Supplier<Optional<Integer>> latest) {
+        entity.code = code;
+        entity.version = next(em, kind, code, latest);
+        entity.name = name;
+        entity.setDefinition(definition);
+        entity.createdBy = createdBy;
+        entity.persist();
+        em.flush();
+        em.refresh(entity);
+        return entity;
+    }
+}

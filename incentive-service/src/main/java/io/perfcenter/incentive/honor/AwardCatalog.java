@@ -1,0 +1,105 @@
+package io.perfcenter.incentive.honor;
+
+import io.perfcenter.incentive.definition.Versions;
+import io.perfcenter.incentive.honor.AwardPayloads.AwardInput;
+import io.perfcenter.incentive.honor.AwardPayloads.Condition;
+import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
+import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
+import io.perfcenter.incentive.plan.PlanSections.Direction;
+import io.perfcenter.incentive.plan.PlanValidation;
+import io.perfcenter.incentive.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The honor awards: checked field by field, stored as immutable versions. */
+@ApplicationScoped
+public class AwardCatalog {
+
+    private final EntityManager em;
+
+    AwardCatalog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional
+    public HonorAward create(AwardInput input, String createdBy) {
+        AwardInput checked = check(input);
+        HonorAward award = new HonorAward();
+        award.cadence = checked.cadence().name();
+        return Versions.store(em, award, "honor_award", checked.code(), checked.name(), checked, createdBy,
+                () -> HonorAward.latest(checked.code()).map(a -> a.version));
+    }
+
+    public List<HonorAward> latestVersions() {
+        return HonorAward.latestVersions();
+    }
+
+    public HonorAward get(String code) {
+        return HonorAward.latest(code).orElseThrow(() -> Problems.notFound("Award", code));
+    }
+
+    static AwardInput check(AwardInput in) {
+        Versions.checkCodeAndName(in, in == null ? null : in.code(), in == null ? null : in.name());
+        if (in.cadence() == null) {
+            throw Problems.invalid("cadence", "is required: MONTHLY or QUARTERLY");
+        }
+        Ranking rankBy = ranking("rankBy", in.rankBy());
+        List<Condition> conditions = new ArrayList<>();
+        if (in.eligibility() != null) {
+            for (int i = 0; i < in.eligibility().size(); i++) {
+                String field = "eligibility[" + i + "]";
+                Condition c = in.eligibility().get(i);
+                if (c == null) {
+                    throw Problems.invalid(field, "is empty");
+                }
+                measure(field + ".measure", c.measure());
+                if (c.atLeast() == null && c.atMost() == null) {
+                    throw Problems.invalid(field, "name atLeast, atMost or both");
+                }
+                if (c.atLeast() != null && c.atMost() != null && c.atLeast().compareTo(c.atMost()) > 0) {
+                    throw Problems.invalid(field + ".atMost", "must not be below atLeast");
+                }
+                conditions.add(new Condition(c.measure(), c.atLeast(), c.atMost(),
+                        c.whenMissing() == null ? WhenMissing.INELIGIBLE : c.whenMissing()));
+            }
+        }
+        if (in.excludedGrades() != null) {
+            for (int i = 0; i < in.excludedGrades().size(); i++) {
+                String g = in.excludedGrades().get(i);
+                if (g == null || g.isBlank() || g.length() > 64) {
+                    throw Problems.invalid("excludedGrades[" + i + "]", "a grade must be 1 to 64 characters");
+                }
+            }
+        }
+        if (in.winners() == null || in.winners() < 1 || in.winners() > 1000) {
+            throw Problems.invalid("winners", "must be between 1 and 1000");
+        }
+        List<Ranking> tieBreakers = new ArrayList<>();
+        if (in.tieBreakers() != null) {
+            for (int i = 0; i < in.tieBreakers().size(); i++) {
+                tieBreakers.add(ranking("tieBreakers[" + i + "]", in.tieBreakers().get(i)));
+            }
+        }
+        return new AwardInput(in.code(), in.name().trim(), in.cadence(), rankBy, conditions.isEmpty() ? null
+                : conditions, in.excludedGrades() == null || in.excludedGrades().isEmpty() ? null
+                : in.excludedGrades(), in.winners(), tieBreakers.isEmpty() ? null : tieBreakers);
+    }
+
+    private static Ranking ranking(String field, Ranking r) {
+        if (r == null) {
+            throw Problems.invalid(field, "is required");
+        }
+        measure(field + ".measure", r.measure());
+        return new Ranking(r.measure(), r.direction() == null ? Direction.HIGHER : r.direction());
+    }
+
+    private static void measure(String field, String measure) {
+        if (measure == null || !PlanValidation.MEASURE.matcher(measure).matches()) {
+            throw Problems.invalid(field, "must be score, rank or a metric code (lower case letters, digits, '_')");
+        }
+    }
+}

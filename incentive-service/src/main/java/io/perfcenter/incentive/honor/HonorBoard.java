@@ -1,0 +1,68 @@
+package io.perfcenter.incentive.honor;
+
+import io.perfcenter.incentive.honor.AwardPayloads.HonorView;
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.UnitOutcome.HonorWin;
+import io.perfcenter.incentive.web.Period;
+import io.perfcenter.incentive.web.QueryFilters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The honors won, as the live honor runs decided them: for payouts, and as the honors history. */
+@ApplicationScoped
+public class HonorBoard {
+
+    private static final String WINS = """
+            SELECT r.awardCode, r.awardName, r.awardVersion, r.period, r.unitCode, w.employeeId, w.place, w.value,
+                   w.reason, r.id, r.createdAt
+              FROM HonorWinner w, HonorRun r
+             WHERE w.honorRunId = r.id AND r.status = 'LIVE'""";
+
+    private final EntityManager em;
+
+    HonorBoard(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The awards won by each agent of a unit that a payout of the month pays: the month's awards, and in the last
+     * month of a quarter also the quarter's.
+     */
+    public Map<String, List<HonorWin>> winsPaidIn(YearMonth month, String unitCode) {
+        List<String> periods = new ArrayList<>(List.of(month.toString()));
+        if (month.getMonthValue() % 3 == 0) {
+            periods.add(Period.quarterOf(month));
+        }
+        Map<String, List<HonorWin>> wins = new HashMap<>();
+        for (HonorView h : query(new QueryFilters().and("r.unitCode = :unit", "unit", unitCode)
+                .and("r.period IN :periods", "periods", periods), " ORDER BY r.period, r.awardCode, w.place")) {
+            wins.computeIfAbsent(h.employeeId(), e -> new ArrayList<>()).add(new HonorWin(h.awardCode(),
+                    h.awardName(), h.period(), h.place(), h.reason(), h.honorRunId()));
+        }
+        return wins;
+    }
+
+    /** The honors history, newest period first, filtered by any of employee, award, period and unit. */
+    public List<HonorView> history(String employeeId, String awardCode, String period, String unitCode) {
+        return query(new QueryFilters().and("w.employeeId = :employee", "employee", employeeId)
+                .and("r.awardCode = :award", "award", awardCode).and("r.period = :period", "period", period)
+                .and("r.unitCode = :unit", "unit", unitCode),
+                " ORDER BY r.period DESC, r.awardCode, r.unitCode, w.place, w.employeeId");
+    }
+
+    private List<HonorView> query(QueryFilters filters, String orderBy) {
+        return filters.bind(em.createQuery(WINS + filters.conditions() + orderBy, Object[].class))
+                .getResultList().stream().map(row -> new HonorView((String) row[0], (String) row[1],
+                (Integer) row[2], (String) row[3], (String) row[4], (String) row[5], (Integer) row[6],
+                Money.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10]))
+                .toList();
+    }
+}

@@ -1,0 +1,164 @@
+package io.perfcenter.incentive.honor;
+
+import io.perfcenter.incentive.honor.AwardPayloads.AwardInput;
+import io.perfcenter.incentive.honor.AwardPayloads.Condition;
+import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
+import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
+import io.perfcenter.incentive.plan.PlanSections.Direction;
+import io.perfcenter.incentive.statement.Money;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * Decides an award's winners among a unit's agents: who is eligible (no excluded grade, every condition met, a
+ * ranking figure), their order by the ranking figure and then the tie-breakers, and places by standard competition
+ * ranking (1, 1, 3): agents equal on every criterion share a place, and every agent placed within the number of
+ * winners wins. Each winner's reason says the figure, the place and how ties were settled.
+ */
+public final class HonorJudge {
+
+    private static final int MAX_NAMED = 3;
+
+    private HonorJudge() {
+    }
+
+    /** An agent who may win: figures by measure (null when absent) and the grades of the period's scorecards. */
+    public record Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades) {
+    }
+
+    public record Winner(String employeeId, int place, BigDecimal value, String reason) {
+    }
+
+    public record Judgement(int candidates, int eligible, List<Winner> winners) {
+    }
+
+    private record Ranked(Candidate candidate, List<BigDecimal> keys) {
+    }
+
+    public static Judgement judge(AwardInput award, List<Candidate> candidates) {
+        List<Ranking> criteria = new ArrayList<>();
+        criteria.add(award.rankBy());
+        if (award.tieBreakers() != null) {
+            criteria.addAll(award.tieBreakers());
+        }
+        List<Ranked> eligible = new ArrayList<>();
+        for (Candidate c : candidates) {
+            if (isEligible(award, c)) {
+                List<BigDecimal> keys = criteria.stream().map(r -> c.figures().apply(r.measure())).toList();
+                eligible.add(new Ranked(c, keys));
+            }
+        }
+        Comparator<Ranked> order = null;
+        for (int i = 0; i < criteria.size(); i++) {
+            int k = i;
+            Comparator<BigDecimal> values = criteria.get(i).direction() == Direction.LOWER
+                    ? Comparator.naturalOrder() : Comparator.reverseOrder();
+            Comparator<Ranked> byKey = Comparator.comparing(r -> r.keys().get(k),
+                    Comparator.nullsLast(values));
+            order = order == null ? byKey : order.thenComparing(byKey);
+        }
+        eligible.sort(order.thenComparing(r -> r.candidate().employeeId()));
+
+        int[] places = new int[eligible.size()];
+        for (int i = 0; i < eligible.size(); i++) {
+            places[i] = i > 0 && sameKeys(eligible.get(i - 1).keys(), eligible.get(i).keys()) ? places[i - 1] : i + 1;
+        }
+        List<Winner> winners = new ArrayList<>();
+        for (int i = 0; i < eligible.size() && places[i] <= award.winners(); i++) {
+            Ranked r = eligible.get(i);
+            winners.add(new Winner(r.candidate().employeeId(), places[i], Money.plainValue(r.keys().get(0)),
+                    reason(criteria, eligible, places, i)));
+        }
+        return new Judgement(candidates.size(), eligible.size(), winners);
+    }
+
+    static boolean isEligible(AwardInput award, Candidate c) {
+        if (award.excludedGrades() != null && c.grades() != null) {
+            for (String grade : c.grades()) {
+                if (grade != null && award.excludedGrades().stream()
+                        .anyMatch(x -> x.trim().toLowerCase(Locale.ROOT).equals(grade.trim().toLowerCase(Locale.ROOT)))) {
+                    return false;
+                }
+            }
+        }
+        if (award.eligibility() != null) {
+            for (Condition condition : award.eligibility()) {
+                BigDecimal v = c.figures().apply(condition.measure());
+                if (v == null) {
+                    if (condition.whenMissing() != WhenMissing.ELIGIBLE) {
+                        return false;
+                    }
+                } else if ((condition.atLeast() != null && v.compareTo(condition.atLeast()) < 0)
+                        || (condition.atMost() != null && v.compareTo(condition.atMost()) > 0)) {
+                    return false;
+                }
+            }
+        }
+        return c.figures().apply(award.rankBy().measure()) != null;
+    }
+
+    private static String reason(List<Ranking> criteria, List<Ranked> eligible, int[] places, int i) {
+        Ranked me = eligible.get(i);
+        Ranking rankBy = criteria.get(0);
+        StringBuilder reason = new StringBuilder(rankBy.measure()).append(' ').append(Money.figure(me.keys().get(0)))
+                .append(", ").append(ordinal(places[i])).append(" of ").append(eligible.size()).append(" eligible (")
+                .append(rankBy.direction() == Direction.LOWER ? "lower" : "higher").append(" is better)");
+        List<String> sharing = new ArrayList<>();
+        List<String> beaten = new ArrayList<>();
+        for (int j = 0; j < eligible.size(); j++) {
+            Ranked other = eligible.get(j);
+            if (j == i || !same(other.keys().get(0), me.keys().get(0))) {
+                continue;
+            }
+            if (places[j] == places[i]) {
+                sharing.add(other.candidate().employeeId());
+            } else if (places[j] > places[i] && beaten.size() < MAX_NAMED) {
+                for (int k = 1; k < criteria.size(); k++) {
+                    if (!same(me.keys().get(k), other.keys().get(k))) {
+                        beaten.add(other.candidate().employeeId() + " on tie-breaker " + criteria.get(k).measure()
+                                + " " + Money.figure(me.keys().get(k)) + " vs " + Money.figure(other.keys().get(k)));
+                        break;
+                    }
+                }
+            }
+        }
+        if (!beaten.isEmpty()) {
+            reason.append("; tied on ").append(rankBy.measure()).append(", ahead of ")
+                    .append(String.join(", ", beaten));
+        }
+        if (!sharing.isEmpty()) {
+            reason.append("; shares place ").append(places[i]).append(" with ").append(String.join(", ", sharing))
+                    .append(" (equal on every criterion)");
+        }
+        return reason.toString();
+    }
+
+    private static boolean sameKeys(List<BigDecimal> a, List<BigDecimal> b) {
+        for (int k = 0; k < a.size(); k++) {
+            if (!same(a.get(k), b.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
+    }
+
+    static String ordinal(int n) {
+        String suffix = (n % 100 >= 11 && n % 100 <= 13) ? "th"
+                : switch (n % 10) {
+                    case 1 -> "st";
+                    case 2 -> "nd";
+                    case 3 -> "rd";
+                    default -> "th";
+                };
+        return n + suffix;
+    }
+}

@@ -1,0 +1,111 @@
+package io.perfcenter.incentive.honor;
+
+import io.perfcenter.incentive.honor.AwardPayloads.AwardInput;
+import io.perfcenter.incentive.honor.AwardPayloads.AwardView;
+import io.perfcenter.incentive.honor.AwardPayloads.HonorRunInput;
+import io.perfcenter.incentive.honor.AwardPayloads.HonorView;
+import io.perfcenter.incentive.security.Caller;
+import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Period;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/incentives/honors")
+@Tag(name = "incentives: honors", description = "Honor awards, the runs that pick their winners, the honors history")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role does not allow this")
+public class HonorResource {
+
+    private final AwardCatalog awards;
+    private final HonorRuns runs;
+    private final HonorBoard board;
+    private final Caller caller;
+
+    HonorResource(AwardCatalog awards, HonorRuns runs, HonorBoard board, Caller caller) {
+        this.awards = awards;
+        this.runs = runs;
+        this.board = board;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/awards")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "createAward", summary = "Define an honor award, or a new version of one",
+            description = "The ranking figure (score, rank or a metric), eligibility conditions (minimum volume, no "
+                    + "upheld complaint …), excluded grades (no failed grade), winners per unit and tie-breakers.")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the version")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
+    public Response createAward(AwardInput input) {
+        AwardView award = AwardView.of(awards.create(input, caller.name()));
+        return Response.created(URI.create("/api/v1/incentives/honors/awards/" + award.code())).entity(award).build();
+    }
+
+    @GET
+    @Path("/awards")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listAwards", summary = "The latest version of every award")
+    @APIResponse(responseCode = "200", description = "Awards by code")
+    public List<AwardView> listAwards() {
+        return awards.latestVersions().stream().map(AwardView::of).toList();
+    }
+
+    @GET
+    @Path("/awards/{code}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "getAward", summary = "The latest version of an award")
+    @APIResponse(responseCode = "200", description = "The award")
+    @APIResponse(responseCode = "404", description = "No such award")
+    public AwardView getAward(@Parameter(example = "SERVICE-STAR") @PathParam("code") String code) {
+        return AwardView.of(awards.get(code));
+    }
+
+    @POST
+    @Path("/runs")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "runHonors", summary = "Pick the winners of awards for a unit and a month or quarter",
+            description = "Monthly awards read the month's published scorecards (and metrics-service for figures "
+                    + "they lack); quarterly awards the quarter's three months: mean total, every month's grade, "
+                    + "metrics over the quarter. Judging again supersedes the previous winners of the award, unless "
+                    + "they are the same (changed: false).")
+    @APIResponse(responseCode = "201", description = "The winners of each award, with the reasons")
+    @APIResponse(responseCode = "400", description = "Invalid field, unknown award or an award of the other "
+            + "cadence (problem names the field)")
+    @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published)")
+    @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")
+    @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable")
+    public Response runHonors(HonorRunInput input) {
+        return Response.status(Response.Status.CREATED).entity(runs.run(input, caller.name())).build();
+    }
+
+    @GET
+    @Path("/history")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
+            description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
+                    + "judgement of each award, unit and period is listed.")
+    @APIResponse(responseCode = "200", description = "Newest period first")
+    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    public List<HonorView> history(@Parameter(example = "A1") @QueryParam("employeeId") String employeeId,
+                                   @Parameter(example = "SERVICE-STAR") @QueryParam("awardCode") String awardCode,
+                                   @Parameter(description = "YYYY-MM or YYYY-Qn", example = "2026-10")
+                                   @QueryParam("period") String period,
+                                   @Parameter(example = "G1") @QueryParam("unitCode") String unitCode) {
+        if (period != null) {
+            Period.parse("period", period);
+        }
+        return board.history(employeeId, awardCode, period, unitCode);
+    }
+}

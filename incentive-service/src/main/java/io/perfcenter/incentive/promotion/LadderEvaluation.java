@@ -1,0 +1,78 @@
+package io.perfcenter.incentive.promotion;
+
+import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
+import io.perfcenter.incentive.promotion.LadderPayloads.LadderInput;
+import io.perfcenter.incentive.promotion.LadderPayloads.RuleResult;
+import io.perfcenter.incentive.promotion.LadderPayloads.Step;
+
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Applies a ladder to an agent: the step from the agent's position on file (the first position when none) and
+ * every rule of that step. Eligible when every rule passes; otherwise "not yet", with what each unmet rule misses.
+ */
+final class LadderEvaluation {
+
+    private LadderEvaluation() {
+    }
+
+    static Eligibility evaluate(CareerLadder ladder, YearMonth asOf, String position, AgentRecord agent) {
+        LadderInput d = ladder.definition();
+        String note = null;
+        String current = position;
+        if (current == null) {
+            current = d.positions().get(0);
+            note = "no position on file: taken as " + current;
+        } else if (!d.positions().contains(current)) {
+            return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, null,
+                    false, "not on this ladder", "position " + current + " is not on ladder " + ladder.code,
+                    List.of());
+        }
+        String from = current;
+        Step step = d.steps().stream().filter(s -> s.from().equals(from)).findFirst().orElse(null);
+        if (step == null) {
+            return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, null,
+                    false, "no further step", current + " has no step above it on ladder " + ladder.code, List.of());
+        }
+        List<RuleResult> results = new ArrayList<>();
+        for (var rule : step.rules()) {
+            results.add(PromotionRule.of(rule).check(agent, asOf));
+        }
+        long unmet = results.stream().filter(r -> !r.passed()).count();
+        String summary = unmet == 0 ? "eligible for " + step.to() + ": all " + results.size() + " rules met"
+                : "not yet: " + unmet + " of " + results.size() + " rules unmet";
+        return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, step.to(),
+                unmet == 0, summary, note, results);
+    }
+
+    /** Months of scorecards the ladder's rules look back on, at least the month itself. */
+    static int scorecardMonths(LadderInput d) {
+        int months = 1;
+        for (Step s : d.steps()) {
+            for (var r : s.rules()) {
+                months = Math.max(months, PromotionRule.of(r).scorecardMonths());
+            }
+        }
+        return months;
+    }
+
+    /** Metric codes per look-back window (months), over every step's metric rules. */
+    static Map<Integer, List<String>> metricWindows(LadderInput d) {
+        Map<Integer, List<String>> windows = new TreeMap<>();
+        for (Step s : d.steps()) {
+            for (var r : s.rules()) {
+                if (PromotionRule.of(r) instanceof MetricRule m) {
+                    List<String> codes = windows.computeIfAbsent(m.periods(), k -> new ArrayList<>());
+                    if (!codes.contains(m.measure())) {
+                        codes.add(m.measure());
+                    }
+                }
+            }
+        }
+        return windows;
+    }
+}

@@ -1,0 +1,106 @@
+package io.perfcenter.incentive.promotion;
+
+import io.perfcenter.incentive.promotion.LadderPayloads.CheckInput;
+import io.perfcenter.incentive.promotion.LadderPayloads.CheckReport;
+import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
+import io.perfcenter.incentive.promotion.LadderPayloads.LadderInput;
+import io.perfcenter.incentive.promotion.LadderPayloads.LadderView;
+import io.perfcenter.incentive.security.Caller;
+import io.perfcenter.incentive.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/incentives/promotion")
+@Tag(name = "incentives: promotion", description = "Career ladders and promotion eligibility with each rule's result")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+public class PromotionResource {
+
+    private final LadderCatalog ladders;
+    private final PromotionChecks checks;
+    private final Caller caller;
+
+    PromotionResource(LadderCatalog ladders, PromotionChecks checks, Caller caller) {
+        this.ladders = ladders;
+        this.checks = checks;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/ladders")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "createLadder", summary = "Define a career ladder, or a new version of one",
+            description = "Positions lowest first, and for each step to the next position its rules: "
+                    + "consecutiveGrades, tenure, metric (mentoring pass rate, suggestions adopted, rule violations …).")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the version")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
+    public Response createLadder(LadderInput input) {
+        LadderView ladder = LadderView.of(ladders.create(input, caller.name()));
+        return Response.created(URI.create("/api/v1/incentives/promotion/ladders/" + ladder.code()))
+                .entity(ladder).build();
+    }
+
+    @GET
+    @Path("/ladders")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listLadders", summary = "The latest version of every career ladder")
+    @APIResponse(responseCode = "200", description = "Ladders by code")
+    public List<LadderView> listLadders() {
+        return ladders.latestVersions().stream().map(LadderView::of).toList();
+    }
+
+    @GET
+    @Path("/ladders/{code}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getLadder", summary = "The latest version of a career ladder")
+    @APIResponse(responseCode = "200", description = "The ladder")
+    @APIResponse(responseCode = "404", description = "No such ladder")
+    public LadderView getLadder(@Parameter(example = "CAREER") @PathParam("code") String code) {
+        return LadderView.of(ladders.get(code));
+    }
+
+    @GET
+    @Path("/eligibility/{employeeId}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getEligibility", summary = "Whether an agent may take the next step of a ladder",
+            description = "Eligible or not yet, with each rule's result, the figure found and what is missing. "
+                    + "Agents ask about themselves, supervisors and managers about agents of the units they lead.")
+    @APIResponse(responseCode = "200", description = "The answer")
+    @APIResponse(responseCode = "400", description = "Invalid or unknown ladderCode, invalid asOf")
+    @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")
+    @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable")
+    public Eligibility eligibility(@Parameter(example = "A1") @PathParam("employeeId") String employeeId,
+                                   @Parameter(required = true, example = "CAREER") @QueryParam("ladderCode")
+                                   String ladderCode,
+                                   @Parameter(required = true, description = "The last month looked at, YYYY-MM",
+                                           example = "2026-10") @QueryParam("asOf") String asOf) {
+        return checks.eligibility(employeeId, ladderCode, asOf);
+    }
+
+    @POST
+    @Path("/checks")
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Operation(operationId = "checkPromotions", summary = "Check every agent of a unit against a ladder",
+            description = "Every agent with a published scorecard in the month, each with the answer of "
+                    + "getEligibility. Managers check the units they lead. Nothing is stored.")
+    @APIResponse(responseCode = "200", description = "One answer per agent, by employee id")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "409", description = "No published scorecards in the month (scores-not-published)")
+    @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")
+    @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable")
+    public CheckReport check(CheckInput input) {
+        return checks.check(input);
+    }
+}

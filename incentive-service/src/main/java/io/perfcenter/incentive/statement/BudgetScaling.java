@@ -1,0 +1,102 @@
+package io.perfcenter.incentive.statement;
+
+import io.perfcenter.incentive.plan.PlanSections.OverBudget;
+import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
+import io.perfcenter.incentive.plan.PlanValidation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.ListIterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Holds a run's cost (the sum of its statements' totals) against the unit's budget for the period. Over budget, a
+ * plan with policy SCALE shrinks the scaled kinds by one factor, budget left after the other kinds ÷ cost of the
+ * scaled kinds, cut down to 6 decimals; each scaled line is then cut down to the cent, so the run never ends over
+ * budget. Policy FLAG (the default) only says so.
+ */
+public final class BudgetScaling {
+
+    private BudgetScaling() {
+    }
+
+    /** The run's position against its budget, as the run shows it. */
+    public record Outcome(BigDecimal amount, String currency, BigDecimal requested, BigDecimal cost,
+                          boolean overBudget, OverBudgetPolicy policy, BigDecimal scaleFactor, String explanation) {
+    }
+
+    /** Null when there is no budget on file; scales the statements' lines in place when the policy says so. */
+    public static Outcome apply(List<ComposedStatement> statements, BigDecimal budget, String budgetCurrency,
+                                String planCurrency, OverBudget overBudget) {
+        if (budget == null) {
+            return null;
+        }
+        OverBudgetPolicy policy = overBudget == null ? OverBudgetPolicy.FLAG : overBudget.policy();
+        BigDecimal requested = cost(statements);
+        if (!budgetCurrency.equals(planCurrency)) {
+            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null, "The budget is in "
+                    + budgetCurrency + " but the plan pays in " + planCurrency + ": cost not compared");
+        }
+        BigDecimal over = requested.subtract(budget);
+        if (over.signum() <= 0) {
+            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null,
+                    "Cost " + Money.format(requested) + " within budget " + Money.format(budget)
+                            + " (" + Money.format(budget.subtract(requested)) + " left)");
+        }
+        String overText = "Cost " + Money.format(requested) + " over budget " + Money.format(budget) + " by "
+                + Money.format(over);
+        if (policy == OverBudgetPolicy.FLAG) {
+            return new Outcome(budget, budgetCurrency, requested, requested, true, policy, null,
+                    overText + ": flagged, nothing scaled");
+        }
+        Set<String> kinds = overBudget.scaledKinds() == null ? PlanValidation.PAID_KINDS
+                : Set.copyOf(overBudget.scaledKinds());
+        BigDecimal scalable = BigDecimal.ZERO;
+        for (ComposedStatement s : statements) {
+            if (s.total() != null) {
+                for (ComputedLine l : s.lines()) {
+                    if (l.monetary() && l.amount() != null && kinds.contains(l.kind())) {
+                        scalable = scalable.add(l.amount());
+                    }
+                }
+            }
+        }
+        BigDecimal available = budget.subtract(requested.subtract(scalable));
+        BigDecimal factor = available.signum() <= 0 || scalable.signum() == 0 ? BigDecimal.ZERO
+                : available.divide(scalable, 6, RoundingMode.DOWN).min(BigDecimal.ONE);
+        String factorText = factor.toPlainString();
+        for (ComposedStatement s : statements) {
+            ListIterator<ComputedLine> it = s.lines().listIterator();
+            while (it.hasNext()) {
+                ComputedLine l = it.next();
+                if (l.monetary() && l.amount() != null && l.amount().signum() > 0 && kinds.contains(l.kind())) {
+                    BigDecimal scaled = Money.floor(l.amount().multiply(factor));
+                    Map<String, Object> source = new LinkedHashMap<>(l.source());
+                    source.put("unscaledAmount", l.amount());
+                    source.put("scaleFactor", factor);
+                    it.set(l.withAmount(scaled, l.explanation() + "; scaled × " + factorText
+                            + " to fit the budget = " + Money.format(scaled), source));
+                }
+            }
+        }
+        BigDecimal cost = cost(statements);
+        return new Outcome(budget, budgetCurrency, requested, cost, true, policy, factor, overText + ": "
+                + String.join(", ", new TreeSet<>(kinds)) + " scaled × " + factorText + " → cost "
+                + Money.format(cost));
+    }
+
+    private static BigDecimal cost(List<ComposedStatement> statements) {
+        BigDecimal cost = BigDecimal.ZERO.setScale(Money.SCALE);
+        for (ComposedStatement s : statements) {
+            BigDecimal total = s.total();
+            if (total != null) {
+                cost = cost.add(total);
+            }
+        }
+        return cost;
+    }
+}

@@ -1,0 +1,94 @@
+package io.perfcenter.incentive.statement;
+
+import io.perfcenter.incentive.plan.IncentivePlan;
+import io.perfcenter.incentive.plan.PlanSections.Direction;
+import io.perfcenter.incentive.plan.PlanSections.Target;
+import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Basic + challenge targets (seed 003): reaching the basic target pays the base bonus ({@code target-bonus}),
+ * reaching the challenge target pays an extra ({@code challenge-bonus}); both times the weight of the agent's
+ * position, so that pools tilt towards hard roles. A target not reached is a 0.00 line saying by how much.
+ */
+@ApplicationScoped
+public class TargetBonusLine implements LineRule {
+
+    public static final String BASIC = "target-bonus";
+    public static final String CHALLENGE = "challenge-bonus";
+    public static final String MISSING_FIGURE = "missingFigure";
+
+    @Override
+    public int order() {
+        return 20;
+    }
+
+    @Override
+    public List<ComputedLine> lines(Facts facts) {
+        TargetBonus targets = facts.sections().targets();
+        if (targets == null) {
+            return List.of();
+        }
+        IncentivePlan plan = facts.plan();
+        BigDecimal value = facts.figures().value(targets.measure());
+        if (value == null) {
+            Map<String, Object> source = source(targets, null, targets.basic(), null, null, plan);
+            return List.of(ComputedLine.notComputed(BASIC, plan.currency, "No " + targets.measure() + " figure for "
+                    + facts.scorecard().employeeId() + ": target bonuses not computed", source, MISSING_FIGURE));
+        }
+        String position = facts.salary() == null ? null : facts.salary().position;
+        BigDecimal weight = weight(targets, position);
+        List<ComputedLine> lines = new ArrayList<>();
+        lines.add(line(BASIC, "basic", targets, targets.basic(), value, position, weight, plan));
+        if (targets.challenge() != null) {
+            lines.add(line(CHALLENGE, "challenge", targets, targets.challenge(), value, position, weight, plan));
+        }
+        return lines;
+    }
+
+    private static ComputedLine line(String kind, String name, TargetBonus targets, Target target, BigDecimal value,
+                                     String position, BigDecimal weight, IncentivePlan plan) {
+        Map<String, Object> source = source(targets, value, target, position, weight, plan);
+        boolean higher = targets.direction() != Direction.LOWER;
+        int c = value.compareTo(target.threshold());
+        boolean reached = higher ? c >= 0 : c <= 0;
+        String figure = targets.measure() + " " + Money.figure(value);
+        String threshold = name + " target " + Money.figure(target.threshold());
+        if (!reached) {
+            BigDecimal shortBy = value.subtract(target.threshold()).abs();
+            return ComputedLine.paid(kind, BigDecimal.ZERO, plan.currency, figure + (higher ? " below " : " above ")
+                    + threshold + " (short by " + Money.figure(shortBy) + "): no " + name + " bonus", source);
+        }
+        BigDecimal amount = Money.round(target.amount().multiply(weight));
+        return ComputedLine.paid(kind, amount, plan.currency, figure + (higher ? " ≥ " : " ≤ ") + threshold + ": "
+                + Money.format(target.amount()) + " × " + Money.factor(weight) + " ("
+                + (position == null ? "no position on file" : "position " + position) + ") = "
+                + Money.format(amount), source);
+    }
+
+    static BigDecimal weight(TargetBonus targets, String position) {
+        if (position == null || targets.positionWeights() == null) {
+            return BigDecimal.ONE;
+        }
+        return targets.positionWeights().getOrDefault(position, BigDecimal.ONE);
+    }
+
+    private static Map<String, Object> source(TargetBonus targets, BigDecimal value, Target target, String position,
+                                              BigDecimal weight, IncentivePlan plan) {
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("measure", targets.measure());
+        source.put("value", value);
+        source.put("threshold", target.threshold());
+        source.put("bonus", target.amount());
+        source.put("position", position);
+        source.put("positionWeight", weight);
+        source.put("planVersion", plan.version);
+        return source;
+    }
+}

@@ -1,0 +1,93 @@
+package io.perfcenter.incentive.statement;
+
+import io.perfcenter.incentive.plan.PlanSections.Bracket;
+import io.perfcenter.incentive.plan.PlanSections.Commission;
+import io.perfcenter.incentive.plan.PlanSections.CommissionMode;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tiered sales commission (seed 003: ≤100k 1%, 100k–200k 1.5%, >200k 2%). WHOLE pays all sales at the rate of the
+ * tier they reach; PROGRESSIVE pays each bracket's part at its own rate. Each tier reached above the first pays its
+ * {@code teamFund} into the unit's team fund. The amount is computed exactly and rounded HALF_UP once, at the end.
+ */
+public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersReached, BigDecimal teamFund,
+                               String explanation) {
+
+    public static TieredCommission of(Commission plan, BigDecimal sales) {
+        List<Bracket> brackets = plan.brackets();
+        BigDecimal counted = sales.signum() < 0 ? BigDecimal.ZERO : sales;
+        int tier = tierOf(brackets, counted);
+        BigDecimal exact;
+        String calculation;
+        if (plan.mode() == CommissionMode.WHOLE) {
+            BigDecimal rate = brackets.get(tier - 1).rate();
+            exact = counted.multiply(rate);
+            calculation = Money.format(counted) + " in tier " + tier + " (" + describe(brackets, tier) + ") × "
+                    + Money.percent(rate);
+        } else {
+            exact = BigDecimal.ZERO;
+            List<String> parts = new ArrayList<>();
+            for (int i = 0; i < brackets.size(); i++) {
+                BigDecimal lower = i == 0 ? BigDecimal.ZERO : brackets.get(i - 1).upTo();
+                if (counted.compareTo(lower) <= 0) {
+                    break;
+                }
+                BigDecimal upper = brackets.get(i).upTo();
+                BigDecimal part = (upper == null || counted.compareTo(upper) < 0 ? counted : upper).subtract(lower);
+                exact = exact.add(part.multiply(brackets.get(i).rate()));
+                parts.add(Money.format(part) + " × " + Money.percent(brackets.get(i).rate()));
+            }
+            calculation = parts.isEmpty() ? Money.format(counted) + " sales" : String.join(" + ", parts);
+        }
+        BigDecimal amount = Money.round(exact);
+        List<Integer> reached = new ArrayList<>();
+        BigDecimal fund = BigDecimal.ZERO.setScale(Money.SCALE);
+        List<String> funds = new ArrayList<>();
+        for (int i = 1; i < tier; i++) {
+            reached.add(i + 1);
+            BigDecimal contribution = brackets.get(i).teamFund();
+            if (contribution != null && contribution.signum() > 0) {
+                fund = fund.add(Money.round(contribution));
+                funds.add(Money.format(contribution));
+            }
+        }
+        String explanation = calculation + " = " + Money.format(amount);
+        if (!funds.isEmpty()) {
+            explanation += "; tier" + (reached.size() > 1 ? "s " : " ") + join(reached) + " reached: "
+                    + String.join(" + ", funds) + (funds.size() > 1 ? " = " + Money.format(fund) : "")
+                    + " to the team fund";
+        }
+        return new TieredCommission(amount, tier, reached, fund, explanation);
+    }
+
+    /** 1-based tier the sales fall in; an upper bound belongs to its own bracket (100,000 is tier 1). */
+    static int tierOf(List<Bracket> brackets, BigDecimal sales) {
+        for (int i = 0; i < brackets.size(); i++) {
+            BigDecimal upTo = brackets.get(i).upTo();
+            if (upTo == null || sales.compareTo(upTo) <= 0) {
+                return i + 1;
+            }
+        }
+        return brackets.size();
+    }
+
+    private static String describe(List<Bracket> brackets, int tier) {
+        BigDecimal upTo = brackets.get(tier - 1).upTo();
+        if (tier == 1) {
+            return upTo == null ? "all sales" : "up to " + Money.format(upTo);
+        }
+        BigDecimal lower = brackets.get(tier - 2).upTo();
+        return upTo == null ? "above " + Money.format(lower) : Money.format(lower) + "–" + Money.format(upTo);
+    }
+
+    private static String join(List<Integer> tiers) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < tiers.size(); i++) {
+            s.append(i == 0 ? "" : i == tiers.size() - 1 ? " and " : ", ").append(tiers.get(i));
+        }
+        return s.toString();
+    }
+}

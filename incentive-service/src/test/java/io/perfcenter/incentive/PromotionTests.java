@@ -1,0 +1,232 @@
+package io.perfcenter.incentive;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.perfcenter.incentive.DownstreamServices.InjectDownstream;
+import io.perfcenter.incentive.TestApi.Card;
+import io.perfcenter.support.PostgresTestResource;
+import io.perfcenter.support.TestTokens;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.perfcenter.incentive.TestApi.BASE;
+import static io.perfcenter.incentive.TestApi.HR;
+import static io.perfcenter.incentive.TestApi.PROBLEMS;
+import static io.perfcenter.incentive.TestApi.as;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.nullValue;
+
+/** Career ladders, one agent's eligibility with what is missing, and a unit checked at once; scopes and problems. */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@QuarkusTestResource(DownstreamServices.class)
+class PromotionTests {
+
+    static final String AGENT_P1 = TestTokens.token("P1", "agent");
+    static final String AGENT_P2 = TestTokens.token("P2", "agent");
+    static final String LEAD_OF_PR1 = TestTokens.token("S8", "supervisor");
+    static final String LEAD_ELSEWHERE = TestTokens.token("S9", "supervisor");
+    static final String MANAGER_ELSEWHERE = TestTokens.token("M9", "manager");
+
+    @InjectDownstream
+    WireMockServer downstream;
+
+    private static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        seeded = true;
+        as(HR).body(List.of(
+                        hr("P1", "seat", "2025-01-10"), hr("P2", "seat", "2026-03-01"),
+                        hr("P3", "group-lead", "2020-06-01"), hr("P4", "operations-manager", "2015-01-01")))
+                .put(BASE + "/salaries").then().statusCode(200).body("accepted", is(4));
+        as(HR).get(BASE + "/salaries/P2").then().body("position", is("seat")).body("hiredOn", is("2026-03-01"));
+        as(HR).body(ladder()).post(BASE + "/promotion/ladders").then().statusCode(201)
+                .body("version", is(1)).body("steps", hasSize(3));
+
+        // six months of the unit's scorecards (the group-lead step looks back six months)
+        Map<String, String[]> grades = new LinkedHashMap<>();
+        grades.put("P1", new String[]{"pass", "pass", "pass", "good", "excellent", "good"});
+        grades.put("P2", new String[]{"good", "good", "good", "fail", "good", "excellent"});
+        grades.put("P3", new String[]{"good", "excellent", "excellent", "excellent", "excellent", "excellent"});
+        grades.put("P4", new String[]{"good", "good", "good", "good", "good", "good"});
+        Map<String, List<Card>> byEmployee = new LinkedHashMap<>();
+        for (int m = 0; m < 6; m++) {
+            YearMonth month = YearMonth.of(2026, 5 + m);
+            List<Card> cards = new ArrayList<>();
+            int id = 0;
+            for (Map.Entry<String, String[]> e : grades.entrySet()) {
+                Card card = new Card(9000 + m * 10 + id++, e.getKey(), "PR-1", month.toString(), "85",
+                        e.getValue()[m], 1);
+                cards.add(card);
+                byEmployee.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(card);
+            }
+            TestApi.stubScorecards(downstream, month.toString(), "PR-1", cards);
+        }
+        byEmployee.forEach((employee, cards) -> TestApi.stubScorecardsOf(downstream, employee, cards));
+        TestApi.stubScorecards(downstream, "2026-10", "PR-EMPTY", List.of());
+
+        Map<String, Map<String, Object>> three = new LinkedHashMap<>();
+        three.put("P1", Map.of("mentoring_pass_rate", new BigDecimal("0.95")));
+        three.put("P2", Map.of("mentoring_pass_rate", new BigDecimal("0.8")));
+        Map<String, Map<String, Object>> six = new LinkedHashMap<>();
+        six.put("P1", Map.of("suggestions_adopted", 3));
+        six.put("P2", Map.of("rule_violations", 1));
+        TestApi.stubAggregates(downstream, "PR-1", "2026-08-01", "2026-10-31", three, Map.of());
+        TestApi.stubAggregates(downstream, "PR-1", "2026-05-01", "2026-10-31", six, Map.of());
+        for (String employee : List.of("P1", "P2")) {
+            TestApi.stubAgentAggregates(downstream, employee, "2026-08-01", "2026-10-31", three.get(employee));
+            TestApi.stubAgentAggregates(downstream, employee, "2026-05-01", "2026-10-31", six.get(employee));
+        }
+        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(10).willReturn(okJson("[]")));
+        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + LEAD_OF_PR1)).willReturn(okJson("[\"PR-1\"]")));
+    }
+
+    static Map<String, Object> hr(String employee, String position, String hiredOn) {
+        return Map.of("employeeId", employee, "monthlySalary", "6000", "currency", "CNY", "position", position,
+                "hiredOn", hiredOn);
+    }
+
+    static Map<String, Object> ladder() {
+        List<Map<String, Object>> seatRules = List.of(
+                Map.of("type", "consecutiveGrades", "periods", 3, "grades", List.of("good", "excellent")),
+                Map.of("type", "tenure", "months", 12),
+                Map.of("type", "metric", "measure", "mentoring_pass_rate", "atLeast", 0.9, "periods", 3),
+                Map.of("type", "metric", "measure", "suggestions_adopted", "atLeast", 2, "periods", 6),
+                Map.of("type", "metric", "label", "no disciplinary deductions", "measure", "rule_violations",
+                        "atMost", 0, "periods", 6, "passWhenMissing", true));
+        return Map.of("code", "CAREER", "name", "Front-line career path",
+                "positions", List.of("seat", "group-lead", "qa-specialist", "operations-manager"),
+                "steps", List.of(
+                        Map.of("from", "seat", "to", "group-lead", "rules", seatRules),
+                        Map.of("from", "group-lead", "to", "qa-specialist", "rules", List.of(
+                                Map.of("type", "consecutiveGrades", "periods", 6, "grades", List.of("excellent")))),
+                        Map.of("from", "qa-specialist", "to", "operations-manager", "rules", List.of(
+                                Map.of("type", "tenure", "months", 36)))));
+    }
+
+    private static String eligibility(String employee) {
+        return BASE + "/promotion/eligibility/" + employee + "?ladderCode=CAREER&asOf=2026-10";
+    }
+
+    @Test
+    void anAgentMeetingEveryRuleIsEligible() {
+        as(AGENT_P1).get(eligibility("P1")).then().statusCode(200)
+                .body("eligible", is(true)).body("currentPosition", is("seat"))
+                .body("nextPosition", is("group-lead")).body("ladderVersion", is(1))
+                .body("summary", is("eligible for group-lead: all 5 rules met"))
+                .body("rules.passed", contains(true, true, true, true, true))
+                .body("rules[2].actual", is(new BigDecimal("0.95")));
+    }
+
+    @Test
+    void notYetNamesWhatIsMissingPerRule() {
+        as(AGENT_P2).get(eligibility("P2")).then().statusCode(200)
+                .body("eligible", is(false))
+                .body("summary", is("not yet: 5 of 5 rules unmet"))
+                .body("rules.type", contains("consecutiveGrades", "tenure", "metric", "metric", "metric"))
+                .body("rules.missing", contains("1 more consecutive month graded good or excellent",
+                        "4 more months of tenure", "0.1 more mentoring_pass_rate (at least 0.9)",
+                        "a suggestions_adopted figure for 2026-05 to 2026-10", "rule_violations down by 1 (at most 0)"))
+                .body("rules[0].explanation", is("2 consecutive months graded good or excellent up to 2026-10 "
+                        + "(2026-08 was graded fail)"))
+                .body("rules[4].rule", is("no disciplinary deductions"));
+    }
+
+    @Test
+    void aUnitIsCheckedAtOnce() {
+        as(HR).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))
+                .post(BASE + "/promotion/checks").then().statusCode(200)
+                .body("agents", is(4)).body("eligibleCount", is(1))
+                .body("results.employeeId", contains("P1", "P2", "P3", "P4"))
+                .body("results.eligible", contains(true, false, false, false))
+                .body("results[1].rules.missing[1]", is("4 more months of tenure"))
+                // the group lead had one "good" in the six months before
+                .body("results[2].nextPosition", is("qa-specialist"))
+                .body("results[2].rules[0].missing", is("1 more consecutive month graded excellent"))
+                .body("results[3].nextPosition", nullValue())
+                .body("results[3].note", is("operations-manager has no step above it on ladder CAREER"));
+    }
+
+    @Test
+    void eligibilityFollowsTheDataScope() {
+        as(AGENT_P1).get(eligibility("P2")).then().statusCode(403).body("type", is(PROBLEMS + "out-of-scope"));
+        as(LEAD_OF_PR1).get(eligibility("P2")).then().statusCode(200).body("eligible", is(false));
+        as(LEAD_ELSEWHERE).get(eligibility("P2")).then().statusCode(403).body("type", is(PROBLEMS + "out-of-scope"));
+        as(MANAGER_ELSEWHERE).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))
+                .post(BASE + "/promotion/checks").then().statusCode(403).body("type", is(PROBLEMS + "out-of-scope"));
+        as(LEAD_OF_PR1).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))
+                .post(BASE + "/promotion/checks").then().statusCode(403).body("type", is(PROBLEMS + "forbidden"));
+    }
+
+    @Test
+    void badInputIsAProblemNamingTheField() {
+        as(HR).get(BASE + "/promotion/eligibility/P1?asOf=2026-10").then().statusCode(400)
+                .body("field", is("ladderCode"));
+        as(HR).get(BASE + "/promotion/eligibility/P1?ladderCode=NOPE&asOf=2026-10").then().statusCode(400)
+                .body("field", is("ladderCode"));
+        as(HR).get(BASE + "/promotion/eligibility/P1?ladderCode=CAREER&asOf=2026-Q3").then().statusCode(400)
+                .body("type", is(PROBLEMS + "invalid-field")).body("field", is("asOf"));
+        as(HR).body(Map.of("ladderCode", "CAREER", "asOf", "2026-10")).post(BASE + "/promotion/checks").then()
+                .statusCode(400).body("field", is("unitCode"));
+        as(HR).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-EMPTY", "asOf", "2026-10"))
+                .post(BASE + "/promotion/checks").then().statusCode(409)
+                .body("type", is(PROBLEMS + "scores-not-published"));
+        ladderInvalid(Map.of("code", "L", "name", "L", "positions", List.of("seat")), "positions");
+        ladderInvalid(twoStep("boss", List.of()), "steps[0].to");
+        ladderInvalid(twoStep("lead", List.of(Map.of("type", "luck"))), "steps[0].rules[0].type");
+        ladderInvalid(twoStep("lead", List.of(Map.of("type", "metric", "measure", "fcr", "periods", 3))),
+                "steps[0].rules[0]");
+        ladderInvalid(twoStep("lead", List.of(Map.of("type", "consecutiveGrades", "periods", 30,
+                "grades", List.of("good")))), "steps[0].rules[0].periods");
+        as(HR).get(BASE + "/promotion/ladders/L").then().statusCode(404);
+        as(AGENT_P1).get(BASE + "/promotion/ladders").then().statusCode(200).body("code", contains("CAREER"));
+    }
+
+    private static Map<String, Object> twoStep(String to, List<Map<String, Object>> rules) {
+        return Map.of("code", "L", "name", "L", "positions", List.of("seat", "lead"),
+                "steps", List.of(Map.of("from", "seat", "to", to, "rules", rules)));
+    }
+
+    private static void ladderInvalid(Map<String, Object> ladder, String field) {
+        as(HR).body(ladder).post(BASE + "/promotion/ladders").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", is(PROBLEMS + "invalid-field")).body("field", is(field));
+    }
+
+    @Test
+    void promotionEndpointsWantATokenAndTheRightRole() {
+        for (String[] e : new String[][]{{"POST", "/promotion/ladders"}, {"GET", "/promotion/ladders"},
+                {"GET", "/promotion/ladders/CAREER"}, {"GET", "/promotion/eligibility/P1"},
+                {"POST", "/promotion/checks"}}) {
+            var anonymous = given().contentType("application/json");
+            if (!e[0].equals("GET")) {
+                anonymous.body("{}");
+            }
+            anonymous.request(e[0], BASE + e[1]).then().statusCode(401);
+        }
+        as(AGENT_P1).body(ladder()).post(BASE + "/promotion/ladders").then().statusCode(403);
+        as(TestApi.QA).get(eligibility("P1")).then().statusCode(403).body("type", is(PROBLEMS + "forbidden"));
+        as(TestApi.INTEGRATION).get(BASE + "/promotion/ladders").then().statusCode(403);
+    }
+}
