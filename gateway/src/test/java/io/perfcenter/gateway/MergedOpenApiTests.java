@@ -33,7 +33,7 @@ class MergedOpenApiTests {
                 .body("info.title", equalTo("PerfCenter API"))
                 .body("servers[0].url", startsWith("http://localhost:"))
                 .body("paths.keySet()", containsInAnyOrder("/api/v1/metrics/org/units", "/api/v1/metrics/values",
-                        "/api/v1/scoring/runs", "/api/v1/incentives/plans"))
+                        "/api/v1/scoring/runs", "/api/v1/incentives/plans", "/api/v1/me/overview"))
                 .body("paths.'/api/v1/metrics/org/units'.get.operationId", equalTo("listUnits"))
                 .body("paths.'/api/v1/metrics/values'.post.operationId", equalTo("ingest"))
                 .body("paths.'/api/v1/scoring/runs'.post.operationId", equalTo("create"))
@@ -41,8 +41,8 @@ class MergedOpenApiTests {
                 .body("paths.'/api/v1/scoring/runs'.post.tags", contains("Runs"))
                 // kept as the services define them, but pointed out
                 .body("'x-perfcenter-duplicate-operation-ids'", contains("create"))
-                // services in the order of their names: incentive, metrics, scoring
-                .body("tags.name", contains("Plans", "Org", "Ingest", "Runs"))
+                // services in the order of their names: incentive, metrics, scoring; then the gateway's own views
+                .body("tags.name", contains("Plans", "Org", "Ingest", "Runs", "gateway: composite views"))
                 .body("tags.find { it.name == 'Org' }.description", equalTo("Org units, agents and memberships"))
                 .body("'x-perfcenter-unavailable'", empty());
     }
@@ -66,7 +66,9 @@ class MergedOpenApiTests {
         given().get("/openapi.json")
                 .then().statusCode(200)
                 .body("components.schemas.keySet()", containsInAnyOrder("OrgUnitView", "ValueRecord", "Period",
-                        "RunRequest", "PlanView", "MetricsProblem", "ScoringProblem"))
+                        "RunRequest", "PlanView", "MetricsProblem", "ScoringProblem",
+                        // the gateway's own composite view
+                        "MyOverview", "GatewayProblem"))
                 .body("paths.'/api/v1/metrics/org/units'.get.responses.'403'.content.'application/problem+json'"
                         + ".schema.'$ref'", equalTo("#/components/schemas/MetricsProblem"))
                 .body("paths.'/api/v1/scoring/runs'.post.responses.'400'.content.'application/problem+json'"

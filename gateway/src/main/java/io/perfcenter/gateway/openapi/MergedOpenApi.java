@@ -6,10 +6,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfcenter.gateway.GatewayConfig;
 import io.perfcenter.gateway.proxy.ServiceRoute;
 import io.perfcenter.gateway.proxy.ServiceRoutes;
+import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
+import io.smallrye.openapi.runtime.io.Format;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -30,17 +34,24 @@ public class MergedOpenApi {
 
     private static final Logger LOG = Logger.getLogger(MergedOpenApi.class);
 
+    /** The gateway itself as a document source: only its own paths under {@code /api/v1/me} are merged. */
+    static final ServiceRoute GATEWAY = new ServiceRoute("gateway", URI.create("http://localhost"), "/api/v1/me");
+
     private final ServiceRoutes routes;
     private final ObjectMapper json;
     private final Duration timeout;
     private final Duration cacheTtl;
     private final HttpClient http;
 
+    private final Instance<OpenApiDocumentService> ownDocument;
+
     private ObjectNode cached;
     private long cachedAt;
 
-    MergedOpenApi(ServiceRoutes routes, ObjectMapper json, GatewayConfig config) {
+    MergedOpenApi(ServiceRoutes routes, ObjectMapper json, GatewayConfig config,
+                  Instance<OpenApiDocumentService> ownDocument) {
         this.routes = routes;
+        this.ownDocument = ownDocument;
         this.json = json;
         this.timeout = config.probeTimeout();
         this.cacheTtl = config.openapi().cacheTtl();
@@ -68,7 +79,26 @@ public class MergedOpenApi {
         requests.forEach((route, request) -> request.join().ifPresentOrElse(
                 document -> documents.add(new ServiceDocument(route, document)),
                 () -> unavailable.add(route.name())));
+        own().ifPresentOrElse(documents::add, () -> unavailable.add(GATEWAY.name()));
         return OpenApiMerger.merge(documents, unavailable);
+    }
+
+    /** The gateway's own paths (its composite views), from its smallrye-openapi document. */
+    private Optional<ServiceDocument> own() {
+        try {
+            if (!ownDocument.isResolvable()) {
+                LOG.warn("The gateway's own OpenAPI document is not available");
+                return Optional.empty();
+            }
+            JsonNode document = json.readTree(ownDocument.get().getDocument(Format.JSON));
+            if (document instanceof ObjectNode object) {
+                return Optional.of(new ServiceDocument(GATEWAY, object));
+            }
+            LOG.warn("The gateway's own OpenAPI document is not a JSON object");
+        } catch (IOException | RuntimeException e) {
+            LOG.warnf("The gateway's own OpenAPI document could not be read: %s", e.toString());
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<Optional<ObjectNode>> fetch(ServiceRoute route) {

@@ -25,6 +25,12 @@ public final class Problems {
                 Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\""));
     }
 
+    /** A request the gateway cannot answer as sent; {@code field} names the query parameter or token claim at fault. */
+    public static Problem badRequest(String field, String detail) {
+        return new Problem(URI.create(BASE + "bad-request"), "Bad request", 400, detail, Map.of("field", field),
+                Map.of());
+    }
+
     public static Problem noRoute(String path) {
         return new Problem(URI.create(BASE + "not-found"), "Not found", 404,
                 "No service answers " + path, Map.of(), Map.of());

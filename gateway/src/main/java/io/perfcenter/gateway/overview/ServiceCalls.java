@@ -1,0 +1,118 @@
+package io.perfcenter.gateway.overview;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfcenter.gateway.GatewayConfig;
+import io.perfcenter.gateway.proxy.ServiceRoute;
+import io.perfcenter.gateway.proxy.ServiceRoutes;
+import io.perfcenter.gateway.web.RequestIds;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The gateway's own calls to the services for composite views: a GET with the caller's {@code Authorization} and
+ * {@code X-Request-Id}, bounded by the configured timeouts. A call never fails; its {@link Part} says how it went.
+ */
+@ApplicationScoped
+public class ServiceCalls {
+
+    private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
+
+    private final ServiceRoutes routes;
+    private final ObjectMapper json;
+    private final WebClient client;
+    private final long timeoutMillis;
+
+    ServiceCalls(ServiceRoutes routes, ObjectMapper json, GatewayConfig config, Vertx vertx) {
+        this.routes = routes;
+        this.json = json;
+        this.timeoutMillis = config.timeout().toMillis();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setConnectTimeout((int) config.connectTimeout().toMillis())
+                .setMaxPoolSize(config.maxConnectionsPerService())
+                .setFollowRedirects(false)
+                .setTryUseCompression(false));
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** What one service answered for one part of a view. */
+    public record Part(String service, JsonNode body, boolean unavailable, String note) {
+
+        static Part ok(String service, JsonNode body) {
+            return new Part(service, body, false, null);
+        }
+
+        static Part unavailable(String service) {
+            return new Part(service, null, true, null);
+        }
+
+        static Part refused(String service, String note) {
+            return new Part(service, null, false, note);
+        }
+    }
+
+    /**
+     * GETs {@code pathAndQuery} (already encoded) from the named service.
+     *
+     * @param authorization the caller's {@code Authorization} header, forwarded unchanged
+     */
+    public Uni<Part> get(String service, String pathAndQuery, String authorization, String requestId) {
+        Optional<ServiceRoute> route = routes.all().stream().filter(r -> r.name().equals(service)).findFirst();
+        if (route.isEmpty()) {
+            LOG.warnf("%s is not configured", service);
+            return Uni.createFrom().item(Part.unavailable(service));
+        }
+        var request = client.getAbs(route.get().resolve(pathAndQuery).toString())
+                .timeout(timeoutMillis)
+                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
+                .putHeader(RequestIds.HEADER, requestId);
+        if (authorization != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
+        }
+        return Uni.createFrom().completionStage(() -> request.send().toCompletionStage())
+                .map(response -> {
+                    int status = response.statusCode();
+                    if (status >= 200 && status < 300) {
+                        try {
+                            var body = response.body();
+                            return Part.ok(service, body == null ? null : json.readTree(body.getBytes()));
+                        } catch (IOException e) {
+                            LOG.warnf("%s answered %s with no JSON: %s", service, pathAndQuery, e.getMessage());
+                            return Part.unavailable(service);
+                        }
+                    }
+                    if (status >= 500) {
+                        LOG.warnf("%s answered %s with %d", service, pathAndQuery, status);
+                        return Part.unavailable(service);
+                    }
+                    return Part.refused(service, note(status));
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("%s did not answer %s: %s", service, pathAndQuery, failure.toString());
+                    return Part.unavailable(service);
+                });
+    }
+
+    private static String note(int status) {
+        return switch (status) {
+            case 400 -> "400 bad request";
+            case 401 -> "401 unauthorized";
+            case 403 -> "403 forbidden";
+            case 404 -> "404 not found";
+            default -> status + " client error";
+        };
+    }
+}
