@@ -27,6 +27,12 @@ public final class ScoringApi {
     public static final String SCORECARDS = "/api/v1/scoring/scorecards";
     public static final String AGGREGATES = "/api/v1/metrics/aggregates";
     public static final String MY_UNITS = "/api/v1/metrics/org/my-units";
+    public static final String ORG_UNITS = "/api/v1/metrics/org/units/";
+    public static final String VALUES = "/api/v1/metrics/values";
+    public static final String TARGETS = "/api/v1/scoring/targets";
+    public static final String REVIEWS = "/api/v1/scoring/reviews";
+    public static final String APPEALS = "/api/v1/scoring/appeals";
+    public static final String WHAT_IF = "/api/v1/scoring/runs/what-if";
 
     private ScoringApi() {
     }
@@ -67,7 +73,9 @@ public final class ScoringApi {
         item.put("name", "Item " + code);
         item.put("category", "customer");
         item.put("metricCode", metricCode);
-        item.put("weight", weight);
+        if (weight != null) {
+            item.put("weight", weight);
+        }
         item.put("rule", rule);
         return item;
     }
@@ -105,6 +113,59 @@ public final class ScoringApi {
             json.append("}}");
         }
         return json.append("]}").toString();
+    }
+
+    /** Any aggregates request for the unit and days, whatever metrics it names. */
+    public static void stubAggregates(WireMockServer metrics, String unit, String from, String to, String body) {
+        metrics.stubFor(get(urlPathEqualTo(AGGREGATES)).withQueryParam("unit", equalTo(unit))
+                .withQueryParam("from", equalTo(from)).withQueryParam("to", equalTo(to)).willReturn(okJson(body)));
+    }
+
+    /** October 2026 of a unit. */
+    public static void stubOctober(WireMockServer metrics, String unit, String... agents) {
+        stubAggregates(metrics, unit, "2026-10-01", "2026-10-31", report(unit, null, agents));
+    }
+
+    /** An aggregates answer: agents made by {@link #agent}, unitTotal a JSON object of values or null. */
+    public static String report(String unit, String unitTotal, String... agents) {
+        return "{\"unitCode\":\"" + unit + "\",\"agents\":[" + String.join(",", agents) + "]"
+                + (unitTotal == null ? "" : ",\"unitTotal\":" + unitTotal) + ",\"anomalies\":[]}";
+    }
+
+    /** An agent's values: metric code, value, samples, repeated. */
+    public static String agent(String employeeId, Object... codeValueSamples) {
+        return "{\"employeeId\":\"" + employeeId + "\",\"values\":" + values(codeValueSamples) + "}";
+    }
+
+    /** {code: {value, samples}} from metric code, value, samples, repeated. */
+    public static String values(Object... codeValueSamples) {
+        StringBuilder json = new StringBuilder("{");
+        for (int i = 0; i < codeValueSamples.length; i += 3) {
+            json.append(i == 0 ? "" : ",").append('"').append(codeValueSamples[i]).append("\":{\"value\":")
+                    .append(codeValueSamples[i + 1]).append(",\"samples\":").append(codeValueSamples[i + 2])
+                    .append('}');
+        }
+        return json.append('}').toString();
+    }
+
+    /** A template: items made by {@link #item}, bands excellent 90 / good 80 / pass 70 / fail 0. */
+    public static Map<String, Object> template(String code, List<Map<String, Object>> items) {
+        Map<String, Object> template = new LinkedHashMap<>();
+        template.put("code", code);
+        template.put("name", "Template " + code);
+        template.put("position", "seat");
+        template.put("items", items);
+        template.put("gradeBands", List.of(band("excellent", 90), band("good", 80), band("pass", 70),
+                band("fail", 0)));
+        return template;
+    }
+
+    public static Map<String, Object> with(Map<String, Object> map, Object... keyValues) {
+        Map<String, Object> copy = new LinkedHashMap<>(map);
+        for (int i = 0; i < keyValues.length; i += 2) {
+            copy.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return copy;
     }
 
     public static void stubMyUnits(WireMockServer metrics, String token, String... units) {

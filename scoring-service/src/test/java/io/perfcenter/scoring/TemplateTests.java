@@ -80,7 +80,7 @@ class TemplateTests {
                 "tiers", List.of(Map.of("upTo", 2000, "rate", 0.4), Map.of("upTo", 2300), Map.of("rate", 0.7)))));
         assertRejected("items[0].rule.maxPoints", t -> rule(t, 0, Map.of("type", "tiered-rate", "maxPoints", -1,
                 "tiers", List.of(Map.of("rate", 0.7)))));
-        assertRejected("items[2].rule.type", t -> rule(t, 2, Map.of("type", "lookup-table")));
+        assertRejected("items[2].rule.type", t -> rule(t, 2, Map.of("type", "no-such-rule")));
         assertRejected("items[2].rule.ful", t -> rule(t, 2, Map.of("type", "linear", "ful", 4.8, "zero", 3)));
         assertRejected("items[2].rule", t -> items(t).get(2).remove("rule"));
         assertRejected("items[1].code", t -> items(t).get(1).put("code", "calls"));

@@ -1,6 +1,10 @@
 package io.perfcenter.scoring.client;
 
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Member;
+import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.client.MetricsPayloads.ValueRecord;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
@@ -65,6 +69,66 @@ public class MetricsClient {
     @Fallback(fallbackMethod = "myUnitsUnavailable", skipOn = MetricsRejection.class)
     public List<String> myUnits() {
         return rest.myUnits();
+    }
+
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "agentAggregatesUnavailable", skipOn = MetricsRejection.class)
+    public AggregateReport aggregatesOfAgent(String employeeId, List<String> metricCodes, LocalDate from,
+                                             LocalDate to) {
+        return rest.aggregatesOfAgent(employeeId, metricCodes, from, to);
+    }
+
+    /** A unit with its parent and leader. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "unitUnavailable", skipOn = MetricsRejection.class)
+    public OrgUnit unit(String code) {
+        return rest.unit(code);
+    }
+
+    /** Memberships of the unit and the units below it overlapping the range. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "membersUnavailable", skipOn = MetricsRejection.class)
+    public List<Member> members(String code, LocalDate from, LocalDate to) {
+        return rest.members(code, from, to);
+    }
+
+    /**
+     * Sends corrected values (appeals): all or nothing. Retrying is safe: metrics-service stores a revision once and
+     * reports a repeat as a duplicate.
+     */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "ingestUnavailable", skipOn = MetricsRejection.class)
+    public IngestReport ingest(List<ValueRecord> records) {
+        return rest.ingest(records, true);
+    }
+
+    AggregateReport agentAggregatesUnavailable(String employeeId, List<String> metricCodes, LocalDate from,
+                                               LocalDate to, Throwable failure) {
+        throw unavailable("aggregates of " + employeeId, failure);
+    }
+
+    OrgUnit unitUnavailable(String code, Throwable failure) {
+        throw unavailable("unit " + code, failure);
+    }
+
+    List<Member> membersUnavailable(String code, LocalDate from, LocalDate to, Throwable failure) {
+        throw unavailable("members of " + code, failure);
+    }
+
+    IngestReport ingestUnavailable(List<ValueRecord> records, Throwable failure) {
+        throw unavailable("value ingestion", failure);
     }
 
     AggregateReport aggregatesUnavailable(String unitCode, List<String> metricCodes, LocalDate from, LocalDate to,

@@ -13,7 +13,33 @@ public final class MetricsPayloads {
 
     /** GET /api/v1/metrics/aggregates: one row per agent who belonged to the unit during the period. */
     public record AggregateReport(String unitCode, LocalDate from, LocalDate to, List<String> metrics,
-                                  List<AgentAggregates> agents) {
+                                  List<AgentAggregates> agents,
+                                  /* the unit's own values (ratios of its sums), for unit queries */
+                                  Map<String, MetricAggregate> unitTotal) {
+
+        public AggregateReport(String unitCode, LocalDate from, LocalDate to, List<String> metrics,
+                               List<AgentAggregates> agents) {
+            this(unitCode, from, to, metrics, agents, null);
+        }
+    }
+
+    /** GET /api/v1/metrics/org/units/{code}. */
+    public record OrgUnit(String code, String name, String kind, String parentCode, String leaderEmployeeId) {
+    }
+
+    /** GET /api/v1/metrics/org/units/{code}/members: an agent's membership of a unit (or one below it). */
+    public record Member(String employeeId, String unitCode, LocalDate from, LocalDate to) {
+    }
+
+    /** POST /api/v1/metrics/values: a daily value; a higher revision of the same source and id replaces it. */
+    public record ValueRecord(String sourceSystem, String externalId, String employeeId, String metricCode,
+                              LocalDate date, BigDecimal value, Integer revision) {
+    }
+
+    public record IngestReport(int accepted, int duplicate, int rejected, List<RowError> errors) {
+    }
+
+    public record RowError(int row, String field, String reason) {
     }
 
     /** An agent's period values by metric code; a metric without data for the agent is absent. */

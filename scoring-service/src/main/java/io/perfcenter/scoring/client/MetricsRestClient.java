@@ -1,6 +1,13 @@
 package io.perfcenter.scoring.client;
 
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Member;
+import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.client.MetricsPayloads.ValueRecord;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -31,8 +38,28 @@ interface MetricsRestClient {
                                @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
 
     @GET
+    @Path("/aggregates")
+    AggregateReport aggregatesOfAgent(@QueryParam("employeeId") String employeeId,
+                                      @QueryParam("metric") List<String> metricCodes,
+                                      @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
+
+    @GET
     @Path("/org/my-units")
     List<String> myUnits();
+
+    @GET
+    @Path("/org/units/{code}")
+    OrgUnit unit(@PathParam("code") String code);
+
+    @GET
+    @Path("/org/units/{code}/members")
+    List<Member> members(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+                         @QueryParam("to") LocalDate to);
+
+    @POST
+    @Path("/values")
+    @Consumes(MediaType.APPLICATION_JSON)
+    IngestReport ingest(List<ValueRecord> records, @QueryParam("atomic") boolean atomic);
 
     /** 4xx: our request was wrong, see {@link MetricsRejection}; anything else stays a failure of the dependency. */
     @ClientExceptionMapper

@@ -17,19 +17,53 @@ import java.util.List;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
 @JsonSubTypes({
         @JsonSubTypes.Type(value = LinearRule.class, name = LinearRule.TYPE),
-        @JsonSubTypes.Type(value = TieredRateRule.class, name = TieredRateRule.TYPE)})
+        @JsonSubTypes.Type(value = TieredRateRule.class, name = TieredRateRule.TYPE),
+        @JsonSubTypes.Type(value = LookupTableRule.class, name = LookupTableRule.TYPE),
+        @JsonSubTypes.Type(value = BandedDeductionRule.class, name = BandedDeductionRule.TYPE),
+        @JsonSubTypes.Type(value = PerIncidentRule.class, name = PerIncidentRule.TYPE),
+        @JsonSubTypes.Type(value = TargetAchievementRule.class, name = TargetAchievementRule.TYPE),
+        @JsonSubTypes.Type(value = ManualRatingRule.class, name = ManualRatingRule.TYPE),
+        @JsonSubTypes.Type(value = ExpressionRule.class, name = ExpressionRule.TYPE)})
 @Schema(name = "ScoringRule", description = "A scoring rule; `type` says which kind and which parameters apply",
-        oneOf = {LinearRule.class, TieredRateRule.class}, discriminatorProperty = "type",
+        oneOf = {LinearRule.class, TieredRateRule.class, LookupTableRule.class, BandedDeductionRule.class,
+                PerIncidentRule.class, TargetAchievementRule.class, ManualRatingRule.class, ExpressionRule.class},
+        discriminatorProperty = "type",
         discriminatorMapping = {
                 @DiscriminatorMapping(value = LinearRule.TYPE, schema = LinearRule.class),
-                @DiscriminatorMapping(value = TieredRateRule.TYPE, schema = TieredRateRule.class)})
+                @DiscriminatorMapping(value = TieredRateRule.TYPE, schema = TieredRateRule.class),
+                @DiscriminatorMapping(value = LookupTableRule.TYPE, schema = LookupTableRule.class),
+                @DiscriminatorMapping(value = BandedDeductionRule.TYPE, schema = BandedDeductionRule.class),
+                @DiscriminatorMapping(value = PerIncidentRule.TYPE, schema = PerIncidentRule.class),
+                @DiscriminatorMapping(value = TargetAchievementRule.TYPE, schema = TargetAchievementRule.class),
+                @DiscriminatorMapping(value = ManualRatingRule.TYPE, schema = ManualRatingRule.class),
+                @DiscriminatorMapping(value = ExpressionRule.TYPE, schema = ExpressionRule.class)})
 public interface ScoringRule {
 
     /** What is wrong with the parameters, each naming the parameter (e.g. {@code full}, {@code tiers[2].rate}). */
     List<InvalidParameter> check();
 
     /** Points for a period value, with the explanation of how they came about. Only called on a checked rule. */
-    RuleScore score(BigDecimal value);
+    default RuleScore score(BigDecimal value) {
+        return score(RuleContext.of(value));
+    }
+
+    /**
+     * Points for what the context holds. Rules that need no more than the item's value implement
+     * {@link #score(BigDecimal)}; the others (targets, ratings, expressions over several metrics) this one.
+     */
+    default RuleScore score(RuleContext context) {
+        return score(context.value());
+    }
+
+    /** False for rules that score something else than the item's metric (manual ratings): no metric to fetch. */
+    default boolean scoresMetric() {
+        return true;
+    }
+
+    /** Metrics the rule reads besides the item's own (an expression's variables), fetched with the others. */
+    default List<String> otherMetrics() {
+        return List.of();
+    }
 
     /** A parameter that is missing or out of range; {@code field} is relative to the rule. */
     record InvalidParameter(String field, String reason) {

@@ -5,11 +5,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.perfcenter.scoring.rule.Figures.HUNDRED;
 import static io.perfcenter.scoring.rule.Figures.bound;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
@@ -90,9 +88,7 @@ public record TieredRateRule(
                 previous = tier.upTo();
             }
         }
-        if (maxPoints != null && maxPoints.signum() <= 0) {
-            invalid.add(new InvalidParameter("maxPoints", "must be above 0"));
-        }
+        PointScale.checkMaxPoints(maxPoints, invalid);
         return invalid;
     }
 
@@ -128,16 +124,7 @@ public record TieredRateRule(
             computation = withUnit(value, unit) + " × " + format(tier.rate()) + " (" + label(index) + ") = "
                     + format(raw);
         }
-        if (maxPoints == null) {
-            BigDecimal points = Figures.points(raw);
-            return new RuleScore(points, computation + " points");
-        }
-        BigDecimal scaled = raw.multiply(HUNDRED).divide(maxPoints, 2, RoundingMode.HALF_UP);
-        String scaling = computation + "; " + format(raw) + " / " + format(maxPoints) + " (max) × 100 = ";
-        if (scaled.compareTo(HUNDRED) > 0) {
-            return new RuleScore(Figures.points(HUNDRED), scaling + format(scaled) + ", capped at 100 points");
-        }
-        return new RuleScore(scaled, scaling + format(scaled) + " points");
+        return PointScale.finish(raw, maxPoints, computation);
     }
 
     private int tierOf(BigDecimal value) {

@@ -1,11 +1,16 @@
 package io.perfcenter.scoring.run;
 
+import io.perfcenter.scoring.audit.AuditEvent;
+import io.perfcenter.scoring.audit.AuditPayloads.EventView;
+import io.perfcenter.scoring.run.RunPayloads.AgentChange;
+import io.perfcenter.scoring.run.RunPayloads.Reproduction;
 import io.perfcenter.scoring.run.RunPayloads.RunInput;
 import io.perfcenter.scoring.run.RunPayloads.RunSummary;
 import io.perfcenter.scoring.run.RunPayloads.RunView;
 import io.perfcenter.scoring.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,31 +26,61 @@ import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/scoring/runs")
-@Tag(name = "scoring: runs", description = "Scoring a unit for a period with a template, and publishing the result")
+@Tag(name = "scoring: runs", description = "Scoring a unit for a period with a template: revisions, review, "
+        + "publishing and locking")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
 public class RunResource {
 
     private final RunService runs;
+    private final WhatIf whatIf;
 
-    RunResource(RunService runs) {
+    RunResource(RunService runs, WhatIf whatIf) {
         this.runs = runs;
+        this.whatIf = whatIf;
     }
 
     @POST
     @RolesAllowed({Roles.HR, Roles.ADMIN})
-    @Operation(operationId = "computeScoringRun", summary = "Score every agent of a unit for a period",
-            description = "Reads the agents' values of all the template's metrics from metrics-service in one call, "
-                    + "scores each agent (items, total, grade, rank) and stores the run as COMPUTED. A metric without "
-                    + "data for an agent is marked insufficientData and earns 0 points.")
-    @APIResponse(responseCode = "201", description = "Computed; the run with its scorecards, best rank first")
+    @Operation(operationId = "computeScoringRun", summary = "Score every agent (or unit) of a unit for a period",
+            description = "Reads the values of all the template's metrics from metrics-service in bulk, scores each "
+                    + "agent (items, total, grade, rank, percentile) and stores the run as COMPUTED, with the inputs "
+                    + "used. Idempotent: when the latest revision of the same template, unit and period was computed "
+                    + "from the same inputs, it is returned as it is (200, unchanged=true); otherwise the next "
+                    + "revision is stored (201) with the changes per agent against the previous one. Items without "
+                    + "enough data are handled by the template's insufficient-data policy and say so.")
+    @APIResponse(responseCode = "201", description = "Computed: a new revision, with its scorecards, best rank first")
+    @APIResponse(responseCode = "200", description = "Same inputs as the latest revision: that revision, unchanged")
     @APIResponse(responseCode = "400", description = "Invalid field or unknown template or unit (problem names "
             + "the field); nothing is stored")
     @APIResponse(responseCode = "503", description = "metrics-service unreachable, too slow or cut off by the "
             + "circuit breaker; nothing is stored")
-    public Response compute(@NotNull RunInput input) {
-        RunView run = runs.compute(input);
+    public Response compute(@NotNull RunInput input,
+                            @Parameter(description = "false: answer without the scorecards (and changes), for large "
+                                    + "units; read them with GET /runs/{id} or GET /scorecards") @QueryParam("scorecards")
+                            @DefaultValue("true") boolean withScorecards) {
+        RunService.Outcome outcome = runs.compute(input, withScorecards);
+        RunView run = withScorecards ? outcome.run() : outcome.run().summary();
+        if (!outcome.created()) {
+            return Response.ok(run).build();
+        }
         return Response.created(URI.create("/api/v1/scoring/runs/" + run.id())).entity(run).build();
+    }
+
+    @POST
+    @Path("/what-if")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "previewScoringRun", summary = "What-if: score a past period with a template version or "
+            + "draft, without storing",
+            description = "Computes exactly as a run would (metrics fetched, rules, policies, ranks, forced "
+                    + "distribution), stores nothing, and compares totals, grades, ranks and the grade distribution "
+                    + "with the stored run of the same template, unit and period. Give templateCode (and optionally "
+                    + "templateVersion) for a stored version, or template for a draft of the next version.")
+    @APIResponse(responseCode = "200", description = "The comparison and the previewed scorecards")
+    @APIResponse(responseCode = "400", description = "Invalid field, e.g. of the draft (problem names it)")
+    @APIResponse(responseCode = "503", description = "metrics-service unavailable")
+    public RunPayloads.PreviewView preview(@NotNull RunPayloads.PreviewInput input) {
+        return whatIf.preview(input);
     }
 
     @GET
@@ -56,7 +91,8 @@ public class RunResource {
     @APIResponse(responseCode = "400", description = "Invalid filter (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public List<RunSummary> list(
-            @Parameter(description = "Month as YYYY-MM", example = "2026-10") @QueryParam("period") String period,
+            @Parameter(description = "2026-10, 2026-Q4, 2026 or a range", example = "2026-10") @QueryParam("period")
+            String period,
             @Parameter(description = "Unit the run scored", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(example = "SEAT-MONTHLY") @QueryParam("templateCode") String templateCode) {
         return runs.list(period, unit, templateCode);
@@ -74,16 +110,85 @@ public class RunResource {
         return runs.get(id);
     }
 
+    @GET
+    @Path("/{id}/changes")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getScoringRunChanges", summary = "What changed per agent against the previous revision",
+            description = "Agents added, removed, or with a different total, grade, rank or item value or points. "
+                    + "With `against`, compared with that revision of the same template, unit and period instead.")
+    @APIResponse(responseCode = "200", description = "The changes; empty for a first revision")
+    @APIResponse(responseCode = "400", description = "`against` is no revision of the same series")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public List<AgentChange> changes(@PathParam("id") long id,
+                                     @Parameter(description = "Another revision's run id") @QueryParam("against")
+                                     Long against) {
+        return runs.changes(id, against);
+    }
+
+    @GET
+    @Path("/{id}/reproduction")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "reproduceScoringRun", summary = "Recompute the run from its stored inputs and compare",
+            description = "Uses the template version, inputs (metric values, samples, targets, appeal adjustments) "
+                    + "and ratings stored with the run; stores nothing.")
+    @APIResponse(responseCode = "200", description = "Whether every scorecard comes out the same, and any difference")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public Reproduction reproduce(@PathParam("id") long id) {
+        return runs.reproduce(id);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getScoringRunHistory", summary = "The run's audit trail: computed, reviews, ratings, "
+            + "published, locked, appeals — who and when")
+    @APIResponse(responseCode = "200", description = "Events, oldest first")
+    @APIResponse(responseCode = "404", description = "No such run")
+    public List<EventView> history(@PathParam("id") long id) {
+        runs.visibleRun(id);
+        return AuditEvent.ofRun(id).stream().map(EventView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/review")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "openScoringRunReview", summary = "Open a computed run for self-assessments, ratings "
+            + "and supervisor reviews",
+            description = "COMPUTED → IN_REVIEW: agents now see their own draft scorecard and write their "
+                    + "self-assessment; supervisors rate and review their group's.")
+    @APIResponse(responseCode = "200", description = "The run, IN_REVIEW")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "The run is not COMPUTED")
+    public RunView openReview(@PathParam("id") long id) {
+        return runs.openReview(id);
+    }
+
     @POST
     @Path("/{id}/publish")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "publishScoringRun", summary = "Publish a run and its scorecards",
-            description = "Agents see their scorecards once published; incentive-service reads published ones.")
+            description = "COMPUTED or IN_REVIEW → PUBLISHED. Agents see their published scorecards; "
+                    + "incentive-service reads them. A newer revision supersedes the published one (SUPERSEDED) "
+                    + "unless that is locked or has open appeals. A template requiring reviews is published only "
+                    + "when every scorecard was reviewed.")
     @APIResponse(responseCode = "200", description = "Published; the run with its scorecards")
     @APIResponse(responseCode = "404", description = "No such run")
-    @APIResponse(responseCode = "409", description = "Already published, or another run of the same template, unit "
-            + "and period is")
+    @APIResponse(responseCode = "409", description = "Already published, superseded, reviews missing, or the "
+            + "published revision is newer, locked or has open appeals")
     public RunView publish(@PathParam("id") long id) {
         return runs.publish(id);
+    }
+
+    @POST
+    @Path("/{id}/lock")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "lockScoringRun", summary = "Lock a published run",
+            description = "PUBLISHED → LOCKED: no more appeals or changes. Locked scorecards are still final for pay: "
+                    + "`GET /scorecards?status=PUBLISHED` returns them too.")
+    @APIResponse(responseCode = "200", description = "Locked; the run with its scorecards")
+    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "409", description = "Not PUBLISHED, or appeals are open")
+    public RunView lock(@PathParam("id") long id) {
+        return runs.lock(id);
     }
 }

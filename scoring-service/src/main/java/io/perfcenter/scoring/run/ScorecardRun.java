@@ -9,16 +9,36 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import io.perfcenter.scoring.template.TemplateOptions;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 
-/** A scoring run: one template version applied to one unit and period, computed and then published. */
+/**
+ * A scoring run: one template version applied to one unit and period, computed, reviewed, published and locked. Runs
+ * of the same template, unit and period are its revisions (1, 2 …): a new one only when the inputs changed.
+ */
 @Entity
 @Table(name = "scorecard_run")
 public class ScorecardRun extends PanacheEntityBase {
 
-    public enum Status { COMPUTED, PUBLISHED }
+    public enum Status {
+        /** draft: computed, visible to hr and the unit's supervisors and managers */
+        COMPUTED,
+        /** open for self-assessments, manual ratings and supervisor reviews; agents see their own */
+        IN_REVIEW,
+        /** final for pay: what incentive-service reads */
+        PUBLISHED,
+        /** published and closed: no appeals, no changes */
+        LOCKED,
+        /** a newer revision was published instead */
+        SUPERSEDED;
+
+        /** Published or locked: final for pay. */
+        public boolean isFinal() {
+            return this == PUBLISHED || this == LOCKED;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,4 +66,19 @@ public class ScorecardRun extends PanacheEntityBase {
     public OffsetDateTime publishedAt;
     @Column(name = "published_by")
     public String publishedBy;
+    public int revision = 1;
+    @Column(name = "previous_run_id")
+    public Long previousRunId;
+    @Column(name = "inputs_hash")
+    public String inputsHash;
+    @Enumerated(EnumType.STRING)
+    public TemplateOptions.Subject subject = TemplateOptions.Subject.AGENTS;
+    @Column(name = "review_opened_at")
+    public OffsetDateTime reviewOpenedAt;
+    @Column(name = "review_opened_by")
+    public String reviewOpenedBy;
+    @Column(name = "locked_at")
+    public OffsetDateTime lockedAt;
+    @Column(name = "locked_by")
+    public String lockedBy;
 }

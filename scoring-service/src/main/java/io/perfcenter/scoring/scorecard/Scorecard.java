@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.scorecard;
 
+import io.perfcenter.scoring.run.ScorecardRun;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -15,15 +16,23 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One agent's result of a scoring run: items, total, grade and rank within the run. */
+/** One agent's result of a scoring run: items, total, grade, rank and percentile within the run, and its review. */
 @Entity
 @Table(name = "scorecard")
 public class Scorecard extends PanacheEntityBase {
 
-    public enum Status { COMPUTED, PUBLISHED }
+    /** Follows the run's status (see {@link ScorecardRun.Status}). */
+    public enum Status {
+        COMPUTED, IN_REVIEW, PUBLISHED, LOCKED, SUPERSEDED;
+
+        public static Status of(ScorecardRun.Status run) {
+            return valueOf(run.name());
+        }
+    }
 
     @Id
     @SequenceGenerator(name = "scorecard_seq", sequenceName = "scorecard_seq", allocationSize = 50)
@@ -41,14 +50,39 @@ public class Scorecard extends PanacheEntityBase {
     @Column(name = "template_version")
     public int templateVersion;
     public BigDecimal total;
+    /** Final grade: by the bands, or by rank when the template forces a distribution (then set by SQL). */
     public String grade;
-    /** Ranked by SQL over the whole run once its scorecards are stored (see RunService), never written from here. */
+    @Column(name = "band_grade")
+    public String bandGrade;
+    @Column(name = "total_explanation")
+    public String totalExplanation;
+    /** Ranked by SQL over the whole run once its scorecards are stored (see Ranking), never written from here. */
     @Column(insertable = false, updatable = false)
     public Integer rank;
+    @Column(insertable = false, updatable = false)
+    public BigDecimal percentile;
     @Enumerated(EnumType.STRING)
     public Status status;
+    @Column(name = "subject_unit_code")
+    public String subjectUnitCode;
+    @Column(name = "self_assessment")
+    public String selfAssessment;
+    @Column(name = "self_assessed_at")
+    public OffsetDateTime selfAssessedAt;
+    @Column(name = "review_comments")
+    public String reviewComments;
+    @Column(name = "feedback_notes")
+    public String feedbackNotes;
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+    @Column(name = "reviewed_at")
+    public OffsetDateTime reviewedAt;
     @ElementCollection
     @CollectionTable(name = "scorecard_item", joinColumns = @JoinColumn(name = "scorecard_id"))
     @OrderColumn(name = "position")
     public List<ScorecardItem> items = new ArrayList<>();
+
+    public ScorecardItem item(String itemCode) {
+        return items.stream().filter(i -> i.itemCode.equals(itemCode)).findFirst().orElse(null);
+    }
 }

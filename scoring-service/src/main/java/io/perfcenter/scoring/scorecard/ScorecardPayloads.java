@@ -1,8 +1,10 @@
 package io.perfcenter.scoring.scorecard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Response bodies of scorecards. */
@@ -11,6 +13,7 @@ public final class ScorecardPayloads {
     private ScorecardPayloads() {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Scorecard", description = "One agent's result of a scoring run")
     public record ScorecardView(
             @Schema(examples = "501") long id,
@@ -20,41 +23,76 @@ public final class ScorecardPayloads {
             @Schema(examples = "2026-10") String period,
             @Schema(examples = "SEAT-MONTHLY") String templateCode,
             @Schema(examples = "1") int templateVersion,
-            @Schema(description = "Sum of the weighted points, 2 decimals half up", examples = "86.75")
+            @Schema(description = "Weighted templates: sum of the weighted points (re-normalised when items were "
+                    + "left out); additive: sum of the points; 2 decimals half up", examples = "86.75")
             BigDecimal total,
-            @Schema(examples = "good") String grade,
+            @Schema(description = "Final grade: by the bands, or by rank under a forced distribution",
+                    examples = "good") String grade,
             @Schema(description = "1 = best within the run; ties share a rank", examples = "3") int rank,
-            Scorecard.Status status,
+            @Schema(description = "100 = best of the run, 0 = last; ties share it", examples = "75") BigDecimal percentile,
+            @Schema(description = "The grade the bands give the total (differs from grade under a forced "
+                    + "distribution)", examples = "good") String bandGrade,
+            @Schema(examples = "Total: 35.376 + 30 + 21.33 = 86.706 → 86.71") String totalExplanation,
+            @Schema(description = "COMPUTED, IN_REVIEW, PUBLISHED, LOCKED or SUPERSEDED; PUBLISHED and LOCKED are "
+                    + "final for pay") Scorecard.Status status,
+            @Schema(description = "Units templates: the unit scored (the scorecard is its leader's)",
+                    examples = "G-EAST-1") String subjectUnitCode,
+            ReviewView review,
             List<ItemView> items) {
 
         public static ScorecardView of(Scorecard s) {
             return new ScorecardView(s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode,
-                    s.templateVersion, s.total, s.grade, s.rank == null ? 0 : s.rank, s.status,
+                    s.templateVersion, s.total, s.grade, s.rank == null ? 0 : s.rank, s.percentile,
+                    s.bandGrade, s.totalExplanation, s.status, s.subjectUnitCode, ReviewView.of(s),
                     s.items.stream().map(ItemView::of).toList());
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "ScorecardReview", description = "The agent's self-assessment and the supervisor's review")
+    public record ReviewView(String selfAssessment, OffsetDateTime selfAssessedAt,
+                             @Schema(description = "The supervisor's comments on the result") String comments,
+                             @Schema(description = "Notes of the one-on-one feedback talk (绩效面谈)") String feedbackNotes,
+                             String reviewedBy, OffsetDateTime reviewedAt) {
+
+        static ReviewView of(Scorecard s) {
+            if (s.selfAssessedAt == null && s.reviewedAt == null) {
+                return null;
+            }
+            return new ReviewView(s.selfAssessment, s.selfAssessedAt, s.reviewComments, s.feedbackNotes,
+                    s.reviewedBy, s.reviewedAt);
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScorecardItem", description = "An item's value, points, weight and how they came about")
     public record ItemView(
             @Schema(examples = "calls") String itemCode,
             @Schema(examples = "calls_handled") String metricCode,
-            @Schema(description = "The period value; null when insufficientData", examples = "2412") BigDecimal value,
-            @Schema(description = "Points the rule gave (0–100 unless the rule counts raw points)", examples = "88.44")
-            BigDecimal points,
-            @Schema(description = "Percent of the total", examples = "40") BigDecimal weight,
-            @Schema(description = "points × weight / 100", examples = "35.376") BigDecimal weightedPoints,
+            @Schema(description = "The period value; null without data and for manual ratings", examples = "2412")
+            BigDecimal value,
+            @Schema(description = "How many records the value rests on", examples = "22") Long samples,
+            @Schema(description = "Points the rule gave (0–100 unless the rule counts raw points); null when left "
+                    + "out", examples = "88.44") BigDecimal points,
+            @Schema(description = "Percent of the total (weighted) or the item's maximum (additive)", examples = "40")
+            BigDecimal weight,
+            @Schema(description = "What the item adds to the total", examples = "35.376") BigDecimal weightedPoints,
             @Schema(examples = "2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 100 = 88.44 "
                     + "points; weight 40% → 35.376") String explanation,
-            @Schema(description = "No value for the period: 0 points, not a real score") boolean insufficientData) {
+            @Schema(description = "Not enough data to score (see handling): never a silent zero")
+            boolean insufficientData,
+            @Schema(description = "SCORED, ZERO, NEUTRAL or EXCLUDED (insufficient data), ADJUSTED (on appeal)")
+            ScorecardItem.Handling handling) {
 
         static ItemView of(ScorecardItem i) {
-            return new ItemView(i.itemCode, i.metricCode, plain(i.value), plain(i.points), plain(i.weight),
-                    plain(i.weightedPoints), i.explanation, i.insufficientData);
+            return new ItemView(i.itemCode, i.metricCode, plain(i.value), i.samples, plain(i.points),
+                    plain(i.weight), plain(i.weightedPoints), i.explanation, i.insufficientData,
+                    ScorecardItem.Handling.valueOf(i.handling));
         }
     }
 
     // 40.00 -> 40, 1326.60 -> 1326.6, never 4E+1
-    static BigDecimal plain(BigDecimal value) {
+    public static BigDecimal plain(BigDecimal value) {
         if (value == null) {
             return null;
         }

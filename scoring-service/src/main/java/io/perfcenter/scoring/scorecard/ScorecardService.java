@@ -15,6 +15,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ScorecardService {
 
+    /** What agents see of their own: from the review stage on, never a draft or a superseded result. */
+    public static final List<Scorecard.Status> OWN_VISIBLE = List.of(Scorecard.Status.IN_REVIEW,
+            Scorecard.Status.PUBLISHED, Scorecard.Status.LOCKED);
+
     private final DataScope scope;
 
     ScorecardService(DataScope scope) {
@@ -26,51 +30,62 @@ public class ScorecardService {
         Map<String, Object> params = new HashMap<>();
         if (period != null) {
             params.put("period", EvaluationPeriod.parse("period", period).code());
-            where.add("period = :period");
+            where.add("s.period = :period");
         }
         if (unitCode != null) {
             params.put("unit", unitCode);
-            where.add("unitCode = :unit");
+            where.add("s.unitCode = :unit");
         }
         if (status != null) {
-            params.put("status", status(status));
-            where.add("status = :status");
+            Scorecard.Status wanted = status(status);
+            // PUBLISHED means final for pay: locked scorecards are published ones that can no longer change
+            params.put("status", wanted == Scorecard.Status.PUBLISHED
+                    ? List.of(Scorecard.Status.PUBLISHED, Scorecard.Status.LOCKED) : List.of(wanted));
+            where.add("s.status in :status");
         }
         if (employeeId != null) {
             params.put("employee", employeeId);
-            where.add("employeeId = :employee");
+            where.add("s.employeeId = :employee");
         }
         DataScope.Visibility visibility = scope.visibility();
         if (!visibility.everything()) {
             List<String> visible = new ArrayList<>();
             if (!visibility.units().isEmpty()) {
                 params.put("ledUnits", visibility.units());
-                visible.add("unitCode in :ledUnits");
+                visible.add("s.unitCode in :ledUnits");
             }
             if (visibility.ownEmployeeId().isPresent()) {
                 params.put("me", visibility.ownEmployeeId().get());
-                params.put("published", Scorecard.Status.PUBLISHED);
-                visible.add("(employeeId = :me and status = :published)");
+                params.put("ownVisible", OWN_VISIBLE);
+                visible.add("(s.employeeId = :me and s.status in :ownVisible)");
             }
             if (visible.isEmpty()) {
                 return List.of();
             }
             where.add("(" + String.join(" or ", visible) + ")");
         }
-        String query = (where.isEmpty() ? "" : String.join(" and ", where) + " ")
-                + "order by period desc, unitCode, rank, employeeId, id";
-        return Scorecard.list(query, params);
+        String query = "select s from Scorecard s left join fetch s.items"
+                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
+                + " order by s.period desc, s.unitCode, s.rank, s.employeeId, s.id";
+        return Scorecard.find(query, params).list();
+    }
+
+    /** A run's scorecards with their items, best rank first, in one query. */
+    public static List<Scorecard> ofRun(long runId) {
+        return Scorecard.find("select s from Scorecard s left join fetch s.items where s.runId = ?1 "
+                + "order by s.rank, s.employeeId, s.id", runId).list();
     }
 
     public Scorecard get(long id) {
-        Scorecard card = Scorecard.<Scorecard>findByIdOptional(id)
-                .orElseThrow(() -> Problems.notFound("Scorecard", id));
+        // one query with the items: this is what an agent opens most
+        Scorecard card = Scorecard.<Scorecard>find("select s from Scorecard s left join fetch s.items where s.id = ?1",
+                id).firstResultOptional().orElseThrow(() -> Problems.notFound("Scorecard", id));
         DataScope.Visibility visibility = scope.visibility();
         boolean own = visibility.ownEmployeeId().filter(card.employeeId::equals).isPresent();
         if (visibility.seesUnit(card.unitCode)) {
             return card;
         }
-        if (own && card.status == Scorecard.Status.PUBLISHED) {
+        if (own && OWN_VISIBLE.contains(card.status)) {
             return card;
         }
         throw Problems.outOfScope(own ? "Scorecard " + id + " is not published yet"

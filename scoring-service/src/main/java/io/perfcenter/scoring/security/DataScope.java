@@ -38,7 +38,8 @@ public class DataScope {
         if (caller.seesEverything()) {
             return new Visibility(true, Optional.empty(), List.of());
         }
-        Optional<String> own = caller.has(Roles.AGENT) ? caller.employeeId() : Optional.empty();
+        // everyone sees their own results: agents, and group leads scored by a units template
+        Optional<String> own = caller.employeeId();
         List<String> units = caller.leadsUnits() ? metrics.myUnits() : List.of();
         return new Visibility(false, own, units);
     }

@@ -35,6 +35,9 @@ public class ScorecardTemplate extends PanacheEntityBase {
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "grade_bands")
     public List<GradeBand> gradeBands;
+    /** The optional sections (additive scoring, insufficient-data policy, forced distribution …); null: defaults. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public TemplateOptions options;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
@@ -56,9 +59,21 @@ public class ScorecardTemplate extends PanacheEntityBase {
                 order by t.code""");
     }
 
-    /** The metrics the items score, each once, in item order. */
+    /** The metrics the items score or read, each once, in item order. */
     public List<String> metricCodes() {
-        return items.stream().map(TemplateItem::metricCode).distinct().toList();
+        return items.stream().flatMap(i -> java.util.stream.Stream.concat(
+                        i.rule().scoresMetric() && i.metricCode() != null ? java.util.stream.Stream.of(i.metricCode())
+                                : java.util.stream.Stream.empty(),
+                        i.rule().otherMetrics().stream()))
+                .distinct().toList();
+    }
+
+    public TemplateOptions optionsOrDefaults() {
+        return options == null ? TemplateOptions.DEFAULTS : options;
+    }
+
+    public java.util.Optional<TemplateItem> item(String code) {
+        return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }
 
     public String gradeOf(BigDecimal total) {

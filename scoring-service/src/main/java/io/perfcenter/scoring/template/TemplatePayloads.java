@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.perfcenter.scoring.rule.ScoringRule;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +24,28 @@ public final class TemplatePayloads {
                     examples = "seat") String position,
             @Schema(required = true, description = "Items; codes unique, weights summing to 100") List<ItemInput> items,
             @Schema(required = true, description = "Distinct grades and minScores, one minScore at 0")
-            List<GradeBand> gradeBands) {
+            List<GradeBand> gradeBands,
+            @Schema(description = "weighted (default): points × weight / 100, weights summing to weightTotal; "
+                    + "additive: item points added up (seed 004: volume points + error points), an item's weight "
+                    + "being its maximum") TemplateOptions.Scoring scoring,
+            @Schema(description = "What the weights sum to: weighted templates 100 unless said otherwise; additive "
+                    + "templates only checked when given", examples = "100") BigDecimal weightTotal,
+            @Schema(description = "Categories with weights; each category's items must weigh exactly that")
+            List<TemplateOptions.Category> categories,
+            @Schema(description = "How items with insufficient data count; default zero (0 points, marked)")
+            InsufficientData insufficientData,
+            @Schema(description = "agents (default): each agent of the run's unit from their own values; units: "
+                    + "each unit (its leader) from the unit's own totals — for group leads and managers")
+            TemplateOptions.Subject subject,
+            @Schema(description = "Forced distribution of grades by rank within the run, instead of bands")
+            TemplateOptions.Distribution distribution,
+            @Schema(description = "Whether publishing needs every scorecard reviewed by a supervisor")
+            TemplateOptions.Review review) {
+
+        public TemplateInput(String code, String name, String position, List<ItemInput> items,
+                             List<GradeBand> gradeBands) {
+            this(code, name, position, items, gradeBands, null, null, null, null, null, null, null);
+        }
     }
 
     @Schema(name = "ScorecardTemplateItemInput")
@@ -32,14 +54,19 @@ public final class TemplatePayloads {
             @Schema(required = true, examples = "Calls handled 接听量") String name,
             @Schema(required = true, description = "Balanced-scorecard category", examples = "internal-operations")
             String category,
-            @Schema(required = true, description = "Metric of metrics-service's catalog", examples = "calls_handled")
-            String metricCode,
-            @Schema(required = true, description = "Percent of the total, above 0, at most 2 decimals",
-                    examples = "40") BigDecimal weight,
+            @Schema(description = "Metric of metrics-service's catalog; required unless the rule is a manual rating",
+                    examples = "calls_handled") String metricCode,
+            @Schema(description = "Weighted templates (required): percent of the total, above 0, at most 2 decimals; "
+                    + "additive: the item's maximum points", examples = "40") BigDecimal weight,
             // read by RuleReader so that a wrong parameter is named (items[0].rule.full), not a parse error
-            @Schema(required = true, implementation = ScoringRule.class) JsonNode rule) {
+            @Schema(required = true, implementation = ScoringRule.class) JsonNode rule,
+            @Schema(description = "Fewest samples the value must rest on (e.g. 20 surveys); fewer is insufficient "
+                    + "data", examples = "20") Integer minSamples,
+            @Schema(description = "Overrides the template's insufficient-data policy for this item")
+            InsufficientData insufficientData) {
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "ScorecardTemplate")
     public record TemplateView(
             @Schema(examples = "SEAT-MONTHLY") String code,
@@ -48,12 +75,21 @@ public final class TemplatePayloads {
             String position,
             List<TemplateItem> items,
             @Schema(description = "Highest minScore first") List<GradeBand> gradeBands,
+            TemplateOptions.Scoring scoring,
+            BigDecimal weightTotal,
+            List<TemplateOptions.Category> categories,
+            InsufficientData insufficientData,
+            TemplateOptions.Subject subject,
+            TemplateOptions.Distribution distribution,
+            TemplateOptions.Review review,
             OffsetDateTime createdAt,
             @Schema(examples = "H1001") String createdBy) {
 
-        static TemplateView of(ScorecardTemplate t) {
-            return new TemplateView(t.code, t.version, t.name, t.position, t.items, t.gradeBands, t.createdAt,
-                    t.createdBy);
+        public static TemplateView of(ScorecardTemplate t) {
+            TemplateOptions o = t.optionsOrDefaults();
+            return new TemplateView(t.code, t.version, t.name, t.position, t.items, t.gradeBands,
+                    o.scoringOrDefault(), o.weightTotalOrDefault(), o.categories(), o.insufficientDataOrDefault(),
+                    o.subjectOrDefault(), o.distribution(), o.review(), t.createdAt, t.createdBy);
         }
     }
 }

@@ -25,16 +25,7 @@ public class TemplateService {
 
     @Transactional
     public ScorecardTemplate define(TemplateInput input) {
-        TemplateValidation.Checked checked = TemplateValidation.check(input);
-        ScorecardTemplate template = new ScorecardTemplate();
-        template.code = input.code();
-        template.version = ScorecardTemplate.latest(input.code()).map(t -> t.version + 1).orElse(1);
-        template.name = input.name().strip();
-        template.position = input.position().strip();
-        template.items = checked.items();
-        template.gradeBands = checked.gradeBands();
-        template.createdAt = OffsetDateTime.now();
-        template.createdBy = caller.name();
+        ScorecardTemplate template = draft(input);
         try {
             template.persist();
             em.flush();
@@ -44,6 +35,22 @@ public class TemplateService {
             }
             throw e;
         }
+        return template;
+    }
+
+    /** A checked template as its next version would be, not stored (what-if previews store it and roll back). */
+    public ScorecardTemplate draft(TemplateInput input) {
+        TemplateValidation.Checked checked = TemplateValidation.check(input);
+        ScorecardTemplate template = new ScorecardTemplate();
+        template.code = input.code();
+        template.version = ScorecardTemplate.latest(input.code()).map(t -> t.version + 1).orElse(1);
+        template.name = input.name().strip();
+        template.position = input.position().strip();
+        template.items = checked.items();
+        template.gradeBands = checked.gradeBands();
+        template.options = checked.options();
+        template.createdAt = OffsetDateTime.now();
+        template.createdBy = caller.name();
         return template;
     }
 

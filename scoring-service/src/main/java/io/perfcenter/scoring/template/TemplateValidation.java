@@ -2,6 +2,9 @@ package io.perfcenter.scoring.template;
 
 import io.perfcenter.scoring.rule.RuleReader;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
+import io.perfcenter.scoring.template.TemplateOptions.Category;
+import io.perfcenter.scoring.template.TemplateOptions.Quota;
+import io.perfcenter.scoring.template.TemplateOptions.Scoring;
 import io.perfcenter.scoring.template.TemplatePayloads.ItemInput;
 import io.perfcenter.scoring.template.TemplatePayloads.TemplateInput;
 import io.perfcenter.scoring.web.Problems;
@@ -9,24 +12,26 @@ import io.perfcenter.scoring.web.Problems;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Checks a template as posted and turns it into its stored items and bands; the first problem found is thrown as a
- * 400 naming the field by its path in the request ({@code items[0].rule.full}).
+ * Checks a template as posted and turns it into its stored items, bands and options; the first problem found is
+ * thrown as a 400 naming the field by its path in the request ({@code items[0].rule.full}).
  */
 final class TemplateValidation {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern METRIC_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final BigDecimal MAX_ADDITIVE = BigDecimal.valueOf(1_000_000);
 
     private TemplateValidation() {
     }
 
-    record Checked(List<TemplateItem> items, List<GradeBand> gradeBands) {
+    record Checked(List<TemplateItem> items, List<GradeBand> gradeBands, TemplateOptions options) {
     }
 
     static Checked check(TemplateInput input) {
@@ -36,10 +41,25 @@ final class TemplateValidation {
         }
         required("name", input.name());
         required("position", input.position());
-        return new Checked(items(input.items()), bands(input.gradeBands()));
+        Scoring scoring = input.scoring() == null ? Scoring.WEIGHTED : input.scoring();
+        BigDecimal weightTotal = input.weightTotal();
+        if (weightTotal != null && (weightTotal.signum() <= 0 || weightTotal.compareTo(MAX_ADDITIVE) > 0)) {
+            throw Problems.invalid("weightTotal", "must be above 0 and at most 1,000,000");
+        }
+        if (scoring == Scoring.WEIGHTED && weightTotal == null) {
+            weightTotal = HUNDRED;
+        }
+        InsufficientData policy = policy("insufficientData", input.insufficientData());
+        List<TemplateItem> items = items(input.items(), scoring, weightTotal);
+        categories(input.categories(), items, weightTotal);
+        List<GradeBand> bands = bands(input.gradeBands());
+        distribution(input.distribution(), bands);
+        TemplateOptions options = new TemplateOptions(input.scoring(), input.weightTotal(), input.categories(),
+                policy, input.subject(), input.distribution(), input.review());
+        return new Checked(items, bands, options.equals(TemplateOptions.DEFAULTS) ? null : options);
     }
 
-    private static List<TemplateItem> items(List<ItemInput> inputs) {
+    private static List<TemplateItem> items(List<ItemInput> inputs, Scoring scoring, BigDecimal weightTotal) {
         if (inputs == null || inputs.isEmpty()) {
             throw Problems.invalid("items", "name at least one item");
         }
@@ -62,31 +82,153 @@ final class TemplateValidation {
             }
             required(at + ".name", item.name());
             required(at + ".category", item.category());
-            required(at + ".metricCode", item.metricCode());
-            if (!METRIC_CODE.matcher(item.metricCode()).matches()) {
-                throw Problems.invalid(at + ".metricCode", "is not a metric code (lower case, digits, '_')");
-            }
-            BigDecimal weight = item.weight();
-            if (weight == null) {
-                throw Problems.invalid(at + ".weight", "is required");
-            }
-            if (weight.signum() <= 0 || weight.compareTo(HUNDRED) > 0 || weight.stripTrailingZeros().scale() > 2) {
-                throw Problems.invalid(at + ".weight", "must be above 0 and at most 100, with at most 2 decimals");
-            }
-            sum = sum.add(weight);
             RuleReader.Reading rule = RuleReader.read(item.rule());
             if (rule.invalid() != null) {
                 InvalidParameter p = rule.invalid();
                 throw Problems.invalid(at + ".rule" + (p.field().isEmpty() ? "" : "." + p.field()), p.reason());
             }
+            if (rule.rule().scoresMetric() || item.metricCode() != null) {
+                required(at + ".metricCode", item.metricCode());
+                if (!METRIC_CODE.matcher(item.metricCode()).matches()) {
+                    throw Problems.invalid(at + ".metricCode", "is not a metric code (lower case, digits, '_')");
+                }
+            }
+            BigDecimal weight = item.weight();
+            if (scoring == Scoring.WEIGHTED) {
+                if (weight == null) {
+                    throw Problems.invalid(at + ".weight", "is required");
+                }
+                if (weight.signum() <= 0 || weight.compareTo(weightTotal) > 0 || weight.stripTrailingZeros().scale() > 2) {
+                    throw Problems.invalid(at + ".weight", "must be above 0 and at most " + plain(weightTotal)
+                            + ", with at most 2 decimals");
+                }
+            } else if (weight == null) {
+                if (weightTotal != null) {
+                    throw Problems.invalid(at + ".weight", "is required: the template's weights sum to "
+                            + plain(weightTotal));
+                }
+            } else if (weight.signum() <= 0 || weight.compareTo(MAX_ADDITIVE) > 0
+                    || weight.stripTrailingZeros().scale() > 2) {
+                throw Problems.invalid(at + ".weight", "must be above 0 and at most 1,000,000, with at most 2 "
+                        + "decimals (the item's maximum points)");
+            }
+            if (weight != null) {
+                sum = sum.add(weight);
+            }
+            if (item.minSamples() != null && item.minSamples() < 1) {
+                throw Problems.invalid(at + ".minSamples", "must be at least 1");
+            }
+            if (item.minSamples() != null && !rule.rule().scoresMetric()) {
+                throw Problems.invalid(at + ".minSamples", "applies to metric values, not to manual ratings");
+            }
+            InsufficientData itemPolicy = policy(at + ".insufficientData", item.insufficientData());
             items.add(new TemplateItem(item.code(), item.name(), item.category(), item.metricCode(),
-                    weight.stripTrailingZeros(), rule.rule()));
+                    weight == null ? null : weight.stripTrailingZeros(), rule.rule(), item.minSamples(),
+                    itemPolicy));
         }
-        if (sum.compareTo(HUNDRED) != 0) {
-            throw Problems.invalid("items", "the weights must sum to 100, they sum to " + sum.stripTrailingZeros()
-                    .toPlainString());
+        if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
+            throw Problems.invalid("items", "the weights must sum to " + plain(weightTotal) + ", they sum to "
+                    + plain(sum));
         }
         return items;
+    }
+
+    private static InsufficientData policy(String field, InsufficientData policy) {
+        if (policy == null) {
+            return null;
+        }
+        if (policy.policy() == null) {
+            throw Problems.invalid(field + ".policy", "is required: zero, neutral or exclude");
+        }
+        if (policy.policy() == InsufficientData.Policy.NEUTRAL) {
+            if (policy.neutralPoints() == null || policy.neutralPoints().signum() < 0) {
+                throw Problems.invalid(field + ".neutralPoints", "is required with the neutral policy and must not "
+                        + "be negative");
+            }
+        } else if (policy.neutralPoints() != null) {
+            throw Problems.invalid(field + ".neutralPoints", "applies to the neutral policy only");
+        }
+        return policy;
+    }
+
+    private static void categories(List<Category> categories, List<TemplateItem> items, BigDecimal weightTotal) {
+        if (categories == null) {
+            return;
+        }
+        if (categories.isEmpty()) {
+            throw Problems.invalid("categories", "name at least one category, or leave categories out");
+        }
+        Map<String, BigDecimal> weights = new LinkedHashMap<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < categories.size(); i++) {
+            Category c = categories.get(i);
+            if (c == null || c.code() == null || c.code().isBlank()) {
+                throw Problems.invalid("categories[" + i + "].code", "is required");
+            }
+            if (weights.containsKey(c.code())) {
+                throw Problems.invalid("categories[" + i + "].code", "repeats category " + c.code());
+            }
+            if (c.weight() == null || c.weight().signum() <= 0) {
+                throw Problems.invalid("categories[" + i + "].weight", "must be above 0");
+            }
+            weights.put(c.code(), c.weight());
+            sum = sum.add(c.weight());
+        }
+        if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
+            throw Problems.invalid("categories", "the category weights must sum to " + plain(weightTotal)
+                    + ", they sum to " + plain(sum));
+        }
+        Map<String, BigDecimal> itemSums = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            TemplateItem item = items.get(i);
+            if (!weights.containsKey(item.category())) {
+                throw Problems.invalid("items[" + i + "].category", "is not one of the template's categories ("
+                        + String.join(", ", weights.keySet()) + ")");
+            }
+            if (item.weight() == null) {
+                throw Problems.invalid("items[" + i + "].weight", "is required when categories have weights");
+            }
+            itemSums.merge(item.category(), item.weight(), BigDecimal::add);
+        }
+        for (int i = 0; i < categories.size(); i++) {
+            Category c = categories.get(i);
+            BigDecimal items_ = itemSums.getOrDefault(c.code(), BigDecimal.ZERO);
+            if (items_.compareTo(c.weight()) != 0) {
+                throw Problems.invalid("categories[" + i + "].weight", "the items of " + c.code() + " weigh "
+                        + plain(items_) + ", the category " + plain(c.weight()));
+            }
+        }
+    }
+
+    private static void distribution(TemplateOptions.Distribution distribution, List<GradeBand> bands) {
+        if (distribution == null) {
+            return;
+        }
+        List<Quota> quotas = distribution.quotas();
+        if (quotas == null || quotas.isEmpty()) {
+            throw Problems.invalid("distribution.quotas", "name the share of each grade, best first");
+        }
+        List<String> grades = bands.stream().map(GradeBand::grade).toList();
+        Map<String, Integer> seen = new HashMap<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < quotas.size(); i++) {
+            String at = "distribution.quotas[" + i + "]";
+            Quota q = quotas.get(i);
+            if (q == null || q.grade() == null || !grades.contains(q.grade())) {
+                throw Problems.invalid(at + ".grade", "must be one of the grade bands' grades ("
+                        + String.join(", ", grades) + ")");
+            }
+            if (seen.putIfAbsent(q.grade(), i) != null) {
+                throw Problems.invalid(at + ".grade", "repeats grade " + q.grade());
+            }
+            if (q.share() == null || q.share().signum() < 0 || q.share().compareTo(HUNDRED) > 0) {
+                throw Problems.invalid(at + ".share", "must be between 0 and 100");
+            }
+            sum = sum.add(q.share());
+        }
+        if (sum.compareTo(HUNDRED) != 0) {
+            throw Problems.invalid("distribution.quotas", "the shares must sum to 100, they sum to " + plain(sum));
+        }
     }
 
     private static List<GradeBand> bands(List<GradeBand> inputs) {
@@ -123,6 +265,11 @@ final class TemplateValidation {
             throw Problems.invalid("gradeBands", "one band must start at 0, so that every total has a grade");
         }
         return inputs.stream().sorted(GradeBand.HIGHEST_FIRST).toList();
+    }
+
+    private static String plain(BigDecimal value) {
+        BigDecimal stripped = value.stripTrailingZeros();
+        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
     private static void required(String field, String value) {

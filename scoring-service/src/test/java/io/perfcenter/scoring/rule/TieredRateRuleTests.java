@@ -14,9 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * DOMAIN.md §3.1, talk volume per month: ≤2000 calls → 0.4 per call; 2000–2300 → 0.5; 2300–2500 → 0.55;
  * 2500–2800 → 0.6; 2800–3000 → 0.65; >3000 → 0.7, the whole volume at the rate of its tier (or per bracket).
  */
-class TieredRateRuleTests {
+public class TieredRateRuleTests {
 
-    static final List<Tier> CALL_TIERS = List.of(
+    public static final List<Tier> CALL_TIERS = List.of(
             tier("2000", "0.4"), tier("2300", "0.5"), tier("2500", "0.55"), tier("2800", "0.6"),
             tier("3000", "0.65"), tier(null, "0.7"));
 

@@ -5,6 +5,8 @@ import io.perfcenter.scoring.rule.LinearRule;
 import io.perfcenter.scoring.rule.TieredRateRule;
 import io.perfcenter.scoring.scorecard.ScorecardItem;
 import io.perfcenter.scoring.template.GradeBand;
+import io.perfcenter.scoring.template.InsufficientData;
+import io.perfcenter.scoring.template.TemplateOptions;
 import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.template.TemplateItem;
 import org.junit.jupiter.api.Test;
@@ -79,6 +81,81 @@ class ScorecardCalculatorTests {
         assertEquals("pass", GradeBand.gradeOf(bands, new BigDecimal("70")));
         assertEquals("fail", GradeBand.gradeOf(bands, new BigDecimal("69.99")));
         assertEquals("fail", GradeBand.gradeOf(bands, BigDecimal.ZERO));
+    }
+
+    @Test
+    void tooFewSamplesAreInsufficientDataNeverASilentZero() {
+        ScorecardTemplate t = withCsat(20, null);
+        var result = ScorecardCalculator.score(t, Map.of("calls_handled", value("2412"), "reply_minutes",
+                value("4.2"), "csat", new MetricAggregate(new BigDecimal("4.9"), 12)), "2026-10");
+        ScorecardItem csat = result.items().get(2);
+        assertTrue(csat.insufficientData);
+        assertEquals("ZERO", csat.handling);
+        assertEquals("4.9 rests on 12 samples, fewer than the 20 required: insufficient data, 0 points",
+                csat.explanation);
+        assertEquals(12L, csat.samples);
+        assertEquals(new BigDecimal("65.38"), result.total());
+    }
+
+    @Test
+    void theNeutralPolicyGivesItsPoints() {
+        ScorecardTemplate t = withCsat(20, new InsufficientData(InsufficientData.Policy.NEUTRAL, new BigDecimal("60")));
+        var result = ScorecardCalculator.score(t, Map.of("calls_handled", value("2412"), "reply_minutes",
+                value("4.2"), "csat", new MetricAggregate(new BigDecimal("4.9"), 12)), "2026-10");
+        ScorecardItem csat = result.items().get(2);
+        assertEquals("NEUTRAL", csat.handling);
+        assertEquals(0, new BigDecimal("18").compareTo(csat.weightedPoints));
+        assertEquals("4.9 rests on 12 samples, fewer than the 20 required: insufficient data, neutral 60 points "
+                + "(policy); weight 30% → 18", csat.explanation);
+        // 35.376 + 30 + 18
+        assertEquals(new BigDecimal("83.38"), result.total());
+    }
+
+    @Test
+    void theExcludePolicyReNormalisesTheOtherWeights() {
+        ScorecardTemplate t = withCsat(20, new InsufficientData(InsufficientData.Policy.EXCLUDE, null));
+        var result = ScorecardCalculator.score(t, Map.of("calls_handled", value("2412"), "reply_minutes",
+                value("4.2")), "2026-10");
+        ScorecardItem csat = result.items().get(2);
+        assertEquals("EXCLUDED", csat.handling);
+        assertNull(csat.points);
+        // (35.376 + 30) × 100 / 70 = 93.394…
+        assertEquals(new BigDecimal("93.39"), result.total());
+        assertEquals("excellent", result.grade());
+        assertEquals("Total: 35.376 + 30 = 65.376 over items weighing 70 of 100 (csat left out: insufficient data), "
+                + "re-normalised × 100 / 70 → 93.39", result.totalExplanation());
+    }
+
+    @Test
+    void anAdditiveTemplateAddsVolumePointsAndErrorPoints() {
+        // seed 004, front-line seat: talk volume points (§3.1) + error points (§3.2)
+        ScorecardTemplate t = new ScorecardTemplate();
+        t.code = "SEAT-004";
+        t.version = 1;
+        t.items = List.of(
+                new TemplateItem("volume", "Talk volume", "results", "calls_handled", null,
+                        new TieredRateRule(io.perfcenter.scoring.rule.TieredRateRuleTests.CALL_TIERS, null, null,
+                                "calls")),
+                new TemplateItem("errors", "Error count", "quality", "error_count", new BigDecimal("30"),
+                        io.perfcenter.scoring.rule.LookupTableRuleTests.ERRORS));
+        t.gradeBands = List.of(new GradeBand("excellent", new BigDecimal("1300")), new GradeBand("pass", BigDecimal.ZERO));
+        t.options = new TemplateOptions(TemplateOptions.Scoring.ADDITIVE, null, null, null, null, null, null);
+        var result = ScorecardCalculator.score(t, Map.of("calls_handled", value("2412"), "error_count", value("5")),
+                "2026-10");
+        // 2,412 × 0.55 = 1,326.6 + 27.5
+        assertEquals(new BigDecimal("1354.10"), result.total());
+        assertEquals("excellent", result.grade());
+        assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6 points; counts 1,326.6",
+                result.items().get(0).explanation);
+        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5 points; counts 27.5", result.items().get(1).explanation);
+    }
+
+    private static ScorecardTemplate withCsat(int minSamples, InsufficientData policy) {
+        ScorecardTemplate t = seatTemplate();
+        TemplateItem csat = t.items.get(2);
+        t.items = List.of(t.items.get(0), t.items.get(1), new TemplateItem(csat.code(), csat.name(), csat.category(),
+                csat.metricCode(), csat.weight(), csat.rule(), minSamples, policy));
+        return t;
     }
 
     private static MetricAggregate value(String v) {

@@ -1,0 +1,75 @@
+package io.perfcenter.scoring.appeal;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+
+/** An agent's appeal (申诉) against an item of their published scorecard, and how it was decided. */
+@Entity
+@Table(name = "appeal")
+public class Appeal extends PanacheEntityBase {
+
+    public enum Status { OPEN, ACCEPTED, REJECTED }
+
+    /** What is appealed: the score itself, or a data point behind it (a complaint wrongly attributed …). */
+    public enum Kind { SCORE, DATA_POINT }
+
+    /** How an accepted appeal changed the scorecard. */
+    public enum Resolution { ADJUSTMENT, DATA_CORRECTION }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "scorecard_id")
+    public Long scorecardId;
+    @Column(name = "run_id")
+    public Long runId;
+    @Column(name = "employee_id")
+    public String employeeId;
+    @Column(name = "unit_code")
+    public String unitCode;
+    @Column(name = "item_code")
+    public String itemCode;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    public String reason;
+    @Column(name = "data_point")
+    public String dataPoint;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "filed_at")
+    public OffsetDateTime filedAt;
+    @Column(name = "decided_by")
+    public String decidedBy;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "decision_reason")
+    public String decisionReason;
+    @Enumerated(EnumType.STRING)
+    public Resolution resolution;
+    @Column(name = "points_before")
+    public BigDecimal pointsBefore;
+    @Column(name = "points_after")
+    public BigDecimal pointsAfter;
+    @Column(name = "total_before")
+    public BigDecimal totalBefore;
+    @Column(name = "total_after")
+    public BigDecimal totalAfter;
+    @Column(name = "grade_before")
+    public String gradeBefore;
+    @Column(name = "grade_after")
+    public String gradeAfter;
+    @Column(name = "rank_before")
+    public Integer rankBefore;
+    @Column(name = "rank_after")
+    public Integer rankAfter;
+}

@@ -1,0 +1,92 @@
+package io.perfcenter.scoring.appeal;
+
+import io.perfcenter.scoring.appeal.AppealPayloads.AppealInput;
+import io.perfcenter.scoring.appeal.AppealPayloads.AppealView;
+import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
+import io.perfcenter.scoring.security.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.net.URI;
+import java.util.List;
+
+@Path("/api/v1/scoring/appeals")
+@Tag(name = "scoring: appeals", description = "Appeals (申诉) against items of published scorecards, decided by "
+        + "someone other than the agent's own supervisor")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+public class AppealResource {
+
+    private final AppealService appeals;
+
+    AppealResource(AppealService appeals) {
+        this.appeals = appeals;
+    }
+
+    @POST
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER})
+    @Operation(operationId = "fileAppeal", summary = "Appeal an item of one's own published scorecard",
+            description = "Against the score itself (SCORE) or a data point behind it (DATA_POINT: a complaint or "
+                    + "repeat contact wrongly attributed, a mis-sampled recording). One open appeal per item.")
+    @APIResponse(responseCode = "201", description = "Filed, OPEN")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "409", description = "Not published, locked, or the item has an open appeal")
+    public Response file(@NotNull AppealInput input) {
+        Appeal appeal = appeals.file(input);
+        return Response.created(URI.create("/api/v1/scoring/appeals/" + appeal.id))
+                .entity(AppealView.of(appeal, false)).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listAppeals", summary = "Appeals: agents their own, reviewers all",
+            description = "Supervisors and managers see every appeal and whether they may decide it (not those of "
+                    + "the units they lead).")
+    @APIResponse(responseCode = "200", description = "Appeals, oldest first")
+    @APIResponse(responseCode = "400", description = "Invalid filter")
+    @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
+    public List<AppealView> list(@Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status")
+                                 String status,
+                                 @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId) {
+        return appeals.list(status == null ? null : AppealService.status(status), scorecardId).stream().map(a -> AppealView.of(a, appeals.mayDecide(a))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "getAppeal", summary = "An appeal and its outcome")
+    @APIResponse(responseCode = "200", description = "The appeal")
+    @APIResponse(responseCode = "404", description = "No such appeal")
+    public AppealView get(@PathParam("id") long id) {
+        Appeal appeal = appeals.get(id);
+        return AppealView.of(appeal, appeals.mayDecide(appeal));
+    }
+
+    @POST
+    @Path("/{id}/decision")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "decideAppeal", summary = "Accept or reject an appeal",
+            description = "By hr, admin, or a supervisor or manager who does not lead the agent's unit. Accepting "
+                    + "takes an adjustment of the item's points or a data correction (sent to metrics-service as a "
+                    + "new revision of the record); either recomputes the scorecard's total and grade and the run's "
+                    + "ranks.")
+    @APIResponse(responseCode = "200", description = "Decided; with the points, total, grade and rank before and after")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it), or metrics-service refused "
+            + "the correction")
+    @APIResponse(responseCode = "404", description = "No such appeal")
+    @APIResponse(responseCode = "409", description = "Decided already, or the run is no longer PUBLISHED (locked)")
+    @APIResponse(responseCode = "503", description = "metrics-service unavailable (nothing changed)")
+    public AppealView decide(@PathParam("id") long id, @NotNull DecisionInput input) {
+        return AppealView.of(appeals.decide(id, input), false);
+    }
+}

@@ -1,0 +1,24 @@
+package io.perfcenter.scoring.audit;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.OffsetDateTime;
+
+/** The audit trail as the API shows it. */
+public final class AuditPayloads {
+
+    private AuditPayloads() {
+    }
+
+    @Schema(name = "AuditEvent", description = "Who did what, when")
+    public record EventView(@Schema(examples = "RUN_PUBLISHED") String action,
+                            @Schema(examples = "H1001") String actor,
+                            OffsetDateTime at,
+                            Long runId, Long scorecardId, Long appealId,
+                            @Schema(examples = "revision 2 of SEAT-MONTHLY for G-EAST-1, 2026-10") String detail) {
+
+        public static EventView of(AuditEvent e) {
+            return new EventView(e.action, e.actor, e.at, e.runId, e.scorecardId, e.appealId, e.detail);
+        }
+    }
+}

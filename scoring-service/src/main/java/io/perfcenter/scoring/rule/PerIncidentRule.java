@@ -1,0 +1,71 @@
+package io.perfcenter.scoring.rule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.perfcenter.scoring.rule.Figures.format;
+import static io.perfcenter.scoring.rule.Figures.withUnit;
+
+/**
+ * Per-incident deduction (DOMAIN.md §3.5, seed 004's courier example): each occurrence costs {@code perIncident}
+ * points from {@code max}, never below {@code floor} (default 0). Scaled to 0–100 with {@code maxPoints}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "PerIncidentRule", description = "Points from a maximum minus a fixed deduction per occurrence")
+public record PerIncidentRule(
+        @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
+        @Schema(required = true, description = "Points with no incident", examples = "10") BigDecimal max,
+        @Schema(required = true, description = "Points deducted per occurrence", examples = "0.5") BigDecimal perIncident,
+        @Schema(description = "Lowest points possible; defaults to 0", examples = "0") BigDecimal floor,
+        @Schema(description = "Points that make 100; without it the points count as they are", examples = "10")
+        BigDecimal maxPoints,
+        @Schema(description = "What is counted, for explanations", examples = "violations") String unit)
+        implements ScoringRule {
+
+    public static final String TYPE = "per-incident";
+
+    public PerIncidentRule {
+        type = TYPE;
+    }
+
+    public PerIncidentRule(BigDecimal max, BigDecimal perIncident, BigDecimal floor, BigDecimal maxPoints,
+                           String unit) {
+        this(TYPE, max, perIncident, floor, maxPoints, unit);
+    }
+
+    @Override
+    public List<InvalidParameter> check() {
+        List<InvalidParameter> invalid = new ArrayList<>();
+        if (max == null || max.signum() <= 0) {
+            invalid.add(new InvalidParameter("max", max == null ? "is required" : "must be above 0"));
+        }
+        if (perIncident == null || perIncident.signum() <= 0) {
+            invalid.add(new InvalidParameter("perIncident", perIncident == null ? "is required" : "must be above 0"));
+        }
+        if (floor != null && (floor.signum() < 0 || (max != null && floor.compareTo(max) >= 0))) {
+            invalid.add(new InvalidParameter("floor", "must be at least 0 and below max"));
+        }
+        PointScale.checkMaxPoints(maxPoints, invalid);
+        return invalid;
+    }
+
+    @Override
+    public RuleScore score(BigDecimal value) {
+        BigDecimal lowest = floor == null ? BigDecimal.ZERO : floor;
+        BigDecimal deducted = value.multiply(perIncident);
+        BigDecimal raw = max.subtract(deducted);
+        String computation = withUnit(value, unit) + " × " + format(perIncident) + " = " + format(deducted)
+                + " deducted from " + format(max);
+        if (raw.compareTo(lowest) < 0) {
+            computation += ", floored at " + format(lowest);
+            raw = lowest;
+        } else {
+            computation += " = " + format(raw);
+        }
+        return PointScale.finish(raw, maxPoints, computation);
+    }
+}

@@ -1,0 +1,101 @@
+package io.perfcenter.scoring.rule;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.perfcenter.scoring.rule.Figures.HUNDRED;
+import static io.perfcenter.scoring.rule.Figures.format;
+import static io.perfcenter.scoring.rule.Figures.withUnit;
+
+/**
+ * Target achievement (DOMAIN.md §3.7): actual ÷ target × points, the achievement capped at {@code cap} (default
+ * 100%). For lower-is-better metrics (complaint rate) the ratio is target ÷ actual. The target comes from the targets
+ * HR and managers set in scoring, the most specific one applying (agent, then group, team, center); without one the
+ * rule's own {@code target}; without that, the item has insufficient data.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(name = "TargetAchievementRule", description = "Points in proportion to how much of the target was reached")
+public record TargetAchievementRule(
+        @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
+        @Schema(description = "Default target when none is set for the agent or their units", examples = "0.9")
+        BigDecimal target,
+        @Schema(description = "Points at 100% achievement; default 100", examples = "100") BigDecimal points,
+        @Schema(description = "Highest achievement counted, as a ratio; default 1 (100%)", examples = "1.2")
+        BigDecimal cap,
+        @Schema(description = "higher (default): actual ÷ target; lower: target ÷ actual") Direction direction,
+        @Schema(description = "Unit of the value, for explanations", examples = "%") String unit)
+        implements ScoringRule {
+
+    public static final String TYPE = "target-achievement";
+    private static final MathContext RATIO = new MathContext(12, RoundingMode.HALF_UP);
+
+    public enum Direction {
+        @JsonProperty("higher") HIGHER,
+        @JsonProperty("lower") LOWER
+    }
+
+    public TargetAchievementRule {
+        type = TYPE;
+    }
+
+    public TargetAchievementRule(BigDecimal target, BigDecimal points, BigDecimal cap, Direction direction,
+                                 String unit) {
+        this(TYPE, target, points, cap, direction, unit);
+    }
+
+    @Override
+    public List<InvalidParameter> check() {
+        List<InvalidParameter> invalid = new ArrayList<>();
+        if (target != null && target.signum() <= 0) {
+            invalid.add(new InvalidParameter("target", "must be above 0"));
+        }
+        if (points != null && points.signum() <= 0) {
+            invalid.add(new InvalidParameter("points", "must be above 0"));
+        }
+        if (cap != null && cap.signum() <= 0) {
+            invalid.add(new InvalidParameter("cap", "must be above 0, e.g. 1.2 for 120%"));
+        }
+        return invalid;
+    }
+
+    @Override
+    public RuleScore score(RuleContext context) {
+        RuleContext.Target applying = context.target() != null ? context.target()
+                : target == null ? null : new RuleContext.Target(target, "template default");
+        if (applying == null) {
+            return RuleScore.insufficient("No target set for the agent, their group, team or center, and no "
+                    + "default in the template");
+        }
+        BigDecimal actual = context.value();
+        BigDecimal full = points == null ? HUNDRED : points;
+        BigDecimal ceiling = cap == null ? BigDecimal.ONE : cap;
+        boolean lower = direction == Direction.LOWER;
+        BigDecimal ratio;
+        String computation;
+        if (lower) {
+            ratio = actual.signum() <= 0 ? ceiling : applying.value().divide(actual, RATIO);
+            computation = "target " + withUnit(applying.value(), unit) + " (" + applying.source() + ") ÷ "
+                    + withUnit(actual, unit);
+        } else {
+            ratio = actual.divide(applying.value(), RATIO);
+            computation = withUnit(actual, unit) + " ÷ target " + withUnit(applying.value(), unit) + " ("
+                    + applying.source() + ")";
+        }
+        String achieved = format(ratio.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)) + "%";
+        if (ratio.compareTo(ceiling) > 0) {
+            computation += " = " + achieved + ", capped at " + format(ceiling.multiply(HUNDRED)) + "%";
+            ratio = ceiling;
+        } else {
+            computation += " = " + achieved;
+        }
+        BigDecimal earned = Figures.points(ratio.multiply(full));
+        return new RuleScore(earned, computation + " × " + format(full) + " = " + format(earned) + " points");
+    }
+}

@@ -1,0 +1,108 @@
+package io.perfcenter.scoring.run;
+
+import io.perfcenter.scoring.client.MetricsClient;
+import io.perfcenter.scoring.client.MetricsPayloads.AgentAggregates;
+import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Member;
+import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
+import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.rule.TargetAchievementRule;
+import io.perfcenter.scoring.targets.TargetService;
+import io.perfcenter.scoring.template.ScorecardTemplate;
+import io.perfcenter.scoring.template.TemplateItem;
+import io.perfcenter.scoring.template.TemplateOptions;
+import io.perfcenter.scoring.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Collects what a run scores, before any transaction is open: for an agents template, every agent's values of the
+ * unit in one aggregates call; for a units template, each unit's own totals (one call per unit) and its leader. The
+ * targets that apply are resolved here too, so that they are stored with the inputs.
+ */
+@ApplicationScoped
+public class InputGathering {
+
+    private final MetricsClient metrics;
+    private final TargetService targets;
+
+    InputGathering(MetricsClient metrics, TargetService targets) {
+        this.metrics = metrics;
+        this.targets = targets;
+    }
+
+    public List<SubjectInputs> gather(ScorecardTemplate template, String unitCode, EvaluationPeriod period,
+                                      List<String> units) {
+        List<String> metricCodes = template.metricCodes();
+        List<String> targetMetrics = template.items.stream()
+                .filter(i -> i.rule() instanceof TargetAchievementRule).map(TemplateItem::metricCode)
+                .distinct().toList();
+        if (template.optionsOrDefaults().subjectOrDefault() == TemplateOptions.Subject.UNITS) {
+            return units(metricCodes, targetMetrics, unitCode, period, units);
+        }
+        if (units != null && !units.isEmpty()) {
+            throw Problems.invalid("units", "applies to templates scoring units, not agents");
+        }
+        AggregateReport report = metricCodes.isEmpty()
+                ? new AggregateReport(unitCode, period.from(), period.to(), List.of(), members(unitCode, period))
+                : metrics.aggregates(unitCode, metricCodes, period.from(), period.to());
+        TargetService.Resolver resolver = targets.resolver(targetMetrics, period, unitCode);
+        List<SubjectInputs> subjects = new ArrayList<>();
+        for (AgentAggregates agent : report.agents() == null ? List.<AgentAggregates>of() : report.agents()) {
+            subjects.add(new SubjectInputs(agent.employeeId(), null, new ScorecardInputs(
+                    normalised(agent.values()), resolver.forSubject(agent.employeeId(), null), null)));
+        }
+        return subjects;
+    }
+
+    // a template of manual ratings only reads no metric: its agents are the unit's members
+    private List<AgentAggregates> members(String unitCode, EvaluationPeriod period) {
+        return metrics.members(unitCode, period.from(), period.to()).stream().map(Member::employeeId).distinct()
+                .map(id -> new AgentAggregates(id, Map.of())).toList();
+    }
+
+    private List<SubjectInputs> units(List<String> metricCodes, List<String> targetMetrics, String unitCode,
+                                      EvaluationPeriod period, List<String> named) {
+        List<String> scored;
+        if (named != null && !named.isEmpty()) {
+            scored = named.stream().distinct().toList();
+        } else {
+            scored = new ArrayList<>(new TreeSet<>(metrics.members(unitCode, period.from(), period.to()).stream()
+                    .map(Member::unitCode).toList()));
+        }
+        TargetService.Resolver resolver = targets.resolver(targetMetrics, period, unitCode);
+        List<SubjectInputs> subjects = new ArrayList<>();
+        for (int i = 0; i < scored.size(); i++) {
+            String code = scored.get(i);
+            OrgUnit unit = metrics.unit(code);
+            if (unit.leaderEmployeeId() == null || unit.leaderEmployeeId().isBlank()) {
+                throw Problems.invalid("units[" + i + "]", "unit " + code + " has no leader whose scorecard it "
+                        + "would be; set one in metrics-service's org directory");
+            }
+            Map<String, MetricAggregate> totals = metricCodes.isEmpty() ? Map.of()
+                    : metrics.aggregates(code, metricCodes, period.from(), period.to()).unitTotal();
+            subjects.add(new SubjectInputs(unit.leaderEmployeeId(), code, new ScorecardInputs(normalised(totals),
+                    resolver.forSubject(null, code), null)));
+        }
+        return subjects;
+    }
+
+    // 4.50 and 4.5 are the same input: stored and hashed without trailing zeros
+    static Map<String, MetricAggregate> normalised(Map<String, MetricAggregate> values) {
+        Map<String, MetricAggregate> sorted = new TreeMap<>();
+        if (values != null) {
+            values.forEach((code, v) -> {
+                if (v != null && v.value() != null) {
+                    sorted.put(code, new MetricAggregate(io.perfcenter.scoring.scorecard.ScorecardPayloads.plain(
+                            v.value()), v.samples()));
+                }
+            });
+        }
+        return sorted;
+    }
+}

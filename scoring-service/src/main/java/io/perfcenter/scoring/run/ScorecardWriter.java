@@ -1,0 +1,122 @@
+package io.perfcenter.scoring.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfcenter.scoring.scorecard.Scorecard;
+import io.perfcenter.scoring.scorecard.ScorecardItem;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes a run's scorecards, their items and their inputs with PostgreSQL's COPY, in the caller's transaction:
+ * ten thousand scorecards of fifteen items are three COPY statements instead of 170,000 inserts.
+ */
+@ApplicationScoped
+public class ScorecardWriter {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EntityManager em;
+
+    ScorecardWriter(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Gives each card an id and stores it; {@code inputs} are by card, in the same order. */
+    public void insert(List<Scorecard> cards, List<ScorecardInputs> inputs) {
+        if (cards.isEmpty()) {
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("SELECT nextval('scorecard_seq') FROM generate_series(1, :n)")
+                .setParameter("n", cards.size()).getResultList();
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).id = ids.get(i).longValue();
+        }
+        // the COPY text of each card is made on every core, then joined in order
+        String[][] rows = new String[cards.size()][];
+        java.util.stream.IntStream.range(0, cards.size()).parallel().forEach(c -> {
+            Scorecard s = cards.get(c);
+            StringBuilder card = new StringBuilder(256);
+            row(card, s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, s.templateVersion,
+                    s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode);
+            StringBuilder itemRows = new StringBuilder(s.items.size() * 200);
+            for (int p = 0; p < s.items.size(); p++) {
+                ScorecardItem i = s.items.get(p);
+                row(itemRows, s.id, p, i.itemCode, i.metricCode, i.value, i.points, i.weight, i.weightedPoints,
+                        i.explanation, i.insufficientData ? "t" : "f", i.samples, i.handling);
+            }
+            StringBuilder input = new StringBuilder(1024);
+            row(input, s.id, json(inputs.get(c)));
+            rows[c] = new String[]{card.toString(), itemRows.toString(), input.toString()};
+        });
+        StringBuilder scorecards = new StringBuilder(cards.size() * 256);
+        StringBuilder items = new StringBuilder(cards.size() * 3000);
+        StringBuilder inputRows = new StringBuilder(cards.size() * 1024);
+        for (String[] row : rows) {
+            scorecards.append(row[0]);
+            items.append(row[1]);
+            inputRows.append(row[2]);
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
+            try {
+                copy.copyIn("COPY scorecard (id, run_id, employee_id, unit_code, period, template_code, "
+                        + "template_version, total, grade, band_grade, total_explanation, status, subject_unit_code) "
+                        + "FROM STDIN", new StringReader(scorecards.toString()));
+                copy.copyIn("COPY scorecard_item (scorecard_id, position, item_code, metric_code, value, points, "
+                        + "weight, weighted_points, explanation, insufficient_data, samples, handling) FROM STDIN",
+                        new StringReader(items.toString()));
+                copy.copyIn("COPY scorecard_input (scorecard_id, inputs) FROM STDIN",
+                        new StringReader(inputRows.toString()));
+            } catch (java.io.IOException e) {
+                throw new java.sql.SQLException("COPY of scorecards failed", e);
+            }
+        });
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One line of COPY's text format: tab-separated, \N for null, backslash escapes. */
+    private static void row(StringBuilder out, Object... values) {
+        for (int i = 0; i < values.length; i++) {
+            if (i > 0) {
+                out.append('\t');
+            }
+            Object v = values[i];
+            if (v == null) {
+                out.append("\\N");
+            } else if (v instanceof BigDecimal d) {
+                out.append(d.toPlainString());
+            } else {
+                String text = v.toString();
+                for (int k = 0; k < text.length(); k++) {
+                    char ch = text.charAt(k);
+                    switch (ch) {
+                        case '\\' -> out.append("\\\\");
+                        case '\t' -> out.append("\\t");
+                        case '\n' -> out.append("\\n");
+                        case '\r' -> out.append("\\r");
+                        default -> out.append(ch);
+                    }
+                }
+            }
+        }
+        out.append('\n');
+    }
+
+}

@@ -1,0 +1,52 @@
+package io.perfcenter.scoring.targets;
+
+import io.perfcenter.scoring.security.Roles;
+import io.perfcenter.scoring.targets.TargetPayloads.TargetInput;
+import io.perfcenter.scoring.targets.TargetPayloads.TargetView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1/scoring/targets")
+@Tag(name = "scoring: targets", description = "Targets for target-achievement items, cascading center → team → "
+        + "group → agent")
+@APIResponse(responseCode = "401", description = "No or invalid bearer token")
+@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+public class TargetResource {
+
+    private final TargetService targets;
+
+    TargetResource(TargetService targets) {
+        this.targets = targets;
+    }
+
+    @PUT
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER, Roles.SUPERVISOR})
+    @Operation(operationId = "setScoringTarget", summary = "Set (or replace) the target of a metric on a unit or agent",
+            description = "Managers and supervisors set targets of the units they lead; hr and admin any target, "
+                    + "including single agents'. A run uses the most specific target: agent, group, team, center.")
+    @APIResponse(responseCode = "200", description = "The target as stored")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
+    public TargetView set(@NotNull TargetInput input) {
+        return TargetView.of(targets.set(input));
+    }
+
+    @GET
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listScoringTargets", summary = "Targets, optionally of one metric and period")
+    @APIResponse(responseCode = "200", description = "Targets by metric, scope and period")
+    public List<TargetView> list(@Parameter(example = "csat") @QueryParam("metricCode") String metricCode,
+                                 @Parameter(example = "2026-10") @QueryParam("period") String period) {
+        return targets.list(metricCode, period).stream().map(TargetView::of).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package io.perfcenter.scoring.template;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * The optional sections of a template, stored together; a template without them computes as templates always did
+ * (weighted items summing to 100, insufficient data scored 0, agents scored, grades by bands, no review required).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Category> categories,
+                              InsufficientData insufficientData, Subject subject, Distribution distribution,
+                              Review review) {
+
+    public static final TemplateOptions DEFAULTS = new TemplateOptions(null, null, null, null, null, null, null);
+    static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    public enum Scoring {
+        /** points × weight / 100, weights summing to the weight total (100). */
+        @JsonProperty("weighted") WEIGHTED,
+        /** points added up as they are (seed 004: volume points + error points), capped at an item's weight. */
+        @JsonProperty("additive") ADDITIVE
+    }
+
+    public enum Subject {
+        /** one scorecard per agent of the run's unit, from their own values */
+        @JsonProperty("agents") AGENTS,
+        /** one scorecard per unit (its leader's), from the unit's own totals: group AHT, group CSAT … */
+        @JsonProperty("units") UNITS
+    }
+
+    @Schema(name = "TemplateCategory", description = "A category and the weight its items add up to")
+    public record Category(@Schema(required = true, examples = "quality") String code,
+                           @Schema(required = true, examples = "30") BigDecimal weight) {
+    }
+
+    @Schema(name = "ForcedDistribution", description = "Grades by rank instead of by bands: e.g. the best 10% "
+            + "excellent, the next 30% good, 50% pass, the last 10% fail. Counts are rounded half up on the "
+            + "cumulative shares; agents with equal totals always share a grade, the better one (a tie across a "
+            + "boundary can make a grade fuller than its share, and the next grade's count smaller).")
+    public record Distribution(@Schema(required = true, description = "Best grade first, shares summing to 100")
+                               List<Quota> quotas) {
+    }
+
+    @Schema(name = "DistributionQuota")
+    public record Quota(@Schema(required = true, examples = "excellent") String grade,
+                        @Schema(required = true, description = "Percent of the scorecards", examples = "10")
+                        BigDecimal share) {
+    }
+
+    @Schema(name = "TemplateReview", description = "Whether publishing waits for every scorecard's supervisor review")
+    public record Review(@Schema(examples = "true") boolean required) {
+    }
+
+    public Scoring scoringOrDefault() {
+        return scoring == null ? Scoring.WEIGHTED : scoring;
+    }
+
+    public BigDecimal weightTotalOrDefault() {
+        return weightTotal != null ? weightTotal : scoringOrDefault() == Scoring.WEIGHTED ? HUNDRED : null;
+    }
+
+    public InsufficientData insufficientDataOrDefault() {
+        return insufficientData == null ? InsufficientData.ZERO : insufficientData;
+    }
+
+    public Subject subjectOrDefault() {
+        return subject == null ? Subject.AGENTS : subject;
+    }
+
+    public boolean reviewRequired() {
+        return review != null && review.required();
+    }
+}
