@@ -16,7 +16,7 @@ PG_USER="${BENCH_PG_USER:-postgres}"
 DB="pc_bench_incentive_$$"
 
 echo "building incentive-service (package, tests skipped) …"
-./mvnw -o -q -pl incentive-service package -DskipTests
+./mvnw -q -pl incentive-service -am package -DskipTests
 JAR="incentive-service/target/quarkus-app/quarkus-run.jar"
 
 createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" "$DB"

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 app=scoring-service/target/quarkus-app
 if [ ! -f "$app/quarkus-run.jar" ] || [ -n "$(find scoring-service/src/main scoring-service/pom.xml -newer "$app/quarkus-run.jar" -type f | head -1)" ]; then
   echo "Building scoring-service (package, tests skipped)…"
-  ./mvnw -q -B -o -pl scoring-service -DskipTests package
+  ./mvnw -q -B -pl scoring-service -am -DskipTests package
 fi
 driver=$(ls "$app"/lib/main/org.postgresql.postgresql-*.jar | head -1)
 exec java -Xmx1g -cp "$driver" bench/scoring-run-bench.java "$@"
