@@ -22,10 +22,14 @@ final class RunningSuite {
 
     final Suite suite;
     final LocalIdentity identity;
+    final PostgresServer db;
+    final String database;
 
-    private RunningSuite(Suite suite, LocalIdentity identity) {
+    private RunningSuite(Suite suite, LocalIdentity identity, PostgresServer db, String database) {
         this.suite = suite;
         this.identity = identity;
+        this.db = db;
+        this.database = database;
     }
 
     static synchronized RunningSuite get() {
@@ -44,7 +48,7 @@ final class RunningSuite {
             }));
             RestAssured.baseURI = "http://localhost";
             RestAssured.port = suite.ports().gateway();
-            instance = new RunningSuite(suite, identity);
+            instance = new RunningSuite(suite, identity, db, database);
         }
         return instance;
     }

@@ -8,6 +8,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
 
@@ -22,6 +25,7 @@ public final class PostgresServer implements AutoCloseable {
     public static final String USER_ENV = "PERFCENTER_DB_USER";
     public static final String PASSWORD_ENV = "PERFCENTER_DB_PASSWORD";
 
+    private static final SecureRandom RANDOM = new SecureRandom();
     private static final Pattern SAFE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/postgres";
 
@@ -157,6 +161,72 @@ public final class PostgresServer implements AutoCloseable {
 
     public void dropDatabase(String name) {
         execute("DROP DATABASE IF EXISTS " + checked(name) + " WITH (FORCE)");
+        for (String schema : SERVICE_SCHEMAS) {
+            execute("DROP ROLE IF EXISTS " + serviceRole(name, schema));
+        }
+    }
+
+    /** The schemas of the three services, one database role each. */
+    public static final List<String> SERVICE_SCHEMAS = List.of("metrics", "scoring", "incentive");
+
+    /** A service's own database login: it owns its schema and nothing else. */
+    public record ServiceLogin(String user, String password) {
+    }
+
+    /**
+     * Gives the service whose data lives in {@code schema} its own login role on {@code database} ({@code
+     * <database>_<schema>}, a fresh random password on every call): the role owns the schema and everything in it,
+     * may connect to the database, and has no right on the other services' schemas, so "each service owns its
+     * schema" holds in the database, not only by convention. A schema created earlier by another user (an older
+     * installation, which ran every service as the admin user) is handed over with its tables, sequences, views and
+     * functions.
+     */
+    public ServiceLogin ensureServiceRole(String database, String schema) {
+        if (!SERVICE_SCHEMAS.contains(schema)) {
+            throw new IllegalArgumentException("Not a service schema: " + schema);
+        }
+        String role = serviceRole(database, schema);
+        String secret = randomPassword();
+        execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '" + role + "') THEN "
+                + "CREATE ROLE " + role + " LOGIN NOINHERIT; END IF; END $$");
+        execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + secret + "'");
+        execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + checked(database) + " FROM PUBLIC");
+        execute("GRANT CONNECT ON DATABASE " + checked(database) + " TO " + role);
+        try (Connection c = DriverManager.getConnection(jdbcUrl(checked(database)), credentials(user, password()));
+             Statement st = c.createStatement()) {
+            st.execute("REVOKE ALL ON SCHEMA public FROM PUBLIC");
+            st.execute("CREATE SCHEMA IF NOT EXISTS " + schema + " AUTHORIZATION " + role);
+            st.execute("ALTER SCHEMA " + schema + " OWNER TO " + role);
+            st.execute("REVOKE ALL ON SCHEMA " + schema + " FROM PUBLIC");
+            st.execute("""
+                    DO $$ DECLARE o record; BEGIN
+                      FOR o IN SELECT c.relname, c.relkind FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                               WHERE n.nspname = '%1$s' AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
+                               AND NOT (c.relkind = 'S' AND EXISTS (SELECT 1 FROM pg_depend d
+                                        WHERE d.objid = c.oid AND d.deptype IN ('a', 'i'))) LOOP
+                        EXECUTE format('ALTER %%s %%I.%%I OWNER TO %2$s',
+                          CASE o.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                                         WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END, '%1$s', o.relname);
+                      END LOOP;
+                      FOR o IN SELECT p.oid::regprocedure AS sig FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+                               WHERE n.nspname = '%1$s' LOOP
+                        EXECUTE format('ALTER ROUTINE %%s OWNER TO %2$s', o.sig);
+                      END LOOP;
+                    END $$""".formatted(schema, role));
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not give " + schema + " its own role on " + description, e);
+        }
+        return new ServiceLogin(role, secret);
+    }
+
+    private static String serviceRole(String database, String schema) {
+        return checked(database + "_" + schema);
+    }
+
+    private static String randomPassword() {
+        byte[] bytes = new byte[18];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     private boolean exists(String name) {

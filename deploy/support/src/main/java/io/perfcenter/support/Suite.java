@@ -31,14 +31,17 @@ public final class Suite implements AutoCloseable {
 
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> environment;
+    private final Map<String, Map<String, String>> serviceEnvironment;
     private final Path root;
     private final Path logDir;
     private final List<String> jvmOptions;
     private final Ports ports;
 
-    private Suite(Path root, Map<String, String> environment, Path logDir, List<String> jvmOptions, Ports ports) {
+    private Suite(Path root, Map<String, String> environment, Map<String, Map<String, String>> serviceEnvironment,
+                  Path logDir, List<String> jvmOptions, Ports ports) {
         this.root = root;
         this.environment = environment;
+        this.serviceEnvironment = serviceEnvironment;
         this.logDir = logDir;
         this.jvmOptions = jvmOptions;
         this.ports = ports;
@@ -54,8 +57,6 @@ public final class Suite implements AutoCloseable {
         db.ensureDatabase(database);
         Map<String, String> common = new HashMap<>();
         common.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(database));
-        common.put("QUARKUS_DATASOURCE_USERNAME", db.user());
-        common.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
         if (identity != null) {
             common.put("QUARKUS_OIDC_PUBLIC_KEY", identity.publicKeyBase64());
             common.put("QUARKUS_OIDC_TOKEN_ISSUER", LocalIdentity.ISSUER);
@@ -65,7 +66,15 @@ public final class Suite implements AutoCloseable {
         common.put("PERFCENTER_INCENTIVE_URL", "http://localhost:" + ports.incentive());
         common.putAll(extraEnv);
 
-        Suite suite = new Suite(root, common, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
+        // each service logs in with its own role, which owns its schema and nothing else
+        Map<String, Map<String, String>> logins = new HashMap<>();
+        for (String schema : PostgresServer.SERVICE_SCHEMAS) {
+            PostgresServer.ServiceLogin login = db.ensureServiceRole(database, schema);
+            logins.put(schema + "-service", Map.of("QUARKUS_DATASOURCE_USERNAME", login.user(),
+                    "QUARKUS_DATASOURCE_PASSWORD", login.password()));
+        }
+
+        Suite suite = new Suite(root, common, logins, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 ports);
         try {
             // the services start in parallel; the gateway last, as its readiness checks them
@@ -85,8 +94,9 @@ public final class Suite implements AutoCloseable {
     }
 
     private void startService(String name, int port) {
-        services.put(name, ServiceProcess.start(name, root.resolve(name), port, environment, logDir,
-                jvmOptions));
+        Map<String, String> env = new HashMap<>(environment);
+        env.putAll(serviceEnvironment.getOrDefault(name, Map.of()));
+        services.put(name, ServiceProcess.start(name, root.resolve(name), port, env, logDir, jvmOptions));
     }
 
     public String gatewayUrl() {
