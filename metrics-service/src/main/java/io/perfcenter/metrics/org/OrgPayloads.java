@@ -85,4 +85,32 @@ public final class OrgPayloads {
                              @Schema(examples = "240") int unchanged, @Schema(examples = "1") int rejected,
                              List<io.perfcenter.metrics.ingest.IngestReport.RowError> errors) {
     }
+
+    @Schema(name = "UnitAssignment", description = "An agent who belonged to the unit (or one below it) at some day "
+            + "of the period, and the one unit the mover policy makes their home for the period")
+    public record Assignment(
+            @Schema(examples = "E2001") String employeeId,
+            @Schema(examples = "Li Na") String name,
+            @Schema(description = "Position on file today (seat, expert-seat …); null when none is on file",
+                    examples = "seat") String position,
+            MoverPolicy policy,
+            @Schema(description = "The agent's home unit for the period under the policy", examples = "G-EAST-2")
+            String homeUnitCode,
+            @Schema(description = "True when the home unit is the asked unit or one below it: a run of this unit "
+                    + "scores the agent") boolean assigned,
+            @Schema(description = "Days of the period in the home unit", examples = "16") long daysInHomeUnit,
+            @Schema(description = "Days of the period in the asked unit or units below it", examples = "15")
+            long daysInUnit,
+            @Schema(description = "Days of the period in any unit", examples = "31") long daysInAnyUnit,
+            @Schema(description = "Days of the period", examples = "31") long periodDays,
+            @Schema(description = "The agent's memberships during the period, in any unit, oldest first")
+            List<Stint> memberships) {
+    }
+
+    @Schema(name = "UnitStint", description = "A membership cut to the period: first and last day, both inclusive")
+    public record Stint(@Schema(examples = "G-EAST-1") String unitCode,
+                        @Schema(examples = "2026-10-01") LocalDate firstDay,
+                        @Schema(examples = "2026-10-15") LocalDate lastDay,
+                        @Schema(examples = "15") long days) {
+    }
 }

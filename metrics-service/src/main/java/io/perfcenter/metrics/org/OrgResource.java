@@ -1,6 +1,7 @@
 package io.perfcenter.metrics.org;
 
 import io.perfcenter.metrics.org.OrgPayloads.AgentInput;
+import io.perfcenter.metrics.org.OrgPayloads.Assignment;
 import io.perfcenter.metrics.org.OrgPayloads.AgentSync;
 import io.perfcenter.metrics.org.OrgPayloads.DepartureInput;
 import io.perfcenter.metrics.org.OrgPayloads.SyncReport;
@@ -10,6 +11,7 @@ import io.perfcenter.metrics.org.OrgPayloads.MoveInput;
 import io.perfcenter.metrics.org.OrgPayloads.UnitInput;
 import io.perfcenter.metrics.org.OrgPayloads.UnitView;
 import io.perfcenter.metrics.security.Roles;
+import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,11 +23,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 
 @Path("/api/v1/metrics/org")
@@ -37,11 +41,13 @@ public class OrgResource {
     private final OrgService org;
     private final OrgSync sync;
     private final OrgScope scope;
+    private final HomeUnits homeUnits;
 
-    OrgResource(OrgService org, OrgSync sync, OrgScope scope) {
+    OrgResource(OrgService org, OrgSync sync, OrgScope scope, HomeUnits homeUnits) {
         this.org = org;
         this.sync = sync;
         this.scope = scope;
+        this.homeUnits = homeUnits;
     }
 
     @POST
@@ -90,6 +96,46 @@ public class OrgResource {
         scope.checkUnit(code);
         LocalDate start = from != null ? from : LocalDate.now();
         return org.members(code, start, to != null ? to : start);
+    }
+
+    @GET
+    @Path("/units/{code}/assignments")
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "listOrgUnitAssignments",
+            summary = "Who a unit's run of a period scores: each agent's one home unit for the period",
+            description = "Every agent who belonged to the unit (or a unit below it) at some day of [from, to], "
+                    + "with the home unit the mover policy gives them for the whole period: MOST_DAYS (default) the "
+                    + "unit with the most days of the period (a tie goes to the later unit), PERIOD_END the unit on "
+                    + "the last day (a leaver: their last unit). assigned is true when that home unit is this unit "
+                    + "or one below it. Days are calendar days of the center's calendar, both ends inclusive.")
+    @APIResponse(responseCode = "200", description = "One row per agent, by employee id")
+    @APIResponse(responseCode = "400", description = "from, to or policy missing or invalid (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such unit")
+    public List<Assignment> assignments(
+            @PathParam("code") String code,
+            @Parameter(description = "First day, inclusive", required = true, example = "2026-10-01")
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day, inclusive", required = true, example = "2026-10-31")
+            @QueryParam("to") LocalDate to,
+            @Parameter(description = "MOST_DAYS (default) or PERIOD_END", example = "MOST_DAYS")
+            @QueryParam("policy") String policy) {
+        if (from == null) {
+            throw Problems.invalid("from", "is required");
+        }
+        if (to == null) {
+            throw Problems.invalid("to", "is required");
+        }
+        if (to.isBefore(from)) {
+            throw Problems.invalid("to", "is before from");
+        }
+        MoverPolicy moverPolicy = MoverPolicy.MOST_DAYS;
+        if (policy != null && !policy.isBlank()) {
+            moverPolicy = Arrays.stream(MoverPolicy.values()).filter(p -> p.name().equals(policy.strip()))
+                    .findFirst().orElseThrow(() -> Problems.invalid("policy", "must be one of "
+                            + Arrays.toString(MoverPolicy.values())));
+        }
+        scope.checkUnit(code);
+        return homeUnits.of(code, from, to, moverPolicy);
     }
 
     @GET
