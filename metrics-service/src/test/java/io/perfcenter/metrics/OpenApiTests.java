@@ -19,7 +19,8 @@ class OpenApiTests {
     void operationIdsAreStable() {
         var body = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200);
         for (String id : new String[]{"ingestMetricValues", "getAggregates", "listMyUnits", "createOrgUnit",
-                "getOrgUnit", "listOrgUnitMembers", "listOrgUnitAssignments", "registerAgent", "getAgent", "moveAgent", "listMetricDefinitions",
+                "getOrgUnit", "listOrgUnitMembers", "listOrgUnitAssignments", "registerAgent", "getAgent", "moveAgent",
+                "listMetricDefinitions",
                 "getMetricDefinition", "createMetricDefinition", "uploadCallRecords", "uploadTicketRecords",
                 "uploadSurveyRecords", "uploadQaEvaluations", "uploadAdherenceRecords", "uploadIncidentRecords",
                 "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",

@@ -77,8 +77,12 @@ class MetricsOutageTests {
         metrics.stubFor(aggregates("GFORBID").willReturn(problem(403, null, "Unit GFORBID is outside your scope")));
         metrics.stubFor(aggregates("GOK").willReturn(okJson(aggregateReport("GOK",
                 new Object[]{"K1", "reply_minutes", 4}))));
+        ScoringApi.stubStayers(metrics, "GOK", "2026-10-01", "2026-10-31", aggregateReport("GOK",
+                new Object[]{"K1", "reply_minutes", 4}));
         metrics.stubFor(aggregates("GPAUSED").willReturn(okJson(aggregateReport("GPAUSED",
                 new Object[]{"P1", "reply_minutes", 4}))));
+        ScoringApi.stubStayers(metrics, "GPAUSED", "2026-10-01", "2026-10-31", aggregateReport("GPAUSED",
+                new Object[]{"P1", "reply_minutes", 4}));
     }
 
     @Test

@@ -115,10 +115,51 @@ public final class ScoringApi {
         return json.append("]}").toString();
     }
 
-    /** Any aggregates request for the unit and days, whatever metrics it names. */
+    /**
+     * Any aggregates request for the unit and days, whatever metrics it names; the org directory then assigns the
+     * report's agents to the unit for the whole range, as seats (a later {@link #stubAssignments} overrides it).
+     */
     public static void stubAggregates(WireMockServer metrics, String unit, String from, String to, String body) {
         metrics.stubFor(get(urlPathEqualTo(AGGREGATES)).withQueryParam("unit", equalTo(unit))
                 .withQueryParam("from", equalTo(from)).withQueryParam("to", equalTo(to)).willReturn(okJson(body)));
+        stubStayers(metrics, unit, from, to, body);
+    }
+
+    /** The org directory assigns every agent of an aggregates answer to the unit for the whole range, as seats. */
+    public static void stubStayers(WireMockServer metrics, String unit, String from, String to, String body) {
+        long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(from),
+                java.time.LocalDate.parse(to)) + 1;
+        java.util.regex.Matcher ids = java.util.regex.Pattern.compile("\"employeeId\":\"([^\"]+)\"").matcher(body);
+        List<String> rows = new java.util.ArrayList<>();
+        while (ids.find()) {
+            rows.add(assignment(ids.group(1), "seat", unit, true, days, days, days, days,
+                    stint(unit, from, to, days)));
+        }
+        stubAssignments(metrics, unit, from, to, rows.toArray(String[]::new));
+    }
+
+    /** GET /org/units/{unit}/assignments for the range answers these rows (made by {@link #assignment}). */
+    public static void stubAssignments(WireMockServer metrics, String unit, String from, String to,
+                                       String... rows) {
+        metrics.stubFor(get(urlPathEqualTo(ORG_UNITS + unit + "/assignments")).withQueryParam("from", equalTo(from))
+                .withQueryParam("to", equalTo(to)).willReturn(okJson("[" + String.join(",", rows) + "]")));
+    }
+
+    /** metrics-service's UnitAssignment: the agent's home unit for the period and the days behind it. */
+    public static String assignment(String employeeId, String position, String homeUnit, boolean assigned,
+                                    long daysInHomeUnit, long daysInUnit, long daysInAnyUnit, long periodDays,
+                                    String... stints) {
+        return "{\"employeeId\":\"" + employeeId + "\",\"name\":\"Agent " + employeeId + "\",\"position\":"
+                + (position == null ? "null" : "\"" + position + "\"") + ",\"policy\":\"MOST_DAYS\","
+                + "\"homeUnitCode\":\"" + homeUnit + "\",\"assigned\":" + assigned + ",\"daysInHomeUnit\":"
+                + daysInHomeUnit + ",\"daysInUnit\":" + daysInUnit + ",\"daysInAnyUnit\":" + daysInAnyUnit
+                + ",\"periodDays\":" + periodDays + ",\"memberships\":[" + String.join(",", stints) + "]}";
+    }
+
+    /** A membership cut to the period, days both inclusive. */
+    public static String stint(String unit, String firstDay, String lastDay, long days) {
+        return "{\"unitCode\":\"" + unit + "\",\"firstDay\":\"" + firstDay + "\",\"lastDay\":\"" + lastDay
+                + "\",\"days\":" + days + "}";
     }
 
     /** October 2026 of a unit. */

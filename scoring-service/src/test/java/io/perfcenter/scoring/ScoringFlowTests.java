@@ -59,14 +59,18 @@ class ScoringFlowTests {
             return;
         }
         seeded = true;
-        metrics.stubFor(aggregatesOf("G1").willReturn(okJson(aggregateReport("G1",
+        String g1 = aggregateReport("G1",
                 new Object[]{"E1", "calls_handled", 2412, "reply_minutes", 4.2, "csat", 4.9},
                 new Object[]{"E2", "calls_handled", 2412, "reply_minutes", 5.5, "csat", 4.62},
                 new Object[]{"E3", "calls_handled", 3100, "reply_minutes", 6},
-                new Object[]{"E4", "calls_handled", 3100, "reply_minutes", 6}))));
-        metrics.stubFor(aggregatesOf("G2").willReturn(okJson(aggregateReport("G2",
+                new Object[]{"E4", "calls_handled", 3100, "reply_minutes", 6});
+        metrics.stubFor(aggregatesOf("G1").willReturn(okJson(g1)));
+        ScoringApi.stubStayers(metrics, "G1", "2026-10-01", "2026-10-31", g1);
+        String g2 = aggregateReport("G2",
                 new Object[]{"F1", "calls_handled", 2000, "reply_minutes", 10, "csat", 3.0},
-                new Object[]{"F2", "calls_handled", 2600, "reply_minutes", 5, "csat", 4.8}))));
+                new Object[]{"F2", "calls_handled", 2600, "reply_minutes", 5, "csat", 4.8});
+        metrics.stubFor(aggregatesOf("G2").willReturn(okJson(g2)));
+        ScoringApi.stubStayers(metrics, "G2", "2026-10-01", "2026-10-31", g2);
         supervisorG1 = TestTokens.token("S1", "supervisor");
         supervisorG2 = TestTokens.token("S2", "supervisor");
         managerT1 = TestTokens.token("M1", "manager");

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.client;
 
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
@@ -101,6 +102,16 @@ public class MetricsClient {
         return rest.members(code, from, to);
     }
 
+    /** Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "assignmentsUnavailable", skipOn = MetricsRejection.class)
+    public List<Assignment> assignments(String code, LocalDate from, LocalDate to, String policy) {
+        return rest.assignments(code, from, to, policy);
+    }
+
     /**
      * Sends corrected values (appeals): all or nothing. Retrying is safe: metrics-service stores a revision once and
      * reports a repeat as a duplicate.
@@ -125,6 +136,11 @@ public class MetricsClient {
 
     List<Member> membersUnavailable(String code, LocalDate from, LocalDate to, Throwable failure) {
         throw unavailable("members of " + code, failure);
+    }
+
+    List<Assignment> assignmentsUnavailable(String code, LocalDate from, LocalDate to, String policy,
+                                            Throwable failure) {
+        throw unavailable("assignments of " + code, failure);
     }
 
     IngestReport ingestUnavailable(List<ValueRecord> records, Throwable failure) {

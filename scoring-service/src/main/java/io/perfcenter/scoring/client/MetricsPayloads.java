@@ -31,6 +31,20 @@ public final class MetricsPayloads {
     public record Member(String employeeId, String unitCode, LocalDate from, LocalDate to) {
     }
 
+    /**
+     * GET /api/v1/metrics/org/units/{code}/assignments: an agent who belonged to the unit (or one below it) during
+     * the period, with the one home unit the mover policy gives them; {@code assigned} when that is the unit or one
+     * below it. Days are both ends inclusive.
+     */
+    public record Assignment(String employeeId, String position, String policy, String homeUnitCode,
+                             boolean assigned, long daysInHomeUnit, long daysInUnit, long daysInAnyUnit,
+                             long periodDays, List<Stint> memberships) {
+    }
+
+    /** A membership cut to the period: first and last day, both inclusive. */
+    public record Stint(String unitCode, LocalDate firstDay, LocalDate lastDay, long days) {
+    }
+
     /** POST /api/v1/metrics/values: a daily value; a higher revision of the same source and id replaces it. */
     public record ValueRecord(String sourceSystem, String externalId, String employeeId, String metricCode,
                               LocalDate date, BigDecimal value, Integer revision) {

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.client;
 
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
@@ -55,6 +56,11 @@ interface MetricsRestClient {
     @Path("/org/units/{code}/members")
     List<Member> members(@PathParam("code") String code, @QueryParam("from") LocalDate from,
                          @QueryParam("to") LocalDate to);
+
+    @GET
+    @Path("/org/units/{code}/assignments")
+    List<Assignment> assignments(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+                                 @QueryParam("to") LocalDate to, @QueryParam("policy") String policy);
 
     @POST
     @Path("/values")

@@ -3,11 +3,14 @@ package io.perfcenter.scoring.run;
 import io.perfcenter.scoring.client.MetricsClient;
 import io.perfcenter.scoring.client.MetricsPayloads.AgentAggregates;
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
 import io.perfcenter.scoring.rule.TargetAchievementRule;
 import io.perfcenter.scoring.targets.TargetService;
+import io.perfcenter.scoring.run.RunPayloads.SkippedAgent;
+import io.perfcenter.scoring.template.MoverPolicy;
 import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.template.TemplateItem;
 import io.perfcenter.scoring.template.TemplateOptions;
@@ -15,14 +18,17 @@ import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Collects what a run scores, before any transaction is open: for an agents template, every agent's values of the
- * unit in one aggregates call; for a units template, each unit's own totals (one call per unit) and its leader. The
+ * Collects what a run scores, before any transaction is open: for an agents template, the agents metrics-service's
+ * org directory assigns to the unit for the period under the template's mover policy and whose position the template
+ * scores, with their values of the unit in one aggregates call (an agent who also spent days of the period in a unit
+ * outside it: their own values of the whole period, one call each); for a units template, each unit's own totals (one call per unit) and its leader. The
  * targets that apply are resolved here too, so that they are stored with the inputs.
  */
 @ApplicationScoped
@@ -36,34 +42,57 @@ public class InputGathering {
         this.targets = targets;
     }
 
-    public List<SubjectInputs> gather(ScorecardTemplate template, String unitCode, EvaluationPeriod period,
-                                      List<String> units) {
+    /** What a run scores, and the agents of the unit it leaves out with the reason. */
+    public record Gathered(List<SubjectInputs> subjects, List<SkippedAgent> skipped) {
+    }
+
+    public Gathered gather(ScorecardTemplate template, String unitCode, EvaluationPeriod period, List<String> units) {
         List<String> metricCodes = template.metricCodes();
         List<String> targetMetrics = template.items.stream()
                 .filter(i -> i.rule() instanceof TargetAchievementRule).map(TemplateItem::metricCode)
                 .distinct().toList();
         if (template.optionsOrDefaults().subjectOrDefault() == TemplateOptions.Subject.UNITS) {
-            return units(metricCodes, targetMetrics, unitCode, period, units);
+            return new Gathered(units(metricCodes, targetMetrics, unitCode, period, units), List.of());
         }
         if (units != null && !units.isEmpty()) {
-            throw Problems.invalid("units", "applies to templates scoring units, not agents");
+            throw Problems.invalid("units", "applies to templates scoring agents, not units");
         }
-        AggregateReport report = metricCodes.isEmpty()
-                ? new AggregateReport(unitCode, period.from(), period.to(), List.of(), members(unitCode, period))
-                : metrics.aggregates(unitCode, metricCodes, period.from(), period.to());
+        // a template of manual ratings only reads no metric: its agents come from the org directory alone
+        Map<String, AgentAggregates> values = new HashMap<>();
+        if (!metricCodes.isEmpty()) {
+            AggregateReport report = metrics.aggregates(unitCode, metricCodes, period.from(), period.to());
+            if (report.agents() != null) {
+                report.agents().forEach(a -> values.put(a.employeeId(), a));
+            }
+        }
+        MoverPolicy policy = template.optionsOrDefaults().moverPolicyOrDefault();
+        List<Assignment> assignments = metrics.assignments(unitCode, period.from(), period.to(), policy.name());
+        List<String> positions = template.scoredPositions();
         TargetService.Resolver resolver = targets.resolver(targetMetrics, period, unitCode);
         List<SubjectInputs> subjects = new ArrayList<>();
-        for (AgentAggregates agent : report.agents() == null ? List.<AgentAggregates>of() : report.agents()) {
-            subjects.add(new SubjectInputs(agent.employeeId(), null, new ScorecardInputs(
-                    normalised(agent.values()), resolver.forSubject(agent.employeeId(), null), null)));
+        List<SkippedAgent> skipped = new ArrayList<>();
+        for (Assignment agent : assignments) {
+            String reason = AgentSelection.skipReason(agent, positions, policy, period);
+            if (reason != null) {
+                skipped.add(new SkippedAgent(agent.employeeId(), reason));
+                continue;
+            }
+            Map<String, MetricAggregate> figures;
+            if (metricCodes.isEmpty()) {
+                figures = Map.of();
+            } else if (agent.daysInUnit() < agent.daysInAnyUnit()) {
+                // scored once, here: the figures of the whole period, in every unit they belonged to
+                AggregateReport own = metrics.aggregatesOfAgent(agent.employeeId(), metricCodes, period.from(),
+                        period.to());
+                figures = own.agents() == null || own.agents().isEmpty() ? Map.of() : own.agents().get(0).values();
+            } else {
+                AgentAggregates inUnit = values.get(agent.employeeId());
+                figures = inUnit == null ? Map.of() : inUnit.values();
+            }
+            subjects.add(new SubjectInputs(agent.employeeId(), null, new ScorecardInputs(normalised(figures),
+                    resolver.forSubject(agent.employeeId(), null), null)));
         }
-        return subjects;
-    }
-
-    // a template of manual ratings only reads no metric: its agents are the unit's members
-    private List<AgentAggregates> members(String unitCode, EvaluationPeriod period) {
-        return metrics.members(unitCode, period.from(), period.to()).stream().map(Member::employeeId).distinct()
-                .map(id -> new AgentAggregates(id, Map.of())).toList();
+        return new Gathered(subjects, skipped);
     }
 
     private List<SubjectInputs> units(List<String> metricCodes, List<String> targetMetrics, String unitCode,

@@ -21,6 +21,15 @@ public final class InputsHash {
     }
 
     public static String of(ScorecardTemplate template, List<SubjectInputs> subjects) {
+        return of(template, subjects, List.of());
+    }
+
+    /**
+     * With the agents the run leaves out: an agent now skipped for another reason (moved elsewhere) is a new
+     * revision. No skipped agents hash as before.
+     */
+    public static String of(ScorecardTemplate template, List<SubjectInputs> subjects,
+                            List<RunPayloads.SkippedAgent> skipped) {
         MessageDigest digest;
         try {
             digest = MessageDigest.getInstance("SHA-256");
@@ -44,6 +53,10 @@ public final class InputsHash {
                         text.setLength(0);
                     }
                 });
+        (skipped == null ? List.<RunPayloads.SkippedAgent>of() : skipped).stream()
+                .sorted(Comparator.comparing(RunPayloads.SkippedAgent::employeeId))
+                .forEach(s -> text.append("skipped:").append(s.employeeId()).append('|').append(s.reason())
+                        .append('\n'));
         digest.update(text.toString().getBytes(StandardCharsets.UTF_8));
         return HexFormat.of().formatHex(digest.digest());
     }

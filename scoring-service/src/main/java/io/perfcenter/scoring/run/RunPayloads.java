@@ -62,7 +62,10 @@ public final class RunPayloads {
             String lockedBy,
             @Schema(description = "What changed against the previous revision, per agent (new revisions only)")
             List<AgentChange> changes,
-            List<ScorecardView> scorecards) {
+            List<ScorecardView> scorecards,
+            @Schema(description = "Agents who belonged to the unit during the period but whom this run does not "
+                    + "score, with the reason: scored with another unit under the template's mover policy, or a "
+                    + "position the template does not score") List<SkippedAgent> skipped) {
 
         static RunView of(ScorecardRun r, List<ScorecardView> scorecards) {
             return of(r, scorecards, false, null);
@@ -72,7 +75,7 @@ public final class RunPayloads {
         RunView summary() {
             return new RunView(id, templateCode, templateVersion, unitCode, period, from, to, status, revision,
                     previousRunId, inputsHash, subject, unchanged, computedAt, computedBy, reviewOpenedAt,
-                    reviewOpenedBy, publishedAt, publishedBy, lockedAt, lockedBy, null, null);
+                    reviewOpenedBy, publishedAt, publishedBy, lockedAt, lockedBy, null, null, skipped);
         }
 
         static RunView of(ScorecardRun r, List<ScorecardView> scorecards, boolean unchanged,
@@ -80,8 +83,15 @@ public final class RunPayloads {
             return new RunView(r.id, r.templateCode, r.templateVersion, r.unitCode, r.period, r.periodFrom,
                     r.periodTo, r.status, r.revision, r.previousRunId, r.inputsHash, r.subject, unchanged,
                     r.computedAt, r.computedBy, r.reviewOpenedAt, r.reviewOpenedBy, r.publishedAt, r.publishedBy,
-                    r.lockedAt, r.lockedBy, changes, scorecards);
+                    r.lockedAt, r.lockedBy, changes, scorecards, r.skipped == null ? List.of() : r.skipped);
         }
+    }
+
+    @Schema(name = "SkippedAgent", description = "An agent of the run's unit whom the run leaves out, and why")
+    public record SkippedAgent(
+            @Schema(examples = "E2001") String employeeId,
+            @Schema(examples = "moved to G-EAST-2 on 2026-10-16; scored there (MOST_DAYS: 16 of 31 days)")
+            String reason) {
     }
 
     @Schema(name = "ScoringRunSummary", description = "A run without its scorecards")

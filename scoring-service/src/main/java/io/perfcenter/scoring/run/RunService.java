@@ -9,6 +9,7 @@ import io.perfcenter.scoring.run.RunPayloads.Reproduction;
 import io.perfcenter.scoring.run.RunPayloads.RunInput;
 import io.perfcenter.scoring.run.RunPayloads.RunSummary;
 import io.perfcenter.scoring.run.RunPayloads.RunView;
+import io.perfcenter.scoring.run.RunPayloads.SkippedAgent;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardInput;
 import io.perfcenter.scoring.scorecard.ScorecardPayloads.ScorecardView;
@@ -82,11 +83,15 @@ public class RunService {
         EvaluationPeriod period = EvaluationPeriod.parse("period", input.period());
         ScorecardTemplate template = template(input.templateCode(), input.templateVersion());
         long t0 = System.nanoTime();
-        List<SubjectInputs> subjects = gather(template, input.unitCode(), period, input.units());
+        InputGathering.Gathered gathered = gather(template, input.unitCode(), period, input.units());
+        List<SubjectInputs> subjects = gathered.subjects();
         long t1 = System.nanoTime();
-        String hash = InputsHash.of(template, subjects);
-        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> store(template, input.unitCode(), period,
-                subjects, hash, false, withScorecards));
+        String hash = InputsHash.of(template, subjects, gathered.skipped());
+        Outcome outcome = QuarkusTransaction.requiringNew().call(() -> {
+            CurrentScorecards.checkNoneElsewhere(em, template.code, input.unitCode(), period.code(), subjects);
+            return store(template, input.unitCode(), period, subjects, gathered.skipped(), hash, false,
+                    withScorecards);
+        });
         LOG.infof("%s %s for %s, %s: %d scorecards; inputs fetched in %d ms, scored and stored in %d ms",
                 outcome.created() ? "computed revision " + outcome.run().revision() : "unchanged revision "
                         + outcome.run().revision(), template.code, input.unitCode(), period.code(), subjects.size(),
@@ -105,8 +110,8 @@ public class RunService {
     }
 
     /** The inputs of a run from metrics-service; its refusals named as fields of the caller's request. */
-    public List<SubjectInputs> gather(ScorecardTemplate template, String unitCode, EvaluationPeriod period,
-                                      List<String> units) {
+    public InputGathering.Gathered gather(ScorecardTemplate template, String unitCode, EvaluationPeriod period,
+                                          List<String> units) {
         try {
             return gathering.gather(template, unitCode, period, units);
         } catch (MetricsRejection rejection) {
@@ -119,7 +124,8 @@ public class RunService {
      * in the caller's transaction; what-if previews call it in one they roll back.
      */
     public Outcome store(ScorecardTemplate template, String unitCode, EvaluationPeriod period,
-                         List<SubjectInputs> subjects, String hash, boolean always, boolean withScorecards) {
+                         List<SubjectInputs> subjects, List<SkippedAgent> skipped, String hash, boolean always,
+                         boolean withScorecards) {
         // one computation of a template, unit and period at a time, so that revisions are numbered in order
         em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext(:series))")
                 .setParameter("series", template.code + "|" + unitCode + "|" + period.code()).getSingleResult();
@@ -144,6 +150,7 @@ public class RunService {
         run.previousRunId = latest == null ? null : latest.id;
         run.inputsHash = hash;
         run.subject = template.optionsOrDefaults().subjectOrDefault();
+        run.skipped = skipped.isEmpty() ? null : skipped;
         run.persist();
         em.flush();
         // manual ratings given on the previous revision are inputs too: they carry over
@@ -196,7 +203,7 @@ public class RunService {
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
         AuditEvent.record(run.id, null, null, "RUN_COMPUTED", caller.name(), "revision " + run.revision + " of "
                 + template.code + " v" + template.version + " for " + unitCode + ", " + period.code() + ": "
-                + cards.size() + " scorecards");
+                + cards.size() + " scorecards" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " agents skipped"));
         cards.sort(BEST_FIRST);
         List<AgentChange> changes = latest == null || !withScorecards ? null
                 : RunChanges.between(ScorecardService.ofRun(latest.id), cards);
@@ -369,7 +376,7 @@ public class RunService {
      * Publishes the run and its scorecards (from COMPUTED or IN_REVIEW). A newer revision supersedes the published
      * one of the same template, unit and period, unless that one is locked or has open appeals; an older revision
      * never replaces a newer published one. A template that requires reviews is published only once every scorecard
-     * was reviewed.
+     * was reviewed. No employee may have a published scorecard of the template and period from another unit's run.
      */
     @Transactional
     public RunView publish(long id) {
@@ -413,6 +420,7 @@ public class RunService {
                     + " (revision " + run.revision + ")");
             em.flush();
         }
+        CurrentScorecards.checkNonePublishedElsewhere(em, run);
         run.status = ScorecardRun.Status.PUBLISHED;
         run.publishedAt = OffsetDateTime.now();
         run.publishedBy = caller.name();
@@ -422,7 +430,12 @@ public class RunService {
             throw Problems.conflict("Another run of template " + run.templateCode + " for unit " + run.unitCode
                     + " and " + run.period + " was published at the same moment");
         }
-        Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.PUBLISHED, id);
+        try {
+            Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.PUBLISHED, id);
+        } catch (PersistenceException e) {
+            // the database's one-current-scorecard index: another unit's run was published at the same moment
+            throw CurrentScorecards.publishedAtTheSameMoment(run);
+        }
         AuditEvent.record(run.id, null, null, "RUN_PUBLISHED", caller.name(), current == null ? null
                 : "supersedes run " + current.id);
         return view(run);

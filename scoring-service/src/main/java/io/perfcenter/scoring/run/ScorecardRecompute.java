@@ -69,6 +69,6 @@ public class ScorecardRecompute {
                 .setParameter("run", runId).getResultList();
         List<SubjectInputs> subjects = rows.stream().map(r -> new SubjectInputs((String) r[0], (String) r[1],
                 (ScorecardInputs) r[2])).toList();
-        run.inputsHash = InputsHash.of(template, subjects);
+        run.inputsHash = InputsHash.of(template, subjects, run.skipped);
     }
 }

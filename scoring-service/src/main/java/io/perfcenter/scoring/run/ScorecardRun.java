@@ -81,4 +81,7 @@ public class ScorecardRun extends PanacheEntityBase {
     public OffsetDateTime lockedAt;
     @Column(name = "locked_by")
     public String lockedBy;
+    /** Agents of the unit the run left out, with the reason (scored with another unit, another position). */
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    public java.util.List<RunPayloads.SkippedAgent> skipped;
 }

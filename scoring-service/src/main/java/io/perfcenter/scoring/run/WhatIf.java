@@ -63,7 +63,8 @@ public class WhatIf {
         } else {
             template = runs.template(input.templateCode(), input.templateVersion());
         }
-        List<SubjectInputs> subjects = runs.gather(template, input.unitCode(), period, input.units());
+        InputGathering.Gathered gathered = runs.gather(template, input.unitCode(), period, input.units());
+        List<SubjectInputs> subjects = gathered.subjects();
         try {
             QuarkusTransaction.requiringNew().run(() -> {
                 if (template.id == null) {
@@ -71,7 +72,8 @@ public class WhatIf {
                 }
                 ScorecardRun stored = comparedRun(input, template.code, period);
                 List<Scorecard> before = stored == null ? List.of() : ScorecardService.ofRun(stored.id);
-                RunService.Outcome outcome = runs.store(template, input.unitCode(), period, subjects, "what-if",
+                RunService.Outcome outcome = runs.store(template, input.unitCode(), period, subjects,
+                        gathered.skipped(), "what-if",
                         true, true);
                 // leaving by an exception rolls everything back: the draft version, the run, its scorecards, its
                 // audit line

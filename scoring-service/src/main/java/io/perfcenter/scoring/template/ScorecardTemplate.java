@@ -68,6 +68,17 @@ public class ScorecardTemplate extends PanacheEntityBase {
                 .distinct().toList();
     }
 
+    /** The positions whose agents the template scores: its position and any further positions of its options. */
+    public List<String> scoredPositions() {
+        java.util.LinkedHashSet<String> positions = new java.util.LinkedHashSet<>();
+        positions.add(position);
+        List<String> more = optionsOrDefaults().positions();
+        if (more != null) {
+            positions.addAll(more);
+        }
+        return List.copyOf(positions);
+    }
+
     public TemplateOptions optionsOrDefaults() {
         return options == null ? TemplateOptions.DEFAULTS : options;
     }

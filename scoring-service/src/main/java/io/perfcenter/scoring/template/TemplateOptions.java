@@ -9,14 +9,21 @@ import java.util.List;
 
 /**
  * The optional sections of a template, stored together; a template without them computes as templates always did
- * (weighted items summing to 100, insufficient data scored 0, agents scored, grades by bands, no review required).
+ * (weighted items summing to 100, insufficient data scored 0, agents scored, grades by bands, no review required,
+ * movers scored where they spent most days, only agents of the template's position scored).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Category> categories,
                               InsufficientData insufficientData, Subject subject, Distribution distribution,
-                              Review review) {
+                              Review review, MoverPolicy moverPolicy, List<String> positions) {
 
     public static final TemplateOptions DEFAULTS = new TemplateOptions(null, null, null, null, null, null, null);
+
+    public TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Category> categories,
+                           InsufficientData insufficientData, Subject subject, Distribution distribution,
+                           Review review) {
+        this(scoring, weightTotal, categories, insufficientData, subject, distribution, review, null, null);
+    }
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public enum Scoring {
@@ -70,6 +77,10 @@ public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Cate
 
     public Subject subjectOrDefault() {
         return subject == null ? Subject.AGENTS : subject;
+    }
+
+    public MoverPolicy moverPolicyOrDefault() {
+        return moverPolicy == null ? MoverPolicy.MOST_DAYS : moverPolicy;
     }
 
     public boolean reviewRequired() {

@@ -20,7 +20,8 @@ public final class TemplatePayloads {
     public record TemplateInput(
             @Schema(required = true, examples = "SEAT-MONTHLY") String code,
             @Schema(required = true, examples = "Front-line seat, monthly") String name,
-            @Schema(required = true, description = "Position the template scores (seat, expert-seat, group-lead …)",
+            @Schema(required = true, description = "Position the template scores (seat, expert-seat, group-lead …): "
+                    + "a run of an agents template scores only agents with this position (or one of positions)",
                     examples = "seat") String position,
             @Schema(required = true, description = "Items; codes unique, weights summing to 100") List<ItemInput> items,
             @Schema(required = true, description = "Distinct grades and minScores, one minScore at 0")
@@ -40,11 +41,18 @@ public final class TemplatePayloads {
             @Schema(description = "Forced distribution of grades by rank within the run, instead of bands")
             TemplateOptions.Distribution distribution,
             @Schema(description = "Whether publishing needs every scorecard reviewed by a supervisor")
-            TemplateOptions.Review review) {
+            TemplateOptions.Review review,
+            @Schema(description = "Agents templates: which one unit's run scores an agent who changed units during "
+                    + "the period — MOST_DAYS (default): the unit with the most days of the period, a tie to the "
+                    + "later unit; PERIOD_END: the unit on the period's last day (a leaver: their last unit)")
+            MoverPolicy moverPolicy,
+            @Schema(description = "Agents templates: further positions scored besides position (a run scores only "
+                    + "agents whose position in the org directory is one of them)", examples = "[\"expert-seat\"]")
+            List<String> positions) {
 
         public TemplateInput(String code, String name, String position, List<ItemInput> items,
                              List<GradeBand> gradeBands) {
-            this(code, name, position, items, gradeBands, null, null, null, null, null, null, null);
+            this(code, name, position, items, gradeBands, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -82,6 +90,10 @@ public final class TemplatePayloads {
             TemplateOptions.Subject subject,
             TemplateOptions.Distribution distribution,
             TemplateOptions.Review review,
+            @Schema(description = "Agents templates: how movers are placed (MOST_DAYS when not set)")
+            MoverPolicy moverPolicy,
+            @Schema(description = "Agents templates: further positions scored besides position")
+            List<String> positions,
             OffsetDateTime createdAt,
             @Schema(examples = "H1001") String createdBy) {
 
@@ -89,7 +101,9 @@ public final class TemplatePayloads {
             TemplateOptions o = t.optionsOrDefaults();
             return new TemplateView(t.code, t.version, t.name, t.position, t.items, t.gradeBands,
                     o.scoringOrDefault(), o.weightTotalOrDefault(), o.categories(), o.insufficientDataOrDefault(),
-                    o.subjectOrDefault(), o.distribution(), o.review(), t.createdAt, t.createdBy);
+                    o.subjectOrDefault(), o.distribution(), o.review(),
+                    o.subjectOrDefault() == TemplateOptions.Subject.AGENTS ? o.moverPolicyOrDefault() : null,
+                    o.positions(), t.createdAt, t.createdBy);
         }
     }
 }

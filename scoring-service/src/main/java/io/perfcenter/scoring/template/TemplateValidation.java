@@ -54,9 +54,33 @@ final class TemplateValidation {
         categories(input.categories(), items, weightTotal);
         List<GradeBand> bands = bands(input.gradeBands());
         distribution(input.distribution(), bands);
+        List<String> positions = positions(input.positions());
+        if ((input.moverPolicy() != null || positions != null) && input.subject() == TemplateOptions.Subject.UNITS) {
+            throw Problems.invalid(input.moverPolicy() != null ? "moverPolicy" : "positions",
+                    "applies to templates scoring agents; a units template scores each unit's leader");
+        }
         TemplateOptions options = new TemplateOptions(input.scoring(), input.weightTotal(), input.categories(),
-                policy, input.subject(), input.distribution(), input.review());
+                policy, input.subject(), input.distribution(), input.review(), input.moverPolicy(), positions);
         return new Checked(items, bands, options.equals(TemplateOptions.DEFAULTS) ? null : options);
+    }
+
+    // further positions, stripped, each once; none given is none
+    private static List<String> positions(List<String> positions) {
+        if (positions == null || positions.isEmpty()) {
+            return null;
+        }
+        List<String> stripped = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            required("positions[" + i + "]", positions.get(i));
+            String position = positions.get(i).strip();
+            if (position.length() > 64) {
+                throw Problems.invalid("positions[" + i + "]", "must be at most 64 characters");
+            }
+            if (!stripped.contains(position)) {
+                stripped.add(position);
+            }
+        }
+        return stripped;
     }
 
     private static List<TemplateItem> items(List<ItemInput> inputs, Scoring scoring, BigDecimal weightTotal) {
