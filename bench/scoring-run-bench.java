@@ -93,6 +93,15 @@ public class ScoringRunBench {
                     out.write(body);
                 }
             });
+            // the org directory's home units: every agent a seat of the unit all month (no movers)
+            byte[] assignments = assignments(agents).getBytes(StandardCharsets.UTF_8);
+            stub.createContext("/api/v1/metrics/org/units/", exchange -> {
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, assignments.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(assignments);
+                }
+            });
             stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
             stub.start();
             String metricsUrl = "http://127.0.0.1:" + stub.getAddress().getPort();
@@ -282,6 +291,18 @@ public class ScoringRunBench {
             System.out.printf("the same aggregates as one SQL query (%,d agent × metric rows): %s ms (median of 3: %s)%n",
                     groups, ms(median(times)), msList(times));
         }
+    }
+
+    /** GET /org/units/BENCH/assignments: every agent assigned to the unit for the whole month, as a seat. */
+    static String assignments(int agents) {
+        StringBuilder json = new StringBuilder(agents * 300).append('[');
+        for (int a = 0; a < agents; a++) {
+            json.append(a == 0 ? "" : ",").append("{\"employeeId\":\"E").append(a).append("\",\"position\":\"seat\","
+                    + "\"policy\":\"MOST_DAYS\",\"homeUnitCode\":\"BENCH\",\"assigned\":true,\"daysInHomeUnit\":31,"
+                    + "\"daysInUnit\":31,\"daysInAnyUnit\":31,\"periodDays\":31,\"memberships\":[{\"unitCode\":\"BENCH\","
+                    + "\"firstDay\":\"2026-10-01\",\"lastDay\":\"2026-10-31\",\"days\":31}]}");
+        }
+        return json.append(']').toString();
     }
 
     /** The aggregates document; corrected: every 100th agent's CSAT is different (a QA re-scoring). */
