@@ -11,6 +11,8 @@ public record Scorecard(Long id, String employeeId, String unitCode, String peri
                         String grade, Integer rank, String status, List<Item> items) {
 
     public static final String PUBLISHED = "PUBLISHED";
+    /** Closed for appeals after publication; scoring lists it with status=PUBLISHED, and it is just as final for pay. */
+    public static final String LOCKED = "LOCKED";
 
     public Scorecard(Long id, String employeeId, String unitCode, String period, BigDecimal total, String grade,
                      String status) {
@@ -21,6 +23,11 @@ public record Scorecard(Long id, String employeeId, String unitCode, String peri
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Item(String itemCode, String metricCode, BigDecimal value, BigDecimal points,
                        boolean insufficientData) {
+    }
+
+    /** PUBLISHED or LOCKED (or no status given): a scorecard scoring calls final for pay. */
+    public boolean isFinal() {
+        return status == null || PUBLISHED.equalsIgnoreCase(status) || LOCKED.equalsIgnoreCase(status);
     }
 
     /** The item value of a metric, when the scorecard has one with data. */
