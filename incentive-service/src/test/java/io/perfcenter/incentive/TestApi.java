@@ -98,6 +98,26 @@ public final class TestApi {
             return this;
         }
 
+        /**
+         * An item as scoring writes it with its sample count; {@code insufficient}: fewer samples than the template
+         * requires, so scoring left the item out (handling EXCLUDED) though it shows the value.
+         */
+        public Card item(String metric, String value, long samples, boolean insufficient) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("itemCode", metric);
+            item.put("metricCode", metric);
+            item.put("value", new BigDecimal(value));
+            item.put("samples", samples);
+            item.put("points", insufficient ? null : 10);
+            item.put("weight", 10);
+            item.put("weightedPoints", insufficient ? null : 1);
+            item.put("explanation", "…");
+            item.put("insufficientData", insufficient);
+            item.put("handling", insufficient ? "EXCLUDED" : "SCORED");
+            items.add(item);
+            return this;
+        }
+
         public Map<String, Object> build() {
             return card;
         }
