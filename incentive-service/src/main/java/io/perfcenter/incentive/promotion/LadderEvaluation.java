@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Applies a ladder to an agent: the step from the agent's position in the org directory (the first position when none) and
- * every rule of that step. Eligible when every rule passes; otherwise "not yet", with what each unmet rule misses.
+ * Applies a ladder to an agent: the step from the agent's position in the org directory (the first position when
+ * none) and every rule of that step. Eligible when every rule passes; otherwise "not yet", with what each unmet rule misses.
  */
 final class LadderEvaluation {
 

@@ -24,7 +24,8 @@ final class TenureRule implements PromotionRule {
     @Override
     public RuleResult check(AgentRecord agent, YearMonth asOf) {
         if (agent.hiredOn() == null) {
-            return new RuleResult(TYPE, label, false, null, BigDecimal.valueOf(months), "no hire date in the org directory",
+            return new RuleResult(TYPE, label, false, null, BigDecimal.valueOf(months),
+                    "no hire date in the org directory",
                     "a hire date in the org directory (metrics-service, hireDate)");
         }
         LocalDate end = asOf.atEndOfMonth().plusDays(1);

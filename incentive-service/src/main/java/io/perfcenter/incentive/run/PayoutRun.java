@@ -57,7 +57,10 @@ public class PayoutRun extends PanacheEntityBase {
     @Column(name = "team", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String teamJson;
-    /** Employees left out because another unit's live run pays them for this plan and period ({@link RunPayloads.SkippedEmployee}). */
+    /**
+     * Employees left out because another unit's live run pays them for the plan and period
+     * ({@link RunPayloads.SkippedEmployee}).
+     */
     @Column(name = "skipped", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String skippedJson = "[]";

@@ -120,8 +120,8 @@ public final class RunPayloads {
         static RunView of(PayoutRun r, List<StatementView> statements) {
             return new RunView(r.id, r.planCode, r.planVersion, r.period, r.unitCode, r.status, r.revision,
                     r.previousRunId, r.currency, r.totalAmount, r.statementCount, r.flaggedCount, budgetOf(r),
-                    Json.read(r.teamJson, TeamView.class), skippedOf(r), r.createdAt, r.createdBy, r.approvedAt, r.approvedBy,
-                    statements);
+                    Json.read(r.teamJson, TeamView.class), skippedOf(r), r.createdAt, r.createdBy, r.approvedAt,
+                    r.approvedBy, statements);
         }
     }
 

@@ -42,7 +42,8 @@ class StatementWriter {
     }
 
     private static final String PAID_ELSEWHERE = """
-            SELECT s.employee_id, r.id, r.unit_code, r.status FROM payout_statement s JOIN payout_run r ON r.id = s.run_id
+            SELECT s.employee_id, r.id, r.unit_code, r.status
+              FROM payout_statement s JOIN payout_run r ON r.id = s.run_id
              WHERE s.current AND s.plan_code = ? AND s.period = ? AND r.unit_code <> ? AND s.employee_id = ANY (?)
              ORDER BY s.employee_id""";
 

@@ -19,8 +19,8 @@ public record PerformancePay(BigDecimal amount, String explanation) {
                                     BigDecimal coefficient, String why) {
         BigDecimal amount = Money.round(monthlySalary.multiply(share).multiply(coefficient));
         String explanation = Money.format(monthlySalary)
-                + (effectiveFrom == null ? "" : " (salary effective " + effectiveFrom + ")") + " × " + Money.percent(share) + " × "
-                + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
+                + (effectiveFrom == null ? "" : " (salary effective " + effectiveFrom + ")")
+                + " × " + Money.percent(share) + " × " + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
         return new PerformancePay(amount, explanation);
     }
 }

@@ -45,7 +45,8 @@ public class PerformancePayLine implements LineRule {
         source.put("total", card.total());
         source.put("planVersion", plan.version);
         if (salary != null) {
-            source.put("salaryEffectiveFrom", salary.effectiveFrom() == null ? null : salary.effectiveFrom().toString());
+            source.put("salaryEffectiveFrom",
+                    salary.effectiveFrom() == null ? null : salary.effectiveFrom().toString());
         }
 
         if (salary == null) {
