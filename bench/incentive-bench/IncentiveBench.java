@@ -71,6 +71,16 @@ public class IncentiveBench {
         stub.createContext("/api/v1/scoring/scorecards", IncentiveBench::serveScorecards);
         stub.createContext("/api/v1/metrics/aggregates", IncentiveBench::serveAggregates);
         stub.createContext("/api/v1/metrics/org/my-units", ex -> send(ex, 200, "[]".getBytes()));
+        // person data is the org directory's: a unit's members with positions, and each agent's hire date
+        byte[] members = membersJson();
+        stub.createContext("/api/v1/metrics/org/units/", ex -> send(ex, 200, members));
+        stub.createContext("/api/v1/metrics/org/agents/", ex -> {
+            String employee = ex.getRequestURI().getPath().substring("/api/v1/metrics/org/agents/".length());
+            int i = Integer.parseInt(employee.replaceAll("[^0-9]", ""));
+            send(ex, 200, ("{\"employeeId\":\"" + employee + "\",\"name\":\"" + employee + "\",\"position\":\""
+                    + position(i) + "\",\"hireDate\":\"" + (2020 + i % 7) + "-0" + (1 + i % 9) + "-15\","
+                    + "\"status\":\"ACTIVE\",\"unitCode\":\"BENCH\",\"leftOn\":null}").getBytes());
+        });
         stub.setExecutor(Executors.newFixedThreadPool(4, task -> {
             Thread t = new Thread(task, "stub");
             t.setDaemon(true);
@@ -152,13 +162,27 @@ public class IncentiveBench {
         return ms;
     }
 
+    static String position(int i) {
+        return i % 10 == 0 ? "expert-seat" : "seat";
+    }
+
+    /** Every agent as a member (metrics-service's Member shape), whatever unit is asked for. */
+    static byte[] membersJson() {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 1; i <= agents; i++) {
+            json.append(i > 1 ? "," : "").append("{\"employeeId\":\"").append(id(i)).append("\",\"name\":\"")
+                    .append(id(i)).append("\",\"position\":\"").append(position(i))
+                    .append("\",\"unitCode\":\"BENCH\",\"from\":\"2020-01-01\",\"to\":null}");
+        }
+        return json.append("]").toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static void setUp() throws Exception {
         StringBuilder salaries = new StringBuilder("[");
         for (int i = 1; i <= agents; i++) {
             salaries.append(i > 1 ? "," : "").append("{\"employeeId\":\"").append(id(i))
                     .append("\",\"monthlySalary\":\"").append(5000 + (i % 40) * 100).append(".00\",\"currency\":\"CNY\"")
-                    .append(",\"position\":\"").append(i % 10 == 0 ? "expert-seat" : "seat")
-                    .append("\",\"hiredOn\":\"").append(2020 + i % 7).append("-0").append(1 + i % 9).append("-15\"}");
+                    .append(",\"effectiveFrom\":\"2020-01-01\"}");
         }
         long t = System.nanoTime();
         expect(put("/salaries", salaries.append("]").toString()), 200);

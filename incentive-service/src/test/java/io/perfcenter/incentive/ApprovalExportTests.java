@@ -63,8 +63,8 @@ class ApprovalExportTests {
         }
         seeded = true;
         as(HR).body(List.of(
-                        Map.of("employeeId", "Y1", "monthlySalary", "8000.00", "currency", "CNY"),
-                        Map.of("employeeId", "Y2", "monthlySalary", "6000.00", "currency", "CNY")))
+                        Map.of("employeeId", "Y1", "monthlySalary", "8000.00", "currency", "CNY", "effectiveFrom", "2026-01-01"),
+                        Map.of("employeeId", "Y2", "monthlySalary", "6000.00", "currency", "CNY", "effectiveFrom", "2026-01-01")))
                 .put(BASE + "/salaries").then().statusCode(200);
         Map<String, Object> plan = new LinkedHashMap<>();
         plan.put("code", "EXPORT-PLAN");

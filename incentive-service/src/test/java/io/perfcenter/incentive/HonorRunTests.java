@@ -156,7 +156,7 @@ class HonorRunTests {
 
     @Test
     void aPlanPaysThePrizesOfTheMonthAndListsTheQuartersHonor() {
-        as(HR).body(List.of(Map.of("employeeId", "N1", "monthlySalary", "5000", "currency", "CNY")))
+        as(HR).body(List.of(Map.of("employeeId", "N1", "monthlySalary", "5000", "currency", "CNY", "effectiveFrom", "2026-01-01")))
                 .put(BASE + "/salaries").then().statusCode(200);
         as(HR).body(Map.of("code", "HONOR-PAY", "name", "With honors", "currency", "CNY", "performancePayShare", 0.3,
                         "gradeCoefficients", Map.of("excellent", 1.1, "good", 1, "fail", 0),

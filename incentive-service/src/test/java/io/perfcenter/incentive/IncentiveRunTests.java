@@ -175,7 +175,8 @@ class IncentiveRunTests {
     }
 
     private static Map<String, Object> salary(String employeeId, Object monthly) {
-        return Map.of("employeeId", employeeId, "monthlySalary", monthly, "currency", "CNY");
+        return Map.of("employeeId", employeeId, "monthlySalary", monthly, "currency", "CNY",
+                "effectiveFrom", "2026-01-01");
     }
 
     private static Map<String, Object> plan(String code, Object share) {
@@ -209,7 +210,7 @@ class IncentiveRunTests {
                 .body("statements[0].lines[0].kind", is("performance-pay"))
                 .body("statements[0].lines[0].amount", is(money("2640.00")))
                 .body("statements[0].lines[0].currency", is("CNY"))
-                .body("statements[0].lines[0].explanation", is("8,000.00 × 30% × 1.1 (excellent) = 2,640.00"))
+                .body("statements[0].lines[0].explanation", is("8,000.00 (salary effective 2026-01-01) × 30% × 1.1 (excellent) = 2,640.00"))
                 .body("statements[0].lines[0].source.scorecardId", is(501))
                 .body("statements[0].lines[0].source.grade", is("excellent"))
                 .body("statements[0].lines[0].source.total", is(money("92.5")))
@@ -229,8 +230,8 @@ class IncentiveRunTests {
         as(HR).get(BASE + "/statements?runId=" + g2Run).then().statusCode(200)
                 .body("employeeId", contains("A2", "B1"))
                 .body("[0].lines[0].amount", is(money("2420.00")))
-                .body("[0].lines[0].explanation", is("7,333.33 × 30% × 1.1 (EXCELLENT) = 2,420.00"))
-                .body("[1].lines[0].explanation", is("9,000.00 × 30% × 1.0 (good) = 2,700.00"));
+                .body("[0].lines[0].explanation", is("7,333.33 (salary effective 2026-01-01) × 30% × 1.1 (EXCELLENT) = 2,420.00"))
+                .body("[1].lines[0].explanation", is("9,000.00 (salary effective 2026-01-01) × 30% × 1.0 (good) = 2,700.00"));
         as(HR).get(BASE + "/runs/" + g2Run).then().statusCode(200)
                 .body("totalAmount", is(money("5120.00"))).body("flaggedCount", is(0));
     }
@@ -261,7 +262,7 @@ class IncentiveRunTests {
     @Test
     void computingAgainBeforeApprovalSupersedesThePreviousRun() {
         long first = as(HR).body(run("G3")).post(BASE + "/runs").then().statusCode(201)
-                .body("statements[0].lines[0].explanation", is("5,000.00 × 30% × 0.8 (pass) = 1,200.00"))
+                .body("statements[0].lines[0].explanation", is("5,000.00 (salary effective 2026-01-01) × 30% × 0.8 (pass) = 1,200.00"))
                 .extract().jsonPath().getLong("id");
         as(HR).body(List.of(salary("C1", "5500"))).put(BASE + "/salaries").then().body("accepted", is(1));
         long second = as(HR).body(run("G3")).post(BASE + "/runs").then().statusCode(201)
@@ -420,20 +421,22 @@ class IncentiveRunTests {
     void badSalaryRowsAreReportedPerRowAndGoodRowsKept() {
         List<Map<String, Object>> rows = List.of(
                 salary("X1", "6000.50"),
-                Map.of("employeeId", "X2", "monthlySalary", 100, "currency", "yuan"),
+                Map.of("employeeId", "X2", "monthlySalary", 100, "currency", "yuan", "effectiveFrom", "2026-01-01"),
                 salary("X3", -1),
                 salary("X4", "lots"),
                 salary("X1", 7000),
-                Map.of("monthlySalary", 100, "currency", "CNY"),
-                salary("X5", "100.125"));
-        as(INTEGRATION).body(rows).put(BASE + "/salaries").then().statusCode(200)
-                .body("accepted", is(1)).body("rejected", is(6))
-                .body("errors.row", contains(2, 3, 4, 5, 6, 7))
+                Map.of("monthlySalary", 100, "currency", "CNY", "effectiveFrom", "2026-01-01"),
+                salary("X5", "100.125"),
+                Map.of("employeeId", "X6", "monthlySalary", 100, "currency", "CNY"),
+                Map.of("employeeId", "X7", "monthlySalary", 100, "currency", "CNY", "effectiveFrom", "1 May"));
+        as(HR).body(rows).put(BASE + "/salaries").then().statusCode(200)
+                .body("accepted", is(1)).body("rejected", is(8))
+                .body("errors.row", contains(2, 3, 4, 5, 6, 7, 8, 9))
                 .body("errors.field", contains("currency", "monthlySalary", "monthlySalary", "employeeId",
-                        "employeeId", "monthlySalary"));
+                        "employeeId", "monthlySalary", "effectiveFrom", "effectiveFrom"));
         as(HR).get(BASE + "/salaries/X1").then().statusCode(200)
                 .body("monthlySalary", is(money("6000.50"))).body("currency", is("CNY"));
-        for (String rejected : List.of("X2", "X3", "X4", "X5")) {
+        for (String rejected : List.of("X2", "X3", "X4", "X5", "X6", "X7")) {
             as(HR).get(BASE + "/salaries/" + rejected).then().statusCode(404)
                     .contentType("application/problem+json").body("type", is(PROBLEMS + "not-found"));
         }

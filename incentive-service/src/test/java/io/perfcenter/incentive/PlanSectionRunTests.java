@@ -65,8 +65,8 @@ class PlanSectionRunTests {
         }
         seeded = true;
         as(HR).body(List.of(
-                        salary("S1", "8000", "expert-seat"), salary("S2", "6000", "seat"), salary("S3", "5000", "seat"),
-                        salary("S4", "5000", null), salary("R1", "7000", null), salary("R2", "7000", null)))
+                        salary("S1", "8000"), salary("S2", "6000"), salary("S3", "5000"),
+                        salary("S4", "5000"), salary("R1", "7000"), salary("R2", "7000")))
                 .put(BASE + "/salaries").then().statusCode(200).body("accepted", is(6));
         as(HR).body(salesPlan()).post(BASE + "/plans").then().statusCode(201).body("version", is(1))
                 .body("scoreBands[0].range", is("(95,100]"))
@@ -88,16 +88,19 @@ class PlanSectionRunTests {
         TestApi.stubAggregates(downstream, "SALES-1", "2026-11-01", "2026-11-30", agents,
                 Map.of("csat", new BigDecimal("4.62")));
 
+        // target-bonus weights read positions from the org directory (metrics-service); S4 is not listed there
+        TestApi.stubMembers(downstream, "SALES-1", "2026-11-01", "2026-11-30",
+                Map.of("S1", "expert-seat", "S2", "seat", "S3", "seat"));
         salesRun = as(HR).body(run("SALES-PLAN", "SALES-1")).post(BASE + "/runs");
         salesRun.then().statusCode(201);
     }
 
-    static Map<String, Object> salary(String employee, String amount, String position) {
+    static Map<String, Object> salary(String employee, String amount) {
         Map<String, Object> row = new HashMap<>();
         row.put("employeeId", employee);
         row.put("monthlySalary", amount);
         row.put("currency", "CNY");
-        row.put("position", position);
+        row.put("effectiveFrom", "2026-01-01");
         return row;
     }
 
@@ -170,7 +173,7 @@ class PlanSectionRunTests {
                 .body("[0].lines.amount", contains(money("2157.80"), money("490.41"), money("294.24"),
                         money("3500.00"), money("1008.06"), null, null))
                 .body("[0].lines.monetary", contains(true, true, true, true, true, false, false))
-                .body("[0].lines[0].explanation", is("8,000.00 × 30% × 1.1 (score 96.5 in (95,100] A) = 2,640.00; "
+                .body("[0].lines[0].explanation", is("8,000.00 (salary effective 2026-01-01) × 30% × 1.1 (score 96.5 in (95,100] A) = 2,640.00; "
                         + "scaled × 0.817351 to fit the budget = 2,157.80"))
                 .body("[0].lines[0].source.band", is("(95,100]"))
                 .body("[0].lines[0].source.unscaledAmount", is(money("2640.00")))
@@ -253,8 +256,8 @@ class PlanSectionRunTests {
                 .body("changes[0].totalAfter", is(money("2310.00")))
                 .body("changes[0].difference", is(money("210.00")))
                 .body("changes[0].lines[0].kind", is("performance-pay"))
-                .body("changes[0].lines[0].explanationBefore", is("7,000.00 × 30% × 1.0 (good) = 2,100.00"))
-                .body("changes[0].lines[0].explanationAfter", is("7,000.00 × 30% × 1.1 (excellent) = 2,310.00"))
+                .body("changes[0].lines[0].explanationBefore", is("7,000.00 (salary effective 2026-01-01) × 30% × 1.0 (good) = 2,100.00"))
+                .body("changes[0].lines[0].explanationAfter", is("7,000.00 (salary effective 2026-01-01) × 30% × 1.1 (excellent) = 2,310.00"))
                 .body("changes[0].lines[0].sourceChanges.grade", contains("good", "excellent"))
                 .body("changes[0].lines[0].sourceChanges.total", contains(84, 91));
         // a plan of performance pay by grade only never asks metrics-service

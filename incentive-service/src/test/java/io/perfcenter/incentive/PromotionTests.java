@@ -55,11 +55,11 @@ class PromotionTests {
             return;
         }
         seeded = true;
-        as(HR).body(List.of(
-                        hr("P1", "seat", "2025-01-10"), hr("P2", "seat", "2026-03-01"),
-                        hr("P3", "group-lead", "2020-06-01"), hr("P4", "operations-manager", "2015-01-01")))
-                .put(BASE + "/salaries").then().statusCode(200).body("accepted", is(4));
-        as(HR).get(BASE + "/salaries/P2").then().body("position", is("seat")).body("hiredOn", is("2026-03-01"));
+        // position and hire date are the org directory's (metrics-service); incentive keeps no copy
+        TestApi.stubPerson(downstream, "P1", "seat", "2025-01-10", "PR-1");
+        TestApi.stubPerson(downstream, "P2", "seat", "2026-03-01", "PR-1");
+        TestApi.stubPerson(downstream, "P3", "group-lead", "2020-06-01", "PR-1");
+        TestApi.stubPerson(downstream, "P4", "operations-manager", "2015-01-01", "PR-1");
         as(HR).body(ladder()).post(BASE + "/promotion/ladders").then().statusCode(201)
                 .body("version", is(1)).body("steps", hasSize(3));
 
@@ -100,11 +100,6 @@ class PromotionTests {
         downstream.stubFor(get(TestApi.MY_UNITS).atPriority(10).willReturn(okJson("[]")));
         downstream.stubFor(get(TestApi.MY_UNITS).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + LEAD_OF_PR1)).willReturn(okJson("[\"PR-1\"]")));
-    }
-
-    static Map<String, Object> hr(String employee, String position, String hiredOn) {
-        return Map.of("employeeId", employee, "monthlySalary", "6000", "currency", "CNY", "position", position,
-                "hiredOn", hiredOn);
     }
 
     static Map<String, Object> ladder() {

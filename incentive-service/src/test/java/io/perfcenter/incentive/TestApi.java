@@ -33,6 +33,8 @@ public final class TestApi {
     public static final String SCORECARDS = "/api/v1/scoring/scorecards";
     public static final String AGGREGATES = "/api/v1/metrics/aggregates";
     public static final String MY_UNITS = "/api/v1/metrics/org/my-units";
+    public static final String ORG_AGENTS = "/api/v1/metrics/org/agents/";
+    public static final String ORG_UNITS = "/api/v1/metrics/org/units/";
 
     public static final String HR = TestTokens.token("H1", "hr");
     public static final String ADMIN = TestTokens.token("AD1", "admin");
@@ -96,6 +98,26 @@ public final class TestApi {
             return this;
         }
 
+        /**
+         * An item as scoring writes it with its sample count; {@code insufficient}: fewer samples than the template
+         * requires, so scoring left the item out (handling EXCLUDED) though it shows the value.
+         */
+        public Card item(String metric, String value, long samples, boolean insufficient) {
+            Map<String, Object> item = new HashMap<>();
+            item.put("itemCode", metric);
+            item.put("metricCode", metric);
+            item.put("value", new BigDecimal(value));
+            item.put("samples", samples);
+            item.put("points", insufficient ? null : 10);
+            item.put("weight", 10);
+            item.put("weightedPoints", insufficient ? null : 1);
+            item.put("explanation", "…");
+            item.put("insufficientData", insufficient);
+            item.put("handling", insufficient ? "EXCLUDED" : "SCORED");
+            items.add(item);
+            return this;
+        }
+
         public Map<String, Object> build() {
             return card;
         }
@@ -129,6 +151,45 @@ public final class TestApi {
         server.stubFor(get(urlPathEqualTo(SCORECARDS)).withQueryParam("employeeId", equalTo(employeeId))
                 .withQueryParam("status", equalTo("PUBLISHED"))
                 .willReturn(okJson(json(cards.stream().map(Card::build).toList()))));
+    }
+
+    /**
+     * metrics-service's org directory entry of a person, shaped as its {@code Agent} (OrgPayloads.AgentView: employeeId,
+     * name, position, hireDate, status, unitCode, leftOn).
+     */
+    public static void stubPerson(WireMockServer server, String employeeId, String position, String hireDate,
+                                  String unitCode) {
+        Map<String, Object> agent = new LinkedHashMap<>();
+        agent.put("employeeId", employeeId);
+        agent.put("name", "Agent " + employeeId);
+        agent.put("position", position);
+        agent.put("hireDate", hireDate);
+        agent.put("status", "ACTIVE");
+        agent.put("unitCode", unitCode);
+        agent.put("leftOn", null);
+        server.stubFor(get(urlPathEqualTo(ORG_AGENTS + employeeId)).willReturn(okJson(json(agent))));
+    }
+
+    /**
+     * metrics-service's members of a unit over some days, shaped as its {@code Member} (OrgPayloads.MemberView:
+     * employeeId, name, position, unitCode, from, to); positions by employee.
+     */
+    public static void stubMembers(WireMockServer server, String unitCode, String from, String to,
+                                   Map<String, String> positions) {
+        List<Map<String, Object>> members = new ArrayList<>();
+        positions.forEach((employee, position) -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("employeeId", employee);
+            m.put("name", "Agent " + employee);
+            m.put("position", position);
+            m.put("unitCode", unitCode);
+            m.put("from", "2024-01-01");
+            m.put("to", null);
+            members.add(m);
+        });
+        server.stubFor(get(urlPathEqualTo(ORG_UNITS + unitCode + "/members"))
+                .withQueryParam("from", equalTo(from)).withQueryParam("to", equalTo(to))
+                .willReturn(okJson(json(members))));
     }
 
     /** metrics-service's aggregates of a unit over some days: values per agent, and the unit's own values. */

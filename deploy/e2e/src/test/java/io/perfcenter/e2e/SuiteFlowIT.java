@@ -203,6 +203,6 @@ class SuiteFlowIT {
     }
 
     private static Map<String, Object> salary(String agent, int monthly) {
-        return Map.of("employeeId", agent, "monthlySalary", monthly, "currency", "CNY");
+        return Map.of("employeeId", agent, "monthlySalary", monthly, "currency", "CNY", "effectiveFrom", "2026-01-01");
     }
 }

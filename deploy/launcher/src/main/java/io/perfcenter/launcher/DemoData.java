@@ -115,7 +115,8 @@ public final class DemoData {
         String hr = tokens.get("hr");
         List<Map<String, Object>> salaries = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            salaries.add(Map.of("employeeId", agentId(i), "monthlySalary", 7000 + 500 * i, "currency", "CNY"));
+            salaries.add(Map.of("employeeId", agentId(i), "monthlySalary", 7000 + 500 * i, "currency", "CNY",
+                    "effectiveFrom", "2024-01-01"));
         }
         gateway.send("PUT", "/api/v1/incentives/salaries", hr, salaries, Set.of(200));
         gateway.send("POST", "/api/v1/incentives/plans", hr, Map.of("code", "PERF", "name", "Monthly performance pay",

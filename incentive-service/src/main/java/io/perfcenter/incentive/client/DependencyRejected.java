@@ -9,7 +9,15 @@ import io.quarkiverse.resteasy.problem.HttpProblem;
  */
 public class DependencyRejected extends HttpProblem {
 
+    private final int status;
+
     DependencyRejected(String service, int status) {
         super(HttpProblem.builder(Problems.dependencyRejected(service, status)));
+        this.status = status;
+    }
+
+    /** The HTTP status the service answered (404: it does not know what was asked for). */
+    public int status() {
+        return status;
     }
 }

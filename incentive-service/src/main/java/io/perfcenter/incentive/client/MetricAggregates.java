@@ -14,8 +14,32 @@ import java.util.Map;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record MetricAggregates(String unitCode, List<AgentValues> agents, Map<String, MetricValue> unitTotal) {
 
+    /** An agent's values; {@code anomalies} only when asked with anomalies=true. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record AgentValues(String employeeId, Map<String, MetricValue> values) {
+    public record AgentValues(String employeeId, Map<String, MetricValue> values, List<Anomaly> anomalies) {
+
+        public AgentValues(String employeeId, Map<String, MetricValue> values) {
+            this(employeeId, values, null);
+        }
+    }
+
+    /** A value far from the agent's own baseline, as metrics-service flags it ({@code MetricAnomaly}). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Anomaly(String metric, BigDecimal value, BigDecimal baseline, BigDecimal change, Integer periods,
+                          String reason) {
+    }
+
+    /** Each agent's row by employee id. */
+    public Map<String, AgentValues> rows() {
+        Map<String, AgentValues> rows = new HashMap<>();
+        if (agents != null) {
+            for (AgentValues agent : agents) {
+                if (agent != null && agent.employeeId() != null) {
+                    rows.put(agent.employeeId(), agent);
+                }
+            }
+        }
+        return rows;
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Asks metrics-service which units the caller leads and for metric values, protected by a timeout, retries and a
@@ -41,7 +44,7 @@ public class MetricsClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
     public MetricAggregates ofUnit(String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
-        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString());
+        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString(), null);
     }
 
     /** One agent's values of the metrics over the days. */
@@ -50,7 +53,70 @@ public class MetricsClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
     public MetricAggregates ofAgent(String employeeId, List<String> metrics, LocalDate from, LocalDate to) {
-        return rest.aggregates(null, employeeId, metrics, from.toString(), to.toString());
+        return rest.aggregates(null, employeeId, metrics, from.toString(), to.toString(), null);
+    }
+
+    /**
+     * The same as {@link #ofUnit}, each agent's values also flagged when they moved far from the agent's own
+     * baseline ({@code anomalies=true}); honors leave such figures out.
+     */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
+    public MetricAggregates ofUnitWithAnomalies(String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
+        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString(), true);
+    }
+
+    /**
+     * A person as the org directory (the owner of person data) knows them: position and hire date; empty when the
+     * directory does not know the employee (404 is an answer about the data, not a failure of metrics-service).
+     */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = PersonUnavailable.class, skipOn = DependencyRejected.class)
+    public Optional<OrgPerson> person(String employeeId) {
+        try {
+            return Optional.ofNullable(rest.agent(employeeId));
+        } catch (DependencyRejected e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** Position by employee of everyone who belonged to the unit (or a unit below it) at some day of [from, to]. */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = MembersUnavailable.class, skipOn = DependencyRejected.class)
+    public Map<String, String> positions(String unitCode, LocalDate from, LocalDate to) {
+        Map<String, String> positions = new HashMap<>();
+        List<OrgMember> members = rest.members(unitCode, from.toString(), to.toString());
+        if (members != null) {
+            for (OrgMember m : members) {
+                if (m != null && m.employeeId() != null && m.position() != null) {
+                    positions.put(m.employeeId(), m.position());
+                }
+            }
+        }
+        return positions;
+    }
+
+    static class PersonUnavailable implements FallbackHandler<Optional<OrgPerson>> {
+        @Override
+        public Optional<OrgPerson> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
+    }
+
+    static class MembersUnavailable implements FallbackHandler<Map<String, String>> {
+        @Override
+        public Map<String, String> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
     }
 
     static class MetricsUnavailable implements FallbackHandler<List<String>> {

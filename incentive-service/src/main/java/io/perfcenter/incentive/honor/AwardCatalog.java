@@ -7,6 +7,7 @@ import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
 import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanValidation;
+import io.perfcenter.incentive.statement.Figures;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -94,7 +95,16 @@ public class AwardCatalog {
             throw Problems.invalid(field, "is required");
         }
         measure(field + ".measure", r.measure());
-        return new Ranking(r.measure(), r.direction() == null ? Direction.HIGHER : r.direction());
+        if (r.minSamples() != null && !field.equals("rankBy")) {
+            throw Problems.invalid(field + ".minSamples", "applies to rankBy only");
+        }
+        if (r.minSamples() != null && r.minSamples() < 1) {
+            throw Problems.invalid(field + ".minSamples", "must be at least 1");
+        }
+        if (r.minSamples() != null && !Figures.isMetric(r.measure())) {
+            throw Problems.invalid(field + ".minSamples", "applies to a metric, not to " + r.measure());
+        }
+        return new Ranking(r.measure(), r.direction() == null ? Direction.HIGHER : r.direction(), r.minSamples());
     }
 
     private static void measure(String field, String measure) {

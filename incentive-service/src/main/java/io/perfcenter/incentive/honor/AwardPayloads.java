@@ -37,9 +37,17 @@ public final class AwardPayloads {
     }
 
     @Schema(name = "AwardRanking")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Ranking(
             @Schema(required = true, description = "score, rank or a metric code", examples = "csat") String measure,
-            @Schema(description = "HIGHER (default) or LOWER is better") Direction direction) {
+            @Schema(description = "HIGHER (default) or LOWER is better") Direction direction,
+            @Schema(description = "rankBy only: the fewest samples (surveys, calls …) the metric figure may rest on; "
+                    + "an agent below it, or whose sample count is unknown, is left out", minimum = "1",
+                    examples = "30") Integer minSamples) {
+
+        public Ranking(String measure, Direction direction) {
+            this(measure, direction, null);
+        }
     }
 
     @Schema(name = "AwardCondition", description = "An eligibility condition on a figure, e.g. minimum volume, no "
@@ -94,7 +102,16 @@ public final class AwardPayloads {
             @Schema(description = "Candidates meeting every eligibility condition", examples = "15") int eligible,
             @Schema(description = "False when an identical judgement was live already and is answered as it was")
             boolean changed,
-            List<WinnerView> winners) {
+            List<WinnerView> winners,
+            @Schema(description = "Candidates not ranked, each with the reason: an excluded grade, an unmet "
+                    + "condition, or a ranking figure scoring marked as insufficient data, resting on too few "
+                    + "samples, or flagged by metrics-service as an anomaly")
+            List<LeftOutView> leftOut) {
+    }
+
+    @Schema(name = "HonorLeftOut", description = "A candidate an honor run did not rank, and why")
+    public record LeftOutView(@Schema(examples = "A7") String employeeId,
+                              @Schema(examples = "csat 5 from 2 samples, fewer than the 30 required") String reason) {
     }
 
     @Schema(name = "HonorWinner")

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -27,14 +28,38 @@ public final class HonorJudge {
     private HonorJudge() {
     }
 
-    /** An agent who may win: figures by measure (null when absent) and the grades of the period's scorecards. */
-    public record Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades) {
+    /**
+     * An agent who may win: figures by measure (null when absent), the grades of the period's scorecards, how many
+     * samples each metric figure rests on (when known), and the figures that must not be used with the reason
+     * (scoring marked them insufficient data, metrics flagged them as anomalies); those count as absent.
+     */
+    public record Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades,
+                            Map<String, Long> samples, Map<String, String> unusable) {
+
+        public Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades) {
+            this(employeeId, figures, grades, Map.of(), Map.of());
+        }
+
+        /** The figure the award may use: null when absent or unusable. */
+        BigDecimal figure(String measure) {
+            return unusable != null && unusable.containsKey(measure) ? null : figures.apply(measure);
+        }
+
+        /** Why a figure is absent: the reason it is unusable, or that there is none. */
+        String whyMissing(String measure) {
+            String why = unusable == null ? null : unusable.get(measure);
+            return why != null ? why : "no " + measure + " figure";
+        }
+    }
+
+    /** An agent not considered, and why (the first reason found). */
+    public record LeftOut(String employeeId, String reason) {
     }
 
     public record Winner(String employeeId, int place, BigDecimal value, String reason) {
     }
 
-    public record Judgement(int candidates, int eligible, List<Winner> winners) {
+    public record Judgement(int candidates, int eligible, List<Winner> winners, List<LeftOut> leftOut) {
     }
 
     private record Ranked(Candidate candidate, List<BigDecimal> keys) {
@@ -47,12 +72,17 @@ public final class HonorJudge {
             criteria.addAll(award.tieBreakers());
         }
         List<Ranked> eligible = new ArrayList<>();
+        List<LeftOut> leftOut = new ArrayList<>();
         for (Candidate c : candidates) {
-            if (isEligible(award, c)) {
-                List<BigDecimal> keys = criteria.stream().map(r -> c.figures().apply(r.measure())).toList();
+            String why = whyIneligible(award, c);
+            if (why == null) {
+                List<BigDecimal> keys = criteria.stream().map(r -> c.figure(r.measure())).toList();
                 eligible.add(new Ranked(c, keys));
+            } else {
+                leftOut.add(new LeftOut(c.employeeId(), why));
             }
         }
+        leftOut.sort(Comparator.comparing(LeftOut::employeeId));
         Comparator<Ranked> order = null;
         for (int i = 0; i < criteria.size(); i++) {
             int k = i;
@@ -74,32 +104,56 @@ public final class HonorJudge {
             winners.add(new Winner(r.candidate().employeeId(), places[i], Money.plainValue(r.keys().get(0)),
                     reason(criteria, eligible, places, i)));
         }
-        return new Judgement(candidates.size(), eligible.size(), winners);
+        return new Judgement(candidates.size(), eligible.size(), winners, leftOut);
     }
 
     static boolean isEligible(AwardInput award, Candidate c) {
+        return whyIneligible(award, c) == null;
+    }
+
+    /** Null when the candidate may be ranked; else the first reason they are left out. */
+    static String whyIneligible(AwardInput award, Candidate c) {
         if (award.excludedGrades() != null && c.grades() != null) {
             for (String grade : c.grades()) {
                 if (grade != null && award.excludedGrades().stream()
                         .anyMatch(x -> x.trim().toLowerCase(Locale.ROOT).equals(grade.trim().toLowerCase(Locale.ROOT)))) {
-                    return false;
+                    return "graded " + grade + ", an excluded grade";
                 }
             }
         }
         if (award.eligibility() != null) {
             for (Condition condition : award.eligibility()) {
-                BigDecimal v = c.figures().apply(condition.measure());
+                BigDecimal v = c.figure(condition.measure());
                 if (v == null) {
                     if (condition.whenMissing() != WhenMissing.ELIGIBLE) {
-                        return false;
+                        return c.whyMissing(condition.measure()) + ", which eligibility needs";
                     }
-                } else if ((condition.atLeast() != null && v.compareTo(condition.atLeast()) < 0)
-                        || (condition.atMost() != null && v.compareTo(condition.atMost()) > 0)) {
-                    return false;
+                } else if (condition.atLeast() != null && v.compareTo(condition.atLeast()) < 0) {
+                    return condition.measure() + " " + Money.figure(v) + " below the required "
+                            + Money.figure(condition.atLeast());
+                } else if (condition.atMost() != null && v.compareTo(condition.atMost()) > 0) {
+                    return condition.measure() + " " + Money.figure(v) + " above the allowed "
+                            + Money.figure(condition.atMost());
                 }
             }
         }
-        return c.figures().apply(award.rankBy().measure()) != null;
+        Ranking rankBy = award.rankBy();
+        if (c.figure(rankBy.measure()) == null) {
+            return c.whyMissing(rankBy.measure()) + " to rank by";
+        }
+        if (rankBy.minSamples() != null) {
+            Long samples = c.samples() == null ? null : c.samples().get(rankBy.measure());
+            if (samples == null) {
+                return rankBy.measure() + " rests on an unknown number of samples (at least " + rankBy.minSamples()
+                        + " required)";
+            }
+            if (samples < rankBy.minSamples()) {
+                return rankBy.measure() + " " + Money.figure(c.figure(rankBy.measure())) + " from " + samples
+                        + " sample" + (samples == 1 ? "" : "s") + ", fewer than the " + rankBy.minSamples()
+                        + " required";
+            }
+        }
+        return null;
     }
 
     private static String reason(List<Ranking> criteria, List<Ranked> eligible, int[] places, int i) {

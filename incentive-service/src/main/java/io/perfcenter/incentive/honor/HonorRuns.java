@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Honor runs: judges awards for a unit and a month (on its published scorecards) or a quarter (on the quarter's
@@ -117,21 +118,32 @@ public class HonorRuns {
         return measures;
     }
 
+    /** Metric codes the awards rank by (rankBy and tie-breakers): metrics-service is asked to flag their anomalies. */
+    private static Set<String> rankingCodes(List<HonorAward> awards) {
+        Set<String> measures = new LinkedHashSet<>();
+        for (HonorAward award : awards) {
+            measures.add(award.definition().rankBy().measure());
+            if (award.definition().tieBreakers() != null) {
+                award.definition().tieBreakers().stream().map(Ranking::measure).forEach(measures::add);
+            }
+        }
+        return Figures.metricCodes(measures);
+    }
+
     private List<HonorJudge.Candidate> candidates(List<HonorAward> awards, Period period, String unitCode) {
         Set<String> codes = Figures.metricCodes(measures(awards));
         if (!period.isQuarter()) {
             List<Scorecard> cards = published(period.code(), unitCode);
-            Set<String> needed = new LinkedHashSet<>();
+            // the figures some scorecard lacks, and every ranking figure so that anomalies are flagged
+            Set<String> needed = new TreeSet<>(rankingCodes(awards));
             for (String code : codes) {
                 if (cards.stream().anyMatch(c -> c.metricValue(code) == null)) {
                     needed.add(code);
                 }
             }
-            Map<String, Map<String, BigDecimal>> values = needed.isEmpty() ? Map.of()
-                    : metrics.ofUnit(unitCode, List.copyOf(needed), period.from(), period.to()).byEmployee();
-            return cards.stream().map(c -> new HonorJudge.Candidate(c.employeeId(),
-                    new Figures(c, values.get(c.employeeId()))::value, List.of(c.grade() == null ? "" : c.grade())))
-                    .toList();
+            MetricAggregates found = needed.isEmpty() ? null
+                    : metrics.ofUnitWithAnomalies(unitCode, List.copyOf(needed), period.from(), period.to());
+            return HonorCandidates.ofMonth(cards, codes, found == null ? MetricAggregates.none() : found);
         }
         // a quarter: the months' scorecards by employee, in month order
         Map<String, List<Scorecard>> byEmployee = new LinkedHashMap<>();
@@ -146,20 +158,9 @@ public class HonorRuns {
             throw Problems.scoresNotPublished("scoring-service has no published scorecards of unit " + unitCode
                     + " in " + period.code() + " (" + period.months() + ")");
         }
-        MetricAggregates quarter = codes.isEmpty() ? MetricAggregates.none()
-                : metrics.ofUnit(unitCode, List.copyOf(codes), period.from(), period.to());
-        Map<String, Map<String, BigDecimal>> values = quarter.byEmployee();
-        List<HonorJudge.Candidate> candidates = new ArrayList<>();
-        byEmployee.forEach((employee, cards) -> {
-            BigDecimal mean = meanTotal(cards);
-            Map<String, BigDecimal> own = values.getOrDefault(employee, Map.of());
-            candidates.add(new HonorJudge.Candidate(employee, measure -> switch (measure) {
-                case Figures.SCORE -> mean;
-                case Figures.RANK -> null;
-                default -> own.get(measure);
-            }, cards.stream().map(c -> c.grade() == null ? "" : c.grade()).toList()));
-        });
-        return candidates;
+        MetricAggregates quarter = codes.isEmpty() ? null
+                : metrics.ofUnitWithAnomalies(unitCode, List.copyOf(codes), period.from(), period.to());
+        return HonorCandidates.ofQuarter(byEmployee, codes, quarter == null ? MetricAggregates.none() : quarter);
     }
 
     /** Mean of the months' totals, 4 decimals HALF_UP; null when no month has a total. */
@@ -203,7 +204,7 @@ public class HonorRuns {
                 .map(w -> new WinnerView(w.employeeId(), w.place(), w.value(), w.reason())).toList();
         if (live != null && live.awardVersion == award.version && same(HonorWinner.ofRun(live.id), winners)) {
             return new AwardResult(live.id, award.code, award.version, award.name, live.candidateCount,
-                    live.eligibleCount, false, winners);
+                    live.eligibleCount, false, winners, leftOut(judgement));
         }
         if (live != null) {
             live.status = HonorRun.SUPERSEDED;
@@ -232,7 +233,12 @@ public class HonorRuns {
             winner.persist();
         }
         return new AwardResult(run.id, award.code, award.version, award.name, judgement.candidates(),
-                judgement.eligible(), true, winners);
+                judgement.eligible(), true, winners, leftOut(judgement));
+    }
+
+    private static List<AwardPayloads.LeftOutView> leftOut(HonorJudge.Judgement judgement) {
+        return judgement.leftOut().stream().map(l -> new AwardPayloads.LeftOutView(l.employeeId(), l.reason()))
+                .toList();
     }
 
     private static boolean same(List<HonorWinner> stored, List<WinnerView> now) {

@@ -49,8 +49,8 @@ public record PlanSections(List<ScoreBand> scoreBands, TargetBonus targets, Comm
             Direction direction,
             @Schema(required = true) Target basic,
             Target challenge,
-            @Schema(description = "Multiplier of both bonuses per position on file (hard roles weigh more); 1 for "
-                    + "positions not listed", examples = "{\"expert-seat\": 1.2, \"seat\": 1.0}")
+            @Schema(description = "Multiplier of both bonuses per position in the org directory (hard roles weigh "
+                    + "more); 1 for positions not listed", examples = "{\"expert-seat\": 1.2, \"seat\": 1.0}")
             Map<String, BigDecimal> positionWeights) {
     }
 

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Applies a ladder to an agent: the step from the agent's position on file (the first position when none) and
- * every rule of that step. Eligible when every rule passes; otherwise "not yet", with what each unmet rule misses.
+ * Applies a ladder to an agent: the step from the agent's position in the org directory (the first position when
+ * none) and every rule of that step. Eligible when every rule passes; otherwise "not yet", with what each unmet rule misses.
  */
 final class LadderEvaluation {
 
@@ -26,7 +26,7 @@ final class LadderEvaluation {
         String current = position;
         if (current == null) {
             current = d.positions().get(0);
-            note = "no position on file: taken as " + current;
+            note = "no position in the org directory: taken as " + current;
         } else if (!d.positions().contains(current)) {
             return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, null,
                     false, "not on this ladder", "position " + current + " is not on ladder " + ladder.code,
@@ -58,6 +58,12 @@ final class LadderEvaluation {
             }
         }
         return months;
+    }
+
+    /** Whether a rule of the ladder counts tenure, so that hire dates must be asked of the org directory. */
+    static boolean needsHireDate(LadderInput d) {
+        return d.steps().stream().flatMap(s -> s.rules().stream())
+                .anyMatch(r -> PromotionRule.of(r) instanceof TenureRule);
     }
 
     /** Metric codes per look-back window (months), over every step's metric rules. */

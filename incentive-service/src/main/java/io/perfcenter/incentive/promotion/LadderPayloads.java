@@ -19,7 +19,8 @@ public final class LadderPayloads {
     public record LadderInput(
             @Schema(required = true, examples = "CAREER") String code,
             @Schema(required = true, examples = "Front-line career path") String name,
-            @Schema(required = true, description = "Lowest first; the HR data's position places an agent",
+            @Schema(required = true, description = "Lowest first; the agent's position in metrics-service's "
+                    + "org directory places them",
                     examples = "[\"seat\", \"group-lead\", \"qa-specialist\", \"operations-manager\"]")
             List<String> positions,
             @Schema(required = true, description = "One step per position but the last, to the next position")

@@ -2,12 +2,12 @@ package io.perfcenter.incentive.promotion;
 
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
+import io.perfcenter.incentive.client.OrgPerson;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
 import io.perfcenter.incentive.promotion.LadderPayloads.CheckInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.CheckReport;
 import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
-import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.web.Period;
 import io.perfcenter.incentive.web.Problems;
@@ -27,7 +27,8 @@ import java.util.regex.Pattern;
 /**
  * Promotion eligibility: for one agent (their published scorecards of every month and their metrics, asked with
  * the caller's token) or for every agent of a unit with a scorecard in the month (the unit's scorecards of the
- * months the rules look back on, and its metrics per look-back window). HR data on file gives position and tenure.
+ * months the rules look back on, and its metrics per look-back window). metrics-service's org directory gives position
+ * and hire date.
  */
 @ApplicationScoped
 public class PromotionChecks {
@@ -70,9 +71,10 @@ public class PromotionChecks {
                     asOf.atEndOfMonth());
             byWindow.put(months, found == null ? Map.of() : found.byEmployee().getOrDefault(employeeId, Map.of()));
         });
-        Salary hr = Salary.findById(employeeId);
-        return LadderEvaluation.evaluate(ladder, asOf, hr == null ? null : hr.position,
-                new AgentRecord(employeeId, hr == null ? null : hr.hiredOn, cards, byWindow));
+        // person data (position, hire date) is the org directory's, asked with the caller's token
+        OrgPerson person = metrics.person(employeeId).orElse(null);
+        return LadderEvaluation.evaluate(ladder, asOf, person == null ? null : person.position(),
+                new AgentRecord(employeeId, person == null ? null : person.hireDate(), cards, byWindow));
     }
 
     public CheckReport check(CheckInput input) {
@@ -111,14 +113,24 @@ public class PromotionChecks {
                     asOf.atEndOfMonth());
             byWindow.put(months, found == null ? Map.of() : found.byEmployee());
         });
-        Map<String, Salary> hr = Salary.byEmployee(agents);
+        // person data from the org directory: one call per agent when a rule needs hire dates (the directory lists
+        // a unit's members with their positions but not their hire dates), else the unit's members in one call
+        Map<String, OrgPerson> people = new HashMap<>();
+        if (LadderEvaluation.needsHireDate(ladder.definition())) {
+            for (String employee : agents) {
+                metrics.person(employee).ifPresent(p -> people.put(employee, p));
+            }
+        } else {
+            metrics.positions(input.unitCode(), asOf.atDay(1), asOf.atEndOfMonth()).forEach((employee, position) ->
+                    people.put(employee, new OrgPerson(employee, null, position, null, null, null, null)));
+        }
         List<Eligibility> results = new ArrayList<>(agents.size());
         for (String employee : agents) {
             Map<Integer, Map<String, BigDecimal>> own = new HashMap<>();
             byWindow.forEach((months, values) -> own.put(months, values.getOrDefault(employee, Map.of())));
-            Salary s = hr.get(employee);
-            results.add(LadderEvaluation.evaluate(ladder, asOf, s == null ? null : s.position,
-                    new AgentRecord(employee, s == null ? null : s.hiredOn, cards.get(employee), own)));
+            OrgPerson p = people.get(employee);
+            results.add(LadderEvaluation.evaluate(ladder, asOf, p == null ? null : p.position(),
+                    new AgentRecord(employee, p == null ? null : p.hireDate(), cards.get(employee), own)));
         }
         results.sort(Comparator.comparing(Eligibility::employeeId));
         int eligible = (int) results.stream().filter(Eligibility::eligible).count();

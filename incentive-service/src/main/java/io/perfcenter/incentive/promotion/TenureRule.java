@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.YearMonth;
 
-/** At least N whole months between the hire date on file and the end of the month asked about. */
+/** At least N whole months between the hire date in the org directory and the end of the month asked about. */
 final class TenureRule implements PromotionRule {
 
     static final String TYPE = "tenure";
@@ -24,8 +24,9 @@ final class TenureRule implements PromotionRule {
     @Override
     public RuleResult check(AgentRecord agent, YearMonth asOf) {
         if (agent.hiredOn() == null) {
-            return new RuleResult(TYPE, label, false, null, BigDecimal.valueOf(months), "no hire date on file",
-                    "a hire date on file (salaries upload, hiredOn)");
+            return new RuleResult(TYPE, label, false, null, BigDecimal.valueOf(months),
+                    "no hire date in the org directory",
+                    "a hire date in the org directory (metrics-service, hireDate)");
         }
         LocalDate end = asOf.atEndOfMonth().plusDays(1);
         long served = agent.hiredOn().isAfter(end) ? 0 : Period.between(agent.hiredOn(), end).toTotalMonths();

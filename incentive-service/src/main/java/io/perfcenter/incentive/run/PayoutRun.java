@@ -57,6 +57,13 @@ public class PayoutRun extends PanacheEntityBase {
     @Column(name = "team", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String teamJson;
+    /**
+     * Employees left out because another unit's live run pays them for the plan and period
+     * ({@link RunPayloads.SkippedEmployee}).
+     */
+    @Column(name = "skipped", columnDefinition = "jsonb")
+    @ColumnTransformer(write = "?::jsonb")
+    public String skippedJson = "[]";
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "created_by")

@@ -11,12 +11,15 @@ import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.run.RunPayloads.RunInput;
 import io.perfcenter.incentive.run.RunPayloads.RunSummary;
 import io.perfcenter.incentive.run.RunPayloads.RunView;
+import io.perfcenter.incentive.run.RunPayloads.SkippedEmployee;
 import io.perfcenter.incentive.run.RunPayloads.TeamView;
 import io.perfcenter.incentive.salary.Salary;
+import io.perfcenter.incentive.salary.SalaryRegister;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Figures;
 import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.PayoutStatement;
 import io.perfcenter.incentive.statement.StatementBook;
 import io.perfcenter.incentive.statement.StatementComposer;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
@@ -69,10 +72,12 @@ public class PayoutRuns {
     private final StatementBook statements;
     private final StatementWriter writer;
     private final HonorBoard honors;
+    private final SalaryRegister salaryRegister;
     private final EntityManager em;
 
     PayoutRuns(ScoringClient scoring, MetricsClient metrics, StatementComposer composer, StatementBook statements,
-               StatementWriter writer, HonorBoard honors, EntityManager em) {
+               StatementWriter writer, HonorBoard honors, SalaryRegister salaryRegister, EntityManager em) {
+        this.salaryRegister = salaryRegister;
         this.scoring = scoring;
         this.metrics = metrics;
         this.composer = composer;
@@ -102,11 +107,15 @@ public class PayoutRuns {
         long start = System.nanoTime();
         List<Scorecard> cards = published(input.period(), input.unitCode());
         long fetched = System.nanoTime();
-        MetricAggregates figures = figures(plan.sections(), cards, input.unitCode(),
-                Period.month(YearMonth.parse(input.period())));
+        Period month = Period.month(YearMonth.parse(input.period()));
+        MetricAggregates figures = figures(plan.sections(), cards, input.unitCode(), month);
+        // positions weigh target bonuses; the org directory owns them, asked only when the plan has weights
+        Map<String, String> positions = plan.sections().targets() == null
+                || plan.sections().targets().positionWeights() == null ? Map.of()
+                : metrics.positions(input.unitCode(), month.from(), month.to());
         long metricsDone = System.nanoTime();
         Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, figures,
-                createdBy));
+                positions, createdBy));
         LOG.infof("run %d (%s, %s, %s) %s: %d statements; scorecards %d ms, metrics %d ms, compute and store %d ms",
                 computed.run().id(), plan.code, input.period(), input.unitCode(),
                 computed.created() ? "revision " + computed.run().revision() : "unchanged", cards.size(),
@@ -115,11 +124,11 @@ public class PayoutRuns {
         return computed;
     }
 
-    /** The unit's published scorecards of the period, one per employee. */
+    /** The unit's published (or locked) scorecards of the period, one per employee. */
     private List<Scorecard> published(String period, String unitCode) {
         // scoring was asked for exactly these; anything else it might list is left out, never paid
         Predicate<Scorecard> usable = c -> c != null && c.employeeId() != null && !c.employeeId().isBlank()
-                && (c.status() == null || Scorecard.PUBLISHED.equalsIgnoreCase(c.status()))
+                && c.isFinal()
                 && (c.period() == null || period.equals(c.period()));
         List<Scorecard> cards = scoring.publishedScorecards(period, unitCode).stream().filter(usable).toList();
         if (cards.isEmpty()) {
@@ -155,34 +164,48 @@ public class PayoutRuns {
         return found == null ? MetricAggregates.none() : found;
     }
 
-    private Computed store(long planId, RunInput input, List<Scorecard> cards, MetricAggregates figures,
-                           String createdBy) {
+    private Computed store(long planId, RunInput input, List<Scorecard> published, MetricAggregates figures,
+                           Map<String, String> positions, String createdBy) {
         IncentivePlan plan = IncentivePlan.findById(planId);
-        // one computation per plan, period and unit at a time; released at commit
+        List<Scorecard> cards = published;
+        // one computation per plan and period at a time, whatever the unit: who another unit's run pays already
+        // must not change between the check below and the commit; released at commit
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('payout_run:' || ?1))")
-                .setParameter(1, plan.code + '|' + input.period() + '|' + input.unitCode()).getSingleResult();
+                .setParameter(1, plan.code + '|' + input.period()).getSingleResult();
         Optional<PayoutRun> live = PayoutRun.live(plan.code, input.period(), input.unitCode());
         if (live.isPresent() && live.get().status == RunStatus.APPROVED) {
             rejectLocked(live.get());
         }
+        List<SkippedEmployee> skipped = writer.paidElsewhere(plan.code, input.period(), input.unitCode(),
+                cards.stream().map(Scorecard::employeeId).toList());
+        if (!skipped.isEmpty()) {
+            Set<String> out = new HashSet<>();
+            skipped.forEach(s -> out.add(s.employeeId()));
+            cards = cards.stream().filter(c -> !out.contains(c.employeeId())).toList();
+        }
 
-        Map<String, Salary> salaries = Salary.byEmployee(cards.stream().map(Scorecard::employeeId).toList());
+        // the salary in effect on the month's last day: a later raise never changes an earlier month
+        Map<String, Salary> salaries = salaryRegister.inEffect(cards.stream().map(Scorecard::employeeId).toList(),
+                YearMonth.parse(input.period()).atEndOfMonth());
         Optional<UnitBudget> budget = UnitBudget.of(input.unitCode(), input.period());
         Map<String, List<io.perfcenter.incentive.statement.UnitOutcome.HonorWin>> won =
                 plan.sections().honorPrizes() == null ? Map.of()
                         : honors.winsPaidIn(YearMonth.parse(input.period()), input.unitCode());
         long read = System.nanoTime();
         StatementComposer.Composed composed = composer.compose(new StatementComposer.Inputs(plan, input.period(),
-                input.unitCode(), cards, salaries, figures, won, budget.map(b -> b.amount).orElse(null),
+                input.unitCode(), cards, salaries, positions, figures, won, budget.map(b -> b.amount).orElse(null),
                 budget.map(b -> b.currency).orElse(null)));
         long composedAt = System.nanoTime();
-        String fingerprint = fingerprint(plan, composed);
+        String skippedJson = Json.write(skipped);
+        String fingerprint = fingerprint(plan, composed, skippedJson);
         long hashed = System.nanoTime();
         if (live.isPresent() && fingerprint.equals(live.get().fingerprint)) {
             return new Computed(RunView.of(live.get(), statements.ofRun(live.get().id)), false);
         }
         live.ifPresent(previous -> previous.status = RunStatus.SUPERSEDED);
         em.flush(); // the superseded run must leave the "one live run" index before the new one enters it
+        // ... and its statements the "one current statement per employee, period and plan" index
+        live.ifPresent(previous -> PayoutStatement.update("current = false where run.id = ?1", previous.id));
 
         PayoutRun run = new PayoutRun();
         run.planId = plan.id;
@@ -203,6 +226,7 @@ public class PayoutRuns {
                 .reduce(BigDecimal.ZERO.setScale(Money.SCALE), BigDecimal::add);
         run.budgetJson = composed.budget() == null ? null : Json.write(composed.budget());
         run.teamJson = Json.write(TeamView.of(composed.unit()));
+        run.skippedJson = skippedJson;
         run.persist();
         em.flush();
         List<StatementView> views = writer.write(run, composed.statements());
@@ -212,7 +236,7 @@ public class PayoutRuns {
     }
 
     /** SHA-256 of the plan version and everything the run computed: equal fingerprints, equal statements. */
-    private static String fingerprint(IncentivePlan plan, StatementComposer.Composed composed) {
+    private static String fingerprint(IncentivePlan plan, StatementComposer.Composed composed, String skipped) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -223,7 +247,7 @@ public class PayoutRuns {
         StringBuilder text = new StringBuilder(256);
         text.append("plan\u0000").append(plan.id).append('\u0001')
                 .append(Json.write(TeamView.of(composed.unit()))).append('\u0001')
-                .append(Json.write(composed.budget())).append('\u0001');
+                .append(Json.write(composed.budget())).append('\u0001').append(skipped).append('\u0001');
         sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
         for (ComposedStatement s : composed.statements()) {
             text.setLength(0);

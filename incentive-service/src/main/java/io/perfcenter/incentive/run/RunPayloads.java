@@ -108,6 +108,9 @@ public final class RunPayloads {
             @Schema(description = "Cost against the unit's budget of the period; absent when none is on file")
             BudgetScaling.Outcome budget,
             TeamView team,
+            @Schema(description = "Employees with a scorecard of this unit left out because another unit's live run "
+                    + "of the same plan and period pays them already (one statement per employee, period and plan)")
+            List<SkippedEmployee> skipped,
             OffsetDateTime createdAt,
             @Schema(examples = "H1") String createdBy,
             OffsetDateTime approvedAt,
@@ -117,9 +120,26 @@ public final class RunPayloads {
         static RunView of(PayoutRun r, List<StatementView> statements) {
             return new RunView(r.id, r.planCode, r.planVersion, r.period, r.unitCode, r.status, r.revision,
                     r.previousRunId, r.currency, r.totalAmount, r.statementCount, r.flaggedCount, budgetOf(r),
-                    Json.read(r.teamJson, TeamView.class), r.createdAt, r.createdBy, r.approvedAt, r.approvedBy,
-                    statements);
+                    Json.read(r.teamJson, TeamView.class), skippedOf(r), r.createdAt, r.createdBy, r.approvedAt,
+                    r.approvedBy, statements);
         }
+    }
+
+    @Schema(name = "PayoutSkippedEmployee", description = "An employee a run did not pay, and why")
+    public record SkippedEmployee(
+            @Schema(examples = "A7") String employeeId,
+            @Schema(examples = "already paid for PERF-2026 2026-10 by run 12 of unit G1 (COMPUTED): one statement "
+                    + "per employee, period and plan") String reason,
+            @Schema(description = "The live run that pays the employee", examples = "12") Long paidInRunId,
+            @Schema(examples = "G1") String paidInUnitCode) {
+    }
+
+    static List<SkippedEmployee> skippedOf(PayoutRun r) {
+        if (r.skippedJson == null) {
+            return List.of();
+        }
+        SkippedEmployee[] skipped = Json.read(r.skippedJson, SkippedEmployee[].class);
+        return skipped == null ? List.of() : List.of(skipped);
     }
 
     private static BudgetScaling.Outcome budgetOf(PayoutRun r) {

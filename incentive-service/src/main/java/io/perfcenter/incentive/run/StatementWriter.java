@@ -29,7 +29,7 @@ class StatementWriter {
 
     private static final String IDS = "SELECT nextval('payout_statement_id_seq') FROM generate_series(1, ?)";
     private static final String COPY_STATEMENTS = "COPY payout_statement (id, run_id, employee_id, unit_code, period, "
-            + "currency, total_amount, flags) FROM STDIN";
+            + "plan_code, currency, total_amount, flags) FROM STDIN";
     private static final String COPY_LINES = "COPY payout_line (statement_id, position, kind, amount, currency, "
             + "explanation, source, monetary) FROM STDIN";
     /** Bytes gathered before they are handed to the server. */
@@ -39,6 +39,43 @@ class StatementWriter {
 
     StatementWriter(EntityManager em) {
         this.em = em;
+    }
+
+    private static final String PAID_ELSEWHERE = """
+            SELECT s.employee_id, r.id, r.unit_code, r.status
+              FROM payout_statement s JOIN payout_run r ON r.id = s.run_id
+             WHERE s.current AND s.plan_code = ? AND s.period = ? AND r.unit_code <> ? AND s.employee_id = ANY (?)
+             ORDER BY s.employee_id""";
+
+    /**
+     * Of the given employees, those whom a live run of another unit pays for the plan and period already (an agent
+     * who moved unit mid-period), with the reason they are left out of this unit's run.
+     */
+    List<RunPayloads.SkippedEmployee> paidElsewhere(String planCode, String period, String unitCode,
+                                                    List<String> employeeIds) {
+        if (employeeIds.isEmpty()) {
+            return List.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            List<RunPayloads.SkippedEmployee> found = new ArrayList<>();
+            try (PreparedStatement st = c.prepareStatement(PAID_ELSEWHERE)) {
+                st.setString(1, planCode);
+                st.setString(2, period);
+                st.setString(3, unitCode);
+                st.setArray(4, c.createArrayOf("text", employeeIds.toArray()));
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        String employee = rs.getString(1);
+                        long runId = rs.getLong(2);
+                        String unit = rs.getString(3);
+                        found.add(new RunPayloads.SkippedEmployee(employee, "already paid for " + planCode + " "
+                                + period + " by run " + runId + " of unit " + unit + " (" + rs.getString(4)
+                                + "): one statement per employee, period and plan", runId, unit));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     /** Writes the statements of a persisted run and returns them as the API shows them. */
@@ -64,7 +101,7 @@ class StatementWriter {
             for (int i = 0; i < n; i++) {
                 ComposedStatement s = statements.get(i);
                 rows.field(ids[i]).field(run.id).field(s.employeeId()).field(s.unitCode()).field(run.period)
-                        .field(run.currency).field(s.total()).last(Json.write(s.flags()));
+                        .field(run.planCode).field(run.currency).field(s.total()).last(Json.write(s.flags()));
             }
             rows.end();
         } catch (SQLException | RuntimeException e) {

@@ -2,49 +2,66 @@ package io.perfcenter.incentive.salary;
 
 import io.agroal.api.AgroalDataSource;
 import io.perfcenter.incentive.salary.SalaryPayloads.RowError;
+import io.perfcenter.incentive.salary.SalaryPayloads.SalaryStep;
+import io.perfcenter.incentive.salary.SalaryPayloads.SalaryView;
 import io.perfcenter.incentive.salary.SalaryPayloads.SalaryRow;
 import io.perfcenter.incentive.salary.SalaryPayloads.UploadReport;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-/** Keeps the salaries on file: a bulk upload is checked row by row and the good rows upserted in one statement. */
+/**
+ * Keeps the effective-dated salaries on file: a bulk upload is checked row by row and the good rows upserted in one
+ * statement (a row with the same employee and effectiveFrom as one on file replaces it; another date adds a step).
+ */
 @ApplicationScoped
 public class SalaryRegister {
 
     static final int MAX_ROWS = 50_000;
     private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern POSITION = EMPLOYEE_ID;
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
     /** numeric(14, 2): twelve digits before the point. */
     private static final BigDecimal LIMIT = new BigDecimal("1000000000000");
 
     private static final String UPSERT = """
-            INSERT INTO salary (employee_id, monthly_salary, currency, position, hired_on, updated_by)
-            SELECT e, s, c, p, h, ? FROM unnest(?::text[], ?::numeric[], ?::text[], ?::text[], ?::date[])
-                AS t(e, s, c, p, h)
-            ON CONFLICT (employee_id) DO UPDATE
+            INSERT INTO salary_rate (employee_id, effective_from, monthly_salary, currency, updated_by)
+            SELECT e, f, s, c, ? FROM unnest(?::text[], ?::date[], ?::numeric[], ?::text[]) AS t(e, f, s, c)
+            ON CONFLICT (employee_id, effective_from) DO UPDATE
                SET monthly_salary = excluded.monthly_salary, currency = excluded.currency,
-                   position = coalesce(excluded.position, salary.position),
-                   hired_on = coalesce(excluded.hired_on, salary.hired_on),
                    updated_by = excluded.updated_by, updated_at = now()""";
+    private static final String IN_EFFECT = """
+            SELECT DISTINCT ON (employee_id) employee_id, effective_from, monthly_salary, currency FROM salary_rate
+             WHERE employee_id = ANY (?) AND effective_from <= ?
+             ORDER BY employee_id, effective_from DESC""";
+    private static final String HISTORY = """
+            SELECT effective_from, monthly_salary, currency, updated_at, updated_by FROM salary_rate
+             WHERE employee_id = ? ORDER BY effective_from DESC""";
 
     private final AgroalDataSource dataSource;
+    private final EntityManager em;
 
-    SalaryRegister(AgroalDataSource dataSource) {
+    SalaryRegister(AgroalDataSource dataSource, EntityManager em) {
         this.dataSource = dataSource;
+        this.em = em;
     }
 
     public UploadReport upload(List<SalaryRow> rows, String uploadedBy) {
@@ -58,9 +75,20 @@ public class SalaryRegister {
         List<String> ids = new ArrayList<>();
         List<BigDecimal> amounts = new ArrayList<>();
         List<String> currencies = new ArrayList<>();
-        List<String> positions = new ArrayList<>();
-        List<LocalDate> hired = new ArrayList<>();
+        List<LocalDate> effective = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        for (int i = 0; i < rows.size(); i++) {
+            SalaryRow r = rows.get(i);
+            // person data has one owner, the org directory: an upload still carrying it is refused as a whole
+            if (r != null && !blank(r.position())) {
+                throw Problems.invalid("[" + i + "].position", "position is person data kept by the org directory "
+                        + "(metrics-service, PUT /api/v1/metrics/org/agents/bulk); salaries no longer accept it");
+            }
+            if (r != null && !blank(r.hiredOn())) {
+                throw Problems.invalid("[" + i + "].hiredOn", "the hire date is person data kept by the org "
+                        + "directory (metrics-service, hireDate); salaries no longer accept it");
+            }
+        }
         for (int i = 0; i < rows.size(); i++) {
             SalaryRow r = rows.get(i);
             RowError error = check(i + 1, r, seen);
@@ -70,22 +98,62 @@ public class SalaryRegister {
                 ids.add(r.employeeId());
                 amounts.add(new BigDecimal(r.monthlySalary().trim()));
                 currencies.add(r.currency());
-                positions.add(blank(r.position()) ? null : r.position().trim());
-                hired.add(blank(r.hiredOn()) ? null : LocalDate.parse(r.hiredOn().trim()));
+                effective.add(LocalDate.parse(r.effectiveFrom().trim()));
             }
         }
         if (!ids.isEmpty()) {
-            store(ids, amounts, currencies, positions, hired, uploadedBy);
+            store(ids, effective, amounts, currencies, uploadedBy);
         }
         return new UploadReport(ids.size(), errors.size(), errors);
     }
 
-    public Salary get(String employeeId) {
-        Salary salary = Salary.findById(employeeId);
-        if (salary == null) {
+    /** The employee's salaries, newest first; 404 when none is on file. */
+    public SalaryView get(String employeeId) {
+        List<SalaryStep> history = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(HISTORY)) {
+            st.setString(1, employeeId);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    history.add(new SalaryStep(rs.getObject(1, LocalDate.class), rs.getBigDecimal(2),
+                            rs.getString(3), rs.getObject(4, OffsetDateTime.class), rs.getString(5)));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read salaries", e);
+        }
+        if (history.isEmpty()) {
             throw Problems.notFound("Salary of employee", employeeId);
         }
-        return salary;
+        LocalDate today = LocalDate.now();
+        SalaryStep current = history.stream().filter(h -> !h.effectiveFrom().isAfter(today)).findFirst()
+                .orElse(null);
+        return new SalaryView(employeeId, current == null ? null : current.monthlySalary(),
+                current == null ? null : current.currency(), current == null ? null : current.effectiveFrom(),
+                history);
+    }
+
+    /**
+     * The salary of each employee in effect on {@code day} (the latest one effective on or before it), read in the
+     * caller's transaction; employees without one are absent.
+     */
+    public Map<String, Salary> inEffect(Collection<String> employeeIds, LocalDate day) {
+        if (employeeIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.unwrap(Session.class).doReturningWork(c -> {
+            Map<String, Salary> found = new HashMap<>();
+            try (PreparedStatement st = c.prepareStatement(IN_EFFECT)) {
+                st.setArray(1, c.createArrayOf("text", employeeIds.toArray()));
+                st.setObject(2, day);
+                try (ResultSet rs = st.executeQuery()) {
+                    while (rs.next()) {
+                        found.put(rs.getString(1), new Salary(rs.getString(1), rs.getObject(2, LocalDate.class),
+                                rs.getBigDecimal(3), rs.getString(4)));
+                    }
+                }
+            }
+            return found;
+        });
     }
 
     private static RowError check(int row, SalaryRow r, Set<String> seen) {
@@ -122,18 +190,16 @@ public class SalaryRegister {
         if (!isIsoCurrency(r.currency())) {
             return new RowError(row, "currency", "must be an ISO 4217 code in capitals, such as CNY");
         }
-        if (!blank(r.position()) && !POSITION.matcher(r.position().trim()).matches()) {
-            return new RowError(row, "position", "must be 1 to 64 letters, digits, '_', '.' or '-'");
+        if (blank(r.effectiveFrom())) {
+            return new RowError(row, "effectiveFrom", "is required: the first day the salary applies, YYYY-MM-DD");
         }
-        if (!blank(r.hiredOn())) {
-            try {
-                LocalDate.parse(r.hiredOn().trim());
-            } catch (DateTimeParseException e) {
-                return new RowError(row, "hiredOn", "must be a date written YYYY-MM-DD");
-            }
+        try {
+            LocalDate.parse(r.effectiveFrom().trim());
+        } catch (DateTimeParseException e) {
+            return new RowError(row, "effectiveFrom", "must be a date written YYYY-MM-DD");
         }
-        if (!seen.add(r.employeeId())) {
-            return new RowError(row, "employeeId", "appears twice in this upload");
+        if (!seen.add(r.employeeId() + '|' + LocalDate.parse(r.effectiveFrom().trim()))) {
+            return new RowError(row, "employeeId", "appears twice with the same effectiveFrom in this upload");
         }
         return null;
     }
@@ -151,16 +217,14 @@ public class SalaryRegister {
         }
     }
 
-    private void store(List<String> ids, List<BigDecimal> amounts, List<String> currencies, List<String> positions,
-                       List<LocalDate> hired, String uploadedBy) {
+    private void store(List<String> ids, List<LocalDate> effective, List<BigDecimal> amounts, List<String> currencies,
+                       String uploadedBy) {
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(UPSERT)) {
             st.setString(1, uploadedBy);
             st.setArray(2, c.createArrayOf("text", ids.toArray()));
-            st.setArray(3, c.createArrayOf("numeric", amounts.toArray()));
-            st.setArray(4, c.createArrayOf("text", currencies.toArray()));
-            st.setArray(5, c.createArrayOf("text", positions.toArray()));
-            st.setArray(6, c.createArrayOf("date", hired.stream().map(d -> d == null ? null : java.sql.Date.valueOf(d))
-                    .toArray()));
+            st.setArray(3, c.createArrayOf("date", effective.stream().map(java.sql.Date::valueOf).toArray()));
+            st.setArray(4, c.createArrayOf("numeric", amounts.toArray()));
+            st.setArray(5, c.createArrayOf("text", currencies.toArray()));
             st.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not store salaries", e);

@@ -18,7 +18,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
 
 @Path("/api/v1/incentives/salaries")
-@Tag(name = "incentives: salaries", description = "HR data on file: monthly salary (the base of performance pay), position, hire date")
+@Tag(name = "incentives: salaries", description = "Effective-dated monthly salaries (the base of performance pay); "
+        + "position and hire date are read from metrics-service's org directory")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class SalaryResource {
@@ -32,13 +33,17 @@ public class SalaryResource {
     }
 
     @PUT
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    // salaries are HR's: integration clients (CRM, HR sync) may not set pay
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "upsertSalaries", summary = "Set the monthly salaries of many employees (JSON array)",
-            description = "Each row replaces the salary on file for its employee, or is rejected with its row number, "
-                    + "field and reason. Position and hire date (optional) are kept as on file when a row leaves "
-                    + "them out. Bad rows never block good ones. Re-sending is safe.")
+            description = "Each row is a salary from its effectiveFrom on: it adds a step to the employee's history "
+                    + "(a raise from December leaves October's salary as it was) or replaces the salary of the same "
+                    + "day; a bad row is rejected with its row number, field and reason and never blocks good ones. "
+                    + "Re-sending is safe. position and hiredOn are no longer accepted (the org directory of "
+                    + "metrics-service owns person data): an upload carrying them is refused as a whole.")
     @APIResponse(responseCode = "200", description = "The upload's report")
-    @APIResponse(responseCode = "400", description = "The body is not a JSON array of rows, or too long")
+    @APIResponse(responseCode = "400", description = "The body is not a JSON array of rows, is too long, or a row "
+            + "carries position or hiredOn (invalid-field naming it, e.g. [0].hiredOn); nothing is stored")
     public UploadReport upsert(List<SalaryRow> rows) {
         return register.upload(rows, caller.name());
     }
@@ -46,10 +51,11 @@ public class SalaryResource {
     @GET
     @Path("/{employeeId}")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
-    @Operation(operationId = "getSalary", summary = "The monthly salary on file for an employee")
-    @APIResponse(responseCode = "200", description = "The salary")
+    @Operation(operationId = "getSalary", summary = "The salary in effect today and every salary on file for an "
+            + "employee")
+    @APIResponse(responseCode = "200", description = "The salaries")
     @APIResponse(responseCode = "404", description = "No salary on file for this employee")
     public SalaryView get(@Parameter(example = "E2001") @PathParam("employeeId") String employeeId) {
-        return SalaryView.of(register.get(employeeId));
+        return register.get(employeeId);
     }
 }

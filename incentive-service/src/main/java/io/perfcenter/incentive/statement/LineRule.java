@@ -22,14 +22,16 @@ public interface LineRule {
     List<ComputedLine> lines(Facts facts);
 
     /**
-     * What a rule may compute from: the plan version, the agent's published scorecard, HR data on file (salary,
-     * position; null when none), the agent's figures by measure, and what was decided for the whole unit first
-     * (team fund, team reward, honors).
+     * What a rule may compute from: the plan version, the agent's published scorecard, the salary in effect on the
+     * period's last day (null when none), the agent's position in metrics-service's org directory (null when not
+     * asked or unknown), the agent's figures by measure, and what was decided for the whole unit first (team fund,
+     * team reward, honors).
      */
-    record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, Figures figures, UnitOutcome unit) {
+    record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, String position, Figures figures,
+                 UnitOutcome unit) {
 
         public Facts(IncentivePlan plan, Scorecard scorecard, Salary salary) {
-            this(plan, scorecard, salary, new Figures(scorecard, Map.of()), UnitOutcome.none());
+            this(plan, scorecard, salary, null, new Figures(scorecard, Map.of()), UnitOutcome.none());
         }
 
         public PlanSections sections() {

@@ -39,6 +39,11 @@ public class PayoutStatement extends PanacheEntityBase {
     @Column(name = "unit_code")
     public String unitCode;
     public String period;
+    /** The plan of the run; with employee and period it names the one current statement across units' runs. */
+    @Column(name = "plan_code")
+    public String planCode;
+    /** True while the run is live (computed or approved); false once a recomputation superseded it. */
+    public boolean current = true;
     public String currency;
     /** Sum of the lines' amounts; null when a line has no amount (see flags). */
     @Column(name = "total_amount")

@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.statement;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 
 /**
  * Performance pay of one month (DOMAIN §5): monthly salary × performance pay share × coefficient of the grade (or of
@@ -10,9 +11,16 @@ public record PerformancePay(BigDecimal amount, String explanation) {
 
     /** {@code why} says where the coefficient comes from: the grade, or "score 96.5 in (95,100] A". */
     public static PerformancePay of(BigDecimal monthlySalary, BigDecimal share, BigDecimal coefficient, String why) {
+        return of(monthlySalary, null, share, coefficient, why);
+    }
+
+    /** The same, saying from which day the salary used is in effect ("8,000.00 (salary effective 2026-06-01) × …"). */
+    public static PerformancePay of(BigDecimal monthlySalary, LocalDate effectiveFrom, BigDecimal share,
+                                    BigDecimal coefficient, String why) {
         BigDecimal amount = Money.round(monthlySalary.multiply(share).multiply(coefficient));
-        String explanation = Money.format(monthlySalary) + " × " + Money.percent(share) + " × "
-                + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
+        String explanation = Money.format(monthlySalary)
+                + (effectiveFrom == null ? "" : " (salary effective " + effectiveFrom + ")")
+                + " × " + Money.percent(share) + " × " + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
         return new PerformancePay(amount, explanation);
     }
 }

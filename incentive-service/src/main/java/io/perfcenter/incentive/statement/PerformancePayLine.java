@@ -44,13 +44,18 @@ public class PerformancePayLine implements LineRule {
         source.put("grade", card.grade());
         source.put("total", card.total());
         source.put("planVersion", plan.version);
+        if (salary != null) {
+            source.put("salaryEffectiveFrom",
+                    salary.effectiveFrom() == null ? null : salary.effectiveFrom().toString());
+        }
 
         if (salary == null) {
             return List.of(ComputedLine.notComputed(KIND, plan.currency, "No monthly salary on file for "
-                    + card.employeeId() + ": performance pay not computed", source, MISSING_SALARY));
+                    + card.employeeId() + " in effect on the last day of " + card.period()
+                    + ": performance pay not computed", source, MISSING_SALARY));
         }
-        if (!salary.currency.equals(plan.currency)) {
-            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Salary on file is in " + salary.currency
+        if (!salary.currency().equals(plan.currency)) {
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Salary on file is in " + salary.currency()
                     + " but plan " + plan.code + " pays in " + plan.currency + ": performance pay not computed",
                     source, CURRENCY_MISMATCH));
         }
@@ -64,7 +69,8 @@ public class PerformancePayLine implements LineRule {
                     + "coefficient in plan " + plan.code + " version " + plan.version
                     + ": performance pay not computed", source, GRADE_NOT_IN_PLAN));
         }
-        PerformancePay pay = PerformancePay.of(salary.monthlySalary, plan.performancePayShare, coefficient.get(),
+        PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(), plan.performancePayShare,
+                coefficient.get(),
                 card.grade());
         return List.of(ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source));
     }
@@ -81,8 +87,8 @@ public class PerformancePayLine implements LineRule {
                 source.put("band", band.range());
                 String why = "score " + card.total().toPlainString() + " in " + band.range()
                         + (band.label() == null ? "" : " " + band.label());
-                PerformancePay pay = PerformancePay.of(salary.monthlySalary, plan.performancePayShare,
-                        band.coefficient(), why);
+                PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(),
+                        plan.performancePayShare, band.coefficient(), why);
                 return ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source);
             }
         }

@@ -34,7 +34,7 @@ public class StatementComposer {
 
     /** Everything a run computes from, fetched and read beforehand. */
     public record Inputs(IncentivePlan plan, String period, String unitCode, List<Scorecard> cards,
-                         Map<String, Salary> salaries, MetricAggregates metrics,
+                         Map<String, Salary> salaries, Map<String, String> positions, MetricAggregates metrics,
                          Map<String, List<UnitOutcome.HonorWin>> honors, BigDecimal budget, String budgetCurrency) {
     }
 
@@ -99,7 +99,7 @@ public class StatementComposer {
         for (int i = 0; i < cards.size(); i++) {
             Scorecard card = cards.get(i);
             LineRule.Facts facts = new LineRule.Facts(in.plan(), card, in.salaries().get(card.employeeId()),
-                    figures.get(i), unit);
+                    in.positions().get(card.employeeId()), figures.get(i), unit);
             List<ComputedLine> lines = new ArrayList<>();
             for (LineRule rule : rules) {
                 lines.addAll(rule.lines(facts));

@@ -42,7 +42,7 @@ public class TargetBonusLine implements LineRule {
             return List.of(ComputedLine.notComputed(BASIC, plan.currency, "No " + targets.measure() + " figure for "
                     + facts.scorecard().employeeId() + ": target bonuses not computed", source, MISSING_FIGURE));
         }
-        String position = facts.salary() == null ? null : facts.salary().position;
+        String position = facts.position();
         BigDecimal weight = weight(targets, position);
         List<ComputedLine> lines = new ArrayList<>();
         lines.add(line(BASIC, "basic", targets, targets.basic(), value, position, weight, plan));
@@ -68,7 +68,7 @@ public class TargetBonusLine implements LineRule {
         BigDecimal amount = Money.round(target.amount().multiply(weight));
         return ComputedLine.paid(kind, amount, plan.currency, figure + (higher ? " ≥ " : " ≤ ") + threshold + ": "
                 + Money.format(target.amount()) + " × " + Money.factor(weight) + " ("
-                + (position == null ? "no position on file" : "position " + position) + ") = "
+                + (position == null ? "no position in the org directory" : "position " + position) + ") = "
                 + Money.format(amount), source);
     }
 

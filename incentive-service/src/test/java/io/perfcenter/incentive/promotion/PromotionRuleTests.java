@@ -99,7 +99,7 @@ class PromotionRuleTests {
         RuleResult tenure = new TenureRule(SEAT_TO_LEAD.get(1)).check(agent(null, Map.of()), OCT);
         assertFalse(tenure.passed());
         assertNull(tenure.actual());
-        assertEquals("a hire date on file (salaries upload, hiredOn)", tenure.missing());
+        assertEquals("a hire date in the org directory (metrics-service, hireDate)", tenure.missing());
     }
 
     @Test
@@ -110,7 +110,7 @@ class PromotionRuleTests {
         assertEquals("qa-specialist", lead.nextPosition());
         Eligibility none = LadderEvaluation.evaluate(ladder(), OCT, null, veteran);
         assertEquals("seat", none.currentPosition());
-        assertEquals("no position on file: taken as seat", none.note());
+        assertEquals("no position in the org directory: taken as seat", none.note());
         Eligibility top = LadderEvaluation.evaluate(ladder(), OCT, "qa-specialist", veteran);
         assertFalse(top.eligible());
         assertEquals("qa-specialist has no step above it on ladder CAREER", top.note());

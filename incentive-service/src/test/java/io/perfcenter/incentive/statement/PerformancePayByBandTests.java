@@ -30,11 +30,7 @@ class PerformancePayByBandTests {
     }
 
     static Salary salary(String amount) {
-        Salary s = new Salary();
-        s.employeeId = "E1";
-        s.monthlySalary = new BigDecimal(amount);
-        s.currency = "CNY";
-        return s;
+        return new Salary("E1", null, new BigDecimal(amount), "CNY");
     }
 
     static Scorecard card(String total) {
