@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -88,7 +87,7 @@ class OverviewTests {
 
     @Test
     void withoutPeriodThePreviousMonthIsAsked() {
-        String previous = YearMonth.now(Clock.system(ZoneOffset.UTC)).minusMonths(1).toString();
+        String previous = YearMonth.now(Clock.system(java.time.ZoneId.of("Asia/Shanghai"))).minusMonths(1).toString();
         stubAll("E8", previous);
 
         given().auth().oauth2(TestTokens.token("E8", "supervisor"))
@@ -99,6 +98,22 @@ class OverviewTests {
                 .body("unavailable", empty());
         stubs.get("scoring-service").verify(getRequestedFor(urlPathEqualTo("/api/v1/scoring/scorecards"))
                 .withQueryParam("employeeId", equalTo("E8")).withQueryParam("period", equalTo(previous)));
+    }
+
+    @Test
+    void theDefaultMonthFollowsTheCentersTimeZone() {
+        // 20:00 UTC on 31 July is 04:00 on 1 August in Shanghai: the previous month is July, not June
+        TestClock.fix("2026-07-31T20:00:00Z");
+        try {
+            stubAll("E10", "2026-07");
+            given().auth().oauth2(TestTokens.token("E10", "agent"))
+                    .get("/api/v1/me/overview")
+                    .then().statusCode(200)
+                    .body("period", org.hamcrest.Matchers.equalTo("2026-07"))
+                    .body("scorecards.id", contains("S1"));
+        } finally {
+            TestClock.release();
+        }
     }
 
     @Test

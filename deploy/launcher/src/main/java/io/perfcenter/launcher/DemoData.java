@@ -2,6 +2,7 @@ package io.perfcenter.launcher;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -22,11 +23,18 @@ public final class DemoData {
 
     private final GatewayClient gateway;
     private final Map<String, String> tokens;
-    private final YearMonth month = YearMonth.now().minusMonths(1);
+    private final YearMonth month;
 
+    /** Last month in the center's zone ({@code PERFCENTER_TIME_ZONE}, default Asia/Shanghai). */
     public DemoData(String gatewayUrl, Map<String, String> tokens) {
+        this(gatewayUrl, tokens, Clock.system(LauncherOptions.centerZone(System.getenv())));
+    }
+
+    /** {@code clock}: the center's clock; "last month" is the month before the current one in the center's zone. */
+    public DemoData(String gatewayUrl, Map<String, String> tokens, Clock clock) {
         this.gateway = new GatewayClient(gatewayUrl);
         this.tokens = tokens;
+        this.month = YearMonth.now(clock).minusMonths(1);
     }
 
     /** Loads the data set unless its center exists already; returns whether it loaded. */

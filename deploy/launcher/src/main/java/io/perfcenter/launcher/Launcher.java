@@ -5,7 +5,9 @@ import io.perfcenter.support.PostgresServer;
 import io.perfcenter.support.Suite;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +57,9 @@ public final class Launcher {
         System.out.println("Database: " + db.description());
         LocalIdentity identity = options.oidcUrl() == null ? LocalIdentity.inDirectory(dataDir.resolve("keys")) : null;
         Map<String, String> env = new HashMap<>();
+        // every service and the demo data count days in the same zone, whatever the machine's zone
+        ZoneId centerZone = LauncherOptions.centerZone(System.getenv());
+        env.put("PERFCENTER_TIME_ZONE", centerZone.getId());
         if (options.oidcUrl() != null) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.oidcUrl());
         }
@@ -78,7 +83,7 @@ public final class Launcher {
             if (identity == null) {
                 System.out.println("Demo data needs the local identity setup; skipped with --oidc-url.");
             } else {
-                new DemoData(suite.gatewayUrl(), tokens).load();
+                new DemoData(suite.gatewayUrl(), tokens, Clock.system(centerZone)).load();
             }
         }
         printWelcome(suite, tokens, dataDir, Duration.ofNanos(System.nanoTime() - started));

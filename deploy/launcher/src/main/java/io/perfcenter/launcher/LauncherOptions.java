@@ -2,6 +2,9 @@ package io.perfcenter.launcher;
 
 import io.perfcenter.support.Suite;
 
+import java.time.ZoneId;
+import java.util.Map;
+
 /** The launcher's command line. */
 record LauncherOptions(boolean help, boolean demo, String dataDir, int dbPort, String oidcUrl, Suite.Ports ports) {
 
@@ -16,7 +19,15 @@ record LauncherOptions(boolean help, boolean demo, String dataDir, int dbPort, S
               --port PORT     gateway port (default 8080); the services take the next three ports
 
             Environment: PERFCENTER_DB_URL, PERFCENTER_DB_USER, PERFCENTER_DB_PASSWORD use an external PostgreSQL
-            instead of the embedded one (the database "perfcenter" is created on it if missing).""";
+            instead of the embedded one (the database "perfcenter" is created on it if missing).
+            PERFCENTER_TIME_ZONE is the center's time zone (default Asia/Shanghai): the day every record counts
+            for, "today" and "last month" in all services and the demo data.""";
+
+    /** The center's time zone: {@code PERFCENTER_TIME_ZONE}, else Asia/Shanghai; never the machine's zone. */
+    static ZoneId centerZone(Map<String, String> environment) {
+        String zone = environment.get("PERFCENTER_TIME_ZONE");
+        return ZoneId.of(zone == null || zone.isBlank() ? "Asia/Shanghai" : zone.strip());
+    }
 
     static LauncherOptions parse(String[] args) {
         boolean help = false;

@@ -32,7 +32,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
@@ -55,10 +54,12 @@ public class OverviewResource {
 
     private final ServiceCalls calls;
     private final SecurityIdentity identity;
+    private final Clock clock;
 
-    OverviewResource(ServiceCalls calls, SecurityIdentity identity) {
+    OverviewResource(ServiceCalls calls, SecurityIdentity identity, Clock clock) {
         this.calls = calls;
         this.identity = identity;
+        this.clock = clock;
     }
 
     @GET
@@ -77,7 +78,7 @@ public class OverviewResource {
     @APIResponse(responseCode = "401", description = "No bearer token, or one that does not verify",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = GatewayProblem.class)))
     public Uni<Response> overview(
-            @Parameter(description = "The month, YYYY-MM; the previous calendar month (UTC) when left out",
+            @Parameter(description = "The month, YYYY-MM; the previous calendar month in the center's time zone (perfcenter.time-zone) when left out",
                     example = "2026-10", schema = @Schema(type = SchemaType.STRING, pattern = "^\\d{4}-\\d{2}$"))
             @QueryParam("period") String period,
             @Context HttpHeaders headers,
@@ -89,7 +90,8 @@ public class OverviewResource {
         }
         YearMonth month;
         if (period == null || period.isBlank()) {
-            month = YearMonth.now(Clock.system(ZoneOffset.UTC)).minusMonths(1);
+            // the month before the current one in the center's time zone
+            month = YearMonth.now(clock).minusMonths(1);
         } else {
             try {
                 if (!PERIOD.matcher(period).matches()) {

@@ -41,6 +41,10 @@ import java.util.TreeSet;
 @ApplicationScoped
 public class HonorRuns {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private final ScoringClient scoring;
     private final MetricsClient metrics;
     private final EntityManager em;
@@ -220,7 +224,7 @@ public class HonorRuns {
         run.status = HonorRun.LIVE;
         run.candidateCount = judgement.candidates();
         run.eligibleCount = judgement.eligible();
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = createdBy;
         run.persist();
         for (HonorJudge.Winner w : judgement.winners()) {

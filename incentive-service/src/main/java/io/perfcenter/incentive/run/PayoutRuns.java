@@ -60,6 +60,10 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class PayoutRuns {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Logger LOG = Logger.getLogger(PayoutRuns.class);
 
     /** A computed run, and whether it is new (201) or the unchanged live run (200). */
@@ -218,7 +222,7 @@ public class PayoutRuns {
         run.previousRunId = live.map(p -> p.id).orElse(null);
         run.fingerprint = fingerprint;
         run.currency = plan.currency;
-        run.createdAt = OffsetDateTime.now();
+        run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = createdBy;
         run.statementCount = composed.statements().size();
         run.flaggedCount = (int) composed.statements().stream().filter(s -> !s.flags().isEmpty()).count();
@@ -277,7 +281,7 @@ public class PayoutRuns {
             throw Problems.conflict("Run " + id + " was superseded by a later computation; approve that one");
         }
         run.status = RunStatus.APPROVED;
-        run.approvedAt = OffsetDateTime.now();
+        run.approvedAt = OffsetDateTime.now(clock);
         run.approvedBy = approvedBy;
         return RunView.of(run, statements.ofRun(run.id));
     }

@@ -16,6 +16,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -58,8 +59,10 @@ public class SalaryRegister {
 
     private final AgroalDataSource dataSource;
     private final EntityManager em;
+    private final Clock clock;
 
-    SalaryRegister(AgroalDataSource dataSource, EntityManager em) {
+    SalaryRegister(AgroalDataSource dataSource, EntityManager em, Clock clock) {
+        this.clock = clock;
         this.dataSource = dataSource;
         this.em = em;
     }
@@ -124,7 +127,7 @@ public class SalaryRegister {
         if (history.isEmpty()) {
             throw Problems.notFound("Salary of employee", employeeId);
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         SalaryStep current = history.stream().filter(h -> !h.effectiveFrom().isAfter(today)).findFirst()
                 .orElse(null);
         return new SalaryView(employeeId, current == null ? null : current.monthlySalary(),

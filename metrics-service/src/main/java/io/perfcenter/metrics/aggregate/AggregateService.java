@@ -46,6 +46,9 @@ import java.util.TreeMap;
  * of the metric's kind exist, the derived figure stands and a pushed value is ignored (both describe the same
  * activity); on other days pushed values count — SUM adds them, MEAN/RATIO/WEIGHTED_MEAN weigh each by its weight
  * (default 1) against the derived denominator, MAX/MIN take the extreme, LATEST the last pushed value.
+ *
+ * <p>A value's {@code samples} are the records that contributed to it (see {@link DerivationSql#sampleExpression})
+ * plus the pushed values used.
  */
 @ApplicationScoped
 public class AggregateService {
@@ -165,6 +168,7 @@ public class AggregateService {
         final Map<RecordKind, List<String>> expressions = new EnumMap<>(RecordKind.class);
         final Map<RecordKind, List<Derivation.Function>> functions = new EnumMap<>(RecordKind.class);
         final Map<String, int[]> parts = new HashMap<>();   // metric -> [numKind, numCol, subKind, subCol, denKind, denCol]
+        final Map<String, List<int[]>> samples = new HashMap<>();   // metric -> [kind, col] of each sample count
         final Map<RecordKind, List<String>> derivedCodes = new EnumMap<>(RecordKind.class);
 
         Plan(List<MetricDefinition> defs) {
@@ -182,22 +186,42 @@ public class AggregateService {
                     place(v.denominator(), p, 4);
                 }
                 parts.put(d.code, p);
+                samples.put(d.code, samplesOf(v));
                 derivedCodes.computeIfAbsent(RecordKind.values()[p[0]], k -> new ArrayList<>()).add(d.code);
             }
         }
 
         private void place(Measure m, int[] p, int at) {
             RecordKind kind = DerivationSql.kind(m, "derivation");
+            p[at] = kind.ordinal();
+            p[at + 1] = column(kind, DerivationSql.expression(m), m.function());
+        }
+
+        /**
+         * Where a metric's sample counts are: the records that contributed to its denominator (what the value is an
+         * average or ratio over), or, without one, to its numerator or subtracted part — per record kind.
+         */
+        private List<int[]> samplesOf(Derivation v) {
+            List<Measure> sampled = v.denominator() != null ? List.of(v.denominator())
+                    : v.subtract() == null ? List.of(v.numerator()) : List.of(v.numerator(), v.subtract());
+            Map<RecordKind, List<Measure>> byKind = new EnumMap<>(RecordKind.class);
+            sampled.forEach(m -> byKind.computeIfAbsent(DerivationSql.kind(m, "derivation"), k -> new ArrayList<>())
+                    .add(m));
+            List<int[]> at = new ArrayList<>();
+            byKind.forEach((kind, measures) -> at.add(new int[]{kind.ordinal(),
+                    column(kind, DerivationSql.sampleExpression(measures), Derivation.Function.COUNT)}));
+            return at;
+        }
+
+        private int column(RecordKind kind, String sql, Derivation.Function function) {
             List<String> list = expressions.computeIfAbsent(kind, k -> new ArrayList<>());
-            String sql = DerivationSql.expression(m);
             int i = list.indexOf(sql);
             if (i < 0) {
                 list.add(sql);
-                functions.computeIfAbsent(kind, k -> new ArrayList<>()).add(m.function());
+                functions.computeIfAbsent(kind, k -> new ArrayList<>()).add(function);
                 i = list.size() - 1;
             }
-            p[at] = kind.ordinal();
-            p[at + 1] = i;
+            return i;
         }
     }
 
@@ -326,8 +350,8 @@ public class AggregateService {
             Map<String, MetricAggregate> values = new LinkedHashMap<>();
             Map<String, Pushed> cellPushed = pushed.getOrDefault(cell, Map.of());
             for (MetricDefinition d : defs) {
-                MetricAggregate value = combine(d, plan.parts.get(d.code), derived, cell, cellPushed.get(d.code),
-                        cell.employeeId() == null);
+                MetricAggregate value = combine(d, plan.parts.get(d.code), plan.samples.get(d.code), derived, cell,
+                        cellPushed.get(d.code), cell.employeeId() == null);
                 if (value != null) {
                     values.put(d.code, value);
                 }
@@ -383,7 +407,7 @@ public class AggregateService {
         pushed.putAll(totals);
     }
 
-    private static MetricAggregate combine(MetricDefinition d, int[] parts,
+    private static MetricAggregate combine(MetricDefinition d, int[] parts, List<int[]> sampleParts,
                                            Map<RecordKind, Map<Cell, KindSums>> derived, Cell cell, Pushed p,
                                            boolean total) {
         Aggregation agg = d.aggregation;
@@ -395,8 +419,9 @@ public class AggregateService {
         BigDecimal num = null;
         BigDecimal den = null;
         if (parts != null) {
-            KindSums numKind = sums(derived, parts[0], cell);
-            samples += numKind == null ? 0 : numKind.records();
+            for (int[] at : sampleParts) {
+                samples += part(derived, at, 0, cell).longValueExact();
+            }
             num = part(derived, parts, 0, cell);
             if (parts[2] >= 0) {
                 num = num.subtract(part(derived, parts, 2, cell));

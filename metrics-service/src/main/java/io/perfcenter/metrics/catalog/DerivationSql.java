@@ -49,6 +49,9 @@ public final class DerivationSql {
         if (d.scale() != null && d.scale().signum() == 0) {
             throw Problems.invalid("derivation.scale", "must not be 0");
         }
+        if (d.scale() != null && NumberLimits.problem(d.scale()) != null) {
+            throw Problems.invalid("derivation.scale", NumberLimits.problem(d.scale()));
+        }
         check(d.numerator(), "derivation.numerator");
         if (d.subtract() != null) {
             check(d.subtract(), "derivation.subtract");
@@ -138,6 +141,40 @@ public final class DerivationSql {
         return m.function().name().toLowerCase() + "(" + value + ")" + filter;
     }
 
+    /**
+     * The expression that counts a metric's samples over the alias {@code r}: the records that contributed a value
+     * to at least one of the given measures (all of one record kind). A record contributes to a measure when it meets
+     * the measure's conditions and, for SUM, MAX and MIN, has every summed field and the weight field set (SQL sums
+     * skip a record with any of them missing).
+     */
+    public static String sampleExpression(List<Measure> measures) {
+        List<String> any = new ArrayList<>();
+        for (Measure m : measures) {
+            String contributes = contributes(m);
+            if (contributes == null) {
+                return "count(*)";
+            }
+            any.add("(" + contributes + ")");
+        }
+        return "count(*) FILTER (WHERE " + String.join(" OR ", any) + ")";
+    }
+
+    /** The SQL test of a record contributing to the measure, or null when every record of its kind does. */
+    private static String contributes(Measure m) {
+        RecordKind kind = RecordKind.byPath(m.record()).orElseThrow();
+        List<String> tests = new ArrayList<>();
+        m.conditions().forEach(c -> tests.add(condition(kind, c)));
+        if (m.function() != Function.COUNT) {
+            for (String name : m.fieldList()) {
+                tests.add("r." + kind.field(name).orElseThrow().column() + " IS NOT NULL");
+            }
+            if (m.weightField() != null) {
+                tests.add("r." + kind.field(m.weightField()).orElseThrow().column() + " IS NOT NULL");
+            }
+        }
+        return tests.isEmpty() ? null : String.join(" AND ", tests);
+    }
+
     private static String condition(RecordKind kind, Condition c) {
         RecordField f = kind.field(c.field()).orElseThrow();
         String col = "r." + f.column();
@@ -194,10 +231,15 @@ public final class DerivationSql {
     }
 
     private static void number(String value, String path) {
+        BigDecimal v;
         try {
-            new BigDecimal(value == null ? "" : value);
+            v = new BigDecimal(value == null ? "" : value.strip());
         } catch (NumberFormatException e) {
             throw Problems.invalid(path + ".value", "must be a number");
+        }
+        String problem = NumberLimits.problem(v);
+        if (problem != null) {
+            throw Problems.invalid(path + ".value", problem);
         }
     }
 }

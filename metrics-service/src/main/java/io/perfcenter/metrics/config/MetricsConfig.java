@@ -9,8 +9,12 @@ import java.time.ZoneId;
 @ConfigMapping(prefix = "perfcenter.metrics")
 public interface MetricsConfig {
 
-    /** Zone of timestamps sent without an offset; the day an activity counts for is its local day. */
-    @WithDefault("Asia/Shanghai")
+    /**
+     * The center's time zone: every timestamp counts for its date in this zone (whatever offset the sender used),
+     * timestamps without an offset are local to it, and "today" is today here. One setting for the whole suite,
+     * {@code perfcenter.time-zone} ({@code PERFCENTER_TIME_ZONE}).
+     */
+    @WithDefault("${perfcenter.time-zone:Asia/Shanghai}")
     ZoneId timeZone();
 
     Ingest ingest();

@@ -14,6 +14,7 @@ import org.postgresql.copy.CopyIn;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -43,6 +44,13 @@ public class BulkIngestion {
 
     private static final Logger LOG = Logger.getLogger(BulkIngestion.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    /**
+     * Metrics whose values count things (calls, errors, contributions): sums of a record count, or pushed-only sums
+     * in unit "count". A pushed value of one must not be negative.
+     */
+    private static final String COUNT_METRICS = "SELECT code FROM metric_definition WHERE aggregation = 'SUM' AND "
+            + "(derivation->'numerator'->>'function' = 'COUNT' AND derivation->>'subtract' IS NULL "
+            + "OR (derivation IS NULL OR jsonb_typeof(derivation) = 'null') AND unit = 'count')";
 
     private final AgroalDataSource dataSource;
     private final MetricsConfig config;
@@ -131,6 +139,9 @@ public class BulkIngestion {
         private final String columnList;
         private final KnownIds agents;
         private final KnownIds metrics;
+        private final KnownIds countMetrics;
+        private Connection evaluations;   // a QA specialist's upload: looks up who made the stored evaluations
+        private PreparedStatement storedEvaluator;
         private final SeenKeys seen = new SeenKeys();
         private final List<RowError> errors = new ArrayList<>();
         private final int evaluatorIndex;
@@ -153,6 +164,7 @@ public class BulkIngestion {
             this.agents = new KnownIds(keys(c, "SELECT employee_id FROM agent"));
             this.metrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, "SELECT code FROM metric_definition")
                     : Set.of());
+            this.countMetrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, COUNT_METRICS) : Set.of());
             this.evaluatorIndex = kind.index("evaluatorId");
             try (Statement st = c.createStatement()) {
                 // the key look-ups and updates of a chunk hash a few hundred thousand keys
@@ -212,7 +224,7 @@ public class BulkIngestion {
             }
         }
 
-        private String checkReferences(Object[] values) {
+        private String checkReferences(Object[] values) throws SQLException {
             String employee = (String) values[RecordKind.EMPLOYEE_ID];
             if (!agents.contains(employee)) {
                 return "employeeId: no agent " + employee + " is registered";
@@ -222,13 +234,52 @@ public class BulkIngestion {
                 if (!metrics.contains(metric)) {
                     return "metricCode: no metric " + metric + " in the catalog";
                 }
+                if (countMetrics.contains(metric) && ((BigDecimal) values[kind.index("value")]).signum() < 0) {
+                    return "value: " + metric + " counts things; a count must not be negative";
+                }
             }
-            if (options.evaluator() != null && evaluatorIndex >= 0
-                    && !options.evaluator().equals(values[evaluatorIndex])) {
-                return "evaluatorId: a QA specialist may upload only their own evaluations (" + options.evaluator()
-                        + ")";
+            if (options.evaluator() != null && evaluatorIndex >= 0) {
+                if (!options.evaluator().equals(values[evaluatorIndex])) {
+                    return "evaluatorId: a QA specialist may upload only their own evaluations ("
+                            + options.evaluator() + ")";
+                }
+                String stored = storedEvaluator((String) values[RecordKind.SOURCE_SYSTEM],
+                        (String) values[RecordKind.EXTERNAL_ID]);
+                if (stored != null && !stored.equals(options.evaluator())) {
+                    return "evaluatorId: this evaluation was made by " + stored + "; a QA specialist may revise only "
+                            + "their own evaluations";
+                }
             }
             return null;
+        }
+
+        /**
+         * The evaluator of a stored evaluation, or null. Looked up on a connection of its own (the upload's is busy
+         * with COPY on the writer thread); only QA specialists' uploads, which are small, look anything up.
+         */
+        private String storedEvaluator(String source, String external) throws SQLException {
+            if (storedEvaluator == null) {
+                evaluations = dataSource.getConnection();
+                storedEvaluator = evaluations.prepareStatement("SELECT evaluator_id FROM " + kind.table()
+                        + " WHERE source_system = ? AND external_id = ?");
+            }
+            storedEvaluator.setString(1, source);
+            storedEvaluator.setString(2, external);
+            try (ResultSet rs = storedEvaluator.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+
+        private void closeLookups() {
+            if (evaluations != null) {
+                try {
+                    evaluations.close();
+                } catch (SQLException e) {
+                    LOG.debug("could not close the evaluator look-up connection", e);
+                }
+                evaluations = null;
+                storedEvaluator = null;
+            }
         }
 
         private void reject(long row, String field, String reason) {
@@ -273,6 +324,7 @@ public class BulkIngestion {
         }
 
         void finish() throws SQLException {
+            closeLookups();
             try {
                 flush();
                 awaitMerge();
@@ -288,6 +340,7 @@ public class BulkIngestion {
 
         /** Lets a running merge end so the connection can roll back and go back to the pool. */
         void abort() {
+            closeLookups();
             try {
                 awaitMerge();
             } catch (RuntimeException | SQLException e) {
@@ -394,9 +447,12 @@ public class BulkIngestion {
                     .filter(col -> !col.equals("source_system") && !col.equals("external_id")).toList();
             String set = updatable.stream().map(col -> col + " = s." + col).collect(Collectors.joining(", "));
             try (Statement st = c.createStatement()) {
+                // a QA specialist's revision never replaces another evaluator's evaluation (checked per row before)
+                String ownOnly = options.evaluator() != null && evaluatorIndex >= 0
+                        ? " AND t.evaluator_id = s.evaluator_id" : "";
                 long n = st.executeLargeUpdate("UPDATE " + kind.table() + " t SET " + set + ", received_at = now() "
                         + "FROM " + stage + " s WHERE t.source_system = s.source_system "
-                        + "AND t.external_id = s.external_id AND t.revision < s.revision");
+                        + "AND t.external_id = s.external_id AND t.revision < s.revision" + ownOnly);
                 st.execute("TRUNCATE " + stage);
                 return n;
             }

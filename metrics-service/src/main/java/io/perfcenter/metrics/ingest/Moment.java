@@ -1,6 +1,7 @@
 package io.perfcenter.metrics.ingest;
 
 import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -9,13 +10,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 /**
- * A point in time as a record sent it: the ISO text with an offset (what PostgreSQL stores), the local day it
- * counts for, and its epoch second. Parsed by hand for the common form, since java.time's general parser was a
- * third of the cost of a bulk upload.
+ * A point in time as a record sent it: the ISO text with an offset (what PostgreSQL stores), the day it counts for
+ * — its date in the center's time zone, whatever offset the sender used — and its epoch second. Parsed by hand for
+ * the common form, since java.time's general parser was a third of the cost of a bulk upload.
  */
 public record Moment(String text, LocalDate day, long epochSecond) {
 
-    /** Parses {@code yyyy-MM-ddTHH:mm[:ss[.fff]][Z|±HH:MM]}; without an offset the time is local to {@code zone}. */
+    /**
+     * Parses {@code yyyy-MM-ddTHH:mm[:ss[.fff]][Z|±HH:MM]}; without an offset the time is local to {@code zone}. The
+     * day is the instant's date in {@code zone}: 2026-10-31T20:00Z is 1 November in Asia/Shanghai.
+     */
     static Moment parse(String t, ZoneId zone) {
         Moment fast = fast(t, zone);
         if (fast != null) {
@@ -27,7 +31,7 @@ public record Moment(String text, LocalDate day, long epochSecond) {
         } catch (DateTimeParseException e) {
             odt = LocalDateTime.parse(t).atZone(zone).toOffsetDateTime();
         }
-        return new Moment(odt.toString(), odt.toLocalDate(), odt.toEpochSecond());
+        return new Moment(odt.toString(), odt.atZoneSameInstant(zone).toLocalDate(), odt.toEpochSecond());
     }
 
     private static Moment fast(String t, ZoneId zone) {
@@ -87,7 +91,16 @@ public record Moment(String text, LocalDate day, long epochSecond) {
             return null;
         }
         long epoch = day.toEpochDay() * 86_400 + hour * 3600L + minute * 60L + second - offsetSeconds;
-        return new Moment(text, day, epoch);
+        return new Moment(text, centerDay(day, epoch, offsetSeconds, zone), epoch);
+    }
+
+    /** The date of the instant in the center's zone; the sender's date when the sender used the zone's offset. */
+    private static LocalDate centerDay(LocalDate senderDay, long epoch, int senderOffset, ZoneId zone) {
+        int centerOffset = zone.getRules().getOffset(Instant.ofEpochSecond(epoch)).getTotalSeconds();
+        if (centerOffset == senderOffset) {
+            return senderDay;
+        }
+        return LocalDate.ofEpochDay(Math.floorDiv(epoch + centerOffset, 86_400));
     }
 
     private static int digits(String t, int from, int count) {

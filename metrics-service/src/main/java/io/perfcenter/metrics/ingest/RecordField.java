@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import io.perfcenter.metrics.catalog.NumberLimits;
+
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -154,6 +156,11 @@ public record RecordField(String name, String column, FieldType type, boolean re
     }
 
     private void checkRange(BigDecimal v) throws Invalid {
+        // bounds first: written out, 1E+2147483647 or 1E-999999999 has billions of digits
+        String limit = NumberLimits.problem(v);
+        if (limit != null && (min == null || max == null || v.compareTo(min) >= 0 && v.compareTo(max) <= 0)) {
+            throw new Invalid(limit);
+        }
         if (min != null && v.compareTo(min) < 0) {
             throw new Invalid("must be at least " + min.toPlainString());
         }

@@ -33,9 +33,10 @@ public record ValueRecord(
         texts[kind.index("employeeId")] = employeeId;
         texts[kind.index("metricCode")] = metricCode;
         texts[kind.index("date")] = date == null ? null : date.toString();
-        texts[kind.index("value")] = value == null ? null : value.toPlainString();
+        // toString, not toPlainString: 1E+2147483647 written out would not fit in memory; the field checks the bounds
+        texts[kind.index("value")] = value == null ? null : value.toString();
         texts[kind.index("revision")] = revision == null ? null : revision.toString();
-        texts[kind.index("weight")] = weight == null ? null : weight.toPlainString();
+        texts[kind.index("weight")] = weight == null ? null : weight.toString();
         return texts;
     }
 }

@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
@@ -42,8 +43,10 @@ public class OrgResource {
     private final OrgSync sync;
     private final OrgScope scope;
     private final HomeUnits homeUnits;
+    private final Clock clock;
 
-    OrgResource(OrgService org, OrgSync sync, OrgScope scope, HomeUnits homeUnits) {
+    OrgResource(OrgService org, OrgSync sync, OrgScope scope, HomeUnits homeUnits, Clock clock) {
+        this.clock = clock;
         this.org = org;
         this.sync = sync;
         this.scope = scope;
@@ -94,7 +97,7 @@ public class OrgResource {
     public List<MemberView> members(@PathParam("code") String code,
                                     @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
         scope.checkUnit(code);
-        LocalDate start = from != null ? from : LocalDate.now();
+        LocalDate start = from != null ? from : LocalDate.now(clock);
         return org.members(code, start, to != null ? to : start);
     }
 

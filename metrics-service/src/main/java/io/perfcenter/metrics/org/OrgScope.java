@@ -6,6 +6,7 @@ import io.perfcenter.metrics.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,8 +19,10 @@ public class OrgScope {
 
     private final EntityManager em;
     private final Caller caller;
+    private final Clock clock;
 
-    OrgScope(EntityManager em, Caller caller) {
+    OrgScope(EntityManager em, Caller caller, Clock clock) {
+        this.clock = clock;
         this.em = em;
         this.caller = caller;
     }
@@ -46,7 +49,7 @@ public class OrgScope {
     /** Directory entries (name, position, unit) are also open to QA specialists, who evaluate any agent's calls. */
     public void checkDirectoryEntry(String employeeId) {
         if (!caller.has(Roles.QA)) {
-            checkAgent(employeeId, LocalDate.now());
+            checkAgent(employeeId, LocalDate.now(clock));
         }
     }
 

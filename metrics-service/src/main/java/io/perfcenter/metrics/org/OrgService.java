@@ -10,6 +10,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.sql.Date;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -18,8 +19,10 @@ import java.util.List;
 public class OrgService {
 
     private final EntityManager em;
+    private final Clock clock;
 
-    OrgService(EntityManager em) {
+    OrgService(EntityManager em, Clock clock) {
+        this.clock = clock;
         this.em = em;
     }
 
@@ -70,7 +73,7 @@ public class OrgService {
         m.employeeId = agent.employeeId;
         m.unitCode = input.unitCode();
         m.validFrom = input.memberFrom() != null ? input.memberFrom()
-                : input.hireDate() != null ? input.hireDate() : LocalDate.now();
+                : input.hireDate() != null ? input.hireDate() : LocalDate.now(clock);
         m.persist();
         return view(agent);
     }

@@ -7,6 +7,7 @@ import io.perfcenter.metrics.org.OrgPayloads.UnitInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -26,8 +27,10 @@ public class OrgSync {
     private static final Pattern CODE = Pattern.compile(OrgPayloads.CODE);
 
     private final OrgService org;
+    private final Clock clock;
 
-    OrgSync(OrgService org) {
+    OrgSync(OrgService org, Clock clock) {
+        this.clock = clock;
         this.org = org;
     }
 
@@ -177,7 +180,7 @@ public class OrgSync {
         if (row.unitCode() != null && OrgUnit.findById(row.unitCode()) == null) {
             throw new Rejected("unitCode", "unit " + row.unitCode() + " does not exist");
         }
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         Agent agent = Agent.findById(row.employeeId());
         if (agent == null) {
             if (row.unitCode() == null) {

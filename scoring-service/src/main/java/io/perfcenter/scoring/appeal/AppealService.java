@@ -40,6 +40,10 @@ import java.util.Map;
 @ApplicationScoped
 public class AppealService {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private final Caller caller;
     private final DataScope scope;
     private final MetricsClient metrics;
@@ -95,7 +99,7 @@ public class AppealService {
         appeal.reason = input.reason().strip();
         appeal.dataPoint = input.dataPoint();
         appeal.status = Appeal.Status.OPEN;
-        appeal.filedAt = OffsetDateTime.now();
+        appeal.filedAt = OffsetDateTime.now(clock);
         try {
             appeal.persist();
             Appeal.flush();
@@ -256,7 +260,7 @@ public class AppealService {
         }
         appeal.status = Appeal.Status.REJECTED;
         appeal.decidedBy = caller.name();
-        appeal.decidedAt = OffsetDateTime.now();
+        appeal.decidedAt = OffsetDateTime.now(clock);
         appeal.decisionReason = reason;
         AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_REJECTED", caller.name(), reason);
         return appeal;
@@ -288,7 +292,7 @@ public class AppealService {
         appeal.status = Appeal.Status.ACCEPTED;
         appeal.resolution = resolution;
         appeal.decidedBy = caller.name();
-        appeal.decidedAt = OffsetDateTime.now();
+        appeal.decidedAt = OffsetDateTime.now(clock);
         appeal.decisionReason = reason;
         AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_ACCEPTED", caller.name(), reason);
         AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, resolution == Appeal.Resolution.ADJUSTMENT

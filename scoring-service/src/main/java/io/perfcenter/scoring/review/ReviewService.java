@@ -34,6 +34,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ReviewService {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private final Caller caller;
     private final DataScope scope;
     private final ScorecardRecompute recompute;
@@ -71,7 +75,7 @@ public class ReviewService {
             upsert(card.id, itemCode, "self", card.employeeId, scores, null);
         });
         card.selfAssessment = input.summary().strip();
-        card.selfAssessedAt = OffsetDateTime.now();
+        card.selfAssessedAt = OffsetDateTime.now(clock);
         AuditEvent.record(card.runId, card.id, null, "SELF_ASSESSED", caller.name(), ratings.isEmpty() ? null
                 : "self-rated " + String.join(", ", ratings.keySet()));
         if (!ratings.isEmpty()) {
@@ -144,7 +148,7 @@ public class ReviewService {
         card.reviewComments = input.comments().strip();
         card.feedbackNotes = input.feedbackNotes() == null ? null : input.feedbackNotes().strip();
         card.reviewedBy = caller.name();
-        card.reviewedAt = OffsetDateTime.now();
+        card.reviewedAt = OffsetDateTime.now(clock);
         AuditEvent.record(card.runId, card.id, null, "REVIEWED", caller.name(), card.feedbackNotes == null ? null
                 : "with one-on-one feedback notes");
         Hibernate.initialize(card.items);
@@ -206,8 +210,8 @@ public class ReviewService {
         }
     }
 
-    private static Rating upsert(long scorecardId, String itemCode, String role, String raterId,
-                                 Map<String, BigDecimal> scores, String comment) {
+    private Rating upsert(long scorecardId, String itemCode, String role, String raterId,
+                          Map<String, BigDecimal> scores, String comment) {
         Rating rating = Rating.<Rating>find("scorecardId = ?1 and itemCode = ?2 and raterRole = ?3 and raterId = ?4",
                 scorecardId, itemCode, role, raterId).firstResultOptional().orElseGet(Rating::new);
         rating.scorecardId = scorecardId;
@@ -216,7 +220,7 @@ public class ReviewService {
         rating.raterId = raterId;
         rating.scores = Map.copyOf(scores);
         rating.comment = comment;
-        rating.ratedAt = OffsetDateTime.now();
+        rating.ratedAt = OffsetDateTime.now(clock);
         rating.persist();
         return rating;
     }

@@ -43,6 +43,10 @@ import java.util.Objects;
 @ApplicationScoped
 public class RunService {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(RunService.class);
     private static final Comparator<Scorecard> BEST_FIRST =
             Comparator.comparing((Scorecard s) -> s.rank).thenComparing(s -> s.employeeId);
@@ -144,7 +148,7 @@ public class RunService {
         run.periodFrom = period.from();
         run.periodTo = period.to();
         run.status = ScorecardRun.Status.COMPUTED;
-        run.computedAt = OffsetDateTime.now();
+        run.computedAt = OffsetDateTime.now(clock);
         run.computedBy = caller.name();
         run.revision = latest == null ? 1 : latest.revision + 1;
         run.previousRunId = latest == null ? null : latest.id;
@@ -365,7 +369,7 @@ public class RunService {
             throw Problems.conflict("Run " + id + " is " + run.status + "; only a COMPUTED run can be opened for review");
         }
         run.status = ScorecardRun.Status.IN_REVIEW;
-        run.reviewOpenedAt = OffsetDateTime.now();
+        run.reviewOpenedAt = OffsetDateTime.now(clock);
         run.reviewOpenedBy = caller.name();
         Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.IN_REVIEW, id);
         AuditEvent.record(run.id, null, null, "REVIEW_OPENED", caller.name(), null);
@@ -422,7 +426,7 @@ public class RunService {
         }
         CurrentScorecards.checkNonePublishedElsewhere(em, run);
         run.status = ScorecardRun.Status.PUBLISHED;
-        run.publishedAt = OffsetDateTime.now();
+        run.publishedAt = OffsetDateTime.now(clock);
         run.publishedBy = caller.name();
         try {
             em.flush();
@@ -454,7 +458,7 @@ public class RunService {
             throw Problems.conflict("Run " + id + " has " + appeals + " open appeals; decide them before locking");
         }
         run.status = ScorecardRun.Status.LOCKED;
-        run.lockedAt = OffsetDateTime.now();
+        run.lockedAt = OffsetDateTime.now(clock);
         run.lockedBy = caller.name();
         Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.LOCKED, id);
         AuditEvent.record(run.id, null, null, "RUN_LOCKED", caller.name(), null);

@@ -29,6 +29,10 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TargetService {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private static final Pattern METRIC_CODE = Pattern.compile("[a-z][a-z0-9_]{0,63}");
 
     private final Caller caller;
@@ -71,7 +75,7 @@ public class TargetService {
         target.period = period;
         target.value = input.value();
         target.setBy = caller.name();
-        target.setAt = OffsetDateTime.now();
+        target.setAt = OffsetDateTime.now(clock);
         target.persist();
         return target;
     }

@@ -15,6 +15,10 @@ import java.time.OffsetDateTime;
 @ApplicationScoped
 public class TemplateService {
 
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @jakarta.inject.Inject
+    java.time.Clock clock;
+
     private final EntityManager em;
     private final Caller caller;
 
@@ -49,7 +53,7 @@ public class TemplateService {
         template.items = checked.items();
         template.gradeBands = checked.gradeBands();
         template.options = checked.options();
-        template.createdAt = OffsetDateTime.now();
+        template.createdAt = OffsetDateTime.now(clock);
         template.createdBy = caller.name();
         return template;
     }
