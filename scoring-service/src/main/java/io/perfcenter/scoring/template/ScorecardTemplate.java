@@ -104,8 +104,7 @@ public class ScorecardTemplate extends PanacheEntityBase {
             }
             sum = sum.add(max);
         }
-        BigDecimal stripped = sum.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+        return io.perfcenter.scoring.rule.Figures.plain(sum);
     }
 
     public String gradeOf(BigDecimal total) {

@@ -3,6 +3,7 @@ package io.perfcenter.scoring.template;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.rule.PointRange;
 import io.perfcenter.scoring.rule.ScoringRule;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -42,13 +43,13 @@ public record TemplateItem(
     @Schema(description = "Lowest points the item's rule can give, on its own scale; none: open",
             readOnly = true, examples = "0")
     public BigDecimal minPoints() {
-        return pointRange().min();
+        return Figures.plain(pointRange().min());
     }
 
     @JsonProperty(value = "maxPoints", access = JsonProperty.Access.READ_ONLY)
     @Schema(description = "Highest points the item's rule can give, on its own scale (the item's `points` are out "
             + "of it); none: open", readOnly = true, examples = "10")
     public BigDecimal maxPoints() {
-        return pointRange().max();
+        return Figures.plain(pointRange().max());
     }
 }

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.template;
 
+import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.rule.PointRange;
 import io.perfcenter.scoring.rule.RuleReader;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
@@ -141,7 +142,7 @@ final class TemplateValidation {
             }
             InsufficientData itemPolicy = policy(at + ".insufficientData", item.insufficientData());
             items.add(new TemplateItem(item.code(), item.name(), item.category(), item.metricCode(),
-                    weight == null ? null : weight.stripTrailingZeros(), rule.rule(), item.minSamples(),
+                    Figures.plain(weight), rule.rule(), item.minSamples(),
                     itemPolicy));
         }
         if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
@@ -175,7 +176,7 @@ final class TemplateValidation {
                     + range.describe() + " points; set weight to " + plain(range.max()) + " or leave it out, or "
                     + "state the rule's points");
         }
-        return range.max().stripTrailingZeros();
+        return Figures.plain(range.max());
     }
 
     private static InsufficientData policy(String field, InsufficientData policy) {
@@ -313,8 +314,7 @@ final class TemplateValidation {
     }
 
     private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return Figures.plain(value).toPlainString();
     }
 
     private static void required(String field, String value) {
