@@ -129,8 +129,8 @@ class OrgScoringTests {
         assertEquals(List.of("UG1", "UG2"), run.getList("scorecards.subjectUnitCode"));
         assertEquals(List.of(100.0f, 50.0f), run.getList("scorecards.total"));
         assertEquals(List.of("UT1", "UT1"), run.getList("scorecards.unitCode"));
-        assertEquals("450 s lies between 300 s (full marks) and 600 s (zero): (450 − 600) / (300 − 600) × 100 = 50 "
-                + "points; weight 50% → 25", run.getString("scorecards[1].items[0].explanation"));
+        assertEquals("450 s lies between 300 s (full marks) and 600 s (zero): 100 × (600 − 450) / (600 − 300) = 50 "
+                + "of 100 points; weight 50% → 25", run.getString("scorecards[1].items[0].explanation"));
         long runId = run.getLong("id");
 
         // the group lead sees their own scorecard once published, like an agent

@@ -109,7 +109,7 @@ class ScoringFlowTests {
         assertEquals(35.376f, run.getFloat(e1 + ".items[0].weightedPoints"));
         assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 100 = 88.44 points; "
                 + "weight 40% → 35.376", run.getString(e1 + ".items[0].explanation"));
-        assertEquals("4.2 min ≤ 5 min (full marks) → 100 points; weight 30% → 30",
+        assertEquals("4.2 min ≤ 5 min (full marks) → 100 of 100 points; weight 30% → 30",
                 run.getString(e1 + ".items[1].explanation"));
 
         String e3 = "scorecards.find { it.employeeId == 'E3' }";

@@ -36,7 +36,7 @@ class TemplateTests {
                 .body("code", equalTo("SEAT-T")).body("version", equalTo(1)).body("createdBy", equalTo("H1"))
                 .body("items.code", contains("calls", "reply", "csat"))
                 .body("items[0].rule.type", equalTo("tiered-rate"))
-                .body("items[0].rule.mode", equalTo("whole"))
+                .body("items[0].rule.mode", equalTo("WHOLE"))
                 .body("items[0].rule.tiers[2].upTo", equalTo(2500))
                 .body("items[0].rule.tiers[2].rate", equalTo(0.55f))
                 .body("items[0].rule.tiers[5].upTo", nullValue())

@@ -14,7 +14,10 @@ import static io.perfcenter.scoring.rule.Figures.withUnit;
 /**
  * Banded deduction from a maximum (DOMAIN.md §3.3): QA recording score, max 30 points; 99–100 → no deduction,
  * 95–98 → deduct some … A band holds values at or above its {@code atLeast} (bands descending); a value below every
- * band loses {@code otherwise} (default: everything). Points never go below 0; scaled to 0–100 with {@code maxPoints}.
+ * band loses {@code otherwise} (default: everything). Points never go below 0; they count as they are (from the
+ * largest deduction's result to {@code max} less the smallest), or, with {@code points} (what the rule is worth)
+ * and/or {@code maxPoints} (the raw points that earn them, default {@code max}), scaled: min(points, raw / maxPoints ×
+ * points).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "BandedDeductionRule", description = "Maximum points minus the deduction of the band the value is in")
@@ -23,8 +26,10 @@ public record BandedDeductionRule(
         @Schema(required = true, description = "Points before any deduction", examples = "30") BigDecimal max,
         @Schema(required = true, description = "Bands, highest atLeast first") List<Band> bands,
         @Schema(description = "Deduction below the last band; defaults to max", examples = "30") BigDecimal otherwise,
-        @Schema(description = "Points that make 100; without it the points count as they are", examples = "30")
-        BigDecimal maxPoints,
+        @Schema(description = "Raw points that earn the rule's points; default max when points is given",
+                examples = "30") BigDecimal maxPoints,
+        @Schema(description = "Points the rule is worth (its maximum); default: the raw points as they are, or 100 "
+                + "with maxPoints", examples = "10") BigDecimal points,
         @Schema(description = "Unit of the value, for explanations", examples = "QA points") String unit)
         implements ScoringRule {
 
@@ -46,7 +51,12 @@ public record BandedDeductionRule(
 
     public BandedDeductionRule(BigDecimal max, List<Band> bands, BigDecimal otherwise, BigDecimal maxPoints,
                                String unit) {
-        this(TYPE, max, bands, otherwise, maxPoints, unit);
+        this(TYPE, max, bands, otherwise, maxPoints, null, unit);
+    }
+
+    public BandedDeductionRule(BigDecimal max, List<Band> bands, BigDecimal otherwise, BigDecimal maxPoints,
+                               BigDecimal points, String unit) {
+        this(TYPE, max, bands, otherwise, maxPoints, points, unit);
     }
 
     @Override
@@ -81,7 +91,24 @@ public record BandedDeductionRule(
             invalid.add(new InvalidParameter("otherwise", "must not be negative"));
         }
         PointScale.checkMaxPoints(maxPoints, invalid);
+        PointScale.checkPoints(points, invalid);
         return invalid;
+    }
+
+    @Override
+    public PointRange pointRange() {
+        BigDecimal least = otherwise == null ? max : otherwise;
+        BigDecimal most = least;
+        for (Band b : bands) {
+            least = least.min(b.deduct());
+            most = most.max(b.deduct());
+        }
+        return PointScale.range(max.subtract(most).max(BigDecimal.ZERO), max.subtract(least).max(BigDecimal.ZERO),
+                scaleFrom(), points);
+    }
+
+    private BigDecimal scaleFrom() {
+        return maxPoints != null || points == null ? maxPoints : max;
     }
 
     @Override
@@ -98,6 +125,6 @@ public record BandedDeductionRule(
         BigDecimal raw = max.subtract(deduct).max(BigDecimal.ZERO);
         String computation = withUnit(value, unit) + " (" + band + "): " + format(max) + " − " + format(deduct)
                 + " = " + format(raw);
-        return PointScale.finish(raw, maxPoints, computation);
+        return PointScale.finish(raw, scaleFrom(), points, computation);
     }
 }

@@ -44,7 +44,8 @@ public record ExpressionRule(
         @Schema(description = "Other metric codes the expression reads as variables", examples = "[\"calls_handled\"]")
         List<String> metrics,
         @Schema(description = "Lowest points", examples = "0") BigDecimal min,
-        @Schema(description = "Highest points", examples = "100") BigDecimal max)
+        @Schema(description = "Highest points: the points the rule is worth (in a weighted template, what earns the item's "
+                + "weight; without it the points count as on a 0–100 scale)", examples = "100") BigDecimal max)
         implements ScoringRule {
 
     public static final String TYPE = "expression";
@@ -107,6 +108,12 @@ public record ExpressionRule(
             invalid.add(new InvalidParameter("max", "must be above min"));
         }
         return invalid;
+    }
+
+    /** As bounded by min and max; an expression without them may give any number. */
+    @Override
+    public PointRange pointRange() {
+        return new PointRange(min, max);
     }
 
     @Override

@@ -36,6 +36,15 @@ public final class Figures {
         return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
     }
 
+    /** As JSON should carry it: 30.00 → 30, 1326.60 → 1326.6, never 3E+1; null stays null. */
+    public static BigDecimal plain(BigDecimal value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal stripped = value.stripTrailingZeros();
+        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
+    }
+
     public static BigDecimal points(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }

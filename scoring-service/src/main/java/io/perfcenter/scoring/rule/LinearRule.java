@@ -13,9 +13,10 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Linear between thresholds (DOMAIN.md §3.4): 100 points at or better than {@code full}, 0 at or worse than
- * {@code zero}, linear in between. Which way is better follows from the thresholds: full 5 / zero 10 (minutes to
- * reply) rewards low values, full 4.8 / zero 3.0 (CSAT) high ones.
+ * Linear between thresholds (DOMAIN.md §3.4): {@code points} (default 100) at or better than {@code full}, 0 at or
+ * worse than {@code zero}, linear in between: points × (value − zero) / (full − zero), 2 decimals half up. Which way
+ * is better follows from the thresholds: full 5 / zero 10 (minutes to reply) rewards low values, full 4.8 / zero 3.0
+ * (CSAT) high ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LinearRule", description = "Full points at or better than `full`, none at or worse than `zero`, "
@@ -24,6 +25,8 @@ public record LinearRule(
         @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
         @Schema(required = true, description = "Value earning full points", examples = "5") BigDecimal full,
         @Schema(required = true, description = "Value earning no points", examples = "10") BigDecimal zero,
+        @Schema(description = "Points at or better than full (the rule's maximum); default 100", examples = "10")
+        BigDecimal points,
         @Schema(description = "Unit of the value, for explanations", examples = "min") String unit)
         implements ScoringRule {
 
@@ -34,7 +37,11 @@ public record LinearRule(
     }
 
     public LinearRule(BigDecimal full, BigDecimal zero, String unit) {
-        this(TYPE, full, zero, unit);
+        this(TYPE, full, zero, null, unit);
+    }
+
+    public LinearRule(BigDecimal full, BigDecimal zero, BigDecimal points, String unit) {
+        this(TYPE, full, zero, points, unit);
     }
 
     @Override
@@ -49,24 +56,41 @@ public record LinearRule(
         if (full != null && zero != null && full.compareTo(zero) == 0) {
             invalid.add(new InvalidParameter("full", "must differ from zero (" + format(zero) + ")"));
         }
+        PointScale.checkPoints(points, invalid);
         return invalid;
+    }
+
+    @Override
+    public PointRange pointRange() {
+        return new PointRange(BigDecimal.ZERO, worth());
+    }
+
+    private BigDecimal worth() {
+        return points == null ? HUNDRED : points;
     }
 
     @Override
     public RuleScore score(BigDecimal value) {
         boolean higherIsBetter = full.compareTo(zero) > 0;
         String shown = withUnit(value, unit);
+        String of = " of " + format(worth()) + " points";
         if (higherIsBetter ? value.compareTo(full) >= 0 : value.compareTo(full) <= 0) {
-            return new RuleScore(Figures.points(HUNDRED), shown + (higherIsBetter ? " ≥ " : " ≤ ")
-                    + withUnit(full, unit) + " (full marks) → 100 points");
+            return new RuleScore(Figures.points(worth()), shown + (higherIsBetter ? " ≥ " : " ≤ ")
+                    + withUnit(full, unit) + " (full marks) → " + format(worth()) + of);
         }
         if (higherIsBetter ? value.compareTo(zero) <= 0 : value.compareTo(zero) >= 0) {
             return new RuleScore(Figures.points(BigDecimal.ZERO), shown + (higherIsBetter ? " ≤ " : " ≥ ")
-                    + withUnit(zero, unit) + " (zero) → 0 points");
+                    + withUnit(zero, unit) + " (zero) → 0" + of);
         }
-        BigDecimal points = value.subtract(zero).multiply(HUNDRED).divide(full.subtract(zero), 2, RoundingMode.HALF_UP);
-        return new RuleScore(points, shown + " lies between " + withUnit(full, unit) + " (full marks) and "
-                + withUnit(zero, unit) + " (zero): (" + format(value) + " − " + format(zero) + ") / ("
-                + format(full) + " − " + format(zero) + ") × 100 = " + format(points) + " points");
+        // written so that both differences are positive: (10 − 6.5) / (10 − 5) for lower-is-better minutes
+        BigDecimal gained = higherIsBetter ? value.subtract(zero) : zero.subtract(value);
+        BigDecimal span = higherIsBetter ? full.subtract(zero) : zero.subtract(full);
+        BigDecimal earned = worth().multiply(gained).divide(span, 2, RoundingMode.HALF_UP);
+        String fraction = higherIsBetter
+                ? "(" + format(value) + " − " + format(zero) + ") / (" + format(full) + " − " + format(zero) + ")"
+                : "(" + format(zero) + " − " + format(value) + ") / (" + format(zero) + " − " + format(full) + ")";
+        return new RuleScore(earned, shown + " lies between " + withUnit(full, unit) + " (full marks) and "
+                + withUnit(zero, unit) + " (zero): " + format(worth()) + " × " + fraction + " = " + format(earned)
+                + of);
     }
 }

@@ -14,15 +14,19 @@ import static io.perfcenter.scoring.rule.Figures.withUnit;
 /**
  * Lookup table (DOMAIN.md §3.2): value ranges → points, e.g. error count ≤3 → 30, 4 → 28, 5 → 27.5 … 10 → 23,
  * more → 0. A row holds values above the previous row's {@code upTo} up to and including its own; the last row has
- * none and holds everything above. The points count as they are, or scaled to 0–100 with {@code maxPoints}.
+ * none and holds everything above. The points count as they are (from the worst row's to the best row's), or, with
+ * {@code points} (what the rule is worth) and/or {@code maxPoints} (the table points that earn them, default the best
+ * row's), scaled: min(points, table points / maxPoints × points).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "LookupTableRule", description = "Points looked up by the range the value falls in")
 public record LookupTableRule(
         @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
         @Schema(required = true, description = "Ascending rows; only the last one has no upTo") List<Row> table,
-        @Schema(description = "Points that make 100; without it the points count as they are", examples = "30")
-        BigDecimal maxPoints,
+        @Schema(description = "Table points that earn the rule's points; default the best row's when points is given",
+                examples = "30") BigDecimal maxPoints,
+        @Schema(description = "Points the rule is worth (its maximum); default: the table's points as they are, or "
+                + "100 with maxPoints", examples = "10") BigDecimal points,
         @Schema(description = "Unit of the value, for explanations", examples = "errors") String unit)
         implements ScoringRule {
 
@@ -43,7 +47,11 @@ public record LookupTableRule(
     }
 
     public LookupTableRule(List<Row> table, BigDecimal maxPoints, String unit) {
-        this(TYPE, table, maxPoints, unit);
+        this(TYPE, table, maxPoints, null, unit);
+    }
+
+    public LookupTableRule(List<Row> table, BigDecimal maxPoints, BigDecimal points, String unit) {
+        this(TYPE, table, maxPoints, points, unit);
     }
 
     @Override
@@ -74,15 +82,35 @@ public record LookupTableRule(
             }
         }
         PointScale.checkMaxPoints(maxPoints, invalid);
+        PointScale.checkPoints(points, invalid);
+        if (invalid.isEmpty() && points != null && maxPoints == null && best().signum() <= 0) {
+            invalid.add(new InvalidParameter("points", "needs maxPoints: no row gives points above 0"));
+        }
         return invalid;
+    }
+
+    @Override
+    public PointRange pointRange() {
+        BigDecimal worst = table.stream().map(Row::points).reduce(BigDecimal::min).orElseThrow();
+        return PointScale.range(worst, best(), scaleFrom(), points);
+    }
+
+    private BigDecimal best() {
+        return table.stream().map(Row::points).filter(p -> p != null).reduce(BigDecimal::max)
+                .orElse(BigDecimal.ZERO);
+    }
+
+    // the table points that earn the rule's points: stated, or the best row's when only points is given
+    private BigDecimal scaleFrom() {
+        return maxPoints != null || points == null ? maxPoints : best();
     }
 
     @Override
     public RuleScore score(BigDecimal value) {
         int index = rowOf(value);
-        BigDecimal points = table.get(index).points();
-        return PointScale.finish(points, maxPoints, withUnit(value, unit) + " (" + label(index) + ") → "
-                + format(points));
+        BigDecimal raw = table.get(index).points();
+        return PointScale.finish(raw, scaleFrom(), points, withUnit(value, unit) + " (" + label(index) + ") → "
+                + format(raw));
     }
 
     private int rowOf(BigDecimal value) {

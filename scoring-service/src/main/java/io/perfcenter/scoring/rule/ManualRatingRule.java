@@ -20,7 +20,8 @@ import static io.perfcenter.scoring.rule.Figures.format;
  * Manual rating (DOMAIN.md §3.9, 德能绩勤): raters — the supervisor, peers, the agent themself — rate dimensions on a
  * scale (1–5); each rating is the weighted mean of its dimensions, each role's score the mean of its raters', and
  * the item's the weighted mean of the roles that rated (the weights of a role without a rating are spread over the
- * others). Points = that score ÷ the top of the scale × 100. Without any rating the item has insufficient data.
+ * others). Points = that score ÷ the top of the scale × {@code points} (default 100), so from scaleMin ÷ scaleMax ×
+ * points to points. Without any rating the item has insufficient data.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "ManualRatingRule", description = "Ratings by supervisor, peers and self on a scale, weighted")
@@ -31,7 +32,9 @@ public record ManualRatingRule(
         @Schema(description = "Dimensions rated, weights summing to 100; default one dimension 'overall'")
         List<Dimension> dimensions,
         @Schema(required = true, description = "Who rates and how much each counts, weights summing to 100")
-        List<Rater> raters)
+        List<Rater> raters,
+        @Schema(description = "Points for the top rating (the rule's maximum); default 100", examples = "10")
+        BigDecimal points)
         implements ScoringRule {
 
     public static final String TYPE = "manual-rating";
@@ -56,7 +59,21 @@ public record ManualRatingRule(
     }
 
     public ManualRatingRule(BigDecimal scaleMin, BigDecimal scaleMax, List<Dimension> dimensions, List<Rater> raters) {
-        this(TYPE, scaleMin, scaleMax, dimensions, raters);
+        this(TYPE, scaleMin, scaleMax, dimensions, raters, null);
+    }
+
+    public ManualRatingRule(BigDecimal scaleMin, BigDecimal scaleMax, List<Dimension> dimensions, List<Rater> raters,
+                            BigDecimal points) {
+        this(TYPE, scaleMin, scaleMax, dimensions, raters, points);
+    }
+
+    @Override
+    public PointRange pointRange() {
+        return new PointRange(low().multiply(worth()).divide(high(), MEAN), worth());
+    }
+
+    private BigDecimal worth() {
+        return points == null ? HUNDRED : points;
     }
 
     public BigDecimal low() {
@@ -82,6 +99,7 @@ public record ManualRatingRule(
         if (low().signum() < 0 || high().compareTo(low()) <= 0) {
             invalid.add(new InvalidParameter("scaleMax", "must be above scaleMin, which must not be negative"));
         }
+        PointScale.checkPoints(points, invalid);
         if (dimensions != null && !dimensions.isEmpty()) {
             Set<String> codes = new HashSet<>();
             BigDecimal sum = BigDecimal.ZERO;
@@ -176,12 +194,12 @@ public record ManualRatingRule(
             return RuleScore.insufficient("No ratings yet (" + String.join(", ", missing) + ")");
         }
         BigDecimal combined = weighted.divide(weights, MEAN);
-        BigDecimal points = Figures.points(combined.multiply(HUNDRED).divide(high(), MEAN));
+        BigDecimal earned = Figures.points(combined.multiply(worth()).divide(high(), MEAN));
         String renormalised = missing.isEmpty() ? "" : " (no rating from " + String.join(", ", missing)
                 + ": its weight is spread over the " + format(weights) + "% that rated)";
-        return new RuleScore(points, String.join(" + ", parts) + renormalised + " = "
+        return new RuleScore(earned, String.join(" + ", parts) + renormalised + " = "
                 + format(combined.setScale(4, RoundingMode.HALF_UP)) + " of " + format(high()) + " → "
-                + format(points) + " points");
+                + format(earned) + (points == null ? "" : " of " + format(points)) + " points");
     }
 
     private BigDecimal ratingScore(RuleContext.Rating rating) {

@@ -12,7 +12,9 @@ import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
  * Per-incident deduction (DOMAIN.md §3.5, seed 004's courier example): each occurrence costs {@code perIncident}
- * points from {@code max}, never below {@code floor} (default 0). Scaled to 0–100 with {@code maxPoints}.
+ * points from {@code max}, never below {@code floor} (default 0): from floor to max points as they are, or, with
+ * {@code points} (what the rule is worth) and/or {@code maxPoints} (the raw points that earn them, default {@code
+ * max}), scaled: min(points, raw / maxPoints × points).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "PerIncidentRule", description = "Points from a maximum minus a fixed deduction per occurrence")
@@ -21,8 +23,10 @@ public record PerIncidentRule(
         @Schema(required = true, description = "Points with no incident", examples = "10") BigDecimal max,
         @Schema(required = true, description = "Points deducted per occurrence", examples = "0.5") BigDecimal perIncident,
         @Schema(description = "Lowest points possible; defaults to 0", examples = "0") BigDecimal floor,
-        @Schema(description = "Points that make 100; without it the points count as they are", examples = "10")
-        BigDecimal maxPoints,
+        @Schema(description = "Raw points that earn the rule's points; default max when points is given",
+                examples = "10") BigDecimal maxPoints,
+        @Schema(description = "Points the rule is worth (its maximum); default: the raw points as they are, or 100 "
+                + "with maxPoints", examples = "5") BigDecimal points,
         @Schema(description = "What is counted, for explanations", examples = "violations") String unit)
         implements ScoringRule {
 
@@ -34,7 +38,12 @@ public record PerIncidentRule(
 
     public PerIncidentRule(BigDecimal max, BigDecimal perIncident, BigDecimal floor, BigDecimal maxPoints,
                            String unit) {
-        this(TYPE, max, perIncident, floor, maxPoints, unit);
+        this(TYPE, max, perIncident, floor, maxPoints, null, unit);
+    }
+
+    public PerIncidentRule(BigDecimal max, BigDecimal perIncident, BigDecimal floor, BigDecimal maxPoints,
+                           BigDecimal points, String unit) {
+        this(TYPE, max, perIncident, floor, maxPoints, points, unit);
     }
 
     @Override
@@ -50,7 +59,17 @@ public record PerIncidentRule(
             invalid.add(new InvalidParameter("floor", "must be at least 0 and below max"));
         }
         PointScale.checkMaxPoints(maxPoints, invalid);
+        PointScale.checkPoints(points, invalid);
         return invalid;
+    }
+
+    @Override
+    public PointRange pointRange() {
+        return PointScale.range(floor == null ? BigDecimal.ZERO : floor, max, scaleFrom(), points);
+    }
+
+    private BigDecimal scaleFrom() {
+        return maxPoints != null || points == null ? maxPoints : max;
     }
 
     @Override
@@ -66,6 +85,6 @@ public record PerIncidentRule(
         } else {
             computation += " = " + format(raw);
         }
-        return PointScale.finish(raw, maxPoints, computation);
+        return PointScale.finish(raw, scaleFrom(), points, computation);
     }
 }

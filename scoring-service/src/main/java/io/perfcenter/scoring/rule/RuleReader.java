@@ -5,12 +5,16 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Reads a rule from its JSON definition as a template author wrote it, and says which parameter is wrong when it
@@ -52,9 +56,9 @@ public final class RuleReader {
         } catch (UnrecognizedPropertyException e) {
             return invalid(path(e), "is not a parameter of a " + type.asText() + " rule");
         } catch (JsonMappingException e) {
-            return invalid(path(e), "has the wrong format: " + e.getOriginalMessage());
+            return invalid(path(e), reason(e));
         } catch (Exception e) {
-            return invalid("", "cannot be read: " + e.getMessage());
+            return invalid("", "cannot be read");
         }
         List<InvalidParameter> problems = rule.check();
         return problems.isEmpty() ? new Reading(rule, null) : new Reading(null, problems.get(0));
@@ -62,6 +66,36 @@ public final class RuleReader {
 
     private static Reading invalid(String field, String reason) {
         return new Reading(null, new InvalidParameter(field, reason));
+    }
+
+    /** What the parameter should be, in the API's words: never Jackson's message, which names Java classes. */
+    static String reason(JsonMappingException e) {
+        if (e instanceof ValueInstantiationException && e.getCause() instanceof IllegalArgumentException cause
+                && cause.getMessage() != null && cause.getMessage().startsWith("must ")) {
+            return cause.getMessage();
+        }
+        Class<?> target = e instanceof MismatchedInputException m ? m.getTargetType()
+                : e instanceof ValueInstantiationException v ? v.getType().getRawClass() : null;
+        if (target == null) {
+            return "has the wrong format";
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.stream(target.getEnumConstants()).map(c -> ((Enum<?>) c).name())
+                    .collect(Collectors.joining(", "));
+        }
+        if (Number.class.isAssignableFrom(target) || (target.isPrimitive() && target != boolean.class)) {
+            return "must be a number";
+        }
+        if (Collection.class.isAssignableFrom(target) || target.isArray()) {
+            return "must be a list";
+        }
+        if (target == String.class) {
+            return "must be text";
+        }
+        if (target == Boolean.class || target == boolean.class) {
+            return "must be true or false";
+        }
+        return "must be an object";
     }
 
     private static String path(JsonMappingException e) {

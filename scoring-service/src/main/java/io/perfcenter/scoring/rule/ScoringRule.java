@@ -42,6 +42,22 @@ public interface ScoringRule {
     /** What is wrong with the parameters, each naming the parameter (e.g. {@code full}, {@code tiers[2].rate}). */
     List<InvalidParameter> check();
 
+    /**
+     * The points the rule can give, on its own scale, derived from its parameters: a lookup table's worst and best row,
+     * a deduction's floor and base, a linear rule's 0 and {@code points}. Appeal adjustments stay within it; an
+     * additive template's item is worth its maximum.
+     */
+    PointRange pointRange();
+
+    /**
+     * The points that earn an item its whole weight in a weighted template: the top of {@link #pointRange()}, unless
+     * the rule pays beyond it (target achievement over 100%). Null when the range is open: the points then count as
+     * on a 0–100 scale, as they always did.
+     */
+    default BigDecimal fullPoints() {
+        return pointRange().max();
+    }
+
     /** Points for a period value, with the explanation of how they came about. Only called on a checked rule. */
     default RuleScore score(BigDecimal value) {
         return score(RuleContext.of(value));

@@ -1,7 +1,7 @@
 package io.perfcenter.scoring.rule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -18,7 +18,8 @@ import static io.perfcenter.scoring.rule.Figures.withUnit;
  * Target achievement (DOMAIN.md §3.7): actual ÷ target × points, the achievement capped at {@code cap} (default
  * 100%). For lower-is-better metrics (complaint rate) the ratio is target ÷ actual. The target comes from the targets
  * HR and managers set in scoring, the most specific one applying (agent, then group, team, center); without one the
- * rule's own {@code target}; without that, the item has insufficient data.
+ * rule's own {@code target}; without that, the item has insufficient data. Points run from 0 to points × cap; in a
+ * weighted template {@code points} (100% achievement) earns the item's weight, so a cap above 1 pays beyond it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TargetAchievementRule", description = "Points in proportion to how much of the target was reached")
@@ -29,16 +30,24 @@ public record TargetAchievementRule(
         @Schema(description = "Points at 100% achievement; default 100", examples = "100") BigDecimal points,
         @Schema(description = "Highest achievement counted, as a ratio; default 1 (100%)", examples = "1.2")
         BigDecimal cap,
-        @Schema(description = "higher (default): actual ÷ target; lower: target ÷ actual") Direction direction,
+        @Schema(description = "HIGHER (default): actual ÷ target; LOWER: target ÷ actual (lower case accepted)")
+        Direction direction,
         @Schema(description = "Unit of the value, for explanations", examples = "%") String unit)
         implements ScoringRule {
 
     public static final String TYPE = "target-achievement";
     private static final MathContext RATIO = new MathContext(12, RoundingMode.HALF_UP);
 
+    @Schema(name = "TargetDirection", description = "HIGHER: higher is better, actual ÷ target; LOWER: lower is "
+            + "better (complaint rate), target ÷ actual")
     public enum Direction {
-        @JsonProperty("higher") HIGHER,
-        @JsonProperty("lower") LOWER
+        HIGHER, LOWER;
+
+        // templates stored before the API spoke UPPER_CASE say "higher"; both spellings are read, UPPER_CASE written
+        @JsonCreator
+        public static Direction of(String value) {
+            return RuleEnums.read(Direction.class, value);
+        }
     }
 
     public TargetAchievementRule {
@@ -66,6 +75,21 @@ public record TargetAchievementRule(
     }
 
     @Override
+    public PointRange pointRange() {
+        return new PointRange(BigDecimal.ZERO, full().multiply(cap == null ? BigDecimal.ONE : cap));
+    }
+
+    /** 100% achievement earns the item's weight; over-achievement up to the cap pays beyond it. */
+    @Override
+    public BigDecimal fullPoints() {
+        return full();
+    }
+
+    private BigDecimal full() {
+        return points == null ? HUNDRED : points;
+    }
+
+    @Override
     public RuleScore score(RuleContext context) {
         RuleContext.Target applying = context.target() != null ? context.target()
                 : target == null ? null : new RuleContext.Target(target, "template default");
@@ -74,7 +98,7 @@ public record TargetAchievementRule(
                     + "default in the template");
         }
         BigDecimal actual = context.value();
-        BigDecimal full = points == null ? HUNDRED : points;
+        BigDecimal full = full();
         BigDecimal ceiling = cap == null ? BigDecimal.ONE : cap;
         boolean lower = direction == Direction.LOWER;
         BigDecimal ratio;

@@ -1,7 +1,7 @@
 package io.perfcenter.scoring.rule;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -13,29 +13,38 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Tiered per-unit points (DOMAIN.md §3.1): the value times the rate of a tier. In {@code whole} mode (the default)
- * the whole value is paid at the rate of the tier it falls in (2,412 calls × 0.55 = 1,326.6); in {@code progressive}
+ * Tiered per-unit points (DOMAIN.md §3.1): the value times the rate of a tier. In {@code WHOLE} mode (the default)
+ * the whole value is paid at the rate of the tier it falls in (2,412 calls × 0.55 = 1,326.6); in {@code PROGRESSIVE}
  * mode each bracket is paid at its own rate (2,000 × 0.4 + 300 × 0.5 + 112 × 0.55). A tier holds values up to and
- * including its {@code upTo}; the last tier has none. The raw points count as they are, or, with {@code maxPoints},
- * are scaled to 0–100 for weighting: min(100, raw / maxPoints × 100).
+ * including its {@code upTo}; the last tier has none. The raw points count as they are (0 or more, no maximum), or,
+ * with {@code maxPoints}, are scaled to the rule's {@code points} (default 100): min(points, raw / maxPoints × points).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(name = "TieredRateRule", description = "Value × the rate of its tier (or of each bracket, progressive)")
 public record TieredRateRule(
         @Schema(required = true, enumeration = TYPE, examples = TYPE) String type,
         @Schema(required = true, description = "Ascending tiers; only the last one has no upTo") List<Tier> tiers,
-        @Schema(description = "whole (default): the whole value at its tier's rate; progressive: each bracket at "
-                + "its own rate") Mode mode,
-        @Schema(description = "Raw points that make 100 points; without it the raw points count as they are",
-                examples = "1500") BigDecimal maxPoints,
+        @Schema(description = "WHOLE (default): the whole value at its tier's rate; PROGRESSIVE: each bracket at "
+                + "its own rate (lower case accepted)") Mode mode,
+        @Schema(description = "Raw points that earn the rule's points; without it the raw points count as they are "
+                + "(no maximum)", examples = "1500") BigDecimal maxPoints,
+        @Schema(description = "Points the rule is worth at maxPoints raw points (its maximum); default 100; needs "
+                + "maxPoints", examples = "40") BigDecimal points,
         @Schema(description = "Unit of the value, for explanations", examples = "calls") String unit)
         implements ScoringRule {
 
     public static final String TYPE = "tiered-rate";
 
+    @Schema(name = "TieredRateMode", description = "WHOLE: the whole value at its tier's rate; PROGRESSIVE: each "
+            + "bracket at its own rate")
     public enum Mode {
-        @JsonProperty("whole") WHOLE,
-        @JsonProperty("progressive") PROGRESSIVE
+        WHOLE, PROGRESSIVE;
+
+        // templates stored before the API spoke UPPER_CASE say "whole"; both spellings are read, UPPER_CASE written
+        @JsonCreator
+        public static Mode of(String value) {
+            return RuleEnums.read(Mode.class, value);
+        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -53,7 +62,11 @@ public record TieredRateRule(
     }
 
     public TieredRateRule(List<Tier> tiers, Mode mode, BigDecimal maxPoints, String unit) {
-        this(TYPE, tiers, mode, maxPoints, unit);
+        this(TYPE, tiers, mode, maxPoints, null, unit);
+    }
+
+    public TieredRateRule(List<Tier> tiers, Mode mode, BigDecimal maxPoints, BigDecimal points, String unit) {
+        this(TYPE, tiers, mode, maxPoints, points, unit);
     }
 
     @Override
@@ -89,7 +102,18 @@ public record TieredRateRule(
             }
         }
         PointScale.checkMaxPoints(maxPoints, invalid);
+        PointScale.checkPoints(points, invalid);
+        if (points != null && maxPoints == null) {
+            invalid.add(new InvalidParameter("points", "needs maxPoints, the raw points that earn them: tiered "
+                    + "raw points have no maximum"));
+        }
         return invalid;
+    }
+
+    @Override
+    public PointRange pointRange() {
+        // rates are not negative and values are counts or amounts: raw points start at 0 and have no top
+        return PointScale.range(BigDecimal.ZERO, null, maxPoints, points);
     }
 
     @Override
@@ -124,7 +148,7 @@ public record TieredRateRule(
             computation = withUnit(value, unit) + " × " + format(tier.rate()) + " (" + label(index) + ") = "
                     + format(raw);
         }
-        return PointScale.finish(raw, maxPoints, computation);
+        return PointScale.finish(raw, maxPoints, points, computation);
     }
 
     private int tierOf(BigDecimal value) {

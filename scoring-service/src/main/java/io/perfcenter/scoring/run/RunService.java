@@ -244,7 +244,7 @@ public class RunService {
     }
 
     private static List<ScorecardView> views(List<Scorecard> cards) {
-        return cards.stream().map(ScorecardView::of).toList();
+        return ScorecardView.all(cards);
     }
 
     // what metrics-service refused is a field of our request; name it as the caller knows it

@@ -23,7 +23,9 @@ import java.util.Map;
  * Scores one agent's (or unit's) inputs against a template version. Each item's rule gives points; an item without
  * enough data (no value, fewer samples than required, no rating or target) is handled by the item's or template's
  * policy — 0 points, neutral points, or left out with the other weights re-normalised — and always says so. Weighted
- * templates count points × weight / 100, additive ones the points themselves (capped at an item's weight). The total
+ * templates scale each item's points from its rule's own scale to its weight (points / the rule's full points ×
+ * weight; rules with an open range count on a 0–100 scale), additive ones count the points themselves (capped at an
+ * item's weight, which template validation keeps equal to the rule's maximum). The total
  * is rounded to 2 decimals half up and graded by the template's bands; a forced distribution is applied later, over
  * the whole run.
  */
@@ -162,8 +164,17 @@ public final class ScorecardCalculator {
         BigDecimal weighted;
         String suffix;
         if (!additive) {
-            weighted = points.multiply(item.weight()).divide(HUNDRED);
-            suffix = "; weight " + Figures.format(item.weight()) + "% → " + Figures.format(weighted);
+            BigDecimal full = item.rule().fullPoints();
+            if (full == null || full.compareTo(HUNDRED) == 0) {
+                weighted = points.multiply(item.weight()).divide(HUNDRED);
+                suffix = "; weight " + Figures.format(item.weight()) + "% → " + Figures.format(weighted);
+            } else {
+                // the item's own scale (10 points) to its weight: 7 of 10 points at weight 40 → 28; 4 decimals half
+                // up, as exact as points (2 decimals) × weight (2 decimals) / 100 always were
+                weighted = points.multiply(item.weight()).divide(full, 4, RoundingMode.HALF_UP);
+                suffix = "; " + Figures.format(points) + " / " + Figures.format(full) + " × weight "
+                        + Figures.format(item.weight()) + " → " + Figures.format(weighted);
+            }
         } else if (item.weight() != null && points.compareTo(item.weight()) > 0) {
             weighted = item.weight();
             suffix = "; capped at the item's maximum " + Figures.format(item.weight());

@@ -1,11 +1,17 @@
 package io.perfcenter.scoring.scorecard;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfcenter.scoring.rule.PointRange;
+import io.perfcenter.scoring.template.ScorecardTemplate;
+import io.perfcenter.scoring.template.TemplateItem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Response bodies of scorecards. */
 public final class ScorecardPayloads {
@@ -41,10 +47,28 @@ public final class ScorecardPayloads {
             List<ItemView> items) {
 
         public static ScorecardView of(Scorecard s) {
+            return of(s, ranges(s));
+        }
+
+        /** Views of many scorecards, reading each template version once (a run's scorecards share one). */
+        public static List<ScorecardView> all(List<Scorecard> cards) {
+            Map<String, Map<String, PointRange>> byTemplate = new HashMap<>();
+            return cards.stream().map(s -> of(s, byTemplate.computeIfAbsent(s.templateCode + "@" + s.templateVersion,
+                    key -> ranges(s)))).toList();
+        }
+
+        // the items' point ranges follow from the template version that scored them, which never changes
+        private static Map<String, PointRange> ranges(Scorecard s) {
+            return ScorecardTemplate.version(s.templateCode, s.templateVersion)
+                    .map(t -> t.items.stream().collect(Collectors.toMap(TemplateItem::code, TemplateItem::pointRange)))
+                    .orElse(Map.of());
+        }
+
+        private static ScorecardView of(Scorecard s, Map<String, PointRange> ranges) {
             return new ScorecardView(s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode,
                     s.templateVersion, s.total, s.grade, s.rank == null ? 0 : s.rank, s.percentile,
                     s.bandGrade, s.totalExplanation, s.status, s.subjectUnitCode, ReviewView.of(s),
-                    s.items.stream().map(ItemView::of).toList());
+                    s.items.stream().map(i -> ItemView.of(i, ranges.get(i.itemCode))).toList());
         }
     }
 
@@ -72,8 +96,12 @@ public final class ScorecardPayloads {
             @Schema(description = "The period value; null without data and for manual ratings", examples = "2412")
             BigDecimal value,
             @Schema(description = "How many records the value rests on", examples = "22") Long samples,
-            @Schema(description = "Points the rule gave (0–100 unless the rule counts raw points); null when left "
+            @Schema(description = "Points the rule gave, on its own scale (minPoints–maxPoints); null when left "
                     + "out", examples = "88.44") BigDecimal points,
+            @Schema(description = "Lowest points the item's rule can give; none: open", examples = "0")
+            BigDecimal minPoints,
+            @Schema(description = "Highest points the item's rule can give (what `points` are out of); none: open",
+                    examples = "100") BigDecimal maxPoints,
             @Schema(description = "Percent of the total (weighted) or the item's maximum (additive)", examples = "40")
             BigDecimal weight,
             @Schema(description = "What the item adds to the total", examples = "35.376") BigDecimal weightedPoints,
@@ -84,8 +112,9 @@ public final class ScorecardPayloads {
             @Schema(description = "SCORED, ZERO, NEUTRAL or EXCLUDED (insufficient data), ADJUSTED (on appeal)")
             ScorecardItem.Handling handling) {
 
-        static ItemView of(ScorecardItem i) {
+        static ItemView of(ScorecardItem i, PointRange range) {
             return new ItemView(i.itemCode, i.metricCode, plain(i.value), i.samples, plain(i.points),
+                    range == null ? null : plain(range.min()), range == null ? null : plain(range.max()),
                     plain(i.weight), plain(i.weightedPoints), i.explanation, i.insufficientData,
                     ScorecardItem.Handling.valueOf(i.handling));
         }

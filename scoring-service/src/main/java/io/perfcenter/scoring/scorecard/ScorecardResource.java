@@ -40,7 +40,7 @@ public class ScorecardResource {
             @Parameter(description = "Unit the run scored", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(description = "COMPUTED or PUBLISHED", example = "PUBLISHED") @QueryParam("status") String status,
             @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId) {
-        return scorecards.find(period, unit, status, employeeId).stream().map(ScorecardView::of).toList();
+        return ScorecardView.all(scorecards.find(period, unit, status, employeeId));
     }
 
     @GET

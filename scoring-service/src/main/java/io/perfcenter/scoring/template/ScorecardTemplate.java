@@ -87,6 +87,26 @@ public class ScorecardTemplate extends PanacheEntityBase {
         return items.stream().filter(i -> i.code().equals(code)).findFirst();
     }
 
+    /**
+     * The highest total: a weighted template's weight total; an additive one's items' maximums added up (an item's
+     * weight, else its rule's maximum), null when one of them has none.
+     */
+    public BigDecimal maxTotal() {
+        TemplateOptions o = optionsOrDefaults();
+        if (o.scoringOrDefault() == TemplateOptions.Scoring.WEIGHTED) {
+            return o.weightTotalOrDefault();
+        }
+        BigDecimal sum = BigDecimal.ZERO;
+        for (TemplateItem item : items) {
+            BigDecimal max = item.weight() != null ? item.weight() : item.rule().pointRange().max();
+            if (max == null) {
+                return null;
+            }
+            sum = sum.add(max);
+        }
+        return io.perfcenter.scoring.rule.Figures.plain(sum);
+    }
+
     public String gradeOf(BigDecimal total) {
         return GradeBand.gradeOf(gradeBands, total);
     }

@@ -27,9 +27,9 @@ public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Cate
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public enum Scoring {
-        /** points × weight / 100, weights summing to the weight total (100). */
+        /** points scaled from the rule's scale to the weight, weights summing to the weight total (100). */
         @JsonProperty("weighted") WEIGHTED,
-        /** points added up as they are (seed 004: volume points + error points), capped at an item's weight. */
+        /** points added up as they are (seed 004: volume points + error points); an item is worth its rule's maximum. */
         @JsonProperty("additive") ADDITIVE
     }
 

@@ -26,11 +26,13 @@ public final class TemplatePayloads {
             @Schema(required = true, description = "Items; codes unique, weights summing to 100") List<ItemInput> items,
             @Schema(required = true, description = "Distinct grades and minScores, one minScore at 0")
             List<GradeBand> gradeBands,
-            @Schema(description = "weighted (default): points × weight / 100, weights summing to weightTotal; "
-                    + "additive: item points added up (seed 004: volume points + error points), an item's weight "
-                    + "being its maximum") TemplateOptions.Scoring scoring,
+            @Schema(description = "weighted (default): each item's points scaled from its rule's scale to its "
+                    + "weight (points / the rule's maximum × weight), weights summing to weightTotal; additive: item "
+                    + "points added up (seed 004: volume points + error points), an item's weight being its rule's "
+                    + "maximum") TemplateOptions.Scoring scoring,
             @Schema(description = "What the weights sum to: weighted templates 100 unless said otherwise; additive "
-                    + "templates only checked when given", examples = "100") BigDecimal weightTotal,
+                    + "templates: the template's maximum, which the items' maximums must sum to (checked when "
+                    + "given)", examples = "100") BigDecimal weightTotal,
             @Schema(description = "Categories with weights; each category's items must weigh exactly that")
             List<TemplateOptions.Category> categories,
             @Schema(description = "How items with insufficient data count; default zero (0 points, marked)")
@@ -65,7 +67,8 @@ public final class TemplatePayloads {
             @Schema(description = "Metric of metrics-service's catalog; required unless the rule is a manual rating",
                     examples = "calls_handled") String metricCode,
             @Schema(description = "Weighted templates (required): percent of the total, above 0, at most 2 decimals; "
-                    + "additive: the item's maximum points", examples = "40") BigDecimal weight,
+                    + "additive: the item's maximum points, equal to its rule's maximum (default) or, for a rule "
+                    + "without one, its cap", examples = "40") BigDecimal weight,
             // read by RuleReader so that a wrong parameter is named (items[0].rule.full), not a parse error
             @Schema(required = true, implementation = ScoringRule.class) JsonNode rule,
             @Schema(description = "Fewest samples the value must rest on (e.g. 20 surveys); fewer is insufficient "
@@ -85,6 +88,9 @@ public final class TemplatePayloads {
             @Schema(description = "Highest minScore first") List<GradeBand> gradeBands,
             TemplateOptions.Scoring scoring,
             BigDecimal weightTotal,
+            @Schema(description = "Highest total the template can give: weighted, the weight total (more only for "
+                    + "target achievement over 100%); additive, the sum of the items' maximums; none when an "
+                    + "additive item has no maximum", examples = "100") BigDecimal maxTotal,
             List<TemplateOptions.Category> categories,
             InsufficientData insufficientData,
             TemplateOptions.Subject subject,
@@ -100,8 +106,8 @@ public final class TemplatePayloads {
         public static TemplateView of(ScorecardTemplate t) {
             TemplateOptions o = t.optionsOrDefaults();
             return new TemplateView(t.code, t.version, t.name, t.position, t.items, t.gradeBands,
-                    o.scoringOrDefault(), o.weightTotalOrDefault(), o.categories(), o.insufficientDataOrDefault(),
-                    o.subjectOrDefault(), o.distribution(), o.review(),
+                    o.scoringOrDefault(), o.weightTotalOrDefault(), t.maxTotal(), o.categories(),
+                    o.insufficientDataOrDefault(), o.subjectOrDefault(), o.distribution(), o.review(),
                     o.subjectOrDefault() == TemplateOptions.Subject.AGENTS ? o.moverPolicyOrDefault() : null,
                     o.positions(), t.createdAt, t.createdBy);
         }

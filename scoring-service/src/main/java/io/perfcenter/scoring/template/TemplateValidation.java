@@ -1,5 +1,7 @@
 package io.perfcenter.scoring.template;
 
+import io.perfcenter.scoring.rule.Figures;
+import io.perfcenter.scoring.rule.PointRange;
 import io.perfcenter.scoring.rule.RuleReader;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
 import io.perfcenter.scoring.template.TemplateOptions.Category;
@@ -126,15 +128,8 @@ final class TemplateValidation {
                     throw Problems.invalid(at + ".weight", "must be above 0 and at most " + plain(weightTotal)
                             + ", with at most 2 decimals");
                 }
-            } else if (weight == null) {
-                if (weightTotal != null) {
-                    throw Problems.invalid(at + ".weight", "is required: the template's weights sum to "
-                            + plain(weightTotal));
-                }
-            } else if (weight.signum() <= 0 || weight.compareTo(MAX_ADDITIVE) > 0
-                    || weight.stripTrailingZeros().scale() > 2) {
-                throw Problems.invalid(at + ".weight", "must be above 0 and at most 1,000,000, with at most 2 "
-                        + "decimals (the item's maximum points)");
+            } else {
+                weight = additiveMaximum(at, weight, rule.rule().pointRange(), weightTotal);
             }
             if (weight != null) {
                 sum = sum.add(weight);
@@ -147,14 +142,41 @@ final class TemplateValidation {
             }
             InsufficientData itemPolicy = policy(at + ".insufficientData", item.insufficientData());
             items.add(new TemplateItem(item.code(), item.name(), item.category(), item.metricCode(),
-                    weight == null ? null : weight.stripTrailingZeros(), rule.rule(), item.minSamples(),
+                    Figures.plain(weight), rule.rule(), item.minSamples(),
                     itemPolicy));
         }
         if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
-            throw Problems.invalid("items", "the weights must sum to " + plain(weightTotal) + ", they sum to "
-                    + plain(sum));
+            throw Problems.invalid("items", (scoring == Scoring.ADDITIVE ? "the items' maximum points must sum to "
+                    + "the template's maximum (weightTotal) " : "the weights must sum to ") + plain(weightTotal)
+                    + ", they sum to " + plain(sum));
         }
         return items;
+    }
+
+    /**
+     * An additive item is worth its rule's maximum: a weight, when given, must say the same (a weight below it used
+     * to cap the points silently); left out, it is the rule's maximum. Only a rule whose points have no maximum (a
+     * tiered rate without maxPoints, an expression without max) takes its maximum from the weight, which caps it.
+     */
+    private static BigDecimal additiveMaximum(String at, BigDecimal weight, PointRange range, BigDecimal weightTotal) {
+        if (weight != null && (weight.signum() <= 0 || weight.compareTo(MAX_ADDITIVE) > 0
+                || weight.stripTrailingZeros().scale() > 2)) {
+            throw Problems.invalid(at + ".weight", "must be above 0 and at most 1,000,000, with at most 2 "
+                    + "decimals (the item's maximum points)");
+        }
+        if (range.max() == null) {
+            if (weight == null && weightTotal != null) {
+                throw Problems.invalid(at + ".weight", "is required: the template's maximum is " + plain(weightTotal)
+                        + " and the rule's points have no maximum");
+            }
+            return weight;
+        }
+        if (weight != null && weight.compareTo(range.max()) != 0) {
+            throw Problems.invalid(at + ".weight", "is the item's maximum and must match its rule's: the rule gives "
+                    + range.describe() + " points; set weight to " + plain(range.max()) + " or leave it out, or "
+                    + "state the rule's points");
+        }
+        return Figures.plain(range.max());
     }
 
     private static InsufficientData policy(String field, InsufficientData policy) {
@@ -292,8 +314,7 @@ final class TemplateValidation {
     }
 
     private static String plain(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+        return Figures.plain(value).toPlainString();
     }
 
     private static void required(String field, String value) {

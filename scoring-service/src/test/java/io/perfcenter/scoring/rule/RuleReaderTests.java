@@ -41,6 +41,38 @@ class RuleReaderTests {
     }
 
     @Test
+    void enumParametersAreUpperCaseAndTheOldLowerCaseIsStillRead() throws Exception {
+        for (String spelling : new String[]{"PROGRESSIVE", "progressive"}) {
+            var tiered = RuleReader.read(json("{\"type\":\"tiered-rate\",\"mode\":\"" + spelling
+                    + "\",\"tiers\":[{\"rate\":1}]}"));
+            assertNull(tiered.invalid(), spelling);
+            assertEquals(TieredRateRule.Mode.PROGRESSIVE, ((TieredRateRule) tiered.rule()).mode());
+        }
+        var target = RuleReader.read(json("{\"type\":\"target-achievement\",\"direction\":\"lower\"}"));
+        assertEquals(TargetAchievementRule.Direction.LOWER, ((TargetAchievementRule) target.rule()).direction());
+        // written UPPER_CASE, as the API speaks
+        String written = JSON.writeValueAsString(new TieredRateRule(java.util.List.of(
+                new TieredRateRule.Tier(null, new BigDecimal("0.7"))),
+                TieredRateRule.Mode.WHOLE, null, null));
+        assertEquals("{\"type\":\"tiered-rate\",\"tiers\":[{\"rate\":0.7}],\"mode\":\"WHOLE\"}", written);
+        assertEquals("{\"type\":\"target-achievement\",\"direction\":\"LOWER\"}",
+                JSON.writeValueAsString(target.rule()));
+    }
+
+    @Test
+    void wrongParametersAreExplainedInTheApisWordsNeverJavaClassNames() throws Exception {
+        assertReason("mode", "must be one of WHOLE, PROGRESSIVE",
+                "{\"type\":\"tiered-rate\",\"mode\":\"sideways\",\"tiers\":[{\"rate\":1}]}");
+        assertReason("direction", "must be one of HIGHER, LOWER",
+                "{\"type\":\"target-achievement\",\"direction\":\"up\"}");
+        assertReason("mode", "must be one of WHOLE, PROGRESSIVE",
+                "{\"type\":\"tiered-rate\",\"mode\":[1],\"tiers\":[{\"rate\":1}]}");
+        assertReason("full", "must be a number", "{\"type\":\"linear\",\"full\":\"soon\",\"zero\":10}");
+        assertReason("tiers", "must be a list", "{\"type\":\"tiered-rate\",\"tiers\":\"many\"}");
+        assertReason("unit", "must be text", "{\"type\":\"linear\",\"full\":5,\"zero\":10,\"unit\":{}}");
+    }
+
+    @Test
     void writesTheTypeWithTheParameters() throws Exception {
         String written = JSON.writeValueAsString(new LinearRule(new BigDecimal("4.8"), new BigDecimal("3.0"), null));
         assertEquals("{\"type\":\"linear\",\"full\":4.8,\"zero\":3.0}", written);
@@ -52,6 +84,13 @@ class RuleReaderTests {
         var reading = RuleReader.read(json(definition));
         assertNull(reading.rule(), definition);
         assertEquals(field, reading.invalid().field(), reading.invalid().toString());
+    }
+
+    private static void assertReason(String field, String reason, String definition) throws Exception {
+        var reading = RuleReader.read(json(definition));
+        assertNull(reading.rule(), definition);
+        assertEquals(field, reading.invalid().field(), reading.invalid().toString());
+        assertEquals(reason, reading.invalid().reason());
     }
 
     private static JsonNode json(String text) throws Exception {

@@ -150,6 +150,51 @@ class ScorecardCalculatorTests {
         assertEquals("5 errors (row 4 < value ≤ 5) → 27.5 points; counts 27.5", result.items().get(1).explanation);
     }
 
+    @Test
+    void aWeightedTemplateScalesEachItemFromItsRulesOwnPointsToItsWeight() {
+        ScorecardTemplate t = new ScorecardTemplate();
+        t.code = "SCALES";
+        t.version = 1;
+        t.items = List.of(
+                // worth 10 points, weighing 40
+                new TemplateItem("aht", "AHT", "customer", "aht_minutes", new BigDecimal("40"),
+                        new LinearRule(new BigDecimal("5"), new BigDecimal("10"), BigDecimal.TEN, "min")),
+                // seed 004's error table, 0–30 points, weighing 30
+                new TemplateItem("errors", "Errors", "quality", "error_count", new BigDecimal("30"),
+                        io.perfcenter.scoring.rule.LookupTableRuleTests.ERRORS),
+                new TemplateItem("csat", "CSAT", "customer", "csat", new BigDecimal("30"),
+                        new LinearRule(new BigDecimal("4.8"), new BigDecimal("3.0"), null)));
+        t.gradeBands = List.of(new GradeBand("good", new BigDecimal("80")), new GradeBand("pass", BigDecimal.ZERO));
+        var result = ScorecardCalculator.score(t, Map.of("aht_minutes", value("6.5"), "error_count", value("5"),
+                "csat", value("4.5")), "2026-10");
+        // aht: 10 × (10 − 6.5) / (10 − 5) = 7 of 10 → 7 / 10 × 40 = 28
+        // errors: 27.5 of 30 → 27.5 / 30 × 30 = 27.5 (it was 27.5 × 30 / 100 = 8.25, as if the table were 0–100)
+        // csat: 83.33 of 100 → × 30% = 24.999; total 80.499 → 80.50
+        assertEquals("6.5 min lies between 5 min (full marks) and 10 min (zero): 10 × (10 − 6.5) / (10 − 5) = 7 of "
+                + "10 points; 7 / 10 × weight 40 → 28", result.items().get(0).explanation);
+        assertEquals(0, new BigDecimal("28").compareTo(result.items().get(0).weightedPoints));
+        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5 points; 27.5 / 30 × weight 30 → 27.5",
+                result.items().get(1).explanation);
+        assertEquals(0, new BigDecimal("27.5").compareTo(result.items().get(1).weightedPoints));
+        assertEquals(0, new BigDecimal("24.999").compareTo(result.items().get(2).weightedPoints));
+        assertEquals(new BigDecimal("80.50"), result.total());
+        assertEquals("good", result.grade());
+    }
+
+    @Test
+    void targetAchievementOverTheTargetPaysBeyondItsWeight() {
+        ScorecardTemplate t = new ScorecardTemplate();
+        t.code = "TARGET";
+        t.version = 1;
+        t.items = List.of(new TemplateItem("fcr", "FCR", "customer", "fcr", new BigDecimal("100"),
+                new io.perfcenter.scoring.rule.TargetAchievementRule(new BigDecimal("0.8"), null,
+                        new BigDecimal("1.2"), null, null)));
+        t.gradeBands = List.of(new GradeBand("pass", BigDecimal.ZERO));
+        // 0.9 ÷ 0.8 = 112.5% → 112.5 points of 0–120, the weight earned at 100 → 112.5 × 100% = 112.5
+        var result = ScorecardCalculator.score(t, Map.of("fcr", value("0.9")), "2026-10");
+        assertEquals(new BigDecimal("112.50"), result.total());
+    }
+
     private static ScorecardTemplate withCsat(int minSamples, InsufficientData policy) {
         ScorecardTemplate t = seatTemplate();
         TemplateItem csat = t.items.get(2);
