@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
 
+import io.perfcenter.scoring.web.BodyProblems;
+
 import java.util.Arrays;
 import java.util.List;
 
@@ -52,9 +54,10 @@ public final class RuleReader {
         } catch (UnrecognizedPropertyException e) {
             return invalid(path(e), "is not a parameter of a " + type.asText() + " rule");
         } catch (JsonMappingException e) {
-            return invalid(path(e), "has the wrong format: " + e.getOriginalMessage());
+            // in API terms ("must be one of WHOLE, PROGRESSIVE"), never a Java type name
+            return invalid(path(e), BodyProblems.reason(e));
         } catch (Exception e) {
-            return invalid("", "cannot be read: " + e.getMessage());
+            return invalid("", "cannot be read");
         }
         List<InvalidParameter> problems = rule.check();
         return problems.isEmpty() ? new Reading(rule, null) : new Reading(null, problems.get(0));

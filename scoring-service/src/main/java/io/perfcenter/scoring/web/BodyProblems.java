@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.web;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -124,7 +125,7 @@ public class BodyProblems {
     }
 
     /** What was wrong with the value, in the API's terms. */
-    static String reason(JsonMappingException e) {
+    public static String reason(JsonMappingException e) {
         if (e instanceof InvalidFormatException f) {
             return "must be " + expected(f.getTargetType()) + ", not " + shown(f.getValue());
         }
@@ -153,7 +154,7 @@ public class BodyProblems {
             return "a value of another kind";
         }
         if (type.isEnum()) {
-            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> jsonName(type, (Enum<?>) c))
                     .collect(Collectors.joining(", "));
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -189,6 +190,16 @@ public class BodyProblems {
             return "an object";
         }
         return "a value of another kind";
+    }
+
+    /** An enum constant as the API spells it: its {@code @JsonProperty} name, else its own. */
+    private static String jsonName(Class<?> type, Enum<?> constant) {
+        try {
+            JsonProperty property = type.getField(constant.name()).getAnnotation(JsonProperty.class);
+            return property != null && !property.value().isEmpty() ? property.value() : constant.name();
+        } catch (NoSuchFieldException e) {
+            return constant.name();
+        }
     }
 
     private static String shown(Object value) {
