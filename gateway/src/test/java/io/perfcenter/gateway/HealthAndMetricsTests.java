@@ -43,7 +43,7 @@ class HealthAndMetricsTests {
     @Test
     void healthAndMetricsAreNotOnThePublicPort() {
         given().get("/q/health/ready").then().statusCode(404);
-        given().get(management("/metrics")).then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
         given().get("/openapi.json").then().statusCode(200);
     }
 
