@@ -19,7 +19,6 @@ import io.quarkiverse.resteasy.problem.ExceptionMapperBase;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.vertx.core.http.HttpClosedException;
-import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
@@ -45,8 +44,10 @@ import java.util.stream.Collectors;
 public class BodyProblems {
 
     private static final Logger LOG = Logger.getLogger(BodyProblems.class);
+    /** Ahead of quarkus-resteasy-problem's own mappers (999), which would put Jackson's message in the detail. */
+    private static final int BEFORE_PROBLEM_EXTENSION = 900;
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100, value = {JsonProcessingException.class,
+    @ServerExceptionMapper(priority = BEFORE_PROBLEM_EXTENSION, value = {JsonProcessingException.class,
             StreamReadException.class, JsonParseException.class, JsonEOFException.class,
             StreamConstraintsException.class, DatabindException.class, JsonMappingException.class,
             MismatchedInputException.class, InvalidFormatException.class, InvalidNullException.class,
@@ -56,7 +57,7 @@ public class BodyProblems {
         return answer(problem(e), e, uri);
     }
 
-    @ServerExceptionMapper(priority = Priorities.USER - 100,
+    @ServerExceptionMapper(priority = BEFORE_PROBLEM_EXTENSION,
             value = {IOException.class, UncheckedIOException.class, ClosedChannelException.class,
                     HttpClosedException.class})
     public Response readFailed(Exception e, UriInfo uri) {
