@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.web;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemContext;
 import io.quarkiverse.resteasy.problem.postprocessing.ProblemPostProcessor;
@@ -29,6 +30,11 @@ public class ProblemTypes implements ProblemPostProcessor {
 
     @Override
     public HttpProblem apply(HttpProblem problem, ProblemContext context) {
+        if (problem.getStatusCode() == 400 && context != null && context.cause != null
+                && context.cause.getCause() instanceof JsonProcessingException unreadable) {
+            // the REST layer wraps some JSON errors (a body cut short) into a bare 400: say what was wrong instead
+            return BodyProblems.problem(unreadable);
+        }
         if (problem instanceof HttpValidationProblem validation) {
             return typed(validation);
         }
