@@ -77,8 +77,10 @@ public class BodyProblems {
     static final int CLIENT_CLOSED_REQUEST = 499;
 
     static HttpProblem problem(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException) {
-            return malformed("the body exceeds the service's limits for JSON (" + limit(e) + ")");
+        if (e instanceof StreamConstraintsException || e.getCause() instanceof StreamConstraintsException) {
+            // databind wraps the parser's limit into a mapping error with a path; the limit is what matters
+            JsonProcessingException limit = e.getCause() instanceof StreamConstraintsException c ? c : e;
+            return malformed("the body exceeds the service's limits for JSON (" + limit(limit) + ")");
         }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = path(m);
