@@ -30,7 +30,7 @@ public interface GatewayConfig {
     @WithDefault("100")
     int maxConnectionsPerService();
 
-    /** Timeout of the gateway's own calls to the services: readiness checks and OpenAPI documents. */
+    /** Timeout of the gateway's own calls to the services: health checks and OpenAPI documents. */
     @WithDefault("3s")
     Duration probeTimeout();
 
@@ -43,6 +43,12 @@ public interface GatewayConfig {
 
         /** The path prefix the service owns, e.g. {@code /api/v1/metrics}. */
         String path();
+
+        /**
+         * Base URL of the service's management interface, where its health answers (e.g. {@code http://localhost:9081});
+         * by default {@link #url()}.
+         */
+        Optional<URI> managementUrl();
     }
 
     interface OpenApi {

@@ -5,6 +5,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -17,7 +18,10 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 
-/** Readiness asks every service; Prometheus metrics are served, tagged per service rather than per path. */
+/**
+ * Health and metrics answer on the management interface only; the services' state is a health group of its own.
+ * Prometheus metrics are tagged per service rather than per path.
+ */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @TestProfile(AllServicesUp.class)
@@ -27,12 +31,25 @@ class HealthAndMetricsTests {
     ServiceStubs stubs;
 
     @Test
-    void readinessIsUpWhenEveryServiceAnswers() {
-        given().get("/q/health/ready")
+    void theServicesGroupIsUpWhenEveryServiceAnswers() {
+        given().get(management("/health/group/services"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", containsInAnyOrder("metrics-service", "scoring-service", "incentive-service"))
                 .body("checks.status", everyItem(equalTo("UP")));
+        given().get(management("/health/ready")).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        given().get("/q/health/ready").then().statusCode(404);
+        given().get("/q/metrics").then().statusCode(404);
+        given().get("/openapi.json").then().statusCode(200);
+    }
+
+    /** A URL on the management interface (its own port in tests too). */
+    static String management(String path) {
+        return ConfigProvider.getConfig().getValue("test.management.url", String.class) + path;
     }
 
     @Test
@@ -43,7 +60,7 @@ class HealthAndMetricsTests {
             given().auth().oauth2(TestTokens.token("E1", "hr")).get("/api/v1/metrics/agents/A" + i)
                     .then().statusCode(200);
         }
-        given().get("/q/metrics")
+        given().get(management("/metrics"))
                 .then().statusCode(200)
                 .body(containsString("http_server_requests_seconds_count"))
                 .body(containsString("uri=\"/api/v1/metrics/*\""))

@@ -154,7 +154,7 @@ class OverviewTests {
                 .then().statusCode(400)
                 .contentType("application/problem+json")
                 .header("X-Request-Id", notNullValue())
-                .body("type", org.hamcrest.Matchers.equalTo("https://perfcenter.io/problems/bad-request"))
+                .body("type", org.hamcrest.Matchers.equalTo("https://perfcenter.io/problems/invalid-field"))
                 .body("status", org.hamcrest.Matchers.equalTo(400))
                 .body("field", org.hamcrest.Matchers.equalTo("employee_id"))
                 .body("instance", org.hamcrest.Matchers.equalTo("/api/v1/me/overview"))

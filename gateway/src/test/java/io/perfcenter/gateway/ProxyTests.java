@@ -126,17 +126,32 @@ class ProxyTests {
     }
 
     @Test
-    void anInsaneRequestIdIsReplaced() {
+    void anUnsafeRequestIdIsReplaced() {
         var metrics = stubs.get("metrics-service");
         metrics.stubFor(get(urlPathEqualTo("/api/v1/metrics/catalog")).willReturn(aResponse().withStatus(200)));
 
-        String sent = given().auth().oauth2(hr()).header("X-Request-Id", "x".repeat(129))
+        // too long, markup, a separator: only [A-Za-z0-9._-]{1,64} is taken as it is
+        String[] unsafe = {"x".repeat(65), "<img src=x>", "a;b", "\"quoted\""};
+        for (int i = 0; i < unsafe.length; i++) {
+            String sent = given().auth().oauth2(hr()).header("X-Request-Id", unsafe[i])
+                    .get("/api/v1/metrics/catalog")
+                    .then().statusCode(200)
+                    .header("X-Request-Id", matchesPattern(UUID_PATTERN))
+                    .extract().header("X-Request-Id");
+            assertEquals(sent, metrics.findAll(getRequestedFor(urlPathEqualTo("/api/v1/metrics/catalog"))).get(i)
+                    .getHeader("X-Request-Id"));
+        }
+        given().auth().oauth2(hr()).header("X-Request-Id", "x".repeat(64)).get("/api/v1/metrics/catalog")
+                .then().statusCode(200).header("X-Request-Id", "x".repeat(64));
+    }
+
+    @Test
+    void aTokenForAnotherAudienceIsRefusedAtTheEdge() {
+        given().auth().oauth2(TestTokens.forAudience("another-client", "E1", "hr"))
                 .get("/api/v1/metrics/catalog")
-                .then().statusCode(200)
-                .header("X-Request-Id", matchesPattern(UUID_PATTERN))
-                .extract().header("X-Request-Id");
-        assertEquals(sent, metrics.findAll(getRequestedFor(urlPathEqualTo("/api/v1/metrics/catalog"))).get(0)
-                .getHeader("X-Request-Id"));
+                .then().statusCode(401)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://perfcenter.io/problems/unauthorized"));
     }
 
     @Test

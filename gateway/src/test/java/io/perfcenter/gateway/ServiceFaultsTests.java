@@ -147,15 +147,20 @@ class ServiceFaultsTests {
     }
 
     @Test
-    void readinessIsDownWhileAServiceIsDown() {
-        given().get("/q/health/ready")
+    void aServiceDownLeavesTheGatewayReadyAndShowsInTheServicesGroup() {
+        // readiness is the gateway's own: were it DOWN, Kubernetes would take every gateway pod out of the Service
+        // and the whole API with it, though only the down service's routes fail (503, above)
+        given().get(HealthAndMetricsTests.management("/health/ready"))
+                .then().statusCode(200)
+                .body("status", equalTo("UP"));
+        given().get(HealthAndMetricsTests.management("/health/group/services"))
                 .then().statusCode(503)
                 .body("status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'incentive-service' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'metrics-service' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'scoring-service' }.status", equalTo("UP"));
-        // liveness is the gateway's own: a service being down must not get the gateway restarted
-        given().get("/q/health/live")
+        // liveness is the gateway's own too: a service being down must not get the gateway restarted
+        given().get(HealthAndMetricsTests.management("/health/live"))
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", containsInAnyOrder("gateway"));

@@ -55,6 +55,8 @@ public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager
                 url = server.baseUrl();
             }
             config.put("perfcenter.gateway.services." + service + ".url", url);
+            // the stub answers health on the same port as the API
+            config.put("perfcenter.gateway.services." + service + ".management-url", url);
         }
         return config;
     }

@@ -458,7 +458,7 @@ class IncentiveRunTests {
             anonymous.request(e[0], BASE + e[1]).then().statusCode(401);
         }
         given().auth().oauth2("not-a-token").get(BASE + "/plans").then().statusCode(401)
-                .contentType("application/problem+json").body("type", is(PROBLEMS + "unauthenticated"));
+                .contentType("application/problem+json").body("type", is(PROBLEMS + "unauthorized"));
     }
 
     @Test

@@ -377,7 +377,7 @@ class PlanSectionRunTests {
                 anonymous.body("[]");
             }
             anonymous.request(e[0], BASE + e[1]).then().statusCode(401)
-                    .body("type", is(PROBLEMS + "unauthenticated"));
+                    .body("type", is(PROBLEMS + "unauthorized"));
         }
         as(AGENT_S1).body(List.of()).put(BASE + "/budgets").then().statusCode(403)
                 .body("type", is(PROBLEMS + "forbidden"));

@@ -96,9 +96,10 @@ public final class Launcher {
         System.out.println("  Gateway:    " + gw + "/api/v1/…");
         System.out.println("  Swagger UI: " + gw + "/q/swagger-ui");
         System.out.println("  OpenAPI:    " + gw + "/openapi.json");
-        System.out.println("  Health:     " + gw + "/q/health");
-        suite.services().values().forEach(s ->
-                System.out.printf("  %-18s %s   log: %s%n", s.name() + ":", s.baseUrl(), s.log()));
+        System.out.println("  Health:     " + suite.services().get("gateway").managementUrl()
+                + "/health (management port; the services behind it: /health/group/services)");
+        suite.services().values().forEach(s -> System.out.printf("  %-18s %s   management: %s   log: %s%n",
+                s.name() + ":", s.baseUrl(), s.managementUrl(), s.log()));
         System.out.println("  Data:       " + dataDir + " (delete it to start from nothing)");
         if (!tokens.isEmpty()) {
             System.out.println("\nBearer tokens (valid 12 h; employee id in brackets):");

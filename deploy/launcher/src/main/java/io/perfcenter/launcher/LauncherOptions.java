@@ -16,7 +16,8 @@ record LauncherOptions(boolean help, boolean demo, String dataDir, int dbPort, S
               --db-port PORT  port of the embedded PostgreSQL (default 15432)
               --oidc-url URL  verify tokens with this OIDC provider (e.g. http://localhost:8180/realms/perfcenter)
                               instead of the local key pair; no tokens are printed then
-              --port PORT     gateway port (default 8080); the services take the next three ports
+              --port PORT     gateway port (default 8080); the services take the next three ports, and each
+                              process's management interface (health, metrics) its port + 1000
 
             Environment: PERFCENTER_DB_URL, PERFCENTER_DB_USER, PERFCENTER_DB_PASSWORD use an external PostgreSQL
             instead of the embedded one (the database "perfcenter" is created on it if missing).

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -29,6 +31,11 @@ import java.util.List;
 public final class LocalIdentity {
 
     public static final String ISSUER = "perfcenter-local";
+    /**
+     * The audience ({@code aud}) every service requires ({@code quarkus.oidc.token.audience}, environment
+     * {@code PERFCENTER_TOKEN_AUDIENCE}); a token minted for another client is refused.
+     */
+    public static final String AUDIENCE = "perfcenter";
     /** Claim carrying the person's employee id; services scope data by it. */
     public static final String EMPLOYEE_ID_CLAIM = "employee_id";
 
@@ -49,16 +56,37 @@ public final class LocalIdentity {
                 PublicKey pub = rsa.generatePublic(new X509EncodedKeySpec(Files.readAllBytes(publicFile)));
                 return new LocalIdentity(new KeyPair(pub, priv));
             }
-            Files.createDirectories(directory);
+            createPrivateDirectory(directory);
             LocalIdentity identity = generated();
-            Files.write(privateFile, identity.keyPair.getPrivate().getEncoded());
-            Files.write(publicFile, identity.keyPair.getPublic().getEncoded());
+            writePrivate(privateFile, identity.keyPair.getPrivate().getEncoded());
+            writePrivate(publicFile, identity.keyPair.getPublic().getEncoded());
             return identity;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not keep the local key pair in " + directory, e);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("Unreadable key pair in " + directory + "; delete it to make a new one", e);
         }
+    }
+
+    /** The directory, readable by its owner only (where the file system has POSIX permissions). */
+    private static void createPrivateDirectory(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        if (posix(directory)) {
+            Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    /** Writes a new file that only its owner can read: created with 0600, never readable by others in between. */
+    private static void writePrivate(Path file, byte[] content) throws IOException {
+        if (posix(file.getParent())) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
+        Files.write(file, content, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE);
+    }
+
+    private static boolean posix(Path path) {
+        return path.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     /** A key pair that lives only in memory, for a test run. */
@@ -79,8 +107,14 @@ public final class LocalIdentity {
 
     /** A signed RS256 access token for a person or system with the given roles. */
     public String token(String username, String employeeId, List<String> roles, Duration lifetime) {
+        return token(AUDIENCE, username, employeeId, roles, lifetime);
+    }
+
+    /** As {@link #token(String, String, List, Duration)}, for the given audience (e.g. another client's). */
+    public String token(String audience, String username, String employeeId, List<String> roles, Duration lifetime) {
         JwtClaims claims = new JwtClaims();
         claims.setIssuer(ISSUER);
+        claims.setAudience(audience);
         claims.setSubject(username);
         claims.setClaim("preferred_username", username);
         claims.setStringListClaim("groups", roles);

@@ -22,19 +22,24 @@ public final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    private final int managementPort;
     private final Path log;
     private final Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, Process process) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.process = process;
     }
 
-    /** Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment. */
-    public static ServiceProcess start(String name, Path module, int port, Map<String, String> env, Path logDir,
-                                       List<String> jvmOptions) {
+    /**
+     * Starts {@code <module>/target/quarkus-app/quarkus-run.jar} with the given environment, its API on {@code port}
+     * and its management interface (health, metrics) on {@code managementPort}.
+     */
+    public static ServiceProcess start(String name, Path module, int port, int managementPort,
+                                       Map<String, String> env, Path logDir, List<String> jvmOptions) {
         Path jar = module.resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: build first with ./mvnw -DskipTests install");
@@ -52,7 +57,8 @@ public final class ServiceProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
-            return new ServiceProcess(name, port, log, builder.start());
+            builder.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+            return new ServiceProcess(name, port, managementPort, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start " + name, e);
         }
@@ -70,14 +76,23 @@ public final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
+    public int managementPort() {
+        return managementPort;
+    }
+
+    /** Where health and metrics answer: the management interface, e.g. {@code http://localhost:9081/q}. */
+    public String managementUrl() {
+        return "http://localhost:" + managementPort + "/q";
+    }
+
     public Path log() {
         return log;
     }
 
-    /** Waits until {@code /q/health/ready} answers 200; fails with the log's location otherwise. */
+    /** Waits until {@code /q/health/ready} (management port) answers 200; fails with the log's location otherwise. */
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

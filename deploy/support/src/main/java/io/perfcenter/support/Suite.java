@@ -18,14 +18,36 @@ import java.util.Map;
  */
 public final class Suite implements AutoCloseable {
 
-    public record Ports(int gateway, int metrics, int scoring, int incentive) {
+    /**
+     * The API ports, and the management ports (health, metrics) of the same processes; by default each management
+     * port is its API port + 1000 (8080 → 9080).
+     */
+    public record Ports(int gateway, int metrics, int scoring, int incentive, int gatewayManagement,
+                       int metricsManagement, int scoringManagement, int incentiveManagement) {
+
+        public Ports(int gateway, int metrics, int scoring, int incentive) {
+            this(gateway, metrics, scoring, incentive, gateway + 1000, metrics + 1000, scoring + 1000,
+                    incentive + 1000);
+        }
 
         public static Ports defaults() {
             return new Ports(8080, 8081, 8082, 8083);
         }
 
         public static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort());
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), freePort(), freePort(),
+                    freePort());
+        }
+
+        /** The API port and the management port of one process. */
+        int[] of(String name) {
+            return switch (name) {
+                case "metrics-service" -> new int[]{metrics, metricsManagement};
+                case "scoring-service" -> new int[]{scoring, scoringManagement};
+                case "incentive-service" -> new int[]{incentive, incentiveManagement};
+                case "gateway" -> new int[]{gateway, gatewayManagement};
+                default -> throw new IllegalArgumentException("Unknown service " + name);
+            };
         }
     }
 
@@ -60,10 +82,14 @@ public final class Suite implements AutoCloseable {
         if (identity != null) {
             common.put("QUARKUS_OIDC_PUBLIC_KEY", identity.publicKeyBase64());
             common.put("QUARKUS_OIDC_TOKEN_ISSUER", LocalIdentity.ISSUER);
+            common.put("PERFCENTER_TOKEN_AUDIENCE", LocalIdentity.AUDIENCE);
         }
         common.put("PERFCENTER_METRICS_URL", "http://localhost:" + ports.metrics());
         common.put("PERFCENTER_SCORING_URL", "http://localhost:" + ports.scoring());
         common.put("PERFCENTER_INCENTIVE_URL", "http://localhost:" + ports.incentive());
+        common.put("PERFCENTER_METRICS_MANAGEMENT_URL", "http://localhost:" + ports.metricsManagement());
+        common.put("PERFCENTER_SCORING_MANAGEMENT_URL", "http://localhost:" + ports.scoringManagement());
+        common.put("PERFCENTER_INCENTIVE_MANAGEMENT_URL", "http://localhost:" + ports.incentiveManagement());
         common.putAll(extraEnv);
 
         // each service logs in with its own role, which owns its schema and nothing else
@@ -77,14 +103,14 @@ public final class Suite implements AutoCloseable {
         Suite suite = new Suite(root, common, logins, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
                 ports);
         try {
-            // the services start in parallel; the gateway last, as its readiness checks them
-            suite.startService("metrics-service", ports.metrics());
-            suite.startService("scoring-service", ports.scoring());
-            suite.startService("incentive-service", ports.incentive());
+            // the services start in parallel; the gateway last, so that it is not in front of services still starting
+            suite.startService("metrics-service");
+            suite.startService("scoring-service");
+            suite.startService("incentive-service");
             for (ServiceProcess service : new ArrayList<>(suite.services.values())) {
                 service.awaitReady(Duration.ofSeconds(90));
             }
-            suite.startService("gateway", ports.gateway());
+            suite.startService("gateway");
             suite.services.get("gateway").awaitReady(Duration.ofSeconds(90));
             return suite;
         } catch (RuntimeException e) {
@@ -93,10 +119,11 @@ public final class Suite implements AutoCloseable {
         }
     }
 
-    private void startService(String name, int port) {
+    private void startService(String name) {
+        int[] port = ports.of(name);
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(serviceEnvironment.getOrDefault(name, Map.of()));
-        services.put(name, ServiceProcess.start(name, root.resolve(name), port, env, logDir, jvmOptions));
+        services.put(name, ServiceProcess.start(name, root.resolve(name), port[0], port[1], env, logDir, jvmOptions));
     }
 
     public String gatewayUrl() {
@@ -121,15 +148,9 @@ public final class Suite implements AutoCloseable {
 
     /** Starts a stopped service again on its port and waits until it is ready. */
     public void restart(String name) {
-        int port = switch (name) {
-            case "metrics-service" -> ports.metrics();
-            case "scoring-service" -> ports.scoring();
-            case "incentive-service" -> ports.incentive();
-            case "gateway" -> ports.gateway();
-            default -> throw new IllegalArgumentException("Unknown service " + name);
-        };
+        ports.of(name);
         stop(name);
-        startService(name, port);
+        startService(name);
         services.get(name).awaitReady(Duration.ofSeconds(90));
     }
 

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * Bearer tokens for {@code @QuarkusTest}s that run with {@code OidcWiremockTestResource}: signed with its test key
- * and issued by its issuer, carrying the roles and the employee id the services scope data by.
+ * and issued by its issuer, for PerfCenter's audience ({@link LocalIdentity#AUDIENCE}), carrying the roles and the
+ * employee id the services scope data by.
  */
 public final class TestTokens {
 
@@ -16,10 +17,15 @@ public final class TestTokens {
     }
 
     public static String token(String employeeId, String... roles) {
+        return forAudience(LocalIdentity.AUDIENCE, employeeId, roles);
+    }
+
+    /** A token meant for another client ({@code aud}): the services must refuse it. */
+    public static String forAudience(String audience, String employeeId, String... roles) {
         var builder = Jwt.preferredUserName(employeeId == null ? "system" : employeeId)
                 .groups(Set.of(roles))
                 .issuer(WIREMOCK_ISSUER)
-                .audience("https://service.example.com");
+                .audience(audience);
         if (employeeId != null) {
             builder.claim(LocalIdentity.EMPLOYEE_ID_CLAIM, employeeId);
         }

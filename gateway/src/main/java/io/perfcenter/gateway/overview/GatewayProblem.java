@@ -5,7 +5,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** The documented shape of the gateway's own RFC 7807 problems ({@link io.perfcenter.gateway.web.Problem}). */
 @Schema(name = "GatewayProblem", description = "RFC 7807 problem answered by the gateway itself")
 public record GatewayProblem(
-        @Schema(required = true, example = "https://perfcenter.io/problems/bad-request") String type,
+        @Schema(required = true, example = "https://perfcenter.io/problems/invalid-field") String type,
         @Schema(required = true) String title,
         @Schema(required = true) int status,
         String detail,

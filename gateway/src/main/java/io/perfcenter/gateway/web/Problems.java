@@ -4,7 +4,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 
-/** The problems the gateway itself answers with; each kind has a stable type URI. */
+/**
+ * The problems the gateway itself answers with; each kind has a stable type URI, the same vocabulary as the
+ * services' ({@code ProblemTypes} there): a 400 naming a field is {@code invalid-field}, a 401 {@code unauthorized}.
+ */
 public final class Problems {
 
     private static final String BASE = "https://perfcenter.io/problems/";
@@ -27,7 +30,7 @@ public final class Problems {
 
     /** A request the gateway cannot answer as sent; {@code field} names the query parameter or token claim at fault. */
     public static Problem badRequest(String field, String detail) {
-        return new Problem(URI.create(BASE + "bad-request"), "Bad request", 400, detail, Map.of("field", field),
+        return new Problem(URI.create(BASE + "invalid-field"), "Invalid field", 400, detail, Map.of("field", field),
                 Map.of());
     }
 

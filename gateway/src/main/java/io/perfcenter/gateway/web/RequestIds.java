@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id: the caller's {@code X-Request-Id} when it is sane, a new UUID otherwise. The id goes
+ * Gives every request an id: the caller's {@code X-Request-Id} when it is a safe token, a new UUID otherwise. The id goes
  * into the log context, onto the response (also the gateway's own problems) and on to the service.
  */
 @ApplicationScoped
@@ -20,8 +20,9 @@ public class RequestIds {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
 
-    // printable ASCII without spaces, so an id can neither split a header nor forge a log line
-    private static final Pattern SANE = Pattern.compile("[\\x21-\\x7E]{1,128}");
+    // letters, digits, dot, underscore and hyphen (as the services take them): an id can neither split a header,
+    // forge a log line nor carry markup
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     void register(@Observes Router router) {
         // before the upload limit and everything else that may answer, so every response carries the id

@@ -3,23 +3,15 @@ package io.perfcenter.incentive.web;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
-
-/** The RFC 7807 problems this service answers with; each kind has a stable type URI. */
+/** The RFC 7807 problems this service answers with; each kind has a stable type URI ({@link ProblemTypes}). */
 public final class Problems {
-
-    static final String BASE = "https://perfcenter.io/problems/";
 
     private Problems() {
     }
 
-    static URI type(String kind) {
-        return URI.create(BASE + kind);
-    }
-
     public static HttpProblem notFound(String what, String key) {
         return HttpProblem.builder()
-                .withType(type("not-found"))
+                .withType(ProblemTypes.type("not-found"))
                 .withTitle("Not found")
                 .withStatus(Response.Status.NOT_FOUND)
                 .withDetail(what + " " + key + " does not exist")
@@ -28,7 +20,7 @@ public final class Problems {
 
     public static HttpProblem invalid(String field, String reason) {
         return HttpProblem.builder()
-                .withType(type("invalid-field"))
+                .withType(ProblemTypes.type("invalid-field"))
                 .withTitle("Invalid field")
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withDetail(field + ": " + reason)
@@ -39,7 +31,7 @@ public final class Problems {
 
     public static HttpProblem conflict(String detail) {
         return HttpProblem.builder()
-                .withType(type("conflict"))
+                .withType(ProblemTypes.type("conflict"))
                 .withTitle("Conflict")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -49,7 +41,7 @@ public final class Problems {
     /** An approved run is final: it cannot be approved again or recomputed. */
     public static HttpProblem runLocked(String detail) {
         return HttpProblem.builder()
-                .withType(type("run-locked"))
+                .withType(ProblemTypes.type("run-locked"))
                 .withTitle("Run is locked")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -59,7 +51,7 @@ public final class Problems {
     /** Payroll exports are made of approved runs only. */
     public static HttpProblem runNotApproved(String detail) {
         return HttpProblem.builder()
-                .withType(type("run-not-approved"))
+                .withType(ProblemTypes.type("run-not-approved"))
                 .withTitle("Run is not approved")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -69,7 +61,7 @@ public final class Problems {
     /** Payouts are computed from published scorecards only. */
     public static HttpProblem scoresNotPublished(String detail) {
         return HttpProblem.builder()
-                .withType(type("scores-not-published"))
+                .withType(ProblemTypes.type("scores-not-published"))
                 .withTitle("Scores not published")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -78,7 +70,7 @@ public final class Problems {
 
     public static HttpProblem outOfScope(String detail) {
         return HttpProblem.builder()
-                .withType(type("out-of-scope"))
+                .withType(ProblemTypes.type("out-of-scope"))
                 .withTitle("Forbidden")
                 .withStatus(Response.Status.FORBIDDEN)
                 .withDetail(detail)
@@ -88,7 +80,7 @@ public final class Problems {
     /** A service this one depends on did not answer (down, too slow, or its circuit is open). */
     public static HttpProblem dependencyUnavailable(String service, String why) {
         return HttpProblem.builder()
-                .withType(type("dependency-unavailable"))
+                .withType(ProblemTypes.type("dependency-unavailable"))
                 .withTitle("Dependency unavailable")
                 .withStatus(Response.Status.SERVICE_UNAVAILABLE)
                 .withDetail(service + " is unavailable (" + why + "); nothing was changed, try again later")
@@ -99,7 +91,7 @@ public final class Problems {
     /** A service this one depends on refused the request (4xx): retrying will not help. */
     public static HttpProblem dependencyRejected(String service, int status) {
         return HttpProblem.builder()
-                .withType(type("dependency-rejected"))
+                .withType(ProblemTypes.type("dependency-rejected"))
                 .withTitle("Dependency rejected the request")
                 .withStatus(Response.Status.BAD_GATEWAY)
                 .withDetail(service + " answered HTTP " + status + "; nothing was changed")

@@ -6,6 +6,7 @@ import io.perfcenter.metrics.ingest.IngestReport.RowError;
 import io.perfcenter.metrics.ingest.RecordField.Invalid;
 import io.perfcenter.metrics.ingest.RecordKind.RowInvalid;
 import io.perfcenter.metrics.web.Problems;
+import io.perfcenter.metrics.web.RequestIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
@@ -170,8 +171,9 @@ public class BulkIngestion {
                 // the key look-ups and updates of a chunk hash a few hundred thousand keys
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
+            // the writer thread is made for this upload's request: its log lines carry the request id
             this.writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "ingest-writer-" + kind.path());
+                Thread t = new Thread(RequestIdFilter.carried(r), "ingest-writer-" + kind.path());
                 t.setDaemon(true);
                 return t;
             });

@@ -6,7 +6,11 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.util.Optional;
 
-/** Who is calling: roles and the employee id carried in the token, for data-scope decisions. */
+/**
+ * Who is calling: roles and the employee id carried in the token, for data-scope decisions and audit columns. The
+ * same in every service: which endpoints a role may call at all is said by {@code @RolesAllowed}; this says how much
+ * of the organisation's data a caller who got that far sees.
+ */
 @RequestScoped
 public class Caller {
 
@@ -22,9 +26,22 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** hr, admin and integration clients see the whole organisation. */
+    /** hr, admin and integration clients (machine clients, no employee id) see the whole organisation. */
     public boolean seesEverything() {
         return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
+    }
+
+    /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */
+    public boolean leadsUnits() {
+        return has(Roles.SUPERVISOR) || has(Roles.MANAGER);
+    }
+
+    /**
+     * Managers see the individual results (e.g. pay statements) of the units they lead; supervisors only their
+     * group's totals (issue 5: "agents see only their own statements; supervisors their group's totals").
+     */
+    public boolean seesUnitStatements() {
+        return has(Roles.MANAGER);
     }
 
     public Optional<String> employeeId() {
@@ -32,5 +49,10 @@ public class Caller {
             return Optional.ofNullable(jwt.getClaim(EMPLOYEE_ID_CLAIM)).map(Object::toString);
         }
         return Optional.empty();
+    }
+
+    /** For "created by" columns: the employee id, else the token's principal name (machine clients). */
+    public String name() {
+        return employeeId().orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());
     }
 }

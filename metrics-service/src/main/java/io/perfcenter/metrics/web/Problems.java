@@ -4,19 +4,15 @@ import io.perfcenter.metrics.ingest.IngestReport;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
-
-/** The RFC 7807 problems this service answers with; each kind has a stable type URI. */
+/** The RFC 7807 problems this service answers with; each kind has a stable type URI ({@link ProblemTypes}). */
 public final class Problems {
-
-    private static final String BASE = "https://perfcenter.io/problems/";
 
     private Problems() {
     }
 
     public static HttpProblem notFound(String what, String key) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "not-found"))
+                .withType(ProblemTypes.type("not-found"))
                 .withTitle("Not found")
                 .withStatus(Response.Status.NOT_FOUND)
                 .withDetail(what + " " + key + " does not exist")
@@ -25,7 +21,7 @@ public final class Problems {
 
     public static HttpProblem invalid(String field, String reason) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "invalid-field"))
+                .withType(ProblemTypes.type("invalid-field"))
                 .withTitle("Invalid field")
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withDetail(field + ": " + reason)
@@ -36,7 +32,7 @@ public final class Problems {
 
     public static HttpProblem conflict(String detail) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "conflict"))
+                .withType(ProblemTypes.type("conflict"))
                 .withTitle("Conflict")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -45,7 +41,7 @@ public final class Problems {
 
     public static HttpProblem outOfScope(String detail) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "out-of-scope"))
+                .withType(ProblemTypes.type("out-of-scope"))
                 .withTitle("Forbidden")
                 .withStatus(Response.Status.FORBIDDEN)
                 .withDetail(detail)
@@ -55,7 +51,7 @@ public final class Problems {
     /** An all-or-nothing upload with bad rows: nothing was stored; the body lists the rows as a report would. */
     public static HttpProblem uploadRejected(IngestReport report) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "upload-rejected"))
+                .withType(ProblemTypes.type("upload-rejected"))
                 .withTitle("Upload rejected")
                 .withStatus(422)
                 .withDetail(report.rejected() + " row(s) are invalid; nothing was stored (atomic upload)")
@@ -68,7 +64,7 @@ public final class Problems {
     /** A body that cannot be read as its content type at all. */
     public static HttpProblem malformedBody(String reason) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "malformed-body"))
+                .withType(ProblemTypes.type("malformed-body"))
                 .withTitle("Malformed body")
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withDetail(reason + "; nothing was stored")
@@ -78,7 +74,7 @@ public final class Problems {
 
     public static HttpProblem forbidden(String detail) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "forbidden"))
+                .withType(ProblemTypes.type("forbidden"))
                 .withTitle("Forbidden")
                 .withStatus(Response.Status.FORBIDDEN)
                 .withDetail(detail)

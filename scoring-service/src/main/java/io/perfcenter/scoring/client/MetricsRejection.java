@@ -2,11 +2,10 @@ package io.perfcenter.scoring.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.perfcenter.scoring.web.Problems;
+import io.perfcenter.scoring.web.ProblemTypes;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
 
 /**
  * metrics-service refused a request with a 4xx answer: the request was wrong (unknown unit, metric, a scope it does
@@ -23,7 +22,7 @@ public final class MetricsRejection extends HttpProblem {
 
     private MetricsRejection(int status, String remoteField, String remoteDetail) {
         super(HttpProblem.builder()
-                .withType(URI.create(Problems.BASE + "dependency-rejected"))
+                .withType(ProblemTypes.type("dependency-rejected"))
                 .withTitle("Rejected by " + MetricsClient.SERVICE)
                 .withStatus(status)
                 .withDetail(MetricsClient.SERVICE + " rejected the request: " + remoteDetail)

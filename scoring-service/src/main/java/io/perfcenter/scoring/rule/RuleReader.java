@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.perfcenter.scoring.rule.ScoringRule.InvalidParameter;
 
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;

@@ -3,19 +3,15 @@ package io.perfcenter.scoring.web;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.ws.rs.core.Response;
 
-import java.net.URI;
-
-/** The RFC 7807 problems this service answers with; each kind has a stable type URI. */
+/** The RFC 7807 problems this service answers with; each kind has a stable type URI ({@link ProblemTypes}). */
 public final class Problems {
-
-    public static final String BASE = "https://perfcenter.io/problems/";
 
     private Problems() {
     }
 
     public static HttpProblem notFound(String what, Object key) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "not-found"))
+                .withType(ProblemTypes.type("not-found"))
                 .withTitle("Not found")
                 .withStatus(Response.Status.NOT_FOUND)
                 .withDetail(what + " " + key + " does not exist")
@@ -24,7 +20,7 @@ public final class Problems {
 
     public static HttpProblem invalid(String field, String reason) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "invalid-field"))
+                .withType(ProblemTypes.type("invalid-field"))
                 .withTitle("Invalid field")
                 .withStatus(Response.Status.BAD_REQUEST)
                 .withDetail(field + ": " + reason)
@@ -35,7 +31,7 @@ public final class Problems {
 
     public static HttpProblem conflict(String detail) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "conflict"))
+                .withType(ProblemTypes.type("conflict"))
                 .withTitle("Conflict")
                 .withStatus(Response.Status.CONFLICT)
                 .withDetail(detail)
@@ -44,7 +40,7 @@ public final class Problems {
 
     public static HttpProblem outOfScope(String detail) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "out-of-scope"))
+                .withType(ProblemTypes.type("out-of-scope"))
                 .withTitle("Forbidden")
                 .withStatus(Response.Status.FORBIDDEN)
                 .withDetail(detail)
@@ -54,7 +50,7 @@ public final class Problems {
     /** A service this one needs did not answer, answered with a server error, or is cut off by its breaker. */
     public static HttpProblem dependencyUnavailable(String service, String reason) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "dependency-unavailable"))
+                .withType(ProblemTypes.type("dependency-unavailable"))
                 .withTitle("Dependency unavailable")
                 .withStatus(Response.Status.SERVICE_UNAVAILABLE)
                 .withDetail(service + " is unavailable (" + reason + "); nothing was changed, try again later")
