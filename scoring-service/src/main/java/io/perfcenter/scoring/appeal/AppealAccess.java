@@ -64,12 +64,12 @@ public class AppealAccess {
             if (me.isEmpty()) {
                 return Optional.of("Your token carries no employee id: only hr or admin decide without one");
             }
-            if (!reviewer) {
-                return Optional.of("Appeals are decided by an appeals reviewer, hr or admin");
-            }
             if (led.contains(appeal.unitCode)) {
                 return Optional.of("You lead " + appeal.unitCode + ", the unit of " + appeal.employeeId
                         + ": an appeal is decided by someone else (an appeals reviewer of another unit, or hr)");
+            }
+            if (!reviewer) {
+                return Optional.of("Appeals are decided by an appeals reviewer, hr or admin");
             }
             if (appeal.escalatedAt != null) {
                 return Optional.of("Appeal " + appeal.id + " was escalated to hr");
