@@ -24,7 +24,8 @@ class OpenApiTests {
                 "getMetricDefinition", "createMetricDefinition", "uploadCallRecords", "uploadTicketRecords",
                 "uploadSurveyRecords", "uploadQaEvaluations", "uploadAdherenceRecords", "uploadIncidentRecords",
                 "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",
-                "syncAgents", "recordAgentDeparture", "listDerivationFields"}) {
+                "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
+                "withdrawDataCorrection", "getDataCorrection"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

@@ -62,6 +62,8 @@ class AccessTests {
             anonymous.contentType("application/json").body(Map.of()).post(APPEALS).then().statusCode(401);
             anonymous.get(APPEALS).then().statusCode(401);
             anonymous.get(APPEALS + "/1").then().statusCode(401);
+            anonymous.contentType("application/json").body(Map.of()).post(APPEALS + "/1/escalation").then()
+                    .statusCode(401);
             anonymous.contentType("application/json").body(Map.of()).post(APPEALS + "/1/decision").then()
                     .statusCode(401);
         }
@@ -95,6 +97,7 @@ class AccessTests {
             as("X1", role).body(Map.of()).put(REVIEWS + "/1/self-assessment").then().statusCode(403);
             as("X1", role).body(Map.of()).put(REVIEWS + "/1/ratings").then().statusCode(403);
             as("X1", role).body(Map.of()).post(APPEALS).then().statusCode(403);
+            as("X1", role).body(Map.of("reason", "x")).post(APPEALS + "/1/escalation").then().statusCode(403);
         }
         for (String role : new String[]{"qa", "integration"}) {
             as("X1", role).get(TARGETS).then().statusCode(403);

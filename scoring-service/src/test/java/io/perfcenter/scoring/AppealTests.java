@@ -15,8 +15,8 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.perfcenter.scoring.ScoringApi.AGGREGATES;
 import static io.perfcenter.scoring.ScoringApi.APPEALS;
@@ -24,7 +24,7 @@ import static io.perfcenter.scoring.ScoringApi.REVIEWS;
 import static io.perfcenter.scoring.ScoringApi.RUNS;
 import static io.perfcenter.scoring.ScoringApi.SCORECARDS;
 import static io.perfcenter.scoring.ScoringApi.TEMPLATES;
-import static io.perfcenter.scoring.ScoringApi.VALUES;
+import static io.perfcenter.scoring.ScoringApi.CORRECTIONS;
 import static io.perfcenter.scoring.ScoringApi.agent;
 import static io.perfcenter.scoring.ScoringApi.as;
 import static io.perfcenter.scoring.ScoringApi.hr;
@@ -40,9 +40,9 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Appeals (申诉): filed by the agent on their published scorecard, decided by someone who is not their own
- * supervisor, with an adjustment or a data correction sent to metrics-service — either recomputes total, grade and
- * ranks — or rejected; audited; the agent sees the outcome.
+ * Appeals (申诉): filed by the agent on their published scorecard, decided by an appeals reviewer who is not their
+ * own supervisor, with an adjustment or a data correction stored in metrics-service — either recomputes total, grade
+ * and ranks — or rejected; audited; the agent sees the outcome.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -64,8 +64,9 @@ class AppealTests {
                 agent("P3", "calls_handled", 2000, 22, "complaints", 1, 22));
         String ownSupervisor = TestTokens.token("SAP", "supervisor");
         stubMyUnits(metrics, ownSupervisor, "GAP");
-        String otherSupervisor = TestTokens.token("SAQ", "supervisor");
-        stubMyUnits(metrics, otherSupervisor, "GAQ");
+        // an appeals reviewer (申诉复核) who leads no unit
+        String otherSupervisor = TestTokens.token("SAQ", "appeals");
+        stubMyUnits(metrics, otherSupervisor);
         String p1 = TestTokens.token("P1", "agent");
         String p3 = TestTokens.token("P3", "agent");
 
@@ -95,7 +96,7 @@ class AppealTests {
                 .extract().jsonPath().getLong("id");
         as(p1).body(appeal).post(APPEALS).then().statusCode(409);
 
-        // the agent's own supervisor may not decide; a supervisor of another unit may
+        // the agent's own supervisor may not decide; an appeals reviewer may
         as(ownSupervisor).get(APPEALS + "/" + appealId).then().statusCode(200).body("mayDecide", equalTo(false));
         as(otherSupervisor).queryParam("status", "OPEN").get(APPEALS).then().statusCode(200)
                 .body("find { it.id == " + appealId + " }.mayDecide", equalTo(true));
@@ -140,31 +141,29 @@ class AppealTests {
         as(p3).queryParam("status", "REJECTED").get(APPEALS).then().statusCode(200)
                 .body("id", org.hamcrest.Matchers.contains((int) rejected))
                 .body("[0].decisionReason", equalTo("The outage hit everyone alike"));
-        as(p1).get(APPEALS + "/" + rejected).then().statusCode(403);
+        as(p1).get(APPEALS + "/" + rejected).then().statusCode(404);
 
         // P3's complaint was a repeat contact wrongly attributed: corrected in metrics-service as a new revision
         long corrected = as(p3).body(Map.of("scorecardId", p3Card, "itemCode", "complaints", "kind", "DATA_POINT",
                 "reason", "Not my customer", "dataPoint", "complaint of 2026-10-20")).post(APPEALS).then()
                 .statusCode(201).extract().jsonPath().getLong("id");
-        metrics.stubFor(post(urlPathEqualTo(VALUES)).willReturn(okJson("{\"accepted\":1,\"duplicate\":0,"
-                + "\"rejected\":0,\"errors\":[]}")));
+        metrics.stubFor(put(urlPathEqualTo(CORRECTIONS + "scoring-appeal-" + corrected)).willReturn(okJson("{}")));
         metrics.stubFor(get(urlPathEqualTo(AGGREGATES)).withQueryParam("employeeId",
                 com.github.tomakehurst.wiremock.client.WireMock.equalTo("P3")).willReturn(okJson(report(null, null,
                 agent("P3", "calls_handled", 2000, 22, "complaints", 0, 21)))));
         hr().body(Map.of("outcome", "ACCEPTED", "reason", "Repeat contact of another agent's customer",
-                "correction", Map.of("sourceSystem", "crm", "externalId", "complaints-P3-2026-10-20",
-                        "date", "2026-11-20", "value", 0, "revision", 2))).post(APPEALS + "/" + corrected
+                "correction", Map.of("date", "2026-11-20", "value", 0))).post(APPEALS + "/" + corrected
                 + "/decision").then().statusCode(400).body("field", equalTo("correction.date"));
         hr().body(Map.of("outcome", "ACCEPTED", "reason", "Repeat contact of another agent's customer",
-                "correction", Map.of("sourceSystem", "crm", "externalId", "complaints-P3-2026-10-20",
-                        "date", "2026-10-20", "value", 0, "revision", 2))).post(APPEALS + "/" + corrected
+                "correction", Map.of("date", "2026-10-20", "value", 0))).post(APPEALS + "/" + corrected
                 + "/decision").then().statusCode(200).body("resolution", equalTo("DATA_CORRECTION"))
                 .body("totalBefore", equalTo(65)).body("totalAfter", equalTo(75))
                 .body("gradeAfter", equalTo("pass"));
-        metrics.verify(postRequestedFor(urlPathEqualTo(VALUES)).withQueryParam("atomic",
-                com.github.tomakehurst.wiremock.client.WireMock.equalTo("true")).withRequestBody(equalToJson(
-                "[{\"sourceSystem\":\"crm\",\"externalId\":\"complaints-P3-2026-10-20\",\"employeeId\":\"P3\","
-                        + "\"metricCode\":\"complaints\",\"date\":\"2026-10-20\",\"value\":0,\"revision\":2}]")));
+        metrics.verify(putRequestedFor(urlPathEqualTo(CORRECTIONS + "scoring-appeal-" + corrected))
+                .withHeader("X-Acting-For", com.github.tomakehurst.wiremock.client.WireMock.equalTo("H1"))
+                .withRequestBody(equalToJson("{\"employeeId\":\"P3\",\"metricCode\":\"complaints\","
+                        + "\"date\":\"2026-10-20\",\"value\":0,\"reason\":\"appeal " + corrected
+                        + ": Repeat contact of another agent's customer\"}")));
         as(p3).get(SCORECARDS + "/" + p3Card).then().body("items[1].value", equalTo(0))
                 .body("items[1].samples", equalTo(21)).body("total", equalTo(75.0f));
         // the run now rests on the corrected data: computing it again finds nothing new

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.perfcenter.support.LocalIdentity;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.annotation.ElementType;
@@ -22,13 +23,18 @@ public class MetricsServiceMock implements QuarkusTestResourceLifecycleManager {
     public @interface Server {
     }
 
+    /** The key scoring-service signs its service tokens with in tests; its public half verifies them. */
+    public static final LocalIdentity SIGNING = LocalIdentity.generated();
+
     private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
-        return Map.of("quarkus.rest-client.metrics.url", server.baseUrl());
+        // the service signs its own tokens for calls as itself (corrections), as with the launcher's local key pair
+        return Map.of("quarkus.rest-client.metrics.url", server.baseUrl(),
+                "perfcenter.service-identity.signing-key", SIGNING.privateKeyBase64());
     }
 
     @Override

@@ -57,6 +57,7 @@ class OpenApiAndHealthTests {
                 .body("paths.'/api/v1/scoring/appeals'.get.operationId", equalTo("listAppeals"))
                 .body("paths.'/api/v1/scoring/appeals/{id}'.get.operationId", equalTo("getAppeal"))
                 .body("paths.'/api/v1/scoring/appeals/{id}/decision'.post.operationId", equalTo("decideAppeal"))
+                .body("paths.'/api/v1/scoring/appeals/{id}/escalation'.post.operationId", equalTo("escalateAppeal"))
                 .body("components.schemas.ScoringRule.discriminator.mapping", hasKey("lookup-table"))
                 .body("components.schemas.ScoringRule.discriminator.mapping", hasKey("expression"))
                 .body("components.schemas.LookupTableRule.properties.table", notNullValue())

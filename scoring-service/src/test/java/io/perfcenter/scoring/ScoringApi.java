@@ -29,6 +29,7 @@ public final class ScoringApi {
     public static final String MY_UNITS = "/api/v1/metrics/org/my-units";
     public static final String ORG_UNITS = "/api/v1/metrics/org/units/";
     public static final String VALUES = "/api/v1/metrics/values";
+    public static final String CORRECTIONS = "/api/v1/metrics/corrections/";
     public static final String TARGETS = "/api/v1/scoring/targets";
     public static final String REVIEWS = "/api/v1/scoring/reviews";
     public static final String APPEALS = "/api/v1/scoring/appeals";

@@ -30,6 +30,8 @@ public final class Launcher {
             new Person("supervisor", "E2001", "E2001"),
             new Person("manager", "E1001", "E1001"),
             new Person("qa", "E4001", "E4001"),
+            // an appeals reviewer (申诉复核), of no team: decides appeals of every team, escalates to hr
+            new Person("appeals", "E4101", "E4101"),
             new Person("hr", "E9001", "E9001"),
             new Person("admin", "E9002", "E9002"),
             new Person("integration", null, "crm-integration"));

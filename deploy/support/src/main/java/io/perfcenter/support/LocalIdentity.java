@@ -105,6 +105,15 @@ public final class LocalIdentity {
         return Base64.getEncoder().encodeToString(keyPair.getPublic().getEncoded());
     }
 
+    /**
+     * The signing key as scoring- and incentive-service take it ({@code PERFCENTER_SERVICE_SIGNING_KEY}): base64 of
+     * the PKCS#8 encoding. With it they mint their own service tokens (issuer {@link #ISSUER}) for calls they make on
+     * behalf of the system; never given to the gateway or metrics-service, which only verify.
+     */
+    public String privateKeyBase64() {
+        return Base64.getEncoder().encodeToString(keyPair.getPrivate().getEncoded());
+    }
+
     /** A signed RS256 access token for a person or system with the given roles. */
     public String token(String username, String employeeId, List<String> roles, Duration lifetime) {
         return token(AUDIENCE, username, employeeId, roles, lifetime);

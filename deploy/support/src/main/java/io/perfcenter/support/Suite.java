@@ -96,8 +96,16 @@ public final class Suite implements AutoCloseable {
         Map<String, Map<String, String>> logins = new HashMap<>();
         for (String schema : PostgresServer.SERVICE_SCHEMAS) {
             PostgresServer.ServiceLogin login = db.ensureServiceRole(database, schema);
-            logins.put(schema + "-service", Map.of("QUARKUS_DATASOURCE_USERNAME", login.user(),
-                    "QUARKUS_DATASOURCE_PASSWORD", login.password()));
+            logins.put(schema + "-service", new HashMap<>(Map.of("QUARKUS_DATASOURCE_USERNAME", login.user(),
+                    "QUARKUS_DATASOURCE_PASSWORD", login.password())));
+        }
+        // scoring and incentive call other services as themselves (corrections, system reads): they mint their own
+        // tokens with the local signing key; in OIDC mode they get client-credentials tokens instead
+        if (identity != null) {
+            for (String service : List.of("scoring-service", "incentive-service")) {
+                logins.computeIfAbsent(service, k -> new HashMap<>())
+                        .put("PERFCENTER_SERVICE_SIGNING_KEY", identity.privateKeyBase64());
+            }
         }
 
         Suite suite = new Suite(root, common, logins, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),

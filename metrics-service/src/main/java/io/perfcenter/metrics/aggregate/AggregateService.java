@@ -49,6 +49,9 @@ import java.util.TreeMap;
  *
  * <p>A value's {@code samples} are the records that contributed to it (see {@link DerivationSql#sampleExpression})
  * plus the pushed values used.
+ *
+ * <p>A data correction (correction/, decided on an appeal) replaces an agent's figure of a summed metric on one
+ * day, whatever the day's records and pushed values gave; units and trends follow.
  */
 @ApplicationScoped
 public class AggregateService {
@@ -303,7 +306,16 @@ public class AggregateService {
                                                             LocalDate from, LocalDate to, Bucketing bucketing,
                                                             boolean totals, Set<String> knownAgents,
                                                             Map<String, String> lastUnits) {
+        return compute(scope, defs, from, to, bucketing, totals, knownAgents, lastUnits, true);
+    }
+
+    /** With {@code corrected} false, data corrections are left out (the figures they replace). */
+    private Map<Cell, Map<String, MetricAggregate>> compute(AggregateScope scope, List<MetricDefinition> defs,
+                                                            LocalDate from, LocalDate to, Bucketing bucketing,
+                                                            boolean totals, Set<String> knownAgents,
+                                                            Map<String, String> lastUnits, boolean corrected) {
         long began = System.nanoTime();
+        List<DayCorrection> fixes = List.of();
         Plan plan = new Plan(defs);
         Map<RecordKind, Map<Cell, KindSums>> derived = new EnumMap<>(RecordKind.class);
         Map<Cell, Map<String, Pushed>> pushed;
@@ -324,6 +336,9 @@ public class AggregateService {
                 derived.put(e.getKey(), kindSums(c, scope, members, e.getKey(), e.getValue(), from, to, bucketing));
             }
             pushed = pushed(c, scope, members, defs, plan, from, to, bucketing);
+            if (corrected) {
+                fixes = corrections(c, scope, members, defs, from, to, bucketing);
+            }
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute aggregates", e);
@@ -360,7 +375,84 @@ public class AggregateService {
                 result.put(cell, values);
             }
         }
+        if (!fixes.isEmpty()) {
+            applyCorrections(fixes, defs, totals, result);
+        }
         return result;
+    }
+
+    // ---- data corrections (correction/): a day's figure of a summed metric, as decided on an appeal --------------
+
+    /** A correction in force within the scope: whose, which metric and day, the bucket the day is in, the figure. */
+    private record DayCorrection(String employeeId, String metricCode, LocalDate date, String bucket,
+                                 BigDecimal value) {
+    }
+
+    private List<DayCorrection> corrections(Connection c, AggregateScope scope, Members members,
+                                            List<MetricDefinition> defs, LocalDate from, LocalDate to,
+                                            Bucketing bucketing) throws SQLException {
+        List<String> summed = defs.stream().filter(d -> d.aggregation == Aggregation.SUM).map(d -> d.code).toList();
+        if (summed.isEmpty()) {
+            return List.of();
+        }
+        // a unit counts a correction only on a day the agent belonged to it, like the records it replaces
+        StringBuilder sql = new StringBuilder("SELECT d.employee_id, d.metric_code, d.value_date, ")
+                .append(bucketing.sql("d.value_date")).append(", d.value FROM data_correction d ");
+        if (members != null) {
+            sql.append(MEMBER_JOIN.formatted("d", "value_date"));
+        }
+        sql.append("WHERE d.withdrawn_at IS NULL AND d.metric_code = ANY(?) AND d.value_date BETWEEN ? AND ? ");
+        appendAgentFilter(sql, scope, "d.employee_id");
+        List<DayCorrection> out = new ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(sql.toString())) {
+            int next = bindMembers(c, st, members, 1);
+            st.setArray(next++, c.createArrayOf("text", summed.toArray()));
+            st.setObject(next++, from);
+            st.setObject(next++, to);
+            bindAgents(c, st, scope, next);
+            try (ResultSet rs = st.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getString(4) != null) {
+                        out.add(new DayCorrection(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                                rs.getString(4), rs.getBigDecimal(5)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Replaces each corrected day's figure: the period (bucket) value of the agent — and of the scope's total — moves
+     * by the corrected figure minus what the day's records and pushed values gave. The sample count stays that of
+     * the records.
+     */
+    private void applyCorrections(List<DayCorrection> fixes, List<MetricDefinition> defs, boolean totals,
+                                  Map<Cell, Map<String, MetricAggregate>> result) {
+        List<String> agents = fixes.stream().map(DayCorrection::employeeId).distinct().toList();
+        Set<String> metrics = new LinkedHashSet<>(fixes.stream().map(DayCorrection::metricCode).toList());
+        LocalDate first = fixes.stream().map(DayCorrection::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = fixes.stream().map(DayCorrection::date).max(LocalDate::compareTo).orElseThrow();
+        Map<Cell, Map<String, MetricAggregate>> days = compute(new AggregateScope.Agents(agents),
+                defs.stream().filter(d -> metrics.contains(d.code)).toList(), first, last,
+                Bucketing.by(Granularity.DAY), false, Set.of(), null, false);
+        for (DayCorrection fix : fixes) {
+            MetricAggregate was = days.getOrDefault(new Cell(fix.employeeId(), fix.date().toString()), Map.of())
+                    .get(fix.metricCode());
+            BigDecimal delta = fix.value().subtract(was == null ? BigDecimal.ZERO : was.value());
+            shift(result, new Cell(fix.employeeId(), fix.bucket()), fix.metricCode(), delta);
+            if (totals) {
+                shift(result, new Cell(null, fix.bucket()), fix.metricCode(), delta);
+            }
+        }
+    }
+
+    private static void shift(Map<Cell, Map<String, MetricAggregate>> result, Cell cell, String metric,
+                              BigDecimal delta) {
+        Map<String, MetricAggregate> values = result.computeIfAbsent(cell, k -> new LinkedHashMap<>());
+        MetricAggregate v = values.get(metric);
+        values.put(metric, new MetricAggregate(plain((v == null ? BigDecimal.ZERO : v.value()).add(delta)),
+                v == null ? 0 : v.samples()));
     }
 
     private static void addTotals(Map<Cell, KindSums> cells, List<Derivation.Function> functions) {

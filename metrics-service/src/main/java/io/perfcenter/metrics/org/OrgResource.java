@@ -143,7 +143,8 @@ public class OrgResource {
 
     @GET
     @Path("/my-units")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.APPEALS, Roles.HR, Roles.ADMIN,
+            Roles.INTEGRATION})
     @Operation(operationId = "listMyUnits", summary = "Codes of the units the caller leads, with all units below them",
             description = "Other services scope supervisors' and managers' data by this list.")
     @APIResponse(responseCode = "200", description = "Unit codes; empty for someone who leads no unit")

@@ -72,4 +72,18 @@ public class Appeal extends PanacheEntityBase {
     public Integer rankBefore;
     @Column(name = "rank_after")
     public Integer rankAfter;
+    @Column(name = "escalated_at")
+    public OffsetDateTime escalatedAt;
+    @Column(name = "escalated_by")
+    public String escalatedBy;
+    @Column(name = "escalation_reason")
+    public String escalationReason;
+    /** Set before a data correction is sent to metrics-service: a later decision withdraws it unless it takes it. */
+    @Column(name = "correction_sent_at")
+    public OffsetDateTime correctionSentAt;
+
+    /** The key of the appeal's data correction in metrics-service: one per appeal, so sending it again is harmless. */
+    public String correctionKey() {
+        return "scoring-appeal-" + id;
+    }
 }

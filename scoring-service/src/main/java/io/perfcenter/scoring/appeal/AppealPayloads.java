@@ -31,8 +31,14 @@ public final class AppealPayloads {
             @Schema(required = true, examples = "Recording checked: the complaint belongs to the courier")
             String reason,
             @Schema(description = "Accepting: the item's new points") Adjustment adjustment,
-            @Schema(description = "Accepting: a corrected value sent to metrics-service as a new revision of the "
-                    + "record; the scorecard is recomputed from the corrected aggregates") Correction correction) {
+            @Schema(description = "Accepting: the agent's corrected figure of a day, stored in metrics-service where "
+                    + "it overrides the day's records; the scorecard is recomputed from the corrected figures")
+            Correction correction) {
+    }
+
+    @Schema(name = "AppealEscalationInput", description = "Why the appeal goes to hr")
+    public record EscalationInput(@Schema(required = true, examples = "The recording is ambiguous; hr decides")
+                                  String reason) {
     }
 
     @Schema(name = "AppealAdjustment")
@@ -40,16 +46,13 @@ public final class AppealPayloads {
                              BigDecimal points) {
     }
 
-    @Schema(name = "AppealDataCorrection", description = "A daily value of metrics-service replaced by a higher "
-            + "revision of the same source record")
-    public record Correction(@Schema(required = true, examples = "crm") String sourceSystem,
-                             @Schema(required = true, examples = "complaints-E2001-2026-10-14") String externalId,
-                             @Schema(description = "Defaults to the item's metric", examples = "complaints")
+    @Schema(name = "AppealDataCorrection", description = "The agent's figure of a metric on one day, as it should have "
+            + "been (e.g. 1 complaint instead of 2): it replaces the day's figure in every aggregate metrics-service "
+            + "computes (metrics summed over the period only)")
+    public record Correction(@Schema(description = "Defaults to the item's metric", examples = "complaints")
                              String metricCode,
                              @Schema(required = true, examples = "2026-10-14") LocalDate date,
-                             @Schema(required = true, examples = "0") BigDecimal value,
-                             @Schema(required = true, description = "Higher than the stored one", examples = "2")
-                             Integer revision) {
+                             @Schema(required = true, examples = "0") BigDecimal value) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -61,14 +64,18 @@ public final class AppealPayloads {
                              BigDecimal pointsBefore, BigDecimal pointsAfter, BigDecimal totalBefore,
                              BigDecimal totalAfter, String gradeBefore, String gradeAfter, Integer rankBefore,
                              Integer rankAfter,
-                             @Schema(description = "Whether the caller may decide it (not the agent, not their own "
-                                     + "supervisor)") Boolean mayDecide) {
+                             @Schema(description = "When it was escalated to hr (only hr or admin decide it then)")
+                             OffsetDateTime escalatedAt, String escalatedBy, String escalationReason,
+                             @Schema(description = "Whether the caller may decide it now (open; not the agent, not "
+                                     + "their own supervisor or manager; an appeals reviewer, hr or admin)")
+                             Boolean mayDecide) {
 
         static AppealView of(Appeal a, Boolean mayDecide) {
             return new AppealView(a.id, a.scorecardId, a.runId, a.employeeId, a.unitCode, a.itemCode, a.kind,
                     a.reason, a.dataPoint, a.status, a.filedAt, a.decidedBy, a.decidedAt, a.decisionReason,
                     a.resolution, plain(a.pointsBefore), plain(a.pointsAfter), plain(a.totalBefore),
-                    plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, mayDecide);
+                    plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, a.escalatedAt, a.escalatedBy,
+                    a.escalationReason, mayDecide);
         }
 
         private static BigDecimal plain(BigDecimal v) {

@@ -3,6 +3,7 @@ package io.perfcenter.scoring.appeal;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealInput;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealView;
 import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
+import io.perfcenter.scoring.appeal.AppealPayloads.EscalationInput;
 import io.perfcenter.scoring.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -21,8 +22,8 @@ import java.net.URI;
 import java.util.List;
 
 @Path("/api/v1/scoring/appeals")
-@Tag(name = "scoring: appeals", description = "Appeals (申诉) against items of published scorecards, decided by "
-        + "someone other than the agent's own supervisor")
+@Tag(name = "scoring: appeals", description = "Appeals (申诉) against items of published scorecards, re-examined by "
+        + "an appeals reviewer who does not lead the agent's unit, with escalation to hr")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
 public class AppealResource {
@@ -48,42 +49,60 @@ public class AppealResource {
     }
 
     @GET
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
-    @Operation(operationId = "listAppeals", summary = "Appeals: agents their own, reviewers all",
-            description = "Supervisors and managers see every appeal and whether they may decide it (not those of "
-                    + "the units they lead).")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.APPEALS, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listAppeals", summary = "Appeals the caller sees, and whether they may decide each",
+            description = "Agents see their own, supervisors and managers those of the units they lead (they never "
+                    + "decide them), appeals reviewers, hr and admin all.")
     @APIResponse(responseCode = "200", description = "Appeals, oldest first")
     @APIResponse(responseCode = "400", description = "Invalid filter")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public List<AppealView> list(@Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status")
                                  String status,
                                  @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId) {
-        return appeals.list(status == null ? null : AppealService.status(status), scorecardId).stream().map(a -> AppealView.of(a, appeals.mayDecide(a))).toList();
+        return appeals.list(status == null ? null : AppealService.status(status), scorecardId);
     }
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.APPEALS, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getAppeal", summary = "An appeal and its outcome")
     @APIResponse(responseCode = "200", description = "The appeal")
-    @APIResponse(responseCode = "404", description = "No such appeal")
+    @APIResponse(responseCode = "404", description = "No such appeal, or not one the caller sees")
+    @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public AppealView get(@PathParam("id") long id) {
-        Appeal appeal = appeals.get(id);
-        return AppealView.of(appeal, appeals.mayDecide(appeal));
+        return appeals.get(id);
+    }
+
+    @POST
+    @Path("/{id}/escalation")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.APPEALS})
+    @Operation(operationId = "escalateAppeal", summary = "Escalate an appeal to hr",
+            description = "The reviewer who may decide an open appeal hands it to hr; the agent escalates their "
+                    + "appeal a reviewer rejected, which opens it again. From then on only hr or admin decide it.")
+    @APIResponse(responseCode = "200", description = "Escalated")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such appeal, or not one the caller sees")
+    @APIResponse(responseCode = "409", description = "Escalated already, decided (reviewer), not rejected (agent), "
+            + "or the run is no longer PUBLISHED")
+    public AppealView escalate(@PathParam("id") long id, @NotNull EscalationInput input) {
+        return appeals.view(appeals.escalate(id, input));
     }
 
     @POST
     @Path("/{id}/decision")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.APPEALS, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "decideAppeal", summary = "Accept or reject an appeal",
-            description = "By hr, admin, or a supervisor or manager who does not lead the agent's unit. Accepting "
-                    + "takes an adjustment of the item's points or a data correction (sent to metrics-service as a "
-                    + "new revision of the record); either recomputes the scorecard's total and grade and the run's "
-                    + "ranks.")
+            description = "By hr, admin, or an appeals reviewer who does not lead the agent's unit (not once the "
+                    + "appeal is escalated to hr). Accepting takes an adjustment of the item's points, within what "
+                    + "the item can be worth, or a data correction (the day's figure, stored in metrics-service "
+                    + "under the appeal's key by scoring-service's own identity); either recomputes the scorecard's "
+                    + "total and grade and the run's ranks.")
     @APIResponse(responseCode = "200", description = "Decided; with the points, total, grade and rank before and after")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it), or metrics-service refused "
             + "the correction")
-    @APIResponse(responseCode = "404", description = "No such appeal")
+    @APIResponse(responseCode = "404", description = "No such appeal, or not one the caller sees")
+    @APIResponse(responseCode = "422", description = "The adjustment is outside what the item can be worth, or "
+            + "would lift the total above the template's maximum (problem names the field)")
     @APIResponse(responseCode = "409", description = "Decided already, or the run is no longer PUBLISHED (locked)")
     @APIResponse(responseCode = "503", description = "metrics-service unavailable (nothing changed)")
     public AppealView decide(@PathParam("id") long id, @NotNull DecisionInput input) {

@@ -2,6 +2,7 @@ package io.perfcenter.scoring.client;
 
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
+import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
@@ -47,9 +48,11 @@ public class MetricsClient {
     private static final long BREAKER_DELAY_MS = 10_000;
 
     private final MetricsRestClient rest;
+    private final MetricsSystemRestClient system;
 
-    MetricsClient(@RestClient MetricsRestClient rest) {
+    MetricsClient(@RestClient MetricsRestClient rest, @RestClient MetricsSystemRestClient system) {
         this.rest = rest;
+        this.system = system;
     }
 
     /** Period values of the metrics for every agent of the unit (and its sub-units), in one call. */
@@ -123,6 +126,48 @@ public class MetricsClient {
     @Fallback(fallbackMethod = "ingestUnavailable", skipOn = MetricsRejection.class)
     public IngestReport ingest(List<ValueRecord> records) {
         return rest.ingest(records, true);
+    }
+
+    /**
+     * As the service: stores the data correction under {@code key} (replacing one of the same key). Retrying is safe:
+     * a key holds one correction.
+     */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "correctionUnavailable", skipOn = MetricsRejection.class)
+    public DataCorrection correct(String key, DataCorrection correction) {
+        return system.putCorrection(key, correction);
+    }
+
+    /** As the service: removes the correction stored under {@code key}, if any (idempotent). */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "withdrawalUnavailable", skipOn = MetricsRejection.class)
+    public void withdrawCorrection(String key) {
+        system.deleteCorrection(key);
+    }
+
+    /** As the service: an agent's period values over every unit they belonged to (recomputing after an appeal). */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "agentAggregatesUnavailable", skipOn = MetricsRejection.class)
+    public AggregateReport aggregatesOfAgentAsService(String employeeId, List<String> metricCodes, LocalDate from,
+                                                      LocalDate to) {
+        return system.aggregatesOfAgent(employeeId, metricCodes, from, to);
+    }
+
+    DataCorrection correctionUnavailable(String key, DataCorrection correction, Throwable failure) {
+        throw unavailable("data correction " + key, failure);
+    }
+
+    void withdrawalUnavailable(String key, Throwable failure) {
+        throw unavailable("withdrawal of data correction " + key, failure);
     }
 
     AggregateReport agentAggregatesUnavailable(String employeeId, List<String> metricCodes, LocalDate from,

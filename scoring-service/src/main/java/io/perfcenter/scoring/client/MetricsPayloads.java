@@ -50,6 +50,14 @@ public final class MetricsPayloads {
                               LocalDate date, BigDecimal value, Integer revision) {
     }
 
+    /**
+     * PUT /api/v1/metrics/corrections/{key}: the agent's figure of the metric on that day, overriding what the
+     * records and pushed values give; one per key (scoring keys it by the appeal), so repeating it changes nothing.
+     */
+    public record DataCorrection(String employeeId, String metricCode, LocalDate date, BigDecimal value,
+                                 String reason) {
+    }
+
     public record IngestReport(int accepted, int duplicate, int rejected, List<RowError> errors) {
     }
 

@@ -160,13 +160,18 @@ public class RunService {
         // manual ratings given on the previous revision are inputs too: they carry over
         Map<String, Map<String, List<RuleContext.Rating>>> carried = latest == null ? Map.of()
                 : ratingsOfRun(latest.id);
+        // so do adjustments accepted on appeals of any earlier revision
+        Map<String, Map<String, ScorecardInputs.Adjustment>> adjusted = latest == null ? Map.of()
+                : io.perfcenter.scoring.appeal.AcceptedAdjustments.ofSeries(template.code, unitCode, period.code());
+        List<ScorecardInputs> inputs = subjects.stream().map(s -> s.inputs().withAdjustments(adjusted.get(
+                s.employeeId() + "|" + Objects.toString(s.subjectUnitCode(), "")))).toList();
         long t0 = System.nanoTime();
         // scorecards are independent of each other: computed on every core
         Scorecard[] computed = new Scorecard[subjects.size()];
         java.util.stream.IntStream.range(0, subjects.size()).parallel().forEach(i -> {
             SubjectInputs subject = subjects.get(i);
             String key = subject.employeeId() + "|" + Objects.toString(subject.subjectUnitCode(), "");
-            ScorecardCalculator.Result result = ScorecardCalculator.score(template, subject.inputs(),
+            ScorecardCalculator.Result result = ScorecardCalculator.score(template, inputs.get(i),
                     carried.getOrDefault(key, Map.of()), period.code());
             Scorecard card = new Scorecard();
             card.runId = run.id;
@@ -185,7 +190,6 @@ public class RunService {
             computed[i] = card;
         });
         List<Scorecard> cards = new ArrayList<>(List.of(computed));
-        List<ScorecardInputs> inputs = subjects.stream().map(SubjectInputs::inputs).toList();
         long t1 = System.nanoTime();
         writer.insert(cards, inputs);
         long t2 = System.nanoTime();

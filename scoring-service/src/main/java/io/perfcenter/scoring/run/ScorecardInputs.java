@@ -38,6 +38,16 @@ public record ScorecardInputs(Map<String, MetricAggregate> metrics, Map<String, 
         return new ScorecardInputs(metrics, targets, all);
     }
 
+    /** With these adjustments added (carried over from an earlier revision); none: unchanged. */
+    public ScorecardInputs withAdjustments(Map<String, Adjustment> added) {
+        if (added == null || added.isEmpty()) {
+            return this;
+        }
+        Map<String, Adjustment> all = new TreeMap<>(adjustments);
+        all.putAll(added);
+        return new ScorecardInputs(metrics, targets, all);
+    }
+
     public ScorecardInputs withMetrics(Map<String, MetricAggregate> replaced) {
         return new ScorecardInputs(replaced, targets, adjustments);
     }

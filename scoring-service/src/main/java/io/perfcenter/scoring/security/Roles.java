@@ -8,6 +8,8 @@ public final class Roles {
     public static final String QA = "qa";
     public static final String HR = "hr";
     public static final String ADMIN = "admin";
+    /** Appeals reviewer (申诉复核): decides appeals of agents they do not lead. */
+    public static final String APPEALS = "appeals";
     public static final String INTEGRATION = "integration";
 
     private Roles() {
