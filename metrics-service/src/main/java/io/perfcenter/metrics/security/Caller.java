@@ -27,6 +27,11 @@ public class Caller {
         return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
     }
 
+    /** Who the token was issued to (its subject or user name), e.g. for limits per caller. */
+    public String subject() {
+        return identity.getPrincipal().getName();
+    }
+
     public Optional<String> employeeId() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             return Optional.ofNullable(jwt.getClaim(EMPLOYEE_ID_CLAIM)).map(Object::toString);
