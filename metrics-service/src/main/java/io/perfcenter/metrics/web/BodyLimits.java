@@ -4,6 +4,7 @@ import io.perfcenter.metrics.config.LimitsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,18 +50,23 @@ public class BodyLimits {
 
     void check(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.isEnded()) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = (length != null && declared(length) > 0)
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        if (!body || request.isEnded()) {
             ctx.next();
             return;
         }
-        ctx.addEndHandler(done -> {
-            if (!request.isEnded()) {
-                // answered early (413, 408, 429, ...): don't read or wait for the rest of the body
-                request.connection().close();
-            }
-        });
+        if (request.version() != HttpVersion.HTTP_2) {
+            // HTTP/2 streams stop on flow control; closing the connection would end every other stream on it
+            ctx.addEndHandler(done -> {
+                if (!request.isEnded()) {
+                    // answered early (413, 408, 429, ...): don't read or wait for the rest of the body
+                    request.connection().close();
+                }
+            });
+        }
         long limit = limitFor(request.path());
-        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (length != null && declared(length) > limit) {
             ctx.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
