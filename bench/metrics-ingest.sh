@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 app=metrics-service/target/quarkus-app
 if [ ! -f "$app/quarkus-run.jar" ]; then
   echo "Building metrics-service (package, tests skipped)…"
-  ./mvnw -q -B -pl metrics-service -DskipTests package
+  ./mvnw -q -B -pl metrics-service -am -DskipTests package
 fi
 driver=$(ls "$app"/lib/main/org.postgresql.postgresql-*.jar | head -1)
 exec java -Xmx1g -cp "$driver" bench/MetricsIngestBench.java "$@"

@@ -21,7 +21,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 /**
  * Starts one WireMock server per service on a dynamic port, each answering its readiness check and serving its
  * OpenAPI document, and points the gateway's routes at them. The service named by the {@code down} argument gets
- * a closed port instead.
+ * a closed port instead; the one named by {@code early-answer} an {@link EarlyAnswerService}.
  */
 public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager {
 
@@ -29,10 +29,13 @@ public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager
 
     private final Map<String, WireMockServer> servers = new LinkedHashMap<>();
     private String down;
+    private String earlyAnswer;
+    private EarlyAnswerService early;
 
     @Override
     public void init(Map<String, String> args) {
         down = args.get("down");
+        earlyAnswer = args.get("early-answer");
     }
 
     @Override
@@ -42,6 +45,9 @@ public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager
             String url;
             if (service.equals(down)) {
                 url = "http://localhost:" + closedPort();
+            } else if (service.equals(earlyAnswer)) {
+                early = new EarlyAnswerService();
+                url = early.url();
             } else {
                 WireMockServer server = new WireMockServer(options().dynamicPort().gzipDisabled(true));
                 server.start();
@@ -71,6 +77,13 @@ public class ServiceStubsResource implements QuarkusTestResourceLifecycleManager
     public void stop() {
         servers.values().forEach(WireMockServer::stop);
         servers.clear();
+        if (early != null) {
+            try {
+                early.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static int closedPort() {

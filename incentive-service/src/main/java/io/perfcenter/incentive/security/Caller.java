@@ -44,6 +44,11 @@ public class Caller {
         return has(Roles.MANAGER);
     }
 
+    /** Who the token was issued to (its subject or user name), e.g. for limits per caller. */
+    public String subject() {
+        return identity.getPrincipal().getName();
+    }
+
     public Optional<String> employeeId() {
         if (identity.getPrincipal() instanceof JsonWebToken jwt) {
             return Optional.ofNullable(jwt.getClaim(EMPLOYEE_ID_CLAIM)).map(Object::toString);

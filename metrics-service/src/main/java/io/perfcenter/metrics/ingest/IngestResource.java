@@ -1,9 +1,11 @@
 package io.perfcenter.metrics.ingest;
 
+import io.perfcenter.metrics.config.LimitsConfig;
+import io.perfcenter.metrics.security.Caller;
 import io.perfcenter.metrics.security.Roles;
+import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
@@ -21,9 +23,15 @@ import java.util.List;
 public class IngestResource {
 
     private final ValueIngestion ingestion;
+    private final UploadGate gate;
+    private final Caller caller;
+    private final LimitsConfig limits;
 
-    IngestResource(ValueIngestion ingestion) {
+    IngestResource(ValueIngestion ingestion, UploadGate gate, Caller caller, LimitsConfig limits) {
         this.ingestion = ingestion;
+        this.gate = gate;
+        this.caller = caller;
+        this.limits = limits;
     }
 
     @POST
@@ -31,15 +39,22 @@ public class IngestResource {
     @Operation(operationId = "ingestMetricValues", summary = "Push daily metric values (JSON array)",
             description = "Each row is stored, recognised as already stored (duplicate), or rejected with its row "
                     + "number, field and reason. Bad rows never block good ones unless atomic=true. Re-sending is "
-                    + "safe. For NDJSON or CSV, or more than 100,000 rows, use POST /api/v1/metrics/records/values.")
+                    + "safe. At most 100,000 rows and 16 MB (configurable); for NDJSON or CSV, or more rows, use "
+                    + "POST /api/v1/metrics/records/values.")
     @APIResponse(responseCode = "200", description = "The upload's report")
     @APIResponse(responseCode = "400", description = "The body is not a JSON array of records")
+    @APIResponse(responseCode = "413", description = "More rows or bytes than this endpoint takes; nothing was stored")
     @APIResponse(responseCode = "422", description = "atomic=true and some rows are invalid; nothing was stored")
-    public IngestReport ingest(@NotNull @Size(max = 100_000) List<ValueRecord> records,
+    @APIResponse(responseCode = "429", description = "The caller already runs as many uploads as allowed; see "
+            + "Retry-After")
+    public IngestReport ingest(@NotNull List<ValueRecord> records,
                                @Parameter(description = "All or nothing: any bad row rejects the upload with 422")
                                @QueryParam("atomic") boolean atomic,
                                @Parameter(description = "Check and count only; store nothing")
                                @QueryParam("dryRun") boolean dryRun) {
-        return ingestion.ingest(records, new IngestOptions(atomic, dryRun, null));
+        if (records.size() > limits.valuesRows()) {
+            throw Problems.tooManyRows(limits.valuesRows(), "POST /api/v1/metrics/records/values");
+        }
+        return gate.read(caller.subject(), () -> ingestion.ingest(records, new IngestOptions(atomic, dryRun, null)));
     }
 }

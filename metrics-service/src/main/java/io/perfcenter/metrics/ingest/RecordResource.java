@@ -39,6 +39,10 @@ import java.io.InputStream;
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow writing these records")
 @APIResponse(responseCode = "422", description = "atomic=true and some rows are invalid; nothing stored")
+@APIResponse(responseCode = "408", description = "The body stopped arriving for the idle timeout; nothing stored")
+@APIResponse(responseCode = "413", description = "The body is larger than uploads may be; nothing stored")
+@APIResponse(responseCode = "429", description = "The caller already runs as many uploads as allowed; see Retry-After")
+@APIResponse(responseCode = "503", description = "Too many uploads are being stored; see Retry-After")
 public class RecordResource {
 
     static final String NDJSON = "application/x-ndjson";
@@ -50,13 +54,16 @@ public class RecordResource {
             + "(duplicate: same or newer revision) or rejected with its row number, field and reason; bad rows never "
             + "block good ones unless atomic=true. A record repeated in one upload applies in order. Re-sending, "
             + "also after a timeout, is safe: the upload is one transaction and records are keyed by "
-            + "(sourceSystem, externalId).";
+            + "(sourceSystem, externalId). The body is received whole before it is stored: it may be up to 2 GB "
+            + "(configurable), must not pause for more than 30 s, and one caller runs at most 4 uploads at once.";
 
     private final BulkIngestion ingestion;
+    private final UploadGate gate;
     private final Caller caller;
 
-    RecordResource(BulkIngestion ingestion, Caller caller) {
+    RecordResource(BulkIngestion ingestion, UploadGate gate, Caller caller) {
         this.ingestion = ingestion;
+        this.gate = gate;
         this.caller = caller;
     }
 
@@ -120,8 +127,7 @@ public class RecordResource {
             evaluator = caller.employeeId().orElseThrow(() ->
                     Problems.forbidden("A QA specialist's token must carry an employee_id"));
         }
-        return ingestion.ingest(RecordKind.QA_EVALUATIONS, UploadFormat.of(type), body,
-                new IngestOptions(atomic, dryRun, evaluator));
+        return upload(RecordKind.QA_EVALUATIONS, type, body, new IngestOptions(atomic, dryRun, evaluator));
     }
 
     @POST
@@ -185,6 +191,12 @@ public class RecordResource {
     }
 
     private IngestReport upload(RecordKind kind, String type, InputStream body, boolean atomic, boolean dryRun) {
-        return ingestion.ingest(kind, UploadFormat.of(type), body, new IngestOptions(atomic, dryRun, null));
+        return upload(kind, type, body, new IngestOptions(atomic, dryRun, null));
+    }
+
+    /** Received whole first (no database connection waits for a slow client), then stored. */
+    private IngestReport upload(RecordKind kind, String type, InputStream body, IngestOptions options) {
+        UploadFormat format = UploadFormat.of(type);
+        return gate.streamed(caller.subject(), body, received -> ingestion.ingest(kind, format, received, options));
     }
 }

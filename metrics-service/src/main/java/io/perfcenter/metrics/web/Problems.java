@@ -80,4 +80,64 @@ public final class Problems {
                 .withDetail(detail)
                 .build();
     }
+
+    /** A body larger than its endpoint allows ({@code limit} bytes); nothing was stored. */
+    public static HttpProblem bodyTooLarge(long limit) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "body-too-large"))
+                .withTitle("Body too large")
+                .withStatus(413)
+                .withDetail("the body is larger than the " + limit + " bytes this endpoint accepts; nothing was "
+                        + "stored")
+                .with("field", "body")
+                .with("limit", limit)
+                .build();
+    }
+
+    /** A JSON request with more rows than its endpoint takes in one piece. */
+    public static HttpProblem tooManyRows(int limit, String instead) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "body-too-large"))
+                .withTitle("Body too large")
+                .withStatus(413)
+                .withDetail("more than " + limit + " rows; nothing was stored. Send them to " + instead)
+                .with("field", "body")
+                .with("limit", limit)
+                .build();
+    }
+
+    /** An upload that stopped sending; it was cut and nothing of it stored. */
+    public static HttpProblem uploadIdle(java.time.Duration idle) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "upload-idle"))
+                .withTitle("Upload idle")
+                .withStatus(408)
+                .withDetail("no bytes of the body arrived for " + idle.toSeconds() + " s; the upload was cut and "
+                        + "nothing was stored")
+                .with("field", "body")
+                .build();
+    }
+
+    /** The caller already runs as many uploads as one caller may. */
+    public static HttpProblem tooManyUploads(int limit, java.time.Duration retryAfter) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "too-many-uploads"))
+                .withTitle("Too many uploads")
+                .withStatus(429)
+                .withHeader("Retry-After", retryAfter.toSeconds())
+                .withDetail("this caller already runs " + limit + " uploads; send this one when one of them ended")
+                .with("limit", limit)
+                .build();
+    }
+
+    /** Every store slot stayed taken while the received upload waited; nothing was stored. */
+    public static HttpProblem uploadsBusy(java.time.Duration retryAfter) {
+        return HttpProblem.builder()
+                .withType(URI.create(BASE + "uploads-busy"))
+                .withTitle("Uploads busy")
+                .withStatus(503)
+                .withHeader("Retry-After", retryAfter.toSeconds())
+                .withDetail("too many uploads are being stored; nothing was stored, send it again later")
+                .build();
+    }
 }

@@ -1,0 +1,90 @@
+package io.perfcenter.metrics.web;
+
+import io.perfcenter.metrics.config.LimitsConfig;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
+
+/**
+ * The body size each endpoint accepts, enforced before the body is read: a declared Content-Length beyond the
+ * limit is answered 413 at once; a chunked body is counted as it is read (by {@link BoundedJsonBodies} and the
+ * upload spool, which answer 413 problems), with Quarkus' own cut a little beyond as the backstop. An answer given
+ * before the whole body arrived closes the connection, so the rest of the body is neither read nor waited for.
+ */
+@ApplicationScoped
+public class BodyLimits {
+
+    /** The streaming uploads; everything else under /api is JSON read into memory. */
+    public static final String UPLOADS = "/api/v1/metrics/records/";
+    public static final String VALUES = "/api/v1/metrics/values";
+    /** How far Quarkus' bare 413 stays behind the counted limit (it counts bytes received, not bytes read). */
+    private static final long BACKSTOP_SLACK = 1 << 20;
+
+    private final LimitsConfig limits;
+
+    BodyLimits(LimitsConfig limits) {
+        this.limits = limits;
+    }
+
+    void register(@Observes Router router) {
+        // right after Quarkus' global limit (quarkus.http.limits.max-body-size), before security and REST
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT + 1).handler(this::check);
+    }
+
+    /** The limit of the endpoint at {@code path}, in bytes. */
+    public long limitFor(String path) {
+        if (path.startsWith(UPLOADS)) {
+            return limits.uploadBody().asLongValue();
+        }
+        if (path.equals(VALUES) || path.equals(VALUES + "/")) {
+            return limits.valuesBody().asLongValue();
+        }
+        return limits.jsonBody().asLongValue();
+    }
+
+    void check(RoutingContext ctx) {
+        HttpServerRequest request = ctx.request();
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        boolean body = (length != null && declared(length) > 0)
+                || request.headers().contains(HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CHUNKED, true);
+        if (!body || request.isEnded()) {
+            ctx.next();
+            return;
+        }
+        if (request.version() != HttpVersion.HTTP_2) {
+            // HTTP/2 streams stop on flow control; closing the connection would end every other stream on it
+            ctx.addEndHandler(done -> {
+                if (!request.isEnded()) {
+                    // answered early (413, 408, 429, ...): don't read or wait for the rest of the body
+                    request.connection().close();
+                }
+            });
+        }
+        long limit = limitFor(request.path());
+        if (length != null && declared(length) > limit) {
+            ctx.response().setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
+                    .putHeader(HttpHeaders.CONNECTION, "close")
+                    .end("{\"type\":\"https://perfcenter.io/problems/body-too-large\",\"title\":\"Body too large\","
+                            + "\"status\":413,\"detail\":\"the body is larger than the " + limit + " bytes this "
+                            + "endpoint accepts; nothing was stored\",\"field\":\"body\",\"limit\":" + limit + "}");
+            return;
+        }
+        ctx.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, limit + BACKSTOP_SLACK);
+        ctx.next();
+    }
+
+    private static long declared(String length) {
+        try {
+            return Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+}
