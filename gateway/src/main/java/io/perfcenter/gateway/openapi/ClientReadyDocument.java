@@ -19,6 +19,8 @@ import java.util.Set;
  * <ul>
  * <li>library types are not schemas: Jackson's {@code JsonNode} becomes a free-form object, {@code LocalDate} a
  * {@code string} of format {@code date}, {@code OffsetDateTime} and {@code Instant} of format {@code date-time};</li>
+ * <li>a schema smallrye-openapi numbered ({@code ScorecardStatus1}) that is identical to the unnumbered one is
+ * that one;</li>
  * <li>every problem schema ({@code HttpProblem}, {@code HttpValidationProblem}, {@code GatewayProblem}, …) is the
  * one {@code Problem} schema (RFC 7807 plus PerfCenter's members), so clients have one error type;</li>
  * <li>no keyword beside a {@code $ref} (generators ignore or mistranslate them): {@code type} is dropped, a
@@ -103,6 +105,19 @@ final class ClientReadyDocument {
                 }
             });
             schemas.remove("JsonNodeType");
+            // smallrye-openapi numbers a second class of the same schema name (Status1, Status2); identical ones
+            // are the same thing to a client: one schema
+            List<String> numbered = new ArrayList<>();
+            schemas.fieldNames().forEachRemaining(name -> {
+                String base = name.replaceFirst("\\d+$", "");
+                if (!base.equals(name) && schemas.has(base) && schemas.get(base).equals(schemas.get(name))) {
+                    numbered.add(name);
+                }
+            });
+            for (String name : numbered) {
+                schemas.remove(name);
+                renamed.put(SCHEMAS + name, SCHEMAS + name.replaceFirst("\\d+$", ""));
+            }
             List<String> problems = new ArrayList<>();
             schemas.fieldNames().forEachRemaining(name -> {
                 if (isProblem(name, schemas.get(name))) {

@@ -46,6 +46,22 @@ class ClientReadyDocumentTests {
     }
 
     @Test
+    void aNumberedCopyOfASchemaIsThatSchema() throws Exception {
+        ObjectNode doc = apply("{'paths':{},'components':{'schemas':{"
+                + "'ScorecardStatus':{'type':'string','enum':['COMPUTED','PUBLISHED']},"
+                + "'ScorecardStatus1':{'type':'string','enum':['COMPUTED','PUBLISHED']},"
+                + "'Status2':{'type':'string','enum':['OPEN']},"
+                + "'Run':{'type':'object','properties':{'status':{'$ref':'#/components/schemas/ScorecardStatus1'},"
+                + "'other':{'$ref':'#/components/schemas/Status2'}}}}}}");
+        var schemas = doc.path("components").path("schemas");
+        assertFalse(schemas.has("ScorecardStatus1"));
+        assertEquals("#/components/schemas/ScorecardStatus",
+                schemas.path("Run").path("properties").path("status").path("$ref").asText());
+        // no unnumbered twin: kept as it is
+        assertTrue(schemas.has("Status2"));
+    }
+
+    @Test
     void everyProblemSchemaIsTheOneProblemSchema() throws Exception {
         ObjectNode doc = apply("{'paths':{'/a':{'get':{'responses':{"
                 + "'404':{'content':{'application/problem+json':{'schema':{'$ref':'#/components/schemas/HttpProblem'}}}},"
