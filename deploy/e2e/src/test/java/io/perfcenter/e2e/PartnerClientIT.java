@@ -63,7 +63,9 @@ class PartnerClientIT {
     void theGeneratedJavaClientCompilesAndRunsAMonthThroughTheSuite() throws Exception {
         Path out = generate("java", "--library", "native", "--additional-properties",
                 "useJakartaEe=true,invokerPackage=io.perfcenter.client,apiPackage=io.perfcenter.client.api,"
-                        + "modelPackage=io.perfcenter.client.model,hideGenerationTimestamp=true");
+                        + "modelPackage=io.perfcenter.client.model,hideGenerationTimestamp=true,"
+                        // a scoring rule is a oneOf with a discriminator (type): pick the class by it
+                        + "useOneOfDiscriminatorLookup=true");
         Path classes = WORK.resolve("java-classes");
         Files.createDirectories(classes);
         List<String> sources;

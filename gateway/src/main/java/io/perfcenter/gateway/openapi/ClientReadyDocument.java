@@ -346,8 +346,14 @@ final class ClientReadyDocument {
                 }
             }
         } else if (parameter.has("example") && !fits(schema, parameter.get("example"))) {
-            // an example the schema refuses is worse than none (Spectral: oas3-valid-media-example)
-            parameter.remove("example");
+            // annotations give examples as text ("7" for an integer id): typed when it converts, else dropped, as an
+            // example the schema refuses is worse than none (Spectral: oas3-valid-media-example)
+            JsonNode typed = typed(schema, parameter.get("example").asText());
+            if (typed != null) {
+                parameter.set("example", typed);
+            } else {
+                parameter.remove("example");
+            }
         }
     }
 

@@ -115,7 +115,8 @@ class ClientReadyDocumentTests {
                 + "{'name':'dryRun','in':'query','schema':{'type':'boolean'}},"
                 + "{'name':'status','in':'query','schema':{'type':'string','enum':['OPEN','CLOSED']}},"
                 + "{'name':'limit','in':'query','schema':{'type':'integer'},'example':'many'},"
-                + "{'name':'metric','in':'query','schema':{'type':'array','items':{'type':'string'}}}]}}}}");
+                + "{'name':'metric','in':'query','schema':{'type':'array','items':{'type':'string'}}},"
+                + "{'name':'id','in':'path','schema':{'type':'integer','format':'int64'},'example':'7'}]}}}}");
         var parameters = doc.path("paths").path("/a/{code}").path("get").path("parameters");
         for (var parameter : parameters) {
             assertFalse(parameter.path("description").asText().isBlank(), parameter.toString());
@@ -126,5 +127,8 @@ class ClientReadyDocumentTests {
         // "many" is no integer (Spectral: oas3-valid-media-example): dropped
         assertFalse(parameters.get(3).has("example"));
         assertEquals(JSON.readTree("[\"calls_handled\"]"), parameters.get(4).path("example"));
+        // "7" for an integer: the integer 7
+        assertTrue(parameters.get(5).path("example").isIntegralNumber());
+        assertEquals(7, parameters.get(5).path("example").asLong());
     }
 }

@@ -1,8 +1,11 @@
 package io.perfcenter.incentive.web;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +16,8 @@ import java.util.Locale;
  * {@code Accept} (to read errors) gets the JSON answers of successful calls too. Without this, such a request was
  * refused with 406, or a create answered 201 with the problem media type. Each {@code application/problem+json}
  * range is read as {@code application/json} (same quality); the client's other preferences (e.g. {@code text/csv})
- * keep their order. Errors stay problem bodies whatever the {@code Accept}: the problem mappers set their media
+ * keep their order. An operation returning a {@code Response} negotiates from the Accept header as it arrived, so a
+ * successful answer still typed as a problem is re-typed as {@code application/json}. Errors stay problem bodies whatever the {@code Accept}: the problem mappers set their media
  * type themselves. The same class is in every service.
  */
 public class AcceptFilter {
@@ -26,6 +30,16 @@ public class AcceptFilter {
         String rewritten = withJson(accept);
         if (rewritten != null && !rewritten.equals(accept)) {
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, rewritten);
+        }
+    }
+
+    @ServerResponseFilter
+    public void successIsNoProblem(ContainerResponseContext response) {
+        MediaType type = response.getMediaType();
+        if (response.getStatus() < 400 && response.hasEntity() && type != null
+                && PROBLEM_JSON.equalsIgnoreCase(type.getType() + "/" + type.getSubtype())) {
+            response.setEntity(response.getEntity(), response.getEntityAnnotations(),
+                    MediaType.APPLICATION_JSON_TYPE);
         }
     }
 
