@@ -60,6 +60,22 @@ class PartnerClientIT {
     }
 
     @Test
+    void locationHeadersAndServersNameTheGatewayNotTheService() {
+        String gateway = running.suite.gatewayUrl();
+        running.as("PH1", "hr").body(Map.of("code", "P-LOC1", "name", "Located", "kind", "CENTER"))
+                .post("/api/v1/metrics/org/units").then().statusCode(201)
+                .header("Location", gateway + "/api/v1/metrics/org/units/P-LOC1");
+        // behind a proxy that says where the caller came in
+        running.as("PH1", "hr").header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.example.com")
+                .body(Map.of("code", "P-LOC2", "name", "Located 2", "kind", "CENTER"))
+                .post("/api/v1/metrics/org/units").then().statusCode(201)
+                .header("Location", "https://api.example.com/api/v1/metrics/org/units/P-LOC2");
+        RestAssured.given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "api.example.com")
+                .get("/openapi.json").then().statusCode(200)
+                .body("servers[0].url", org.hamcrest.Matchers.equalTo("https://api.example.com"));
+    }
+
+    @Test
     void theGeneratedJavaClientCompilesAndRunsAMonthThroughTheSuite() throws Exception {
         Path out = generate("java", "--library", "native", "--additional-properties",
                 "useJakartaEe=true,invokerPackage=io.perfcenter.client,apiPackage=io.perfcenter.client.api,"

@@ -1,10 +1,11 @@
 package io.perfcenter.metrics.web;
 
-import jakarta.ws.rs.container.ContainerRequestContext;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.ArrayList;
@@ -16,21 +17,25 @@ import java.util.Locale;
  * {@code Accept} (to read errors) gets the JSON answers of successful calls too. Without this, such a request was
  * refused with 406, or a create answered 201 with the problem media type. Each {@code application/problem+json}
  * range is read as {@code application/json} (same quality); the client's other preferences (e.g. {@code text/csv})
- * keep their order. An operation returning a {@code Response} negotiates from the Accept header as it arrived, so a
- * successful answer still typed as a problem is re-typed as {@code application/json}. Errors stay problem bodies whatever the {@code Accept}: the problem mappers set their media
- * type themselves. The same class is in every service.
+ * keep their order. The header is rewritten on the HTTP request itself, before Quarkus REST reads it (a JAX-RS
+ * request filter is too late for operations returning a {@code Response}, which negotiate from the original
+ * header). Errors stay problem bodies whatever the {@code Accept}: the problem mappers set their media type
+ * themselves. The same class is in every service.
  */
+@ApplicationScoped
 public class AcceptFilter {
 
     static final String PROBLEM_JSON = "application/problem+json";
 
-    @ServerRequestFilter(preMatching = true)
-    public void acceptJsonWithProblems(ContainerRequestContext request) {
-        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
-        String rewritten = withJson(accept);
-        if (rewritten != null && !rewritten.equals(accept)) {
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, rewritten);
-        }
+    void register(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(ctx -> {
+            String accept = ctx.request().getHeader(HttpHeaders.ACCEPT);
+            String rewritten = withJson(accept);
+            if (rewritten != null && !rewritten.equals(accept)) {
+                ctx.request().headers().set(HttpHeaders.ACCEPT, rewritten);
+            }
+            ctx.next();
+        });
     }
 
     @ServerResponseFilter
