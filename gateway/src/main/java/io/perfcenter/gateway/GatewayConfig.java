@@ -57,7 +57,16 @@ public interface GatewayConfig {
         @WithDefault("30s")
         Duration cacheTtl();
 
-        /** The gateway's public URL for the document's {@code servers}; by default the URL the caller used. */
+        /**
+         * Deprecated spelling of {@code perfcenter.public-url}, still honoured: the gateway's public URL for the
+         * document's {@code servers} and {@code Location} headers.
+         */
         Optional<URI> publicUrl();
+
+        /**
+         * The identity provider's OpenID Connect discovery URL, offered as the security scheme {@code oidc} beside
+         * {@code bearer}; by default derived from {@code quarkus.oidc.auth-server-url}, none with a fixed key.
+         */
+        Optional<URI> openIdConnectUrl();
     }
 }

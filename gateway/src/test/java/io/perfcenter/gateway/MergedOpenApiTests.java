@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
@@ -51,14 +52,22 @@ class MergedOpenApiTests {
     void oneBearerSchemeAppliedGloballyAndInEveryOperation() {
         given().get("/openapi.json")
                 .then().statusCode(200)
-                .body("components.securitySchemes.keySet()", contains("bearer"))
+                .body("components.securitySchemes.keySet()", contains("bearer", "oidc"))
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
+                .body("components.securitySchemes.oidc.openIdConnectUrl",
+                        equalTo("https://sso.example.com/realms/perfcenter/.well-known/openid-configuration"))
                 .body("components.securitySchemes.bearer.type", equalTo("http"))
                 .body("components.securitySchemes.bearer.scheme", equalTo("bearer"))
                 .body("components.securitySchemes.bearer.bearerFormat", equalTo("JWT"))
-                .body("security", contains(java.util.Map.of("bearer", java.util.List.of())))
-                // scoring called its scheme "SecurityScheme"; its requirement now names the gateway's, roles kept
-                .body("paths.'/api/v1/scoring/runs'.post.security[0].bearer", contains("hr"))
-                .body("paths.'/api/v1/metrics/org/units'.get.security[0].bearer", contains("hr", "admin"));
+                .body("security", contains(java.util.Map.of("bearer", java.util.List.of()),
+                        java.util.Map.of("oidc", java.util.List.of())))
+                // scoring called its scheme "SecurityScheme"; its requirement now names the gateway's; the roles
+                // (its scopes) are stated in x-perfcenter-roles and the description
+                .body("paths.'/api/v1/scoring/runs'.post.security[0].bearer", empty())
+                .body("paths.'/api/v1/scoring/runs'.post.security[1].oidc", empty())
+                .body("paths.'/api/v1/scoring/runs'.post.'x-perfcenter-roles'", contains("hr"))
+                .body("paths.'/api/v1/scoring/runs'.post.description", endsWith("Roles: hr."))
+                .body("paths.'/api/v1/metrics/org/units'.get.'x-perfcenter-roles'", contains("hr", "admin"));
     }
 
     @Test
@@ -66,18 +75,22 @@ class MergedOpenApiTests {
         given().get("/openapi.json")
                 .then().statusCode(200)
                 .body("components.schemas.keySet()", containsInAnyOrder("OrgUnitView", "ValueRecord", "Period",
-                        "RunRequest", "PlanView", "MetricsProblem", "ScoringProblem",
+                        "RunRequest", "PlanView", "MetricsKind", "ScoringKind",
+                        // every service's problem schema is the one Problem schema
+                        "Problem", "ProblemViolation",
                         // the gateway's own composite view
-                        "MyOverview", "GatewayProblem"))
+                        "MyOverview"))
+                .body("components.schemas.MetricsKind.enum", contains("CENTER", "TEAM", "GROUP"))
+                .body("components.schemas.ScoringKind.enum", contains("SCORE", "DATA_POINT"))
                 .body("paths.'/api/v1/metrics/org/units'.get.responses.'403'.content.'application/problem+json'"
-                        + ".schema.'$ref'", equalTo("#/components/schemas/MetricsProblem"))
+                        + ".schema.'$ref'", equalTo("#/components/schemas/Problem"))
                 .body("paths.'/api/v1/scoring/runs'.post.responses.'400'.content.'application/problem+json'"
-                        + ".schema.'$ref'", equalTo("#/components/schemas/ScoringProblem"))
-                .body("components.schemas.ScoringProblem.properties", hasKey("field"))
+                        + ".schema.'$ref'", equalTo("#/components/schemas/Problem"))
+                .body("components.schemas.Problem.properties", hasKey("field"))
                 .body("components.schemas.RunRequest.properties.period.'$ref'",
                         equalTo("#/components/schemas/Period"))
-                .body("'x-perfcenter-renamed-components'.'metrics-service'.'schemas/Problem'",
-                        equalTo("MetricsProblem"));
+                .body("'x-perfcenter-renamed-components'.'metrics-service'.'schemas/Kind'",
+                        equalTo("MetricsKind"));
     }
 
     @Test

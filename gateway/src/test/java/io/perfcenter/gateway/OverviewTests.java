@@ -186,9 +186,9 @@ class OverviewTests {
                 .body(op + ".responses.'200'.content.'application/json'.schema.'$ref'",
                         org.hamcrest.Matchers.equalTo("#/components/schemas/MyOverview"))
                 .body(op + ".responses.'400'.content.'application/problem+json'.schema.'$ref'",
-                        org.hamcrest.Matchers.equalTo("#/components/schemas/GatewayProblem"))
+                        org.hamcrest.Matchers.equalTo("#/components/schemas/Problem"))
                 .body(op + ".responses", hasKey("401"))
                 .body("components.schemas.MyOverview.properties", hasKey("unavailable"))
-                .body("components.schemas.GatewayProblem.properties", hasKey("field"));
+                .body("components.schemas.Problem.properties", hasKey("field"));
     }
 }

@@ -42,6 +42,7 @@ public class MergedOpenApi {
     private final Duration timeout;
     private final Duration cacheTtl;
     private final HttpClient http;
+    private final String openIdConnectUrl;
 
     private final Instance<OpenApiDocumentService> ownDocument;
 
@@ -56,6 +57,8 @@ public class MergedOpenApi {
         this.timeout = config.probeTimeout();
         this.cacheTtl = config.openapi().cacheTtl();
         this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.openIdConnectUrl = config.openapi().openIdConnectUrl()
+                .filter(URI::isAbsolute).map(Object::toString).orElse(null);
     }
 
     /** The merged document; the caller must not change it (copy it first). */
@@ -80,7 +83,7 @@ public class MergedOpenApi {
                 document -> documents.add(new ServiceDocument(route, document)),
                 () -> unavailable.add(route.name())));
         own().ifPresentOrElse(documents::add, () -> unavailable.add(GATEWAY.name()));
-        return OpenApiMerger.merge(documents, unavailable);
+        return OpenApiMerger.merge(documents, unavailable, openIdConnectUrl);
     }
 
     /** The gateway's own paths (its composite views), from its smallrye-openapi document. */

@@ -23,8 +23,12 @@ import java.util.TreeMap;
  * with each defining service's name ({@code Problem} becomes {@code MetricsProblem} and {@code ScoringProblem}),
  * and the references inside those services' documents are rewritten; identical definitions are kept once. The
  * renames are listed in {@code x-perfcenter-renamed-components};</li>
- * <li>security: one bearer JWT scheme {@code bearer}, required globally; the services' own schemes are
- * replaced by it, including in per-operation requirements (whose scopes, i.e. roles, are kept);</li>
+ * <li>security: one bearer JWT scheme {@code bearer} (and {@code oidc}, the identity provider's OpenID Connect
+ * discovery, when configured), required globally; the services' own schemes are replaced by it, including in
+ * per-operation requirements, whose scopes (the roles) move to {@code x-perfcenter-roles} and the description;</li>
+ * <li>each service document is first made client-ready ({@link ClientReadyDocument}): no library types, one
+ * {@code Problem} schema, no siblings of {@code $ref}, 2xx responses first, every operation and parameter
+ * described;</li>
  * <li>tags: the union, in the order of the services, the first description winning.</li>
  * </ul>
  * Duplicate operationIds across services are kept (clients may rely on them) but listed in
@@ -33,6 +37,9 @@ import java.util.TreeMap;
 public final class OpenApiMerger {
 
     public static final String SCHEME = "bearer";
+    public static final String OIDC_SCHEME = "oidc";
+    /** The roles an operation accepts (from the service's {@code @RolesAllowed}). */
+    public static final String ROLES = "x-perfcenter-roles";
     public static final String UNAVAILABLE = "x-perfcenter-unavailable";
     public static final String RENAMED = "x-perfcenter-renamed-components";
     public static final String DUPLICATE_OPERATION_IDS = "x-perfcenter-duplicate-operation-ids";
@@ -50,6 +57,21 @@ public final class OpenApiMerger {
      * @param unavailable the services whose document could not be had
      */
     public static ObjectNode merge(List<ServiceDocument> documents, List<String> unavailable) {
+        return merge(documents, unavailable, null);
+    }
+
+    /**
+     * @param openIdConnectUrl the identity provider's discovery document, offered as a second security scheme
+     *                         {@code oidc} beside {@code bearer}; null for none (e.g. the local key pair)
+     */
+    public static ObjectNode merge(List<ServiceDocument> documents, List<String> unavailable,
+                                   String openIdConnectUrl) {
+        documents = documents.stream().map(d -> {
+            ObjectNode copy = d.document().deepCopy();
+            ClientReadyDocument.apply(copy);
+            return new ServiceDocument(d.service(), copy);
+        }).toList();
+        boolean oidc = openIdConnectUrl != null && !openIdConnectUrl.isBlank();
         Map<String, Map<String, String>> renames = renames(documents);
 
         ObjectNode merged = JSON.objectNode();
@@ -61,6 +83,9 @@ public final class OpenApiMerger {
         merged.putArray("servers");
         ArrayNode globalSecurity = merged.putArray("security");
         globalSecurity.addObject().putArray(SCHEME);
+        if (oidc) {
+            globalSecurity.addObject().putArray(OIDC_SCHEME);
+        }
 
         ObjectNode paths = merged.putObject("paths");
         ObjectNode components = JSON.objectNode();
@@ -88,7 +113,7 @@ public final class OpenApiMerger {
                 JsonNode item = entry.getValue();
                 item.properties().forEach(op -> {
                     if (HTTP_METHODS.contains(op.getKey()) && op.getValue() instanceof ObjectNode operation) {
-                        useGatewayScheme(operation);
+                        useGatewayScheme(operation, oidc);
                         String id = operation.path("operationId").asText(null);
                         if (id != null) {
                             operationIds.computeIfAbsent(id, k -> new ArrayList<>()).add(service);
@@ -133,6 +158,13 @@ public final class OpenApiMerger {
                 .put("bearerFormat", "JWT")
                 .put("description", "An access token of the PerfCenter identity provider; each operation's "
                         + "scopes are the roles it accepts");
+        if (oidc) {
+            components.with("securitySchemes").putObject(OIDC_SCHEME)
+                    .put("type", "openIdConnect")
+                    .put("openIdConnectUrl", openIdConnectUrl)
+                    .put("description", "The PerfCenter identity provider (e.g. Keycloak): tokens carry the roles "
+                            + "in the groups or realm_access.roles claim");
+        }
         merged.set("components", components);
 
         ArrayNode missing = merged.putArray(UNAVAILABLE);
@@ -161,6 +193,7 @@ public final class OpenApiMerger {
         ObjectNode info = JSON.objectNode();
         info.put("title", "PerfCenter API");
         info.put("version", "1.0");
+        info.putObject("contact").put("name", "PerfCenter").put("url", "https://perfcenter.io");
         StringBuilder description = new StringBuilder(
                 "The public API of PerfCenter, served by its gateway. Every call needs a bearer token.");
         if (!documents.isEmpty()) {
@@ -262,25 +295,40 @@ public final class OpenApiMerger {
         return prefix + key.substring(0, key.indexOf('/') + 1) + renamed;
     }
 
-    /** Requirements naming the services' schemes now name the gateway's one scheme, with the same scopes. */
-    private static void useGatewayScheme(ObjectNode operation) {
+    /**
+     * Requirements naming the services' schemes now name the gateway's schemes. The roles the services wrote as
+     * scopes move to {@code x-perfcenter-roles} (and the description): a bearer or OpenID Connect requirement has
+     * no OAuth scopes, and roles are claims of the token.
+     */
+    private static void useGatewayScheme(ObjectNode operation, boolean oidc) {
         if (!(operation.get("security") instanceof ArrayNode requirements)) {
             return;
         }
         ArrayNode rewritten = JSON.arrayNode();
+        Set<String> roles = new LinkedHashSet<>();
         for (JsonNode requirement : requirements) {
             ObjectNode replaced = JSON.objectNode();
             if (requirement.size() > 0) {
-                Set<String> scopes = new LinkedHashSet<>();
-                requirement.properties().forEach(scheme -> scheme.getValue().forEach(s -> scopes.add(s.asText())));
-                ArrayNode scopeArray = replaced.putArray(SCHEME);
-                scopes.forEach(scopeArray::add);
+                requirement.properties().forEach(scheme -> scheme.getValue().forEach(s -> roles.add(s.asText())));
+                replaced.putArray(SCHEME);
             }
             if (!contains(rewritten, replaced)) {
                 rewritten.add(replaced);
             }
+            if (oidc && requirement.size() > 0) {
+                // the same token, obtained through OpenID Connect
+                ObjectNode viaOidc = JSON.objectNode();
+                viaOidc.putArray(OIDC_SCHEME);
+                if (!contains(rewritten, viaOidc)) {
+                    rewritten.add(viaOidc);
+                }
+            }
         }
         operation.set("security", rewritten);
+        if (!roles.isEmpty()) {
+            ArrayNode roleArray = operation.putArray(ROLES);
+            roles.forEach(roleArray::add);
+        }
     }
 
     private static boolean contains(ArrayNode array, JsonNode value) {

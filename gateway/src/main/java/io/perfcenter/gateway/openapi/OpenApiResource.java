@@ -1,12 +1,13 @@
 package io.perfcenter.gateway.openapi;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.perfcenter.gateway.GatewayConfig;
+import io.perfcenter.gateway.web.PublicUrl;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,22 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class OpenApiResource {
 
     private final MergedOpenApi openApi;
-    private final GatewayConfig config;
+    private final PublicUrl publicUrl;
 
-    OpenApiResource(MergedOpenApi openApi, GatewayConfig config) {
+    OpenApiResource(MergedOpenApi openApi, PublicUrl publicUrl) {
         this.openApi = openApi;
-        this.config = config;
+        this.publicUrl = publicUrl;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public ObjectNode document(@Context UriInfo uri) {
+    public ObjectNode document(@Context UriInfo uri, @Context HttpHeaders headers) {
         ObjectNode document = openApi.document().deepCopy();
-        String server = config.openapi().publicUrl().map(Object::toString)
-                .orElseGet(() -> uri.getBaseUri().toString());
+        String host = headers.getHeaderString(HttpHeaders.HOST);
+        String server = publicUrl.base(headers::getHeaderString, uri.getBaseUri().getScheme(),
+                host != null ? host : uri.getBaseUri().getRawAuthority());
         document.putArray("servers").addObject()
-                .put("url", server.endsWith("/") ? server.substring(0, server.length() - 1) : server)
+                .put("url", server)
                 .put("description", "PerfCenter gateway");
         return document;
     }

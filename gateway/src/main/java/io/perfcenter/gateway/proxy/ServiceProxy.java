@@ -1,6 +1,7 @@
 package io.perfcenter.gateway.proxy;
 
 import io.perfcenter.gateway.GatewayConfig;
+import io.perfcenter.gateway.web.PublicUrl;
 import io.perfcenter.gateway.web.RequestIds;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -31,9 +32,11 @@ public class ServiceProxy {
 
     private final HttpClient client;
     private final Duration timeout;
+    private final PublicUrl publicUrl;
 
-    ServiceProxy(Vertx vertx, GatewayConfig config) {
+    ServiceProxy(Vertx vertx, GatewayConfig config, PublicUrl publicUrl) {
         this.timeout = config.timeout();
+        this.publicUrl = publicUrl;
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout((int) config.connectTimeout().toMillis())
                 .setMaxPoolSize(config.maxConnectionsPerService())
@@ -77,6 +80,13 @@ public class ServiceProxy {
                 .compose(proxyResponse -> {
                     // the id is already on the response; the service's echo of it must not double it
                     proxyResponse.headers().remove(RequestIds.HEADER);
+                    // the service names its own internal address in Location; callers must get the gateway's
+                    String location = proxyResponse.headers().get(HttpHeaders.LOCATION);
+                    if (location != null) {
+                        proxyResponse.headers().set(HttpHeaders.LOCATION, PublicUrl.relocate(location, route.url(),
+                                publicUrl.base(request::getHeader, request.scheme(),
+                                        request.getHeader(HttpHeaders.HOST))));
+                    }
                     int status = proxyResponse.getStatusCode();
                     return proxyResponse.send().map(status);
                 })

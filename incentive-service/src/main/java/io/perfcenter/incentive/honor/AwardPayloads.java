@@ -14,8 +14,10 @@ public final class AwardPayloads {
     private AwardPayloads() {
     }
 
+    @Schema(name = "AwardCadence", description = "How often an honor is awarded")
     public enum Cadence { MONTHLY, QUARTERLY }
 
+    @Schema(name = "AwardWhenDataMissing", description = "Whether an agent without data for a condition is eligible")
     public enum WhenMissing { INELIGIBLE, ELIGIBLE }
 
     @Schema(name = "AwardInput", description = "An honor award (Service Star, Efficiency Pioneer …); posting an "

@@ -1,8 +1,12 @@
 package io.perfcenter.incentive.honor;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.incentive.honor.AwardPayloads.AwardInput;
 import io.perfcenter.incentive.honor.AwardPayloads.AwardView;
 import io.perfcenter.incentive.honor.AwardPayloads.HonorRunInput;
+import io.perfcenter.incentive.honor.AwardPayloads.HonorRunReport;
 import io.perfcenter.incentive.honor.AwardPayloads.HonorView;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
@@ -46,7 +50,8 @@ public class HonorResource {
     @Operation(operationId = "createAward", summary = "Define an honor award, or a new version of one",
             description = "The ranking figure (score, rank or a metric), eligibility conditions (minimum volume, no "
                     + "upheld complaint …), excluded grades (no failed grade), winners per unit and tie-breakers.")
-    @APIResponse(responseCode = "201", description = "Created; the body carries the version")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
     public Response createAward(AwardInput input) {
         AwardView award = AwardView.of(awards.create(input, caller.name()));
@@ -80,7 +85,8 @@ public class HonorResource {
                     + "they lack); quarterly awards the quarter's three months: mean total, every month's grade, "
                     + "metrics over the quarter. Judging again supersedes the previous winners of the award, unless "
                     + "they are the same (changed: false).")
-    @APIResponse(responseCode = "201", description = "The winners of each award, with the reasons")
+    @APIResponse(responseCode = "201", description = "The winners of each award, with the reasons",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HonorRunReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, unknown award or an award of the other "
             + "cadence (problem names the field)")
     @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published)")

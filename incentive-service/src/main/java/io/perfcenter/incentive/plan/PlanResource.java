@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.plan;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanView;
 import io.perfcenter.incentive.security.Caller;
@@ -40,7 +43,8 @@ public class PlanResource {
             description = "Versions are immutable; runs record the version they used. Every section but performance "
                     + "pay is optional; the first invalid field is a problem naming it by its path "
                     + "(commission.brackets[1].upTo).")
-    @APIResponse(responseCode = "201", description = "Created; the body carries the version")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
     public Response create(PlanInput input) {
         PlanView plan = PlanView.of(plans.create(input, caller.name()));

@@ -22,12 +22,15 @@ public record PlanSections(List<ScoreBand> scoreBands, TargetBonus targets, Comm
 
     public static final PlanSections NONE = new PlanSections(null, null, null, null, null, null, null);
 
+    @Schema(name = "PlanTargetDirection", description = "Whether a team target is met above (HIGHER) or below (LOWER) it")
     public enum Direction { HIGHER, LOWER }
 
     public enum CommissionMode { WHOLE, PROGRESSIVE }
 
+    @Schema(name = "TeamFundSplit", description = "How a team fund is split among the team's agents")
     public enum Split { EQUAL, BY_SCORE, BY_HOURS }
 
+    @Schema(name = "PerkConditionMatch", description = "Whether ANY or ALL conditions of a perk must hold")
     public enum Match { ANY, ALL }
 
     public enum OverBudgetPolicy { SCALE, FLAG }

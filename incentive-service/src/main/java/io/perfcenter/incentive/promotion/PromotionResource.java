@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.promotion;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.incentive.promotion.LadderPayloads.CheckInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.CheckReport;
 import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
@@ -44,7 +47,8 @@ public class PromotionResource {
     @Operation(operationId = "createLadder", summary = "Define a career ladder, or a new version of one",
             description = "Positions lowest first, and for each step to the next position its rules: "
                     + "consecutiveGrades, tenure, metric (mentoring pass rate, suggestions adopted, rule violations …).")
-    @APIResponse(responseCode = "201", description = "Created; the body carries the version")
+    @APIResponse(responseCode = "201", description = "Created; the body carries the version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LadderView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
     public Response createLadder(LadderInput input) {
         LadderView ladder = LadderView.of(ladders.create(input, caller.name()));

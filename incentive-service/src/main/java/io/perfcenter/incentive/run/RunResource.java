@@ -1,5 +1,9 @@
 package io.perfcenter.incentive.run;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.incentive.run.RunPayloads.RunInput;
 import io.perfcenter.incentive.run.RunPayloads.RunSummary;
 import io.perfcenter.incentive.run.RunPayloads.RunView;
@@ -50,8 +54,10 @@ public class RunResource {
                     + "a statement flagged missingSalary and no total. The run's cost is held against the unit's "
                     + "budget. Computing again before approval: identical statements answer 200 with the live run; "
                     + "changed ones supersede it with the next revision (see GET /runs/{id}/changes).")
-    @APIResponse(responseCode = "201", description = "A new run or revision (COMPUTED) with its statements")
-    @APIResponse(responseCode = "200", description = "Nothing changed: the live run, as it was")
+    @APIResponse(responseCode = "201", description = "A new run or revision (COMPUTED) with its statements",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "Nothing changed: the live run, as it was",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, or no such plan (problem names the field)")
     @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or the "
             + "run of this plan, period and unit is approved (run-locked)")
@@ -128,7 +134,11 @@ public class RunResource {
             description = "One row per statement: run, revision, plan and version, period, unit, employee, currency, "
                     + "the amount of each paid kind (performance-pay, target-bonus, challenge-bonus, commission, "
                     + "team-share, honor), total, entitlements (perks, honors without prize) and flags.")
-    @APIResponse(responseCode = "200", description = "text/csv or the XLSX workbook, as an attachment")
+    @APIResponse(responseCode = "200", description = "text/csv or the XLSX workbook, as an attachment",
+            content = {
+                    @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", description = "format is not csv or xlsx")
     @APIResponse(responseCode = "404", description = "No such run")
     @APIResponse(responseCode = "409", description = "The run is not approved (run-not-approved)")

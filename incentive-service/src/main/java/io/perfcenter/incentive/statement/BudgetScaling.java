@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.statement;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.perfcenter.incentive.plan.PlanSections.OverBudget;
 import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
 import io.perfcenter.incentive.plan.PlanValidation;
@@ -25,6 +26,7 @@ public final class BudgetScaling {
     }
 
     /** The run's position against its budget, as the run shows it. */
+    @Schema(name = "BudgetOutcome", description = "What the budget did to a run's payouts")
     public record Outcome(BigDecimal amount, String currency, BigDecimal requested, BigDecimal cost,
                           boolean overBudget, OverBudgetPolicy policy, BigDecimal scaleFactor, String explanation) {
     }

@@ -70,5 +70,6 @@ public final class AggregatePayloads {
                               List<TrendPoint> series) {
     }
 
+    @Schema(name = "TrendGranularity", description = "Length of each point of a trend")
     public enum Granularity { DAY, WEEK, MONTH, QUARTER, YEAR }
 }

@@ -1,5 +1,7 @@
 package io.perfcenter.metrics.catalog;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.metrics.ingest.RecordKind;
 import io.perfcenter.metrics.security.Roles;
 import io.perfcenter.metrics.web.Problems;
@@ -99,7 +101,8 @@ public class CatalogResource {
     @Transactional
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "createMetricDefinition", summary = "Add a metric to the catalog")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Definition.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response create(@Valid @NotNull Definition input) {

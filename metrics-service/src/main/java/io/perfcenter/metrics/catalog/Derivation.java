@@ -18,8 +18,10 @@ public record Derivation(
         @Schema(description = "Required for RATIO, MEAN and WEIGHTED_MEAN") Measure denominator,
         @Schema(description = "Multiplier of the result, e.g. 100 for a percentage", examples = "100") BigDecimal scale) {
 
+    @Schema(name = "MeasureFunction", description = "How a measure combines the records: COUNT of records, or SUM/MAX/MIN of the fields")
     public enum Function { COUNT, SUM, MAX, MIN }
 
+    @Schema(name = "ConditionOperator", description = "How a condition compares a record field with its value")
     public enum Op { EQ, NE, GT, GE, LT, LE, IS_TRUE, IS_FALSE, IS_SET, IS_NOT_SET }
 
     @Schema(name = "MetricMeasure", description = "COUNT of records, or SUM/MAX/MIN of the sum of fields, over the "

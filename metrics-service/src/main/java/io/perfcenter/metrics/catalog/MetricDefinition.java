@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.catalog;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -15,6 +16,7 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "metric_definition")
 public class MetricDefinition extends PanacheEntityBase {
 
+    @Schema(name = "MetricDirection", description = "Which values of the metric are better")
     public enum Direction { HIGHER_BETTER, LOWER_BETTER, TARGET_BAND }
 
     /**
@@ -22,6 +24,7 @@ public class MetricDefinition extends PanacheEntityBase {
      * numerator and denominator; pushed values weigh by their weight, default 1); LATEST takes the last pushed
      * value; MAX and MIN the extreme.
      */
+    @Schema(name = "MetricAggregation", description = "How daily values of the metric combine over a period")
     public enum Aggregation { SUM, MEAN, RATIO, WEIGHTED_MEAN, LATEST, MAX, MIN }
 
     @Id

@@ -1,5 +1,8 @@
 package io.perfcenter.metrics.org;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.metrics.org.OrgPayloads.AgentInput;
 import io.perfcenter.metrics.org.OrgPayloads.Assignment;
 import io.perfcenter.metrics.org.OrgPayloads.AgentSync;
@@ -57,7 +60,8 @@ public class OrgResource {
     @Path("/units")
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "createOrgUnit", summary = "Create a center, team or group")
-    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
     @APIResponse(responseCode = "409", description = "The code is taken")
     public Response createUnit(@Valid @NotNull UnitInput input) {
@@ -156,7 +160,8 @@ public class OrgResource {
     @Path("/agents")
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "registerAgent", summary = "Register an agent in a unit")
-    @APIResponse(responseCode = "201", description = "Registered")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
     @APIResponse(responseCode = "409", description = "The employee id is taken")
     public Response registerAgent(@Valid @NotNull AgentInput input) {

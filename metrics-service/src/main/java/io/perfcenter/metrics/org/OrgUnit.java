@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.org;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +14,7 @@ import jakarta.persistence.Table;
 @Table(name = "org_unit")
 public class OrgUnit extends PanacheEntityBase {
 
+    @Schema(name = "OrgUnitKind", description = "Level of an org unit: a center holds teams, a team holds groups, a group holds agents")
     public enum Kind { CENTER, TEAM, GROUP }
 
     @Id

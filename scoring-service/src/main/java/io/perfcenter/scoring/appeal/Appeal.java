@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.appeal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -18,12 +19,15 @@ import java.time.OffsetDateTime;
 @Table(name = "appeal")
 public class Appeal extends PanacheEntityBase {
 
+    @Schema(name = "AppealStatus", description = "Where an appeal stands")
     public enum Status { OPEN, ACCEPTED, REJECTED }
 
     /** What is appealed: the score itself, or a data point behind it (a complaint wrongly attributed …). */
+    @Schema(name = "AppealKind", description = "What an appeal disputes: a score, or a data point behind it")
     public enum Kind { SCORE, DATA_POINT }
 
     /** How an accepted appeal changed the scorecard. */
+    @Schema(name = "AppealResolution", description = "How an accepted appeal was resolved")
     public enum Resolution { ADJUSTMENT, DATA_CORRECTION }
 
     @Id

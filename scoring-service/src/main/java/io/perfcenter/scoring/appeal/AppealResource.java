@@ -1,5 +1,8 @@
 package io.perfcenter.scoring.appeal;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealInput;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealView;
 import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
@@ -39,7 +42,8 @@ public class AppealResource {
     @Operation(operationId = "fileAppeal", summary = "Appeal an item of one's own published scorecard",
             description = "Against the score itself (SCORE) or a data point behind it (DATA_POINT: a complaint or "
                     + "repeat contact wrongly attributed, a mis-sampled recording). One open appeal per item.")
-    @APIResponse(responseCode = "201", description = "Filed, OPEN")
+    @APIResponse(responseCode = "201", description = "Filed, OPEN",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
     @APIResponse(responseCode = "409", description = "Not published, locked, or the item has an open appeal")
     public Response file(@NotNull AppealInput input) {

@@ -1,5 +1,8 @@
 package io.perfcenter.scoring.run;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.audit.AuditPayloads.EventView;
 import io.perfcenter.scoring.run.RunPayloads.AgentChange;
@@ -49,8 +52,10 @@ public class RunResource {
                     + "from the same inputs, it is returned as it is (200, unchanged=true); otherwise the next "
                     + "revision is stored (201) with the changes per agent against the previous one. Items without "
                     + "enough data are handled by the template's insufficient-data policy and say so.")
-    @APIResponse(responseCode = "201", description = "Computed: a new revision, with its scorecards, best rank first")
-    @APIResponse(responseCode = "200", description = "Same inputs as the latest revision: that revision, unchanged")
+    @APIResponse(responseCode = "201", description = "Computed: a new revision, with its scorecards, best rank first",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
+    @APIResponse(responseCode = "200", description = "Same inputs as the latest revision: that revision, unchanged",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field or unknown template or unit (problem names "
             + "the field); nothing is stored")
     @APIResponse(responseCode = "503", description = "metrics-service unreachable, too slow or cut off by the "

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.run;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -22,6 +23,7 @@ import java.time.OffsetDateTime;
 @Table(name = "scorecard_run")
 public class ScorecardRun extends PanacheEntityBase {
 
+    @Schema(name = "ScorecardStatus", description = "Review lifecycle of a scoring run and of its scorecards")
     public enum Status {
         /** draft: computed, visible to hr and the unit's supervisors and managers */
         COMPUTED,

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.scorecard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -26,6 +27,7 @@ import java.util.List;
 public class Scorecard extends PanacheEntityBase {
 
     /** Follows the run's status (see {@link ScorecardRun.Status}). */
+    @Schema(name = "ScorecardStatus", description = "Review lifecycle of a scoring run and of its scorecards")
     public enum Status {
         COMPUTED, IN_REVIEW, PUBLISHED, LOCKED, SUPERSEDED;
 

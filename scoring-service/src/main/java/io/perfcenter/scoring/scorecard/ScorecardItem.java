@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.scorecard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -10,6 +11,7 @@ import java.math.BigDecimal;
 public class ScorecardItem {
 
     /** How the item's points came about. */
+    @Schema(name = "ItemHandling", description = "How a scorecard item was scored (or why it was not)")
     public enum Handling {
         /** the rule scored the value */
         SCORED,

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.targets;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,10 +17,12 @@ import java.time.OffsetDateTime;
 /** A target for a metric, set on a unit or an agent, for one period or every period ("*"). */
 @Entity
 @Table(name = "target")
+@Schema(name = "PerformanceTarget", description = "A target value of a metric for a unit or an agent in a period")
 public class Target extends PanacheEntityBase {
 
     public static final String EVERY_PERIOD = "*";
 
+    @Schema(name = "TargetScopeKind", description = "Whether a target is set for a unit or an agent")
     public enum ScopeKind { UNIT, AGENT }
 
     @Id

@@ -21,6 +21,7 @@ public record InsufficientData(
 
     public static final InsufficientData ZERO = new InsufficientData(Policy.ZERO, null);
 
+    @Schema(name = "InsufficientDataAction", description = "What an item with too few samples scores: zero, the neutral score, or nothing (excluded)")
     public enum Policy {
         @JsonProperty("zero") ZERO,
         @JsonProperty("neutral") NEUTRAL,

@@ -26,6 +26,7 @@ public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Cate
     }
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
+    @Schema(name = "TemplateScoringMode", description = "weighted: items weigh into 100; additive: item points add up")
     public enum Scoring {
         /** points scaled from the rule's scale to the weight, weights summing to the weight total (100). */
         @JsonProperty("weighted") WEIGHTED,
@@ -33,6 +34,7 @@ public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Cate
         @JsonProperty("additive") ADDITIVE
     }
 
+    @Schema(name = "TemplateSubject", description = "Whether a template scores agents or units")
     public enum Subject {
         /** one scorecard per agent of the run's unit, from their own values */
         @JsonProperty("agents") AGENTS,

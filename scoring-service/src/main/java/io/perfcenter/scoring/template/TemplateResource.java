@@ -1,5 +1,8 @@
 package io.perfcenter.scoring.template;
 
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.scoring.security.Roles;
 import io.perfcenter.scoring.template.TemplatePayloads.TemplateInput;
 import io.perfcenter.scoring.template.TemplatePayloads.TemplateView;
@@ -34,7 +37,8 @@ public class TemplateResource {
     @Operation(operationId = "defineScorecardTemplate", summary = "Define a template, or the next version of one",
             description = "Weights must sum to 100, item codes be unique, grade bands distinct with one at 0, and each "
                     + "rule's parameters valid. A problem names the offending field, e.g. items[0].rule.full.")
-    @APIResponse(responseCode = "201", description = "Stored; the body is the new version")
+    @APIResponse(responseCode = "201", description = "Stored; the body is the new version",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TemplateView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing is stored")
     @APIResponse(responseCode = "409", description = "The same code was defined concurrently; try again")
     public Response define(@NotNull TemplateInput input) {
