@@ -19,6 +19,7 @@ import static io.perfcenter.incentive.TestApi.as;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 
@@ -34,16 +35,18 @@ import static org.hamcrest.Matchers.not;
 class ErrorContractTests {
 
     private static Map<String, Object> salary(String employeeId, Object monthly) {
-        return Map.of("employeeId", employeeId, "monthlySalary", monthly, "currency", "CNY");
+        return Map.of("employeeId", employeeId, "monthlySalary", monthly, "currency", "CNY",
+                "effectiveFrom", "2026-01-01");
     }
 
     @Test
     void aWrongTypeNamesTheRowAndFieldByItsJsonPath() {
-        var rows = List.of(salary("EC1", 5000), salary("EC2", 6000), salary("EC3", "a lot"));
+        // monthlySalary is read as text and then checked row by row; an object is no salary at all
+        var rows = List.of(salary("EC1", 5000), salary("EC2", 6000), salary("EC3", Map.of("amount", 7000)));
         problem(as(HR).header("X-Request-Id", "req-salaries").body(rows).put(BASE + "/salaries"), 400,
                 "invalid-field")
                 .body("field", equalTo("[2].monthlySalary"))
-                .body("detail", equalTo("[2].monthlySalary: must be a number, not \"a lot\""))
+                .body("detail", startsWith("[2].monthlySalary: "))
                 .body("requestId", equalTo("req-salaries"));
         // nothing was stored
         as(HR).get(BASE + "/salaries/EC1").then().statusCode(404);

@@ -82,6 +82,11 @@ public class BodyProblems {
             JsonProcessingException limit = e.getCause() instanceof StreamConstraintsException c ? c : e;
             return malformed("the body exceeds the service's limits for JSON (" + limit(limit) + ")");
         }
+        if (e instanceof JsonMappingException && e.getCause() instanceof JsonParseException parse) {
+            // databind wraps a syntax error (e.g. a body cut short inside a row) into a mapping error with a path:
+            // the body is not JSON, whatever row the parser had reached
+            return problem(parse);
+        }
         if (e instanceof JsonMappingException m && !m.getPath().isEmpty()) {
             String field = path(m);
             return HttpProblem.builder()

@@ -84,7 +84,7 @@ public final class Problems {
     /** A body larger than its endpoint allows ({@code limit} bytes); nothing was stored. */
     public static HttpProblem bodyTooLarge(long limit) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "body-too-large"))
+                .withType(ProblemTypes.type("body-too-large"))
                 .withTitle("Body too large")
                 .withStatus(413)
                 .withDetail("the body is larger than the " + limit + " bytes this endpoint accepts; nothing was "
@@ -97,7 +97,7 @@ public final class Problems {
     /** A JSON request with more rows than its endpoint takes in one piece. */
     public static HttpProblem tooManyRows(int limit, String instead) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "body-too-large"))
+                .withType(ProblemTypes.type("body-too-large"))
                 .withTitle("Body too large")
                 .withStatus(413)
                 .withDetail("more than " + limit + " rows; nothing was stored. Send them to " + instead)
@@ -109,7 +109,7 @@ public final class Problems {
     /** An upload that stopped sending; it was cut and nothing of it stored. */
     public static HttpProblem uploadIdle(java.time.Duration idle) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "upload-idle"))
+                .withType(ProblemTypes.type("upload-idle"))
                 .withTitle("Upload idle")
                 .withStatus(408)
                 .withDetail("no bytes of the body arrived for " + idle.toSeconds() + " s; the upload was cut and "
@@ -121,7 +121,7 @@ public final class Problems {
     /** The caller already runs as many uploads as one caller may. */
     public static HttpProblem tooManyUploads(int limit, java.time.Duration retryAfter) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "too-many-uploads"))
+                .withType(ProblemTypes.type("too-many-uploads"))
                 .withTitle("Too many uploads")
                 .withStatus(429)
                 .withHeader("Retry-After", retryAfter.toSeconds())
@@ -133,7 +133,7 @@ public final class Problems {
     /** Every store slot stayed taken while the received upload waited; nothing was stored. */
     public static HttpProblem uploadsBusy(java.time.Duration retryAfter) {
         return HttpProblem.builder()
-                .withType(URI.create(BASE + "uploads-busy"))
+                .withType(ProblemTypes.type("uploads-busy"))
                 .withTitle("Uploads busy")
                 .withStatus(503)
                 .withHeader("Retry-After", retryAfter.toSeconds())

@@ -30,7 +30,7 @@ import java.net.URI;
  */
 final class AdjustmentBounds {
 
-    static final URI TYPE = URI.create(Problems.BASE + "adjustment-out-of-range");
+    static final URI TYPE = io.perfcenter.scoring.web.ProblemTypes.type("adjustment-out-of-range");
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private AdjustmentBounds() {
