@@ -16,6 +16,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -59,9 +60,11 @@ public class RecordResource {
 
     private final BulkIngestion ingestion;
     private final UploadGate gate;
+    private final HttpServerRequest request;
     private final Caller caller;
 
-    RecordResource(BulkIngestion ingestion, UploadGate gate, Caller caller) {
+    RecordResource(BulkIngestion ingestion, UploadGate gate, Caller caller, HttpServerRequest request) {
+        this.request = request;
         this.ingestion = ingestion;
         this.gate = gate;
         this.caller = caller;
@@ -197,6 +200,17 @@ public class RecordResource {
     /** Received whole first (no database connection waits for a slow client), then stored. */
     private IngestReport upload(RecordKind kind, String type, InputStream body, IngestOptions options) {
         UploadFormat format = UploadFormat.of(type);
-        return gate.streamed(caller.subject(), body, received -> ingestion.ingest(kind, format, received, options));
+        return gate.streamed(caller.subject(), declaredLength(), body,
+                received -> ingestion.ingest(kind, format, received, options));
+    }
+
+    /** The body's declared length, -1 for a chunked body: a body that ends before it has broken off. */
+    private long declaredLength() {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        try {
+            return length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 }

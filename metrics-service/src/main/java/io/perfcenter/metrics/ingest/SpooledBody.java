@@ -5,6 +5,7 @@ import io.perfcenter.metrics.web.Problems;
 import java.io.BufferedInputStream;
 import java.io.FileOutputStream;
 import java.io.IOException;
+import java.nio.channels.ClosedChannelException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -33,8 +34,8 @@ final class SpooledBody implements AutoCloseable {
      * Reads {@code body} to its end. A watchdog on {@code timer} interrupts the reading thread when it has waited
      * longer than {@code idle} for bytes; the interrupted blocking read ends the upload.
      */
-    static SpooledBody receive(InputStream body, long limit, Duration idle, ScheduledExecutorService timer)
-            throws IOException {
+    static SpooledBody receive(InputStream body, long declaredLength, long limit, Duration idle,
+                               ScheduledExecutorService timer) throws IOException {
         Path file = Files.createTempFile("perfcenter-upload-", ".body");
         Thread reader = Thread.currentThread();
         AtomicLong lastBytes = new AtomicLong(System.nanoTime());
@@ -62,7 +63,13 @@ final class SpooledBody implements AutoCloseable {
                 }
                 out.write(buffer, 0, n);
             }
+            if (declaredLength >= 0 && size < declaredLength) {
+                // the stream ended before the declared length: the client closed the connection mid-upload
+                throw new ClosedChannelException();
+            }
             received = true;
+        } catch (ClosedChannelException e) {
+            throw e;
         } catch (IOException e) {
             if (!watching.get()) {
                 throw Problems.uploadIdle(idle);

@@ -6,6 +6,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
 import java.io.InputStream;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -44,12 +46,17 @@ public class UploadGate {
     }
 
     /** A streamed upload: received whole, then stored by {@code store} from the received copy. */
-    public IngestReport streamed(String caller, InputStream body, Function<InputStream, IngestReport> store) {
+    public IngestReport streamed(String caller, long declaredLength, InputStream body,
+                                 Function<InputStream, IngestReport> store) {
         return admitted(caller, () -> {
-            try (SpooledBody received = SpooledBody.receive(body, limits.uploadBody().asLongValue(),
+            try (SpooledBody received = SpooledBody.receive(body, declaredLength, limits.uploadBody().asLongValue(),
                     limits.uploadIdleTimeout(), watchdogs); InputStream in = received.open()) {
                 return stored(() -> store.apply(in));
             } catch (IOException e) {
+                if (e instanceof ClosedChannelException || String.valueOf(e.getMessage()).contains("closed")) {
+                    // the client went away before the whole body arrived: nothing stored, nobody left to answer
+                    throw new UncheckedIOException(e);
+                }
                 // the client broke off (or the body could not be spooled); nothing was stored
                 throw Problems.malformedBody("the body broke off: " + e.getMessage());
             }
