@@ -53,7 +53,7 @@ class ErrorContractTests {
                 "tiers", List.of(Map.of("rate", 0.7))));
         problem(hr().body(template).post(TEMPLATES), 400, "invalid-field")
                 .body("field", equalTo("items[0].rule.mode"))
-                .body("detail", equalTo("items[0].rule.mode: must be one of whole, progressive, not \"SIDEWAYS\""));
+                .body("detail", equalTo("items[0].rule.mode: must be one of WHOLE, PROGRESSIVE"));
     }
 
     @Test
