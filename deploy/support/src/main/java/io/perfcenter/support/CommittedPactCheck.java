@@ -22,11 +22,17 @@ public class CommittedPactCheck implements AfterAllCallback {
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
         CommittedPact pact = context.getRequiredTestClass().getAnnotation(CommittedPact.class);
-        String file = pact.consumer() + "-" + pact.provider() + ".json";
+        for (String provider : pact.provider()) {
+            check(pact.consumer(), provider);
+        }
+    }
+
+    private static void check(String consumer, String provider) throws IOException {
+        String file = consumer + "-" + provider + ".json";
         Path written = Path.of("target", "pacts", file).toAbsolutePath();
-        Path committed = Suite.findRoot().resolve(pact.provider()).resolve("src/test/resources/pacts").resolve(file);
+        Path committed = Suite.findRoot().resolve(provider).resolve("src/test/resources/pacts").resolve(file);
         String copy = "copy " + written + " to " + committed.getParent() + "/ and commit it, so that "
-                + pact.provider() + "'s verification checks the new contract";
+                + provider + "'s verification checks the new contract";
         if (!Files.exists(written)) {
             throw new AssertionError("No pact was written to " + written + " (did a consumer test fail?)");
         }
