@@ -55,7 +55,7 @@ class ScoringConsumerContractTests {
     /** What incentive reads of a scorecard. */
     static DslPart scorecards() {
         return newJsonArrayMinLike(1, cards -> cards.object(card -> {
-            card.integerType("id", 1L);
+            card.integerType("id", 1);
             card.stringType("employeeId", "E1");
             card.stringType("unitCode", "G1");
             card.stringMatcher("period", "\\d{4}-\\d{2}", "2026-10");
