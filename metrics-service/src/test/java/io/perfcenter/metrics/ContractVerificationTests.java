@@ -89,8 +89,8 @@ class ContractVerificationTests {
         hr().body(Map.of("code", "G1", "name", "Group", "kind", "GROUP", "parentCode", "T1", "leaderEmployeeId", "S1"))
                 .post("/api/v1/metrics/org/units").then().statusCode(201);
         for (String agent : List.of("E1", "E2")) {
-            hr().body(Map.of("employeeId", agent, "name", "Agent " + agent, "position", "seat", "unitCode", "G1",
-                    "memberFrom", "2026-01-01")).post("/api/v1/metrics/org/agents").then().statusCode(201);
+            hr().body(Map.of("employeeId", agent, "name", "Agent " + agent, "position", "seat", "hireDate", "2025-03-01",
+                    "unitCode", "G1", "memberFrom", "2026-01-01")).post("/api/v1/metrics/org/agents").then().statusCode(201);
         }
         List<Map<String, Object>> values = new ArrayList<>();
         for (String agent : List.of("E1", "E2")) {

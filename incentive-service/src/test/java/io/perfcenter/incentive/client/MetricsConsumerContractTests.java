@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArrayMinLike;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -97,9 +98,87 @@ class MetricsConsumerContractTests {
     @PactTestFor(pactMethod = "unitAggregates")
     void unitAggregates(MockServer server) {
         MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
-                "2026-10-31");
+                "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
         assertEquals(0, new BigDecimal(620).compareTo(report.unitValue("calls_handled")));
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unitAggregatesWithAnomalies(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of a unit's agents over a period, with anomaly flags")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31&anomalies=true")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
+                    agent.stringType("employeeId", "E1");
+                    agent.object("values", values -> values.object("calls_handled",
+                            value -> value.numberType("value", 310)));
+                    // honors leave out the figures flagged here; none in a steady month
+                    agent.minArrayLike("anomalies", 0, 1, anomaly -> anomaly.stringType("metric", "calls_handled"));
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "unitAggregatesWithAnomalies")
+    void unitAggregatesWithAnomalies(MockServer server) {
+        MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
+                "2026-10-31", true);
+        assertEquals("calls_handled", report.agents().get(0).anomalies().get(0).metric());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact person(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("a person's org directory entry")
+                .method("GET").path("/api/v1/metrics/org/agents/E1")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(person -> {
+                    person.stringType("employeeId", "E1");
+                    person.stringType("position", "seat");
+                    person.date("hireDate", "yyyy-MM-dd");
+                    person.stringType("unitCode", "G1");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "person")
+    void person(MockServer server) {
+        OrgPerson person = client(server).agent("E1");
+        assertEquals("seat", person.position());
+        assertEquals("G1", person.unitCode());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact members(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("the members of a unit over a period, with their positions")
+                .method("GET").path("/api/v1/metrics/org/units/G1/members")
+                .query("from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonArrayMinLike(1, rows -> rows.object(member -> {
+                    member.stringType("employeeId", "E1");
+                    member.stringType("position", "seat");
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "members")
+    void members(MockServer server) {
+        OrgMember member = client(server).members("G1", "2026-10-01", "2026-10-31").get(0);
+        assertEquals("seat", member.position());
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)
@@ -124,7 +203,7 @@ class MetricsConsumerContractTests {
     @PactTestFor(pactMethod = "agentAggregates")
     void agentAggregates(MockServer server) {
         MetricAggregates report = client(server).aggregates(null, "E1", List.of("calls_handled"), "2026-10-01",
-                "2026-10-31");
+                "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
     }
 }
