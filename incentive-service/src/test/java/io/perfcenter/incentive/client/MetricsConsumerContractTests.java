@@ -1,0 +1,209 @@
+package io.perfcenter.incentive.client;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTest;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.RequestResponsePact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import io.perfcenter.support.CommittedPact;
+import io.perfcenter.support.PostgresTestResource;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArrayMinLike;
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * incentive-service's contract with metrics-service: the caller's units and the metric aggregates that plan rules
+ * and honors read, asked with {@link MetricsRestClient} itself against Pact's mock server. The pact must equal the
+ * one committed in metrics-service ({@link CommittedPact}).
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@CommittedPact(consumer = "incentive-service", provider = "metrics-service")
+@PactConsumerTest
+@PactTestFor(providerName = "metrics-service", pactVersion = PactSpecVersion.V3)
+class MetricsConsumerContractTests {
+
+    static final String CONSUMER = "incentive-service";
+    static final String PROVIDER = "metrics-service";
+    /** The provider state metrics-service's ContractVerificationTests sets up (shared with scoring's pact). */
+    static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
+    static final String CALLER = "the caller";
+
+    static MetricsRestClient client(MockServer server) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
+                .build(MetricsRestClient.class);
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact myUnits(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "S1", "role", "supervisor"))
+                .uponReceiving("the units the caller leads")
+                .method("GET").path("/api/v1/metrics/org/my-units")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(PactDslJsonArray.arrayMinLike(1, PactDslJsonRootValue.stringType("G1")))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "myUnits")
+    void myUnits(MockServer server) {
+        assertEquals(List.of("G1"), client(server).myUnits());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unitAggregates(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of a unit's agents over a period, with the unit's own values")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> {
+                    report.minArrayLike("agents", 1, agent -> {
+                        agent.stringType("employeeId", "E1");
+                        agent.object("values", values -> values.object("calls_handled",
+                                value -> value.numberType("value", 310)));
+                    });
+                    report.object("unitTotal", total -> total.object("calls_handled",
+                            value -> value.numberType("value", 620)));
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "unitAggregates")
+    void unitAggregates(MockServer server) {
+        MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
+                "2026-10-31", null);
+        assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
+        assertEquals(0, new BigDecimal(620).compareTo(report.unitValue("calls_handled")));
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unitAggregatesWithAnomalies(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of a unit's agents over a period, with anomaly flags")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31&anomalies=true")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
+                    agent.stringType("employeeId", "E1");
+                    agent.object("values", values -> values.object("calls_handled",
+                            value -> value.numberType("value", 310)));
+                    // honors leave out the figures flagged here; none in a steady month
+                    agent.minArrayLike("anomalies", 0, 1, anomaly -> anomaly.stringType("metric", "calls_handled"));
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "unitAggregatesWithAnomalies")
+    void unitAggregatesWithAnomalies(MockServer server) {
+        MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
+                "2026-10-31", true);
+        assertEquals("calls_handled", report.agents().get(0).anomalies().get(0).metric());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact person(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("a person's org directory entry")
+                .method("GET").path("/api/v1/metrics/org/agents/E1")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(person -> {
+                    person.stringType("employeeId", "E1");
+                    person.stringType("position", "seat");
+                    person.date("hireDate", "yyyy-MM-dd");
+                    person.stringType("unitCode", "G1");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "person")
+    void person(MockServer server) {
+        OrgPerson person = client(server).agent("E1");
+        assertEquals("seat", person.position());
+        assertEquals("G1", person.unitCode());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact members(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("the members of a unit over a period, with their positions")
+                .method("GET").path("/api/v1/metrics/org/units/G1/members")
+                .query("from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonArrayMinLike(1, rows -> rows.object(member -> {
+                    member.stringType("employeeId", "E1");
+                    member.stringType("position", "seat");
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "members")
+    void members(MockServer server) {
+        OrgMember member = client(server).members("G1", "2026-10-01", "2026-10-31").get(0);
+        assertEquals("seat", member.position());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact agentAggregates(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of one agent over a period")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("employeeId=E1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
+                    agent.stringType("employeeId", "E1");
+                    agent.object("values", values -> values.object("calls_handled",
+                            value -> value.numberType("value", 310)));
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "agentAggregates")
+    void agentAggregates(MockServer server) {
+        MetricAggregates report = client(server).aggregates(null, "E1", List.of("calls_handled"), "2026-10-01",
+                "2026-10-31", null);
+        assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
+    }
+}

@@ -1,0 +1,287 @@
+package io.perfcenter.scoring.client;
+
+import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
+import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
+import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.junit5.PactConsumerTest;
+import au.com.dius.pact.consumer.junit5.PactTestFor;
+import au.com.dius.pact.core.model.PactSpecVersion;
+import au.com.dius.pact.core.model.RequestResponsePact;
+import au.com.dius.pact.core.model.annotations.Pact;
+import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
+import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
+import io.perfcenter.scoring.client.MetricsPayloads.Member;
+import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.client.MetricsPayloads.ValueRecord;
+import io.perfcenter.support.CommittedPact;
+import io.perfcenter.support.PostgresTestResource;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArrayMinLike;
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * scoring-service's contract with metrics-service: every call of {@link MetricsRestClient}, made with that very
+ * interface against Pact's mock server, expecting only the fields scoring reads. The pact is written to
+ * {@code target/pacts} and must equal the one committed in metrics-service ({@link CommittedPact}), which
+ * metrics-service's ContractVerificationTests replays against the real service.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+@CommittedPact(consumer = "scoring-service", provider = "metrics-service")
+@PactConsumerTest
+@PactTestFor(providerName = "metrics-service", pactVersion = PactSpecVersion.V3)
+class MetricsConsumerContractTests {
+
+    static final String CONSUMER = "scoring-service";
+    static final String PROVIDER = "metrics-service";
+    /** The provider state its verification sets up: see metrics-service's ContractVerificationTests. */
+    static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
+    /** The caller's token is the provider's to mint: the state names whose it is. */
+    static final String CALLER = "the caller";
+    static final String BEARER = "Bearer .+";
+    static final String A_TOKEN = "Bearer a-token";
+    static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+
+    private static MetricsRestClient client(MockServer server) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                // in the service the caller's Authorization is propagated; here there is no caller
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
+                .build(MetricsRestClient.class);
+    }
+
+
+    // ---- aggregates of a unit (a run), with the unit's own values (a leader's scorecard) ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unitAggregates(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of a unit's agents over a period")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> {
+                    report.minArrayLike("agents", 1, agent -> {
+                        agent.stringType("employeeId", "E1");
+                        agent.object("values", values -> values.object("calls_handled", value -> {
+                            value.numberType("value", 310);
+                            value.integerType("samples", 31);
+                        }));
+                    });
+                    report.object("unitTotal", total -> total.object("calls_handled", value -> {
+                        value.numberType("value", 620);
+                        value.integerType("samples", 62);
+                    }));
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "unitAggregates")
+    void unitAggregates(MockServer server) {
+        AggregateReport report = client(server).aggregates("G1", List.of("calls_handled"),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        assertEquals("E1", report.agents().get(0).employeeId());
+        assertEquals(0, new BigDecimal(310).compareTo(report.agents().get(0).values().get("calls_handled").value()));
+        assertEquals(31, report.agents().get(0).values().get("calls_handled").samples());
+        assertEquals(62, report.unitTotal().get("calls_handled").samples());
+    }
+
+    // ---- aggregates of one agent (an appeal's recomputation) ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact agentAggregates(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("aggregates of one agent over a period")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("employeeId=E1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
+                    agent.stringType("employeeId", "E1");
+                    agent.object("values", values -> values.object("calls_handled", value -> {
+                        value.numberType("value", 310);
+                        value.integerType("samples", 31);
+                    }));
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "agentAggregates")
+    void agentAggregates(MockServer server) {
+        AggregateReport report = client(server).aggregatesOfAgent("E1", List.of("calls_handled"),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        assertEquals(31, report.agents().get(0).values().get("calls_handled").samples());
+    }
+
+    // ---- the units a supervisor leads (data scope) ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact myUnits(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "S1", "role", "supervisor"))
+                .uponReceiving("the units the caller leads")
+                .method("GET").path("/api/v1/metrics/org/my-units")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(PactDslJsonArray.arrayMinLike(1, PactDslJsonRootValue.stringType("G1")))
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "myUnits")
+    void myUnits(MockServer server) {
+        assertEquals(List.of("G1"), client(server).myUnits());
+    }
+
+    // ---- a unit with its parent and leader (leader scorecards, targets) ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unit(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("a unit with its parent and leader")
+                .method("GET").path("/api/v1/metrics/org/units/G1")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonBody(unit -> {
+                    unit.stringType("code", "G1");
+                    unit.stringMatcher("kind", "CENTER|TEAM|GROUP", "GROUP");
+                    unit.stringType("parentCode", "T1");
+                    unit.stringType("leaderEmployeeId", "S1");
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "unit")
+    void unit(MockServer server) {
+        OrgUnit unit = client(server).unit("G1");
+        assertEquals("GROUP", unit.kind());
+        assertEquals("T1", unit.parentCode());
+        assertEquals("S1", unit.leaderEmployeeId());
+    }
+
+    // ---- members of a unit over a period (targets, leader scorecards) ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact members(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("the members of a unit over a period")
+                .method("GET").path("/api/v1/metrics/org/units/G1/members")
+                .query("from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonArrayMinLike(1, member -> member.object(m -> m.stringType("employeeId", "E1"))).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "members")
+    void members(MockServer server) {
+        List<Member> members = client(server).members("G1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        assertEquals("E1", members.get(0).employeeId());
+    }
+
+    // ---- who a run scores: each agent's home unit under the mover policy ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact assignments(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("the org assignments of a unit over a period under a mover policy")
+                .method("GET").path("/api/v1/metrics/org/units/G1/assignments")
+                .query("from=2026-10-01&to=2026-10-31&policy=MOST_DAYS")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonArrayMinLike(1, rows -> rows.object(row -> {
+                    row.stringType("employeeId", "E1");
+                    row.stringType("position", "seat");
+                    row.stringMatcher("policy", "MOST_DAYS|PERIOD_END", "MOST_DAYS");
+                    row.stringType("homeUnitCode", "G1");
+                    row.booleanType("assigned", true);
+                    row.integerType("daysInHomeUnit", 31);
+                    row.integerType("daysInUnit", 31);
+                    row.integerType("daysInAnyUnit", 31);
+                    row.integerType("periodDays", 31);
+                    row.minArrayLike("memberships", 1, stint -> {
+                        stint.stringType("unitCode", "G1");
+                        stint.date("firstDay", "yyyy-MM-dd");
+                        stint.date("lastDay", "yyyy-MM-dd");
+                        stint.integerType("days", 31);
+                    });
+                })).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "assignments")
+    void assignments(MockServer server) {
+        Assignment row = client(server).assignments("G1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
+                "MOST_DAYS").get(0);
+        assertEquals("MOST_DAYS", row.policy());
+        assertTrue(row.memberships().get(0).days() > 0);
+    }
+
+    // ---- an appeal's corrected value ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact ingest(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .uponReceiving("a corrected daily value, all or nothing")
+                .method("POST").path("/api/v1/metrics/values")
+                .query("atomic=true")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(newJsonArrayMinLike(1, rows -> rows.object(row -> {
+                    row.stringValue("sourceSystem", "acd");
+                    row.stringValue("externalId", "E1-2026-10-05");
+                    row.stringValue("employeeId", "E1");
+                    row.stringValue("metricCode", "calls_handled");
+                    row.stringValue("date", "2026-10-05");
+                    row.numberValue("value", 12);
+                    row.numberValue("revision", 2);
+                })).build())
+                .willRespondWith().status(200)
+                .body(newJsonBody(report -> report.integerType("accepted", 1)).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "ingest")
+    void ingest(MockServer server) {
+        IngestReport report = client(server).ingest(List.of(new ValueRecord("acd", "E1-2026-10-05", "E1",
+                "calls_handled", LocalDate.of(2026, 10, 5), new BigDecimal(12), 2)), true);
+        assertEquals(1, report.accepted());
+    }
+}
