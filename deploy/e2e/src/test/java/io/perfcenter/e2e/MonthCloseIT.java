@@ -160,6 +160,11 @@ class MonthCloseIT {
         assertFigure("85", a1, "qa_score");
         assertFigure("1", a1, "error_count");
         assertFigure("1000.50", a1, "sales_amount");
+        // samples: the records each figure rests on — 3 calls, 2 surveys, 2 evaluations, 1 error of September
+        assertEquals(3, a1.getInt("agents[0].values.calls_handled.samples"));
+        assertEquals(2, a1.getInt("agents[0].values.csat.samples"));
+        assertEquals(2, a1.getInt("agents[0].values.qa_score.samples"));
+        assertEquals(1, a1.getInt("agents[0].values.error_count.samples"));
         // MC-A1 in October: what fell after the boundary — 1 call of 500 s, 1 error, sales 2,000.00, QA 10
         JsonPath a1October = agentAggregates("MC-A1", "2026-10");
         assertFigure("1", a1October, "calls_handled");
@@ -270,6 +275,10 @@ class MonthCloseIT {
         as("MC-S1", "supervisor").body(Map.of("outcome", "ACCEPTED", "reason", "x",
                         "adjustment", Map.of("points", 85)))
                 .post("/api/v1/scoring/appeals/" + adjusted + "/decision").then().statusCode(403);
+        // an adjustment beyond what the linear rule can give (0–100) is refused, and the appeal stays open
+        as(REVIEWER, "appeals").body(Map.of("outcome", "ACCEPTED", "reason", "x", "adjustment", Map.of("points", 120)))
+                .post("/api/v1/scoring/appeals/" + adjusted + "/decision").then().statusCode(422)
+                .contentType("application/problem+json").body("field", equalTo("adjustment.points"));
         JsonPath adjustment = json(as(REVIEWER, "appeals").body(Map.of("outcome", "ACCEPTED",
                         "reason", "Re-evaluated: 85", "adjustment", Map.of("points", 85)))
                 .post("/api/v1/scoring/appeals/" + adjusted + "/decision").then().statusCode(200)
