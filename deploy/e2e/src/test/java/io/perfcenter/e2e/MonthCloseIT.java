@@ -250,6 +250,8 @@ class MonthCloseIT {
                 .body("skipped.employeeId", org.hamcrest.Matchers.contains("MC-A3"))
                 .extract().response());
         g2RunId = g2.getLong("id");
+        // the mover is left out of G2's run, with the unit that scores them
+        assertTrue(g2.getString("skipped[0].reason").contains("MC-G1"), g2.getString("skipped[0].reason"));
         // MC-A4: 4 calls → 100 × 30% = 30; AHT 300 → 20; CSAT 5 → 20; QA 95 → 19; 1 error → 7.5; total 96.5
         assertAmount("96.5", g2.get(card("MC-A4") + "total"));
         assertEquals("excellent", g2.getString(card("MC-A4") + "grade"));
@@ -343,6 +345,13 @@ class MonthCloseIT {
         assertEquals("good", rev2.getString(a1 + "grade"));
         // MC-A3 unchanged at 72
         assertAmount("72", rev2.get(card("MC-A3") + "total"));
+        // the only change against revision 1 (as the appeals left it): MC-A2 80.5 → 78.5; ranks stay 1, 2, 3
+        List<Map<String, Object>> changes = rev2.getList("changes");
+        assertEquals(1, changes.size(), "changes: " + changes);
+        assertEquals("MC-A2", rev2.getString("changes[0].employeeId"));
+        assertEquals("CHANGED", rev2.getString("changes[0].change"));
+        assertAmount("80.5", rev2.get("changes[0].totalBefore"));
+        assertAmount("78.5", rev2.get("changes[0].totalAfter"));
 
         as(HR, "hr").post("/api/v1/scoring/runs/" + g1Revision2Id + "/publish").then().statusCode(200)
                 .body("status", equalTo("PUBLISHED"));
@@ -412,6 +421,12 @@ class MonthCloseIT {
         List<Map<String, Object>> statements = all.getList("findAll { it.planCode == '" + PLAN + "' }");
         assertEquals(4, statements.size(), "one statement per employee: " + statements);
         assertEquals(4, new HashSet<>(statements.stream().map(s -> s.get("employeeId")).toList()).size());
+
+        // the agent reads their own statement only
+        JsonPath own = json(as("MC-A1", "agent").queryParam("period", PERIOD).get("/api/v1/incentives/statements")
+                .then().statusCode(200).extract().response());
+        assertEquals(List.of("MC-A1"), own.getList("employeeId"));
+        assertMoney("2700.00", own.get("[0].total"));
 
         // payroll export: runId, revision, planCode, planVersion, period, unitCode, employeeId, currency,
         // performance-pay, target-bonus, challenge-bonus, commission, team-share, honor, total, entitlements, flags
