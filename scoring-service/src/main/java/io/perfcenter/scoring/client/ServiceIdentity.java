@@ -32,15 +32,19 @@ public class ServiceIdentity {
 
     private final Optional<PrivateKey> signingKey;
     private final String issuer;
+    private final String audience;
     private final Instance<OidcClient> oidcClient;
     private volatile String minted;
     private volatile Instant mintedExpires = Instant.EPOCH;
 
     ServiceIdentity(@ConfigProperty(name = "perfcenter.service-identity.signing-key") Optional<String> signingKey,
                     @ConfigProperty(name = "perfcenter.service-identity.issuer", defaultValue = "perfcenter-local")
-                    String issuer, Instance<OidcClient> oidcClient) {
+                    String issuer,
+                    @ConfigProperty(name = "quarkus.oidc.token.audience", defaultValue = "perfcenter") String audience,
+                    Instance<OidcClient> oidcClient) {
         this.signingKey = signingKey.filter(k -> !k.isBlank()).map(ServiceIdentity::privateKey);
         this.issuer = issuer;
+        this.audience = audience;
         this.oidcClient = oidcClient;
     }
 
@@ -49,7 +53,8 @@ public class ServiceIdentity {
         if (signingKey.isPresent()) {
             if (Instant.now().isAfter(mintedExpires.minusSeconds(30))) {
                 Instant expires = Instant.now().plus(LIFETIME);
-                minted = Jwt.issuer(issuer).subject(NAME).preferredUserName(NAME).groups(Set.of("integration"))
+                minted = Jwt.issuer(issuer).audience(audience).subject(NAME).preferredUserName(NAME)
+                        .groups(Set.of("integration"))
                         .expiresAt(expires).sign(signingKey.get());
                 mintedExpires = expires;
             }
