@@ -35,7 +35,8 @@ class WriteAuthorizationMatrixIT {
     /**
      * One row per operation and relation, one column per role. Relations: {@code -} (not about a person or unit);
      * {@code own} (the agent themselves; for a supervisor an agent of their group, for a manager of their team);
-     * {@code same-unit} (XA2, the agent's colleague in XG1); {@code sibling-unit} (XA3 in XG2, same team XT1);
+     * {@code same-unit} (XA2, the agent's colleague in XG1; a target on XA2 alone, which only hr and admin set);
+     * {@code sibling-unit} (XA3 in XG2, same team XT1);
      * {@code other-team} (XA4 in XG3, team XT2); {@code no-employee-id} (the caller's token carries the role but no
      * employee id; subject XA4); for QA evaluations {@code own-evaluation} (a new evaluation by the qa caller) and
      * {@code others-evaluation} (a revision of an evaluation XQ2 made).
@@ -75,7 +76,7 @@ class WriteAuthorizationMatrixIT {
             publishScoringRun       | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403
             lockScoringRun          | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403
             setScoringTarget        | own               | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403
-            setScoringTarget        | same-unit         | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403
+            setScoringTarget        | same-unit         | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403
             setScoringTarget        | sibling-unit      | 403   | 403        | 2xx     | 403      | 2xx | 2xx   | 403
             setScoringTarget        | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403
             writeSelfAssessment     | own               | 2xx   | 403        | 403     | 403      | 403 | 403   | 403
