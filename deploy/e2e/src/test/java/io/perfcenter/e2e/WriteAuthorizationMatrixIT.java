@@ -444,7 +444,9 @@ class WriteAuthorizationMatrixIT {
     }
 
     private static Map<String, Object> correction(int n) {
-        return Map.of("employeeId", "XA1", "metricCode", "calls_handled", "date", "2026-09-04", "value", n,
+        // one correction in force per agent, metric and day: a day of its own for each
+        return Map.of("employeeId", "XA1", "metricCode", "calls_handled",
+                "date", java.time.LocalDate.of(2024, 1, 1).plusDays(n).toString(), "value", n,
                 "reason", "appeal decided in test " + n);
     }
 
