@@ -67,6 +67,21 @@ class RecordIngestionTests {
     }
 
     @Test
+    void anObjectOrArrayWhereASingleValueBelongsIsARowErrorNotItsJsonText() {
+        // found by the e2e bad-input corpus: {"sourceSystem": {"nested": …}} was stored as the text of the object
+        String body = "[" + call("shape-1", "I1", "2026-03-03T09:00:00+08:00", 100)
+                .replace("\"acd\"", "{\"nested\":{\"x\":1}}") + ","
+                + call("shape-2", "I1", "2026-03-03T09:05:00+08:00", "[1, 2]") + ","
+                + call("shape-3", "I1", "2026-03-03T09:10:00+08:00", 100) + "]";
+        as(null, "integration").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("rejected", equalTo(2))
+                .body("errors.row", contains(1, 2)).body("errors.field", contains("sourceSystem", "talkSeconds"))
+                .body("errors[0].reason", equalTo("must be a single value, not a JSON object or array"));
+        // only shape-3's call counts on that day
+        org.junit.jupiter.api.Assertions.assertEquals(1, calls("I1", "2026-03-03"));
+    }
+
+    @Test
     void ndjsonRowsAreCheckedOneByOneAndGoodRowsKept() {
         String body = String.join("\n",
                 call("nd-1", "I1", "2026-03-02T09:00:00+08:00", 100),

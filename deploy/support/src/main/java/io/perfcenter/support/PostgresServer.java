@@ -176,10 +176,10 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Gives the service whose data lives in {@code schema} its own login role on {@code database} ({@code
      * <database>_<schema>}, a fresh random password on every call): the role owns the schema and everything in it,
-     * may connect to the database and create temporary tables, and has no right on the other services' schemas, so "each service owns its
-     * schema" holds in the database, not only by convention. A schema created earlier by another user (an older
-     * installation, which ran every service as the admin user) is handed over with its tables, sequences, views and
-     * functions.
+     * may connect to the database and make temporary tables, and has no right on the other services' schemas, so
+     * "each service owns its schema" holds in the database, not only by convention. A schema created earlier by
+     * another user (an older installation, which ran every service as the admin user) is handed over with its
+     * tables, sequences, views and functions.
      */
     public ServiceLogin ensureServiceRole(String database, String schema) {
         if (!SERVICE_SCHEMAS.contains(schema)) {
@@ -191,8 +191,7 @@ public final class PostgresServer implements AutoCloseable {
                 + "CREATE ROLE " + role + " LOGIN NOINHERIT; END IF; END $$");
         execute("ALTER ROLE " + role + " LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '" + secret + "'");
         execute("REVOKE CONNECT, TEMPORARY ON DATABASE " + checked(database) + " FROM PUBLIC");
-        // TEMPORARY: metrics-service stages revised and concurrently inserted records in a temporary table (session-
-        // private, in pg_temp; it gives no access to another schema). Without it every revision-2 upload was a 500.
+        // TEMPORARY: metrics-service stages revised records in a temp table (session-private, no other schema)
         execute("GRANT CONNECT, TEMPORARY ON DATABASE " + checked(database) + " TO " + role);
         try (Connection c = DriverManager.getConnection(jdbcUrl(checked(database)), credentials(user, password()));
              Statement st = c.createStatement()) {

@@ -45,7 +45,10 @@ public enum UploadFormat {
                         sink.malformed(row, "row", "must be a JSON object");
                         continue;
                     }
-                    sink.accept(row, readObject(p, kind));
+                    String[] texts = readObject(p, kind, row, sink);
+                    if (texts != null) {
+                        sink.accept(row, texts);
+                    }
                 }
             } catch (JsonProcessingException e) {
                 throw new MalformedUpload("not valid JSON: " + e.getOriginalMessage());
@@ -116,7 +119,10 @@ public enum UploadFormat {
                     sink.malformed(row, "row", "must be a JSON object");
                     return;
                 }
-                texts = readObject(p, kind);
+                texts = readObject(p, kind, row, sink);
+                if (texts == null) {
+                    return;
+                }
                 if (p.nextToken() != null) {
                     sink.malformed(row, "row", "must hold exactly one JSON object");
                     return;
@@ -196,19 +202,33 @@ public enum UploadFormat {
         return JSON;
     }
 
-    /** Reads the fields of one JSON object (the parser is on its START_OBJECT) as texts. */
-    private static String[] readObject(JsonParser p, RecordKind kind) throws IOException {
+    /**
+     * Reads the fields of one JSON object (the parser is on its START_OBJECT) as texts; an object or array is kept
+     * as its JSON text only for a JSON field (QA items): anywhere else the row is malformed (reported, null returned),
+     * never stored as the text of the structure.
+     */
+    private static String[] readObject(JsonParser p, RecordKind kind, long row, RowSink sink) throws IOException {
         String[] texts = new String[kind.inputFields().size()];
+        String misshapen = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             int i = kind.index(p.currentName());
             JsonToken value = p.nextToken();
             if (i < 0) {
                 p.skipChildren();
             } else if (value == JsonToken.START_ARRAY || value == JsonToken.START_OBJECT) {
-                texts[i] = MAPPER.readTree(p).toString();
+                if (kind.inputFields().get(i).type() == FieldType.JSON) {
+                    texts[i] = MAPPER.readTree(p).toString();
+                } else {
+                    p.skipChildren();
+                    misshapen = misshapen == null ? kind.inputFields().get(i).name() : misshapen;
+                }
             } else if (value != JsonToken.VALUE_NULL) {
                 texts[i] = p.getText();
             }
+        }
+        if (misshapen != null) {
+            sink.malformed(row, misshapen, "must be a single value, not a JSON object or array");
+            return null;
         }
         return texts;
     }

@@ -1,0 +1,57 @@
+package io.perfcenter.e2e;
+
+import io.perfcenter.support.PostgresServer;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What every service schema holds, table by table (row count and a digest of the rows), read through the admin
+ * connection of the running suite: two equal fingerprints mean a request changed nothing anywhere.
+ */
+final class DatabaseFingerprint {
+
+    private DatabaseFingerprint() {
+    }
+
+    /** Table → "rows:digest" for every table of the services' schemas but Flyway's history. */
+    static Map<String, String> of(RunningSuite running) {
+        try (Connection connection = DriverManager.getConnection(running.db.jdbcUrl(running.database),
+                running.db.user(), running.db.password()); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rs = statement.executeQuery("select table_schema || '.' || table_name from "
+                    + "information_schema.tables where table_type = 'BASE TABLE' and table_schema in ("
+                    + String.join(",", PostgresServer.SERVICE_SCHEMAS.stream().map(s -> "'" + s + "'").toList())
+                    + ") and table_name <> 'flyway_schema_history' order by 1")) {
+                while (rs.next()) {
+                    tables.add(rs.getString(1));
+                }
+            }
+            Map<String, String> fingerprint = new TreeMap<>();
+            for (String table : tables) {
+                try (ResultSet rs = statement.executeQuery("select count(*) || ':' || coalesce(md5(string_agg("
+                        + "md5(t::text), '' order by md5(t::text))), '') from " + table + " t")) {
+                    rs.next();
+                    fingerprint.put(table, rs.getString(1));
+                }
+            }
+            return fingerprint;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the suite's database", e);
+        }
+    }
+
+    /** Row counts only, table → rows. */
+    static Map<String, Long> rowCounts(RunningSuite running) {
+        Map<String, Long> counts = new TreeMap<>();
+        of(running).forEach((table, print) -> counts.put(table, Long.parseLong(print.substring(0, print.indexOf(':')))));
+        return counts;
+    }
+}
