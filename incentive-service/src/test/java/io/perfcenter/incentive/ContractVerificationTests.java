@@ -12,6 +12,8 @@ import io.perfcenter.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,12 +28,21 @@ import java.util.Map;
  * with its real database; scoring-service and metrics-service are WireMock stubs here.
  */
 @QuarkusTest
+@TestProfile(ContractVerificationTests.OwnDatabase.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(DownstreamServices.class)
 @Provider("incentive-service")
 @PactFolder("pacts")
 class ContractVerificationTests {
+
+    /**
+     * Its own profile, so Quarkus restarts the service for this class with a fresh database: the provider states
+     * create units and agents the other test classes create too.
+     */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
 
     /** Whose token the request carries: params employeeId and role. */
     static final String CALLER = "the caller";

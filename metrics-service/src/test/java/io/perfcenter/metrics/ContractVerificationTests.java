@@ -12,6 +12,8 @@ import io.perfcenter.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -33,11 +35,20 @@ import static io.restassured.RestAssured.given;
  * differs from the committed one, so a change on either side is caught in {@code ./mvnw verify}.
  */
 @QuarkusTest
+@TestProfile(ContractVerificationTests.OwnDatabase.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @Provider("metrics-service")
 @PactFolder("pacts")
 class ContractVerificationTests {
+
+    /**
+     * Its own profile, so Quarkus restarts the service for this class with a fresh database: the provider states
+     * create units and agents the other test classes create too.
+     */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
 
     static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
     /** Whose token the request carries: params employeeId and role. */

@@ -13,6 +13,8 @@ import io.perfcenter.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.apache.hc.core5.http.HttpRequest;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,12 +41,21 @@ import static io.perfcenter.scoring.ScoringApi.seatTemplate;
  * here (its own side of that contract is verified in metrics-service).
  */
 @QuarkusTest
+@TestProfile(ContractVerificationTests.OwnDatabase.class)
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
 @QuarkusTestResource(MetricsServiceMock.class)
 @Provider("scoring-service")
 @PactFolder("pacts")
 class ContractVerificationTests {
+
+    /**
+     * Its own profile, so Quarkus restarts the service for this class with a fresh database: the provider states
+     * create units and agents the other test classes create too.
+     */
+    public static class OwnDatabase implements QuarkusTestProfile {
+    }
+
 
     static final String PUBLISHED = "E1's scorecard of unit G1 for 2026-10 is published";
     /** Whose token the request carries: params employeeId and role. */
