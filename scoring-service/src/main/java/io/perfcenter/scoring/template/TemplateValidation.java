@@ -61,7 +61,8 @@ final class TemplateValidation {
             throw Problems.invalid(input.moverPolicy() != null ? "moverPolicy" : "positions",
                     "applies to templates scoring agents; a units template scores each unit's leader");
         }
-        TemplateOptions options = new TemplateOptions(input.scoring(), input.weightTotal(), input.categories(),
+        TemplateOptions options = new TemplateOptions(input.scoring(), input.weightTotal(),
+                input.categories() == null || input.categories().isEmpty() ? null : input.categories(),
                 policy, input.subject(), input.distribution(), input.review(), input.moverPolicy(), positions);
         return new Checked(items, bands, options.equals(TemplateOptions.DEFAULTS) ? null : options);
     }
@@ -198,11 +199,9 @@ final class TemplateValidation {
     }
 
     private static void categories(List<Category> categories, List<TemplateItem> items, BigDecimal weightTotal) {
-        if (categories == null) {
+        // an empty list is no categories: generated clients send [] for a list the caller never set
+        if (categories == null || categories.isEmpty()) {
             return;
-        }
-        if (categories.isEmpty()) {
-            throw Problems.invalid("categories", "name at least one category, or leave categories out");
         }
         Map<String, BigDecimal> weights = new LinkedHashMap<>();
         BigDecimal sum = BigDecimal.ZERO;
