@@ -146,6 +146,33 @@ class UploadLimitsTests {
     }
 
     @Test
+    void aConnectionStaysUsableAfterABodyReadWholeAndIsClosedOpenlyAfterAnEarlyAnswer() throws Exception {
+        String token = TestTokens.token("keep-alive", "hr");
+        try (Socket s = open()) {
+            // the gateway's connection pool sends its next request on the same connection: it must be answered
+            for (String path : List.of("/api/v1/metrics/records/tickets", "/api/v1/metrics/records/tickets",
+                    "/api/v1/metrics/values", "/api/v1/metrics/org/units")) {
+                String body = path.endsWith("units") ? "{\"code\":\"\"}" : "[{}]";
+                s.getOutputStream().write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                        + token + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body).getBytes(StandardCharsets.US_ASCII));
+                Response r = Response.read(s);
+                assertTrue(r.status == 200 || r.status == 400, path + ": " + r);
+                assertEquals("", r.header("connection"), path + ": " + r);
+            }
+        }
+        try (Socket s = open()) {
+            // refused before the body is read: the answer says the connection closes, so nobody reuses it
+            s.getOutputStream().write(("POST /api/v1/metrics/org/units HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: " + (5 << 20) + "\r\n\r\n{").getBytes(StandardCharsets.US_ASCII));
+            Response r = Response.read(s);
+            assertEquals(413, r.status, r.toString());
+            assertEquals("close", r.header("connection"), r.toString());
+        }
+    }
+
+    @Test
     void a200MegabyteStreamIsCutAt16MegabytesOnTheJsonValuesEndpoint() throws Exception {
         Response r = streamChunked("/api/v1/metrics/values", "application/json", 200L << 20);
         assertEquals(413, r.status, r.toString());

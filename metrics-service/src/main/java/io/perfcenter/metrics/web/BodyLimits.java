@@ -57,17 +57,25 @@ public class BodyLimits {
             ctx.next();
             return;
         }
+        long declared = length == null ? -1 : declared(length);
         if (request.version() != HttpVersion.HTTP_2) {
-            // HTTP/2 streams stop on flow control; closing the connection would end every other stream on it
+            // HTTP/2 streams stop on flow control; closing the connection would end every other stream on it.
+            // Answered early (413, 408, 429, ...): the rest of the body is neither read nor waited for, and the
+            // answer says so, so that a client (the gateway's connection pool) never sends its next request on a
+            // connection about to close. A body read whole keeps the connection open for the next request.
+            ctx.addHeadersEndHandler(v -> {
+                if (!received(request, declared)) {
+                    ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
+                }
+            });
             ctx.addEndHandler(done -> {
-                if (!request.isEnded()) {
-                    // answered early (413, 408, 429, ...): don't read or wait for the rest of the body
+                if (!received(request, declared)) {
                     request.connection().close();
                 }
             });
         }
         long limit = limitFor(request.path());
-        if (length != null && declared(length) > limit) {
+        if (declared > limit) {
             ctx.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, "application/problem+json")
                     .putHeader(HttpHeaders.CONNECTION, "close")
@@ -78,6 +86,14 @@ public class BodyLimits {
         }
         ctx.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, limit + BACKSTOP_SLACK);
         ctx.next();
+    }
+
+    /**
+     * Whether the whole body has arrived. The request's own end flag is not enough: the REST layer reads the body
+     * through a wrapper of the request, whose end the request seen here does not always learn of.
+     */
+    private static boolean received(HttpServerRequest request, long declared) {
+        return request.isEnded() || (declared >= 0 && request.bytesRead() >= declared);
     }
 
     private static long declared(String length) {
