@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * A service that answers uploads as metrics-service answers one beyond its limits: as soon as the request head
- * has arrived, without reading the body, then closes the connection (after dropping what arrives for 200 ms). Paths ending in {@code /busy} get a 429 with
+ * has arrived, without reading the body, then closes the connection (after dropping what arrives for 1 s). Paths ending in {@code /busy} get a 429 with
  * Retry-After, every other path a 413.
  */
 final class EarlyAnswerService implements AutoCloseable {
@@ -59,10 +59,10 @@ final class EarlyAnswerService implements AutoCloseable {
                     + body.length() + "\r\nConnection: close\r\n\r\n" + body).getBytes(StandardCharsets.UTF_8));
             out.flush();
             // as metrics-service does: the rest of the body is read and dropped for a moment before the
-            // connection closes, so the answer is not overtaken by a reset
-            s.shutdownOutput();
-            s.setSoTimeout(200);
-            long until = System.currentTimeMillis() + 200;
+            // connection closes, so the answer is not overtaken by a reset (no half-close either: the gateway's
+            // client takes the end of the answer stream for the end of the connection)
+            s.setSoTimeout(1000);
+            long until = System.currentTimeMillis() + 1000;
             byte[] drop = new byte[1 << 16];
             while (System.currentTimeMillis() < until && s.getInputStream().read(drop) >= 0) {
                 // dropped

@@ -6,7 +6,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -28,10 +27,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @TestProfile(EarlyAnswers.class)
-@Disabled("Known defect, not fixed yet: the caller gets 502. Vert.x' reverse proxy resets the request to the service "
-        + "when writing the rest of the body fails (the service closed after answering), and the reset takes the "
-        + "service's answer with it. Ending the proxied request when an early answer arrives and a short drain "
-        + "before the service closes made it pass only sometimes.")
 class UploadRefusalTests {
 
     private static final long UPLOAD = 256L << 20;

@@ -3,12 +3,14 @@ package io.perfcenter.gateway.proxy;
 import io.perfcenter.gateway.GatewayConfig;
 import io.perfcenter.gateway.web.PublicUrl;
 import io.perfcenter.gateway.web.RequestIds;
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.httpproxy.Body;
@@ -29,12 +31,16 @@ import java.time.Duration;
 public class ServiceProxy {
 
     private static final Logger LOG = Logger.getLogger(ServiceProxy.class);
+    /** How long a caller whose upload was answered early may go on sending before its connection closes. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
     private final HttpClient client;
     private final Duration timeout;
     private final PublicUrl publicUrl;
+    private final Vertx vertx;
 
     ServiceProxy(Vertx vertx, GatewayConfig config, PublicUrl publicUrl) {
+        this.vertx = vertx;
         this.timeout = config.timeout();
         this.publicUrl = publicUrl;
         this.client = vertx.createHttpClient(new HttpClientOptions()
@@ -67,6 +73,7 @@ public class ServiceProxy {
                 .setPort(route.port())
                 .setSsl(route.secure());
 
+        UploadEnd[] upload = {null};
         client.request(origin)
                 .compose(clientRequest -> {
                     if (expectsContinue) {
@@ -74,7 +81,7 @@ public class ServiceProxy {
                     }
                     // failures while the body is still streaming also fail the answer, and are reported there
                     clientRequest.exceptionHandler(e -> LOG.debugf("Request to %s broke off: %s", route.name(), e));
-                    startTimeoutAfterUpload(proxyRequest, clientRequest);
+                    upload[0] = startTimeoutAfterUpload(proxyRequest, clientRequest);
                     return proxyRequest.send(clientRequest);
                 })
                 .compose(proxyResponse -> {
@@ -88,6 +95,13 @@ public class ServiceProxy {
                                         request.getHeader(HttpHeaders.HOST))));
                     }
                     int status = proxyResponse.getStatusCode();
+                    if (upload[0] != null && !request.isEnded()) {
+                        // answered before the body ended (413, 429): the service reads no more of it, nor do we
+                        proxyResponse.putHeader(HttpHeaders.CONNECTION, "close");
+                        Future<Integer> sent = proxyResponse.send().map(status);
+                        upload[0].cutShort(() -> sent.onComplete(done -> close(request)));
+                        return sent.onComplete(done -> vertx.setTimer(LINGER.toMillis(), t -> close(request)));
+                    }
                     return proxyResponse.send().map(status);
                 })
                 .onComplete(result -> {
@@ -113,15 +127,27 @@ public class ServiceProxy {
      * Vert.x's request timeout is an idle timeout on the answer; arming it only when the caller's body has been
      * sent means: the service has {@code timeout} to start answering, and then between any two chunks.
      */
-    private void startTimeoutAfterUpload(ProxyRequest proxyRequest, HttpClientRequest clientRequest) {
+    private UploadEnd startTimeoutAfterUpload(ProxyRequest proxyRequest, HttpClientRequest clientRequest) {
         long millis = timeout.toMillis();
         if (proxyRequest.proxiedRequest().isEnded()) {
             clientRequest.idleTimeout(millis);
-            return;
+            return null;
         }
         Body body = proxyRequest.getBody();
-        proxyRequest.setBody(Body.body(new UploadEnd(body.stream(), () -> clientRequest.idleTimeout(millis)),
-                body.length()));
+        UploadEnd upload = new UploadEnd(body.stream(), () -> clientRequest.idleTimeout(millis));
+        proxyRequest.setBody(Body.body(upload, body.length()));
+        return upload;
+    }
+
+    /**
+     * After an early answer the caller's connection closes, as the answer said, once the caller has had the time to
+     * read the answer while still sending (see {@link UploadEnd#cutShort}). HTTP/2 streams end on their own; closing
+     * would end the connection's other streams.
+     */
+    private static void close(HttpServerRequest request) {
+        if (request.version() != HttpVersion.HTTP_2) {
+            request.connection().close();
+        }
     }
 
     private static void forwardedFor(ProxyRequest proxyRequest, HttpServerRequest request) {

@@ -2,6 +2,7 @@ package io.perfcenter.metrics.web;
 
 import io.perfcenter.metrics.config.LimitsConfig;
 import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
@@ -11,11 +12,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.resteasy.reactive.server.vertx.VertxInputStream;
 
+import java.time.Duration;
+
 /**
  * The body size each endpoint accepts, enforced before the body is read: a declared Content-Length beyond the
  * limit is answered 413 at once; a chunked body is counted as it is read (by {@link BoundedJsonBodies} and the
  * upload spool, which answer 413 problems), with Quarkus' own cut a little beyond as the backstop. An answer given
- * before the whole body arrived closes the connection, so the rest of the body is neither read nor waited for.
+ * before the whole body arrived says {@code Connection: close} and closes the connection a moment later, so the rest
+ * of the body is not waited for.
  */
 @ApplicationScoped
 public class BodyLimits {
@@ -26,10 +30,15 @@ public class BodyLimits {
     /** How far Quarkus' bare 413 stays behind the counted limit (it counts bytes received, not bytes read). */
     private static final long BACKSTOP_SLACK = 1 << 20;
 
-    private final LimitsConfig limits;
+    /** How long a body answered early is read and dropped before its connection closes. */
+    private static final Duration LINGER = Duration.ofSeconds(1);
 
-    BodyLimits(LimitsConfig limits) {
+    private final LimitsConfig limits;
+    private final Vertx vertx;
+
+    BodyLimits(LimitsConfig limits, Vertx vertx) {
         this.limits = limits;
+        this.vertx = vertx;
     }
 
     void register(@Observes Router router) {
@@ -70,7 +79,7 @@ public class BodyLimits {
             });
             ctx.addEndHandler(done -> {
                 if (!received(request, declared)) {
-                    request.connection().close();
+                    closeAfterDropping(request);
                 }
             });
         }
@@ -86,6 +95,27 @@ public class BodyLimits {
         }
         ctx.put(VertxInputStream.MAX_REQUEST_SIZE_KEY, limit + BACKSTOP_SLACK);
         ctx.next();
+    }
+
+    /**
+     * Closes the connection of a request answered before its body arrived, a moment later: until then what arrives is
+     * read and dropped, so the answer reaches a client that is still sending instead of being overtaken by a reset.
+     * For at most {@link #LINGER}: a client still sending needs the time to read the answer on a loaded machine.
+     */
+    private void closeAfterDropping(HttpServerRequest request) {
+        Runnable close = () -> request.connection().close();
+        try {
+            request.handler(data -> {
+                // dropped
+            });
+            request.endHandler(v -> close.run());
+            request.resume();
+        } catch (IllegalStateException e) {
+            // the body has been read by now after all
+            close.run();
+            return;
+        }
+        vertx.setTimer(LINGER.toMillis(), t -> close.run());
     }
 
     /**
