@@ -22,9 +22,6 @@ class WorkloadTests {
 
     static final List<String> OVERLAYS = Rendered.OVERLAYS;
 
-    /** quarkus.shutdown.timeout of the services: in-flight requests get this long after SIGTERM. */
-    private static final int SHUTDOWN_TIMEOUT_SECONDS = 30;
-
     @ParameterizedTest
     @FieldSource("OVERLAYS")
     void everyWorkloadHasItsObjects(String overlay) {
@@ -123,12 +120,16 @@ class WorkloadTests {
         Rendered r = Rendered.of(overlay);
         for (String name : Rendered.WORKLOADS) {
             JsonNode spec = r.one("Deployment", name).path("spec").path("template").path("spec");
+            // quarkus.shutdown.timeout: in-flight requests get this long after SIGTERM
+            String shutdownTimeout = r.env(spec.path("containers").get(0)).get("PERFCENTER_SHUTDOWN_TIMEOUT");
+            assertTrue(shutdownTimeout != null && shutdownTimeout.matches("\\d+s"), name + ": shutdown timeout " + shutdownTimeout);
+            int shutdownSeconds = Integer.parseInt(shutdownTimeout.replace("s", ""));
             JsonNode preStop = spec.path("containers").get(0).path("lifecycle").path("preStop");
             int sleep = preStop.has("sleep") ? preStop.path("sleep").path("seconds").asInt()
                     : Integer.parseInt(preStop.path("exec").path("command").get(1).asText());
             assertEquals("sleep", preStop.has("sleep") ? "sleep" : preStop.path("exec").path("command").get(0).asText(), name);
             assertTrue(sleep >= 5, name + ": preStop lets the endpoints drop the pod first");
-            assertTrue(spec.path("terminationGracePeriodSeconds").asInt() > sleep + SHUTDOWN_TIMEOUT_SECONDS,
+            assertTrue(spec.path("terminationGracePeriodSeconds").asInt() > sleep + shutdownSeconds,
                     name + ": the grace period must cover preStop and the shutdown timeout");
 
             List<String> keys = new ArrayList<>();
