@@ -58,6 +58,8 @@ class OverlayTests {
                 paths.add(path.path("path").asText() + " " + path.path("pathType").asText());
                 assertEquals("gateway", path.path("backend").path("service").path("name").asText());
                 assertEquals("http", path.path("backend").path("service").path("port").path("name").asText());
+                assertTrue(r.one("Service", "gateway").path("spec").path("ports").findValuesAsText("name").contains("http"),
+                        "the gateway's Service has the port the Ingress routes to");
             }
         }
         assertEquals(Set.of("/api/ Prefix", "/openapi.json Exact"), paths, overlay);

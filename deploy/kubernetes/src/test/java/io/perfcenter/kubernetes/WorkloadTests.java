@@ -40,6 +40,11 @@ class WorkloadTests {
             JsonNode service = r.one("Service", name);
             assertEquals(pod.path("metadata").path("labels").path("app.kubernetes.io/name").asText(),
                     service.path("spec").path("selector").path("app.kubernetes.io/name").asText(), name);
+            for (JsonNode port : service.path("spec").path("ports")) {
+                String target = port.path("targetPort").asText();
+                assertTrue(container.path("ports").findValuesAsText("name").contains(target),
+                        name + ": Service port " + port.path("name").asText() + " targets the container's port " + target);
+            }
 
             JsonNode hpa = r.one("HorizontalPodAutoscaler", name);
             assertEquals("autoscaling/v2", hpa.path("apiVersion").asText());
