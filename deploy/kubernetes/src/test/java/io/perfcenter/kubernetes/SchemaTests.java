@@ -43,7 +43,12 @@ class SchemaTests {
         Path file = Files.createTempFile(Tools.MODULE.resolve("target"), "broken-", ".json");
         Files.writeString(file, JSON.writeValueAsString(objects));
 
-        String report = Tools.validate(file);
+        String report;
+        try {
+            report = Tools.validate(file);
+        } finally {
+            Files.delete(file);
+        }
 
         assertTrue(report.contains("containerPort: must be integer"), report);
         assertTrue(report.contains("unknown field \\\"readinesProbe\\\""), report);
