@@ -168,6 +168,7 @@ class WorkloadTests {
             assertFalse(appEnv.containsKey("QUARKUS_INIT_AND_EXIT"), name);
             assertEquals("true", jobEnv.get("QUARKUS_INIT_AND_EXIT"), name + " migration exits when done");
             assertEquals("true", jobEnv.get("QUARKUS_FLYWAY_MIGRATE_AT_START"), name + " migration migrates");
+            assertEquals("false", jobEnv.get("QUARKUS_OIDC_TENANT_ENABLED"), name + " migration needs no OIDC provider");
             assertEquals(app.path("image").asText(), migration.path("image").asText(), name + ": the release's own migrations");
             for (String db : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD")) {
                 assertEquals(appEnv.get(db), jobEnv.get(db), name + ": the same database and login");
