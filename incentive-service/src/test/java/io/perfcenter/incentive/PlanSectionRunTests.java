@@ -296,6 +296,32 @@ class PlanSectionRunTests {
     }
 
     @Test
+    void emptyOptionalListsAndMapsAreFieldsLeftOut() {
+        // what a generated client sends for fields the caller never set
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("code", "EMPTY-LISTS");
+        plan.put("name", "Empty lists");
+        plan.put("currency", "CNY");
+        plan.put("performancePayShare", 0.3);
+        plan.put("gradeCoefficients", Map.of("good", 1));
+        plan.put("scoreBands", List.of());
+        plan.put("perks", List.of());
+        plan.put("honorPrizes", Map.of());
+        plan.put("overBudget", Map.of("policy", "FLAG", "scaledKinds", List.of()));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(201)
+                .body("gradeCoefficients.good", is(1)).body("scoreBands", nullValue())
+                .body("overBudget.policy", is("FLAG")).body("overBudget.scaledKinds", nullValue());
+        plan.put("code", "EMPTY-COEFFICIENTS");
+        plan.put("gradeCoefficients", Map.of());
+        plan.put("scoreBands", List.of(Map.of("range", "[0,100]", "coefficient", 1)));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(201)
+                .body("gradeCoefficients", nullValue()).body("scoreBands[0].range", is("[0,100]"));
+        plan.put("code", "EMPTY-BOTH");
+        plan.put("scoreBands", List.of());
+        assertInvalid(plan, "gradeCoefficients");
+    }
+
+    @Test
     void planSectionsAreCheckedFieldByFieldWithTheirPath() {
         assertInvalid(with("scoreBands", List.of(Map.of("range", "(90,100]", "coefficient", 1.1),
                 Map.of("range", "[95,)", "coefficient", 1.2))), "scoreBands[1].range");
