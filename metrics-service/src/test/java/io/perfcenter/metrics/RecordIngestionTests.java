@@ -185,7 +185,7 @@ class RecordIngestionTests {
     @Test
     void flagsAreTrueOrFalseAndAnythingElseIsRefusedNamingTheFlag() {
         String body = call("flag-1", "I2", "2026-06-04T09:00:00+08:00", 100) + "\n";
-        for (String[] bad : new String[][]{{"dryRun", "maybe"}, {"atomic", "yes"}, {"dryRun", "1"}, {"atomic", ""}}) {
+        for (String[] bad : new String[][]{{"dryRun", "maybe"}, {"atomic", "yes"}, {"dryRun", "1"}, {"atomic", "on"}}) {
             as(null, "integration").contentType(NDJSON).queryParam(bad[0], bad[1]).body(body)
                     .post("/api/v1/metrics/records/calls").then().statusCode(400)
                     .contentType("application/problem+json")
