@@ -26,6 +26,7 @@ import io.perfcenter.client.model.Plan;
 import io.perfcenter.client.model.PlanInput;
 import io.perfcenter.client.model.Problem;
 import io.perfcenter.client.model.SalaryRow;
+import io.perfcenter.client.model.SalaryUploadReport;
 import io.perfcenter.client.model.Scorecard;
 import io.perfcenter.client.model.ScorecardTemplate;
 import io.perfcenter.client.model.ScorecardTemplateInput;
@@ -92,7 +93,8 @@ public final class PartnerFlow {
                  "gradeBands":[{"grade":"excellent","minScore":90},{"grade":"good","minScore":80},
                                {"grade":"pass","minScore":70},{"grade":"fail","minScore":0}]}""",
                 ScorecardTemplateInput.class);
-        ScorecardTemplate stored = new ScoringTemplatesApi(hr).defineScorecardTemplate(template);
+        // no If-Match: a new code (with the ETag of a version read, a concurrent redefinition would be a 412)
+        ScorecardTemplate stored = new ScoringTemplatesApi(hr).defineScorecardTemplate(template, null);
         check("PSEAT".equals(stored.getCode()), "template stored");
 
         // compute and publish the run
@@ -112,10 +114,13 @@ public final class PartnerFlow {
         checked.add("scorecard read: " + mine.get(0).getTotal() + " " + mine.get(0).getGrade());
 
         // pay: 8,000.00 × 30% × 1.0 (good) = 2,400.00 for PA1; 6,000.00 × 30% × 0 (fail) = 0 for PA2
-        new IncentivesSalariesApi(hr).upsertSalaries(List.of(salary(json, "PA1", 8000), salary(json, "PA2", 6000)));
+        SalaryUploadReport salaries = new IncentivesSalariesApi(hr).upsertSalaries(List.of(salary(json, "PA1", 8000),
+                salary(json, "PA2", 6000)));
+        check(salaries.getAccepted() == 2, "two salaries accepted, got " + salaries.getAccepted() + " "
+                + salaries.getErrors());
         Plan plan = new IncentivesPlansApi(hr).createPlan(json.readValue("""
                 {"code":"PPERF","name":"Partner performance pay","currency":"CNY","performancePayShare":0.30,
-                 "gradeCoefficients":{"excellent":1.1,"good":1.0,"pass":0.8,"fail":0}}""", PlanInput.class));
+                 "gradeCoefficients":{"excellent":1.1,"good":1.0,"pass":0.8,"fail":0}}""", PlanInput.class), null);
         check("PPERF".equals(plan.getCode()), "plan stored");
         IncentivesRunsApi payRuns = new IncentivesRunsApi(hr);
         PayoutRun pay = payRuns.computeRun(new PayoutRunInput().planCode("PPERF").period("2026-08").unitCode("P-G1"));
@@ -167,7 +172,7 @@ public final class PartnerFlow {
 
     private static SalaryRow salary(ObjectMapper json, String agent, int base) throws Exception {
         return json.readValue("{\"employeeId\":\"" + agent + "\",\"monthlySalary\":" + base
-                + ",\"currency\":\"CNY\"}", SalaryRow.class);
+                + ",\"currency\":\"CNY\",\"effectiveFrom\":\"2026-01-01\"}", SalaryRow.class);
     }
 
     private static void check(boolean condition, String what) {

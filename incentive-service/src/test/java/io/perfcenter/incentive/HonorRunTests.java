@@ -25,6 +25,8 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -102,6 +104,37 @@ class HonorRunTests {
         award.put("winners", 1);
         award.put("tieBreakers", List.of(Map.of("measure", "fcr")));
         return award;
+    }
+
+    @Test
+    void aRetiredAwardKeepsItsHonorsButIsJudgedNoMore() {
+        Map<String, Object> award = new LinkedHashMap<>(serviceStar());
+        award.put("code", "RETIRE-STAR");
+        award.put("name", "Retiring star");
+        as(HR).body(award).post(BASE + "/honors/awards").then().statusCode(201).header("ETag", "\"1\"");
+        as(HR).body(Map.of("period", "2026-09", "unitCode", "H-1", "awardCodes", List.of("RETIRE-STAR")))
+                .post(BASE + "/honors/runs").then().statusCode(201).body("results[0].winners.employeeId", contains("N1"));
+        // only hr and admin, who define awards, retire them
+        for (String token : List.of(AGENT_N2, SUPERVISOR, TestApi.QA, TestApi.INTEGRATION)) {
+            as(token).post(BASE + "/honors/awards/RETIRE-STAR/retire").then().statusCode(403)
+                    .body("type", is(PROBLEMS + "forbidden"));
+        }
+        as(HR).header("If-Match", "\"2\"").post(BASE + "/honors/awards/RETIRE-STAR/retire").then().statusCode(412)
+                .body("type", is(PROBLEMS + "precondition-failed"));
+        as(TestApi.ADMIN).header("If-Match", "\"1\"").post(BASE + "/honors/awards/RETIRE-STAR/retire").then()
+                .statusCode(200).header("ETag", "\"1-retired\"").body("retiredBy", is("AD1"));
+
+        as(HR).get(BASE + "/honors/awards").then().statusCode(200).body("code", not(hasItem("RETIRE-STAR")));
+        as(HR).queryParam("includeRetired", true).get(BASE + "/honors/awards").then().statusCode(200)
+                .body("code", hasItem("RETIRE-STAR"));
+        as(HR).get(BASE + "/honors/awards/RETIRE-STAR").then().statusCode(200).body("retiredBy", is("AD1"));
+        as(HR).queryParam("awardCode", "RETIRE-STAR").get(BASE + "/honors/history").then().statusCode(200)
+                .body("employeeId", contains("N1"));
+        as(HR).body(Map.of("period", "2026-09", "unitCode", "H-1", "awardCodes", List.of("RETIRE-STAR")))
+                .post(BASE + "/honors/runs").then().statusCode(409).body("type", is(PROBLEMS + "conflict"));
+        as(HR).body(Map.of("period", "2026-09", "unitCode", "H-1")).post(BASE + "/honors/runs").then()
+                .body("results.awardCode", not(hasItem("RETIRE-STAR")));
+        as(HR).body(award).post(BASE + "/honors/awards").then().statusCode(409);
     }
 
     @Test

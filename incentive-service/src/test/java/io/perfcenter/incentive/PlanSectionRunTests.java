@@ -34,6 +34,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -293,6 +295,75 @@ class PlanSectionRunTests {
                 .body("statements[0].lines[0].explanation", is("Sales 250,000.00 in tier 2 (above 100,000.00) × 2% "
                         + "= 5,000.00"))
                 .body("budget.overBudget", is(false));
+    }
+
+    @Test
+    void aRetiredPlanKeepsItsRunsAndStatementsButPaysNoNewRun() {
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("code", "RETIRE-PLAN");
+        plan.put("name", "Retiring plan");
+        plan.put("currency", "CNY");
+        plan.put("performancePayShare", 0.3);
+        plan.put("gradeCoefficients", Map.of("excellent", 1.2, "good", 1, "fail", 0));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(201).header("ETag", "\"1\"");
+        String tag = as(HR).get(BASE + "/plans/RETIRE-PLAN").then().statusCode(200).extract().header("ETag");
+        // If-Match: the version read is current, so the next one is stored; the same tag again is stale
+        plan.put("name", "Retiring plan, v2");
+        as(HR).header("If-Match", tag).body(plan).post(BASE + "/plans").then().statusCode(201)
+                .header("ETag", "\"2\"").body("version", is(2));
+        as(HR).header("If-Match", tag).body(plan).post(BASE + "/plans").then().statusCode(412)
+                .contentType("application/problem+json").body("type", is(PROBLEMS + "precondition-failed"));
+        long runId = as(HR).body(run("RETIRE-PLAN", "SALES-1")).post(BASE + "/runs").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+
+        for (String token : List.of(AGENT_S1, MANAGER, TestApi.QA, TestApi.INTEGRATION)) {
+            as(token).post(BASE + "/plans/RETIRE-PLAN/retire").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        as(HR).post(BASE + "/plans/NO-PLAN/retire").then().statusCode(404);
+        as(HR).header("If-Match", tag).post(BASE + "/plans/RETIRE-PLAN/retire").then().statusCode(412);
+        as(HR).post(BASE + "/plans/RETIRE-PLAN/retire").then().statusCode(200).header("ETag", "\"2-retired\"")
+                .body("retiredBy", is("H1"));
+
+        as(HR).get(BASE + "/plans").then().statusCode(200).body("code", not(hasItem("RETIRE-PLAN")));
+        as(HR).queryParam("includeRetired", true).get(BASE + "/plans").then().statusCode(200)
+                .body("code", hasItem("RETIRE-PLAN"));
+        as(HR).queryParam("includeRetired", "maybe").get(BASE + "/plans").then().statusCode(400)
+                .body("field", is("includeRetired"));
+        as(HR).queryParam("version", 1).get(BASE + "/plans/RETIRE-PLAN").then().statusCode(200)
+                .body("name", is("Retiring plan"));
+        as(HR).get(BASE + "/runs/" + runId).then().statusCode(200).body("planCode", is("RETIRE-PLAN"));
+        as(HR).queryParam("period", PERIOD).get(BASE + "/statements").then().statusCode(200)
+                .body("planCode", hasItem("RETIRE-PLAN"));
+        as(HR).body(run("RETIRE-PLAN", "SALES-1")).post(BASE + "/runs").then().statusCode(409)
+                .body("type", is(PROBLEMS + "conflict"));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(409);
+    }
+
+    @Test
+    void emptyOptionalListsAndMapsAreFieldsLeftOut() {
+        // what a generated client sends for fields the caller never set
+        Map<String, Object> plan = new LinkedHashMap<>();
+        plan.put("code", "EMPTY-LISTS");
+        plan.put("name", "Empty lists");
+        plan.put("currency", "CNY");
+        plan.put("performancePayShare", 0.3);
+        plan.put("gradeCoefficients", Map.of("good", 1));
+        plan.put("scoreBands", List.of());
+        plan.put("perks", List.of());
+        plan.put("honorPrizes", Map.of());
+        plan.put("overBudget", Map.of("policy", "FLAG", "scaledKinds", List.of()));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(201)
+                .body("gradeCoefficients.good", is(1)).body("scoreBands", nullValue())
+                .body("overBudget.policy", is("FLAG")).body("overBudget.scaledKinds", nullValue());
+        plan.put("code", "EMPTY-COEFFICIENTS");
+        plan.put("gradeCoefficients", Map.of());
+        plan.put("scoreBands", List.of(Map.of("range", "[0,100]", "coefficient", 1)));
+        as(HR).body(plan).post(BASE + "/plans").then().statusCode(201)
+                .body("gradeCoefficients", nullValue()).body("scoreBands[0].range", is("[0,100]"));
+        plan.put("code", "EMPTY-BOTH");
+        plan.put("scoreBands", List.of());
+        assertInvalid(plan, "gradeCoefficients");
     }
 
     @Test

@@ -20,6 +20,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 /**
@@ -203,6 +205,42 @@ class DerivedAggregatesTests {
         hr().queryParam("employeeId", "D1").queryParam("metric", "aht").queryParam("period", "2026-10")
                 .get("/api/v1/metrics/aggregates").then().statusCode(200)
                 .body("agents[0].anomalies", nullValue());
+    }
+
+    @Test
+    void aRetiredMetricLeavesTheCatalogListButItsHistoryStillReads() {
+        Map<String, Object> shortCalls = Map.of("code", "short_calls", "nameZh", "短通话", "nameEn", "Short calls",
+                "unit", "calls", "direction", "HIGHER_BETTER", "aggregation", "SUM", "category", "internal-operations",
+                "source", "acd", "derivation", Map.of("numerator", Map.of("record", "calls", "function", "COUNT",
+                        "where", List.of(Map.of("field", "talkSeconds", "op", "LT", "value", "250")))));
+        hr().body(shortCalls).post("/api/v1/metrics/catalog").then().statusCode(201).header("ETag", "\"1\"");
+        // only hr and admin, who define metrics, retire them
+        for (String role : List.of("agent", "supervisor", "manager", "qa", "integration")) {
+            as("X1", role).post("/api/v1/metrics/catalog/short_calls/retire").then().statusCode(403)
+                    .contentType("application/problem+json");
+        }
+        hr().get("/api/v1/metrics/catalog/short_calls").then().statusCode(200).header("ETag", "\"1\"")
+                .body("retiredAt", nullValue());
+        hr().header("If-Match", "\"7\"").post("/api/v1/metrics/catalog/short_calls/retire").then().statusCode(412)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://perfcenter.io/problems/precondition-failed")).header("ETag", "\"1\"");
+        hr().post("/api/v1/metrics/catalog/no_such_metric/retire").then().statusCode(404);
+
+        hr().header("If-Match", "\"1\"").post("/api/v1/metrics/catalog/short_calls/retire").then().statusCode(200)
+                .header("ETag", "\"2-retired\"").body("retiredBy", equalTo("H1"));
+        as("AD1", "admin").post("/api/v1/metrics/catalog/short_calls/retire").then().statusCode(200)
+                .header("ETag", "\"2-retired\"").body("retiredBy", equalTo("H1"));
+        hr().get("/api/v1/metrics/catalog").then().statusCode(200).body("code", not(hasItem("short_calls")))
+                .body("code", hasItem("aht"));
+        hr().queryParam("includeRetired", "TRUE").get("/api/v1/metrics/catalog").then().statusCode(200)
+                .body("code", hasItem("short_calls"));
+        hr().get("/api/v1/metrics/catalog/short_calls").then().statusCode(200).body("retiredAt", notNullValue());
+        hr().body(shortCalls).post("/api/v1/metrics/catalog").then().statusCode(409)
+                .body("detail", containsString("retired"));
+        // its history: aggregates over its records still read
+        october(hr()).queryParam("employeeId", "D1").queryParam("metric", "short_calls")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents[0].values.short_calls.value", notNullValue());
     }
 
     @Test

@@ -25,7 +25,7 @@ class OpenApiTests {
                 "uploadSurveyRecords", "uploadQaEvaluations", "uploadAdherenceRecords", "uploadIncidentRecords",
                 "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",
                 "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
-                "withdrawDataCorrection", "getDataCorrection"}) {
+                "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

@@ -183,6 +183,29 @@ class RecordIngestionTests {
     }
 
     @Test
+    void flagsAreTrueOrFalseAndAnythingElseIsRefusedNamingTheFlag() {
+        String body = call("flag-1", "I2", "2026-06-04T09:00:00+08:00", 100) + "\n";
+        for (String[] bad : new String[][]{{"dryRun", "maybe"}, {"atomic", "yes"}, {"dryRun", "1"}, {"atomic", "on"}}) {
+            as(null, "integration").contentType(NDJSON).queryParam(bad[0], bad[1]).body(body)
+                    .post("/api/v1/metrics/records/calls").then().statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("type", equalTo("https://perfcenter.io/problems/invalid-field"))
+                    .body("field", equalTo(bad[0]));
+        }
+        as(null, "integration").queryParam("atomic", "yes").body(List.of())
+                .post("/api/v1/metrics/values").then().statusCode(400).body("field", equalTo("atomic"));
+        as(null, "hr").queryParam("unit", "ROOT").queryParam("metric", "calls_handled")
+                .queryParam("period", "2026-06").queryParam("anomalies", "sometimes")
+                .get("/api/v1/metrics/aggregates").then().statusCode(400).body("field", equalTo("anomalies"));
+        org.junit.jupiter.api.Assertions.assertEquals(0, calls("I2", "2026-06-04"));
+        as(null, "integration").contentType(NDJSON).queryParam("dryRun", "TRUE").body(body)
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("dryRun", equalTo(true));
+        as(null, "integration").contentType(NDJSON).queryParam("dryRun", "False").body(body)
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("dryRun", equalTo(false));
+        org.junit.jupiter.api.Assertions.assertEquals(1, calls("I2", "2026-06-04"));
+    }
+
+    @Test
     void anAtomicUploadWithABadRowStoresNothing() {
         String body = call("atom-1", "I2", "2026-06-02T09:00:00+08:00", 100) + "\n"
                 + call("atom-2", "I2", "2026-06-02T09:05:00+08:00", "null") + "\n";

@@ -72,6 +72,15 @@ class ErrorContractTests {
     }
 
     @Test
+    void aFlagIsTrueOrFalseAndNothingElse() {
+        problem(hr().queryParam("scorecards", "maybe")
+                .body(Map.of("templateCode", "NONE", "unitCode", "G1", "period", "2026-06"))
+                .post("/api/v1/scoring/runs"), 400, "invalid-field")
+                .body("field", equalTo("scorecards"))
+                .body("detail", equalTo("scorecards: must be true or false"));
+    }
+
+    @Test
     void frameworkErrorsHaveStableTypes() {
         problem(given().get(TEMPLATES), 401, "unauthorized");
         problem(as("A1", "agent").body(seatTemplate("AGENT-T")).post(TEMPLATES), 403, "forbidden");

@@ -27,6 +27,10 @@ class OpenApiAndHealthTests {
         api.body("paths.'/api/v1/scoring/templates'.post.operationId", equalTo("defineScorecardTemplate"))
                 .body("paths.'/api/v1/scoring/templates'.get.operationId", equalTo("listScorecardTemplates"))
                 .body("paths.'/api/v1/scoring/templates/{code}'.get.operationId", equalTo("getScorecardTemplate"))
+                .body("paths.'/api/v1/scoring/templates/{code}/retire'.post.operationId",
+                        equalTo("retireScoringTemplate"))
+                .body("paths.'/api/v1/scoring/templates/{code}/retire'.post.responses.'412'.description",
+                        notNullValue())
                 .body("paths.'/api/v1/scoring/templates/{code}/versions/{version}'.get.operationId",
                         equalTo("getScorecardTemplateVersion"))
                 .body("paths.'/api/v1/scoring/runs'.post.operationId", equalTo("computeScoringRun"))

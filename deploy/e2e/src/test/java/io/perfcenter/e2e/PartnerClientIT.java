@@ -2,7 +2,6 @@ package io.perfcenter.e2e;
 
 import io.restassured.RestAssured;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import javax.tools.JavaCompiler;
@@ -47,7 +46,15 @@ class PartnerClientIT {
     static void fetchTheDocument() throws IOException {
         running = RunningSuite.get();
         Files.createDirectories(WORK);
+        // a service that renders its document slowly on a busy machine is listed as unavailable until the gateway's
+        // cache (30 s) expires: wait for the whole document, the one partners generate from
+        long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
         String body = RestAssured.given().get("/openapi.json").then().statusCode(200).extract().asString();
+        while (!unavailable(body).isEmpty() && System.nanoTime() < deadline) {
+            sleep(Duration.ofSeconds(10));
+            body = RestAssured.given().get("/openapi.json").then().statusCode(200).extract().asString();
+        }
+        assertEquals(List.of(), unavailable(body), "services missing from /openapi.json after 3 minutes");
         document = WORK.resolve("openapi.json");
         Files.writeString(document, body);
     }
@@ -77,9 +84,6 @@ class PartnerClientIT {
     }
 
     @Test
-    @Disabled("generated clients send [] for list fields the caller never set; incentive's plan validation still "
-            + "refuses an empty scoreBands beside gradeCoefficients (scoring's empty categories is fixed): make every "
-            + "service read an empty optional list as absent, then enable")
     void theGeneratedJavaClientCompilesAndRunsAMonthThroughTheSuite() throws Exception {
         Path out = generate("java", "--library", "native", "--additional-properties",
                 "useJakartaEe=true,invokerPackage=io.perfcenter.client,apiPackage=io.perfcenter.client.api,"
@@ -172,6 +176,20 @@ class PartnerClientIT {
             fail(String.join(" ", command) + " took longer than " + timeout);
         }
         return new Result(process.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    private static List<Object> unavailable(String document) {
+        List<Object> missing = io.restassured.path.json.JsonPath.from(document).getList("'x-perfcenter-unavailable'");
+        return missing == null ? List.of() : missing;
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String javaBinary() {

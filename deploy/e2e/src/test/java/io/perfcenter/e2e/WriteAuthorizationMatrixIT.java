@@ -59,6 +59,7 @@ class WriteAuthorizationMatrixIT {
             recordAgentDeparture    | sibling-unit      | 403   | 403        | 403     | 403      | 2xx | 2xx     | 2xx         | 403
             recordAgentDeparture    | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx     | 2xx         | 403
             createMetricDefinition  | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
+            retireMetricDefinition  | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             ingestMetricValues      | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 2xx         | 403
             uploadCallRecords       | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 2xx         | 403
             uploadTicketRecords     | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 2xx         | 403
@@ -72,6 +73,7 @@ class WriteAuthorizationMatrixIT {
             putDataCorrection       | -                 | 403   | 403        | 403     | 403      | 403 | 2xx     | 2xx         | 403
             withdrawDataCorrection  | -                 | 403   | 403        | 403     | 403      | 403 | 2xx     | 2xx         | 403
             defineScorecardTemplate | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
+            retireScoringTemplate   | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             computeScoringRun       | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             previewScoringRun       | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             openScoringRunReview    | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
@@ -112,7 +114,9 @@ class WriteAuthorizationMatrixIT {
             upsertSalaries          | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             upsertBudgets           | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             createPlan              | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
+            retireIncentivePlan     | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             createAward             | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
+            retireHonorAward        | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             createLadder            | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             runHonors               | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             computeRun              | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
@@ -284,9 +288,9 @@ class WriteAuthorizationMatrixIT {
                     Map.of("unitCode", GROUP_OF.get(subject).equals("XG1") ? "XG2" : "XG1", "from", "2026-11-01"));
             case "recordAgentDeparture" -> new Call("POST", "/api/v1/metrics/org/agents/" + freshAgent(subject, n)
                     + "/departure", Map.of("leftOn", "2026-12-01"));
-            case "createMetricDefinition" -> new Call("POST", "/api/v1/metrics/catalog", Map.of("code", "x_metric_" + n,
-                    "nameZh", "指标" + n, "nameEn", "Metric " + n, "unit", "points", "direction", "HIGHER_BETTER",
-                    "aggregation", "SUM", "category", "internal-operations", "source", "wfm"));
+            case "createMetricDefinition" -> new Call("POST", "/api/v1/metrics/catalog", metric("x_metric_" + n));
+            // retiring: a fresh entry each time, so that the ones other writes use stay in use
+            case "retireMetricDefinition" -> retire("/api/v1/metrics/catalog", metric("x_retiring_" + n));
             case "ingestMetricValues" -> new Call("POST", "/api/v1/metrics/values", List.of(Map.of("sourceSystem",
                     "acd", "externalId", "x-calls-" + n, "employeeId", "XA1", "metricCode", "calls_handled",
                     "date", "2026-09-01", "value", 40)));
@@ -309,6 +313,7 @@ class WriteAuthorizationMatrixIT {
                     : new Call("POST", "/api/v1/metrics/records/qa-evaluations",
                             List.of(qaEvaluation("qa-XQ2-1", n + 1, role.equals("qa") ? "XQ1" : "XQ2", 99)));
             case "defineScorecardTemplate" -> new Call("POST", "/api/v1/scoring/templates", template("XT" + n));
+            case "retireScoringTemplate" -> retire("/api/v1/scoring/templates", template("XRT" + n));
             case "computeScoringRun" -> new Call("POST", "/api/v1/scoring/runs",
                     Map.of("templateCode", "XSEAT", "unitCode", "XG1", "period", freshPeriod()));
             case "previewScoringRun" -> new Call("POST", "/api/v1/scoring/runs/what-if",
@@ -349,6 +354,8 @@ class WriteAuthorizationMatrixIT {
                     "period", PUBLISHED_PERIOD, "amount", String.valueOf(50000 + n), "currency", "CNY")));
             case "createPlan" -> new Call("POST", "/api/v1/incentives/plans", plan("XPLAN" + n));
             case "createAward" -> new Call("POST", "/api/v1/incentives/honors/awards", award("XAWARD" + n));
+            case "retireIncentivePlan" -> retire("/api/v1/incentives/plans", plan("XRPLAN" + n));
+            case "retireHonorAward" -> retire("/api/v1/incentives/honors/awards", award("XRAWARD" + n));
             case "createLadder" -> new Call("POST", "/api/v1/incentives/promotion/ladders", ladder("XLADDER" + n));
             case "runHonors" -> new Call("POST", "/api/v1/incentives/honors/runs",
                     Map.of("period", PUBLISHED_PERIOD, "unitCode", "XG1"));
@@ -503,6 +510,17 @@ class WriteAuthorizationMatrixIT {
     private static Map<String, Object> qaEvaluation(String externalId, int revision, String evaluator, int score) {
         return Map.of("sourceSystem", "qa-tool", "externalId", externalId, "revision", revision, "employeeId", "XA1",
                 "evaluatorId", evaluator, "evaluatedOn", "2026-09-03", "score", score);
+    }
+
+    private static Map<String, Object> metric(String code) {
+        return Map.of("code", code, "nameZh", "指标", "nameEn", "Metric " + code, "unit", "points",
+                "direction", "HIGHER_BETTER", "aggregation", "SUM", "category", "internal-operations", "source", "wfm");
+    }
+
+    /** hr defines the entry; the call retires it. */
+    private static Call retire(String collection, Map<String, Object> entry) {
+        as("hr", "XH1").body(entry).post(collection).then().statusCode(201);
+        return new Call("POST", collection + "/" + entry.get("code") + "/retire", null);
     }
 
     private static Map<String, Object> template(String code) {

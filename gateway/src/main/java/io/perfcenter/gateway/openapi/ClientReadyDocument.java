@@ -221,7 +221,8 @@ final class ClientReadyDocument {
         schema.put("description", "An RFC 7807 problem (media type application/problem+json): every error of the "
                 + "public API, whatever the Accept header of the request");
         schema.putArray("required").add("type").add("title").add("status");
-        schema.put("additionalProperties", true);
+        // no "additionalProperties": true, although problems carry more members (limit, errors, currentETag …):
+        // with it, openapi-generator's Java client makes Problem a HashMap and never fills type, status or detail
         ObjectNode properties = schema.putObject("properties");
         property(properties, "type", "string", "uri", "Stable URI of the kind of problem",
                 "https://perfcenter.io/problems/not-found");

@@ -1,7 +1,10 @@
 package io.perfcenter.incentive.definition;
 
 import io.perfcenter.incentive.web.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.persistence.EntityManager;
+
+import java.time.OffsetDateTime;
 
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -20,9 +23,30 @@ public final class Versions {
      * on the code (released at commit) so that two concurrent posts cannot take the same number.
      */
     public static int next(EntityManager em, String kind, String code, Supplier<Optional<Integer>> latest) {
+        lock(em, kind, code);
+        return latest.get().map(v -> v + 1).orElse(1);
+    }
+
+    /** One writer per code at a time (released at commit): a new version and a retirement never interleave. */
+    public static void lock(EntityManager em, String kind, String code) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext(?1 || ':' || ?2))")
                 .setParameter(1, kind).setParameter(2, code).getSingleResult();
-        return latest.get().map(v -> v + 1).orElse(1);
+    }
+
+    /**
+     * Marks every version of a code retired (call under {@link #lock}); versions already retired keep when and by
+     * whom. {@code entity} is the JPA entity name, which has {@code retiredAt} and {@code retiredBy}.
+     */
+    public static void retire(EntityManager em, String entity, String code, OffsetDateTime at, String by) {
+        em.createQuery("UPDATE " + entity + " e SET e.retiredAt = :at, e.retiredBy = :by "
+                        + "WHERE e.code = :code AND e.retiredAt IS NULL")
+                .setParameter("at", at).setParameter("by", by).setParameter("code", code).executeUpdate();
+    }
+
+    /** The 409 problem for a retired code used for a new run or defined again. */
+    public static HttpProblem retired(String what, String code, OffsetDateTime at, String by) {
+        return Problems.conflict(what + " " + code + " was retired on " + at.toLocalDate() + " by " + by
+                + "; it is used by no new run and not defined again (past runs still read)");
     }
 
     /** Checks what every definition has, a body, a code and a name, with a problem naming the first bad field. */

@@ -8,11 +8,13 @@ import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanValidation;
 import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.web.EntityTags;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,15 +30,46 @@ public class AwardCatalog {
 
     @Transactional
     public HonorAward create(AwardInput input, String createdBy) {
+        return create(input, createdBy, null);
+    }
+
+    /** With {@code ifMatch}, only while the latest version still has that entity tag (else 412); never a retired code. */
+    @Transactional
+    public HonorAward create(AwardInput input, String createdBy, String ifMatch) {
         AwardInput checked = check(input);
+        Versions.lock(em, "honor_award", checked.code());
+        HonorAward latest = HonorAward.latest(checked.code()).orElse(null);
+        EntityTags.requireMatch(ifMatch, latest == null ? null : latest.entityTag(), "Award " + checked.code());
+        if (latest != null && latest.retiredAt != null) {
+            throw Versions.retired("Award", latest.code, latest.retiredAt, latest.retiredBy);
+        }
         HonorAward award = new HonorAward();
         award.cadence = checked.cadence().name();
         return Versions.store(em, award, "honor_award", checked.code(), checked.name(), checked, createdBy,
                 () -> HonorAward.latest(checked.code()).map(a -> a.version));
     }
 
-    public List<HonorAward> latestVersions() {
-        return HonorAward.latestVersions();
+    public List<HonorAward> latestVersions(boolean includeRetired) {
+        return HonorAward.latestVersions(includeRetired);
+    }
+
+    /**
+     * Retires an award: its versions and the honors won with it still read; it leaves the default list and is judged
+     * in no new honor run. Retiring a retired award answers it as it is.
+     */
+    @Transactional
+    public HonorAward retire(String code, String ifMatch, String retiredBy) {
+        Versions.lock(em, "honor_award", code);
+        HonorAward latest = HonorAward.latest(code).orElse(null);
+        EntityTags.requireMatch(ifMatch, latest == null ? null : latest.entityTag(), "Award " + code);
+        if (latest == null) {
+            throw Problems.notFound("Award", code);
+        }
+        if (latest.retiredAt == null) {
+            Versions.retire(em, "HonorAward", code, OffsetDateTime.now(), retiredBy);
+            em.refresh(latest);
+        }
+        return latest;
     }
 
     public HonorAward get(String code) {

@@ -70,12 +70,17 @@ public final class AwardPayloads {
                             @Schema(examples = "Service Star") String name,
                             Cadence cadence, Ranking rankBy, List<Condition> eligibility,
                             List<String> excludedGrades, int winners, List<Ranking> tieBreakers,
-                            OffsetDateTime createdAt, @Schema(examples = "H1") String createdBy) {
+                            OffsetDateTime createdAt, @Schema(examples = "H1") String createdBy,
+                            @Schema(description = "When the award was retired; absent while it is in use. A retired "
+                                    + "award and the honors won with it still read, but it is left out of the list "
+                                    + "and judged in no new honor run") OffsetDateTime retiredAt,
+                            @Schema(examples = "H1") String retiredBy) {
 
         static AwardView of(HonorAward a) {
             AwardInput d = a.definition();
             return new AwardView(a.code, a.version, a.name, d.cadence(), d.rankBy(), d.eligibility(),
-                    d.excludedGrades(), d.winners(), d.tieBreakers(), a.createdAt, a.createdBy);
+                    d.excludedGrades(), d.winners(), d.tieBreakers(), a.createdAt, a.createdBy, a.retiredAt,
+                    a.retiredBy);
         }
     }
 

@@ -12,6 +12,11 @@ import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
 import io.perfcenter.incentive.web.Period;
 import jakarta.annotation.security.RolesAllowed;
+import io.perfcenter.incentive.web.EntityTags;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -49,32 +54,64 @@ public class HonorResource {
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "createAward", summary = "Define an honor award, or a new version of one",
             description = "The ranking figure (score, rank or a metric), eligibility conditions (minimum volume, no "
-                    + "upheld complaint …), excluded grades (no failed grade), winners per unit and tie-breakers.")
+                    + "upheld complaint …), excluded grades (no failed grade), winners per unit and tie-breakers. To "
+                    + "make sure nobody added a version meanwhile, send the ETag of the version you read as If-Match.")
     @APIResponse(responseCode = "201", description = "Created; the body carries the version",
+            headers = @Header(name = "ETag", description = "The new version's entity tag",
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")
-    public Response createAward(AwardInput input) {
-        AwardView award = AwardView.of(awards.create(input, caller.name()));
-        return Response.created(URI.create("/api/v1/incentives/honors/awards/" + award.code())).entity(award).build();
+    @APIResponse(responseCode = "409", description = "The award is retired; nothing stored")
+    @APIResponse(responseCode = "412", description = "If-Match names another version than the latest; nothing stored")
+    public Response createAward(AwardInput input, @Parameter(description = EntityTags.IF_MATCH, example = "\"1\"")
+                                @HeaderParam("If-Match") String ifMatch) {
+        HonorAward stored = awards.create(input, caller.name(), ifMatch);
+        return Response.created(URI.create("/api/v1/incentives/honors/awards/" + stored.code))
+                .header("ETag", stored.entityTag()).entity(AwardView.of(stored)).build();
     }
 
     @GET
     @Path("/awards")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(operationId = "listAwards", summary = "The latest version of every award")
+    @Operation(operationId = "listAwards", summary = "The latest version of every award in use")
     @APIResponse(responseCode = "200", description = "Awards by code")
-    public List<AwardView> listAwards() {
-        return awards.latestVersions().stream().map(AwardView::of).toList();
+    public List<AwardView> listAwards(@Parameter(description = "true: retired awards too", example = "false")
+                                      @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+        return awards.latestVersions(includeRetired).stream().map(AwardView::of).toList();
     }
 
     @GET
     @Path("/awards/{code}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(operationId = "getAward", summary = "The latest version of an award")
-    @APIResponse(responseCode = "200", description = "The award")
+    @Operation(operationId = "getAward", summary = "The latest version of an award, retired or not")
+    @APIResponse(responseCode = "200", description = "The award",
+            headers = @Header(name = "ETag", description = "Send it as If-Match to add the next version or retire",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
     @APIResponse(responseCode = "404", description = "No such award")
-    public AwardView getAward(@Parameter(example = "SERVICE-STAR") @PathParam("code") String code) {
-        return AwardView.of(awards.get(code));
+    public Response getAward(@Parameter(example = "SERVICE-STAR") @PathParam("code") String code) {
+        HonorAward award = awards.get(code);
+        return Response.ok(AwardView.of(award)).header("ETag", award.entityTag()).build();
+    }
+
+    @POST
+    @Path("/awards/{code}/retire")
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "retireHonorAward", summary = "Retire an honor award, keeping its history",
+            description = "Every version and every honor won with it still reads; the award leaves the default list "
+                    + "(?includeRetired=true shows it), honor runs no longer judge it (naming it is a 409) and its "
+                    + "code is not defined again. Retiring a retired award answers it unchanged.")
+    @APIResponse(responseCode = "200", description = "The award as retired",
+            headers = @Header(name = "ETag", description = "The retired award's entity tag",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AwardView.class)))
+    @APIResponse(responseCode = "404", description = "No such award")
+    @APIResponse(responseCode = "412", description = "If-Match names another state than the current one")
+    public Response retireAward(@Parameter(example = "SERVICE-STAR") @PathParam("code") String code,
+                                @Parameter(description = EntityTags.IF_MATCH, example = "\"1\"")
+                                @HeaderParam("If-Match") String ifMatch) {
+        HonorAward award = awards.retire(code, ifMatch, caller.name());
+        return Response.ok(AwardView.of(award)).header("ETag", award.entityTag()).build();
     }
 
     @POST
@@ -89,7 +126,7 @@ public class HonorResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HonorRunReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, unknown award or an award of the other "
             + "cadence (problem names the field)")
-    @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published)")
+    @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or an award named is retired (conflict)")
     @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")
     @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable")
     public Response runHonors(HonorRunInput input) {

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.honor;
 
+import io.perfcenter.incentive.definition.Versions;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.client.Scorecard;
@@ -78,7 +79,7 @@ public class HonorRuns {
 
     private static List<HonorAward> awards(List<String> codes, Cadence cadence) {
         if (codes == null || codes.isEmpty()) {
-            List<HonorAward> all = HonorAward.latestVersions().stream()
+            List<HonorAward> all = HonorAward.latestVersions(false).stream()
                     .filter(a -> a.definition().cadence() == cadence).toList();
             if (all.isEmpty()) {
                 throw Problems.invalid("awardCodes", "no " + cadence + " award is defined; define one first");
@@ -93,6 +94,9 @@ public class HonorRuns {
             HonorAward award = code == null ? null : HonorAward.latest(code).orElse(null);
             if (award == null) {
                 throw Problems.invalid(field, "no award " + code + " exists");
+            }
+            if (award.retiredAt != null) {
+                throw Versions.retired("Award", code, award.retiredAt, award.retiredBy);
             }
             if (award.definition().cadence() != cadence) {
                 throw Problems.invalid(field, code + " is a " + award.definition().cadence() + " award; give a "

@@ -57,6 +57,16 @@ public class IncentivePlan extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** When the code was retired (all its versions at once); null while it is in use. */
+    @jakarta.persistence.Column(name = "retired_at")
+    public java.time.OffsetDateTime retiredAt;
+    @jakarta.persistence.Column(name = "retired_by")
+    public String retiredBy;
+
+    /** The entity tag of this version: its number, and whether the code is retired. */
+    public String entityTag() {
+        return io.perfcenter.incentive.web.EntityTags.of(version, retiredAt != null);
+    }
 
     public PlanSections sections() {
         if (sections == null) {

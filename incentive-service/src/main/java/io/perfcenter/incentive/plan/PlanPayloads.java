@@ -72,7 +72,10 @@ public final class PlanPayloads {
             Map<String, BigDecimal> honorPrizes,
             PlanSections.OverBudget overBudget,
             OffsetDateTime createdAt,
-            @Schema(examples = "H1") String createdBy) {
+            @Schema(examples = "H1") String createdBy,
+            @Schema(description = "When the plan was retired; absent while it is in use. A retired plan still reads "
+                    + "(every version), but is left out of the list and pays no new run") OffsetDateTime retiredAt,
+            @Schema(examples = "H1") String retiredBy) {
 
         public static PlanView of(IncentivePlan p) {
             Map<String, BigDecimal> coefficients = new LinkedHashMap<>();
@@ -85,7 +88,7 @@ public final class PlanPayloads {
                     p.performancePayShare == null ? null : plain(p.performancePayShare),
                     coefficients.isEmpty() ? null : coefficients,
                     s.scoreBands(), s.targets(), s.commission(), s.teamReward(), s.perks(), s.honorPrizes(),
-                    s.overBudget(), p.createdAt, p.createdBy);
+                    s.overBudget(), p.createdAt, p.createdBy, p.retiredAt, p.retiredBy);
         }
 
         /** 0.300000 as stored reads 0.3, and 2.0000 reads 2 (never 2E+0). */

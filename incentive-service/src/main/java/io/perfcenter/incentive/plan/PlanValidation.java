@@ -68,20 +68,23 @@ public final class PlanValidation {
                 && !in.honorPrizes().isEmpty());
         Map<String, BigDecimal> coefficients = new HashMap<>();
         List<ScoreBand> bands = null;
+        // an empty list or map is one the caller left out: generated clients send [] and {} for unset fields
+        Map<String, BigDecimal> givenCoefficients = absentIfEmpty(in.gradeCoefficients());
+        List<ScoreBand> givenBands = absentIfEmpty(in.scoreBands());
         BigDecimal share = in.performancePayShare();
         if (share == null) {
-            if (in.gradeCoefficients() != null || in.scoreBands() != null || !otherSections) {
+            if (givenCoefficients != null || givenBands != null || !otherSections) {
                 throw Problems.invalid("performancePayShare", "is required");
             }
         } else {
             checkShare(share);
-            if (in.gradeCoefficients() != null && in.scoreBands() != null) {
+            if (givenCoefficients != null && givenBands != null) {
                 throw Problems.invalid("scoreBands", "give gradeCoefficients or scoreBands, not both");
             }
-            if (in.scoreBands() != null) {
-                bands = checkBands(in.scoreBands());
+            if (givenBands != null) {
+                bands = checkBands(givenBands);
             } else {
-                coefficients = checkCoefficients(in.gradeCoefficients());
+                coefficients = checkCoefficients(givenCoefficients);
             }
         }
         PlanSections sections = new PlanSections(bands, checkTargets(in.targets()),
@@ -130,9 +133,6 @@ public final class PlanValidation {
     }
 
     private static List<ScoreBand> checkBands(List<ScoreBand> given) {
-        if (given.isEmpty()) {
-            throw Problems.invalid("scoreBands", "name at least one band");
-        }
         List<ScoreRange> ranges = new ArrayList<>();
         List<ScoreBand> bands = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
@@ -178,7 +178,7 @@ public final class PlanValidation {
             }
         }
         Map<String, BigDecimal> weights = null;
-        if (t.positionWeights() != null) {
+        if (absentIfEmpty(t.positionWeights()) != null) {
             weights = new LinkedHashMap<>();
             for (Map.Entry<String, BigDecimal> e : t.positionWeights().entrySet()) {
                 String field = "targets.positionWeights." + e.getKey();
@@ -354,17 +354,26 @@ public final class PlanValidation {
         if (o.policy() == null) {
             throw Problems.invalid("overBudget.policy", "is required: SCALE or FLAG");
         }
-        if (o.scaledKinds() != null) {
-            if (o.policy() != PlanSections.OverBudgetPolicy.SCALE) {
-                throw Problems.invalid("overBudget.scaledKinds", "is used only with policy SCALE");
-            }
-            for (int i = 0; i < o.scaledKinds().size(); i++) {
-                if (!PAID_KINDS.contains(o.scaledKinds().get(i))) {
-                    throw Problems.invalid("overBudget.scaledKinds[" + i + "]", "must be one of " + PAID_KINDS);
-                }
+        if (absentIfEmpty(o.scaledKinds()) == null) {
+            return new OverBudget(o.policy(), null);
+        }
+        if (o.policy() != PlanSections.OverBudgetPolicy.SCALE) {
+            throw Problems.invalid("overBudget.scaledKinds", "is used only with policy SCALE");
+        }
+        for (int i = 0; i < o.scaledKinds().size(); i++) {
+            if (!PAID_KINDS.contains(o.scaledKinds().get(i))) {
+                throw Problems.invalid("overBudget.scaledKinds[" + i + "]", "must be one of " + PAID_KINDS);
             }
         }
         return o;
+    }
+
+    private static <T> List<T> absentIfEmpty(List<T> list) {
+        return list == null || list.isEmpty() ? null : list;
+    }
+
+    private static <K, V> Map<K, V> absentIfEmpty(Map<K, V> map) {
+        return map == null || map.isEmpty() ? null : map;
     }
 
     private static void measure(String field, String measure) {

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.run;
 
+import io.perfcenter.incentive.definition.Versions;
 import io.perfcenter.incentive.budget.UnitBudget;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
@@ -104,6 +105,9 @@ public class PayoutRuns {
         }
         IncentivePlan plan = IncentivePlan.latest(input.planCode())
                 .orElseThrow(() -> Problems.invalid("planCode", "no plan " + input.planCode() + " exists"));
+        if (plan.retiredAt != null) {
+            throw Versions.retired("Plan", plan.code, plan.retiredAt, plan.retiredBy);
+        }
         // fail fast before asking scoring; checked again under the lock below
         PayoutRun.live(plan.code, input.period(), input.unitCode())
                 .filter(r -> r.status == RunStatus.APPROVED).ifPresent(PayoutRuns::rejectLocked);

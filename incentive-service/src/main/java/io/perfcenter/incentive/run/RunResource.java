@@ -60,7 +60,7 @@ public class RunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, or no such plan (problem names the field)")
     @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or the "
-            + "run of this plan, period and unit is approved (run-locked)")
+            + "run of this plan, period and unit is approved (run-locked), or the plan is retired (conflict)")
     @APIResponse(responseCode = "502", description = "scoring-service refused the request")
     @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable; nothing "
             + "was stored")

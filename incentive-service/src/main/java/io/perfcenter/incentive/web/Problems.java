@@ -29,6 +29,19 @@ public final class Problems {
                 .build();
     }
 
+    /** An If-Match that names a version other than the current one: someone changed the entry meanwhile. */
+    public static HttpProblem preconditionFailed(String detail, String currentTag) {
+        HttpProblem.Builder problem = HttpProblem.builder()
+                .withType(ProblemTypes.type("precondition-failed"))
+                .withTitle("Precondition failed")
+                .withStatus(Response.Status.PRECONDITION_FAILED)
+                .withDetail(detail);
+        if (currentTag != null) {
+            problem.withHeader("ETag", currentTag).with("currentETag", currentTag);
+        }
+        return problem.build();
+    }
+
     public static HttpProblem conflict(String detail) {
         return HttpProblem.builder()
                 .withType(ProblemTypes.type("conflict"))

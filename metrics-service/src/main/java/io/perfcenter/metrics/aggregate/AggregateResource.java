@@ -11,6 +11,7 @@ import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -59,7 +60,7 @@ public class AggregateResource {
             @Parameter(description = "Last day, inclusive", example = "2026-10-31") @QueryParam("to") LocalDate to,
             @Parameter(description = "Instead of from/to: 2026-10-05, 2026-W41, 2026-10, 2026-Q4 or 2026", example = "2026-10")
             @QueryParam("period") String period,
-            @Parameter(description = "Flag values far from each agent's own baseline") @QueryParam("anomalies") boolean flag,
+            @Parameter(description = "Flag values far from each agent's own baseline") @QueryParam("anomalies") @DefaultValue("false") boolean flag,
             @Parameter(description = "Share of change that is flagged (default 0.2)", example = "0.2")
             @QueryParam("anomalyThreshold") Double threshold,
             @Parameter(description = "Previous periods forming the baseline (default 3)", example = "3")

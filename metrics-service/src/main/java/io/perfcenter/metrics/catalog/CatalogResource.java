@@ -11,17 +11,29 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import io.perfcenter.metrics.security.Caller;
+import io.perfcenter.metrics.web.EntityTags;
+import io.quarkus.panache.common.Sort;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 @Path("/api/v1/metrics/catalog")
@@ -30,6 +42,9 @@ import java.util.List;
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class CatalogResource {
+
+    @Inject
+    Caller caller;
 
     @Schema(name = "MetricDefinition")
     public record Definition(
@@ -44,11 +59,15 @@ public class CatalogResource {
             @NotBlank @Schema(examples = "acd") String source,
             @Schema(description = "How the metric follows from raw records; none for metrics that are only "
                     + "pushed pre-aggregated") Derivation derivation,
-            @Schema(examples = "Calls answered by the agent, inbound and outbound") String description) {
+            @Schema(examples = "Calls answered by the agent, inbound and outbound") String description,
+            @Schema(readOnly = true, description = "When the metric was retired; absent while it is in use. A retired "
+                    + "metric still reads, as do its values and aggregates, but is left out of the catalog list")
+            OffsetDateTime retiredAt,
+            @Schema(readOnly = true, examples = "H1") String retiredBy) {
 
         static Definition of(MetricDefinition d) {
             return new Definition(d.code, d.nameZh, d.nameEn, d.unit, d.direction, d.aggregation, d.category,
-                    d.source, d.derivation, d.description);
+                    d.source, d.derivation, d.description, d.retiredAt, d.retiredBy);
         }
     }
 
@@ -63,25 +82,61 @@ public class CatalogResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(operationId = "listMetricDefinitions", summary = "All metric definitions")
+    @Operation(operationId = "listMetricDefinitions", summary = "The metric definitions in use")
     @APIResponse(responseCode = "200", description = "The catalog, ordered by code")
-    public List<Definition> list() {
-        return MetricDefinition.<MetricDefinition>listAll(io.quarkus.panache.common.Sort.by("code"))
+    public List<Definition> list(@Parameter(description = "true: retired metrics too", example = "false")
+                                 @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+        Sort byCode = Sort.by("code");
+        return (includeRetired ? MetricDefinition.<MetricDefinition>listAll(byCode)
+                : MetricDefinition.<MetricDefinition>list("retiredAt is null", byCode))
                 .stream().map(Definition::of).toList();
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
-    @Operation(operationId = "getMetricDefinition", summary = "One metric definition")
-    @APIResponse(responseCode = "200", description = "The definition")
+    @Operation(operationId = "getMetricDefinition", summary = "One metric definition, retired or not")
+    @APIResponse(responseCode = "200", description = "The definition",
+            headers = @Header(name = "ETag", description = "Send it as If-Match to retire only this state",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Definition.class)))
     @APIResponse(responseCode = "404", description = "No such metric")
-    public Definition get(@PathParam("code") String code) {
+    public Response get(@PathParam("code") String code) {
         MetricDefinition d = MetricDefinition.findById(code);
         if (d == null) {
             throw Problems.notFound("Metric", code);
         }
-        return Definition.of(d);
+        return Response.ok(Definition.of(d)).header("ETag", d.entityTag()).build();
+    }
+
+    @POST
+    @Path("/{code}/retire")
+    @Transactional
+    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "retireMetricDefinition", summary = "Retire a metric, keeping its history",
+            description = "The definition, its values, records and aggregates still read (past scorecards are "
+                    + "unchanged); the metric leaves the catalog list (?includeRetired=true shows it) and its code is "
+                    + "not created again. Retiring a retired metric answers it unchanged.")
+    @APIResponse(responseCode = "200", description = "The metric as retired",
+            headers = @Header(name = "ETag", description = "The retired metric's entity tag",
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Definition.class)))
+    @APIResponse(responseCode = "404", description = "No such metric")
+    @APIResponse(responseCode = "412", description = "If-Match names another state than the current one")
+    public Response retire(@Parameter(example = "calls_handled") @PathParam("code") String code,
+                           @Parameter(description = EntityTags.IF_MATCH, example = "\"1\"")
+                           @HeaderParam("If-Match") String ifMatch) {
+        MetricDefinition d = MetricDefinition.findById(code, LockModeType.PESSIMISTIC_WRITE);
+        EntityTags.requireMatch(ifMatch, d == null ? null : d.entityTag(), "Metric " + code);
+        if (d == null) {
+            throw Problems.notFound("Metric", code);
+        }
+        if (d.retiredAt == null) {
+            d.retiredAt = OffsetDateTime.now();
+            d.retiredBy = caller.name();
+            d.version++;
+        }
+        return Response.ok(Definition.of(d)).header("ETag", d.entityTag()).build();
     }
 
     @GET
@@ -104,10 +159,12 @@ public class CatalogResource {
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Definition.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "409", description = "The code is taken")
+    @APIResponse(responseCode = "409", description = "The code is taken (by a metric in use or a retired one)")
     public Response create(@Valid @NotNull Definition input) {
-        if (MetricDefinition.findById(input.code()) != null) {
-            throw Problems.conflict("Metric " + input.code() + " exists already");
+        MetricDefinition existing = MetricDefinition.findById(input.code());
+        if (existing != null) {
+            throw Problems.conflict("Metric " + input.code() + (existing.retiredAt == null ? " exists already"
+                    : " was retired on " + existing.retiredAt.toLocalDate() + "; its code is not used again"));
         }
         if (input.derivation() != null) {
             DerivationSql.check(input.derivation(), input.aggregation());
@@ -124,6 +181,7 @@ public class CatalogResource {
         d.derivation = input.derivation();
         d.description = input.description();
         d.persist();
-        return Response.created(URI.create("/api/v1/metrics/catalog/" + d.code)).entity(Definition.of(d)).build();
+        return Response.created(URI.create("/api/v1/metrics/catalog/" + d.code)).header("ETag", d.entityTag())
+                .entity(Definition.of(d)).build();
     }
 }

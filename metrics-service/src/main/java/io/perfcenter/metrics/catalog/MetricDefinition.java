@@ -44,4 +44,16 @@ public class MetricDefinition extends PanacheEntityBase {
     /** How the metric follows from raw records; null for metrics that only arrive pre-aggregated. */
     @JdbcTypeCode(SqlTypes.JSON)
     public Derivation derivation;
+    /** When the metric was retired; null while it is in use. Its values and records are kept. */
+    @Column(name = "retired_at")
+    public java.time.OffsetDateTime retiredAt;
+    @Column(name = "retired_by")
+    public String retiredBy;
+    /** 1 when created, one more on each change (retirement); the ETag. */
+    public int version = 1;
+
+    /** The entity tag of the definition's current state. */
+    public String entityTag() {
+        return io.perfcenter.metrics.web.EntityTags.of(version, retiredAt != null);
+    }
 }

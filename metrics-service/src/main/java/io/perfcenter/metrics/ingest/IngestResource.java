@@ -8,6 +8,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -49,9 +50,9 @@ public class IngestResource {
             + "Retry-After")
     public IngestReport ingest(@NotNull List<ValueRecord> records,
                                @Parameter(description = "All or nothing: any bad row rejects the upload with 422")
-                               @QueryParam("atomic") boolean atomic,
+                               @QueryParam("atomic") @DefaultValue("false") boolean atomic,
                                @Parameter(description = "Check and count only; store nothing")
-                               @QueryParam("dryRun") boolean dryRun) {
+                               @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         if (records.size() > limits.valuesRows()) {
             throw Problems.tooManyRows(limits.valuesRows(), "POST /api/v1/metrics/records/values");
         }

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -80,8 +81,8 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = CallRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport calls(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                              @Parameter(description = "All or nothing") @QueryParam("atomic") boolean atomic,
-                              @Parameter(description = "Check and count only") @QueryParam("dryRun") boolean dryRun) {
+                              @Parameter(description = "All or nothing") @QueryParam("atomic") @DefaultValue("false") boolean atomic,
+                              @Parameter(description = "Check and count only") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.CALLS, type, body, atomic, dryRun);
     }
 
@@ -95,7 +96,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = TicketRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport tickets(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                                @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.TICKETS, type, body, atomic, dryRun);
     }
 
@@ -109,7 +110,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = SurveyRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport surveys(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                                @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.SURVEYS, type, body, atomic, dryRun);
     }
 
@@ -124,7 +125,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = QaEvaluationRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport qaEvaluations(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                      @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                                      @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         String evaluator = null;
         if (!caller.seesEverything()) {
             evaluator = caller.employeeId().orElseThrow(() ->
@@ -144,7 +145,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = AdherenceRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport adherence(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                  @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                                  @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.ADHERENCE, type, body, atomic, dryRun);
     }
 
@@ -159,7 +160,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = IncidentRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport incidents(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                  @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                                  @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.INCIDENTS, type, body, atomic, dryRun);
     }
 
@@ -173,7 +174,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = SaleRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport sales(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                              @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                              @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.SALES, type, body, atomic, dryRun);
     }
 
@@ -189,7 +190,7 @@ public class RecordResource {
             @Content(mediaType = NDJSON, schema = @Schema(implementation = ValueRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
     public IngestReport values(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                               @QueryParam("atomic") boolean atomic, @QueryParam("dryRun") boolean dryRun) {
+                               @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
         return upload(RecordKind.VALUES, type, body, atomic, dryRun);
     }
 

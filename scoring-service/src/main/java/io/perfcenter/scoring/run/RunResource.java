@@ -58,6 +58,8 @@ public class RunResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field or unknown template or unit (problem names "
             + "the field); nothing is stored")
+    @APIResponse(responseCode = "409", description = "The template is retired, or an agent of the unit already has a "
+            + "current scorecard of this template in another unit; nothing is stored")
     @APIResponse(responseCode = "503", description = "metrics-service unreachable, too slow or cut off by the "
             + "circuit breaker; nothing is stored")
     public Response compute(@NotNull RunInput input,

@@ -86,6 +86,9 @@ public class RunService {
         }
         EvaluationPeriod period = EvaluationPeriod.parse("period", input.period());
         ScorecardTemplate template = template(input.templateCode(), input.templateVersion());
+        if (template.retiredAt != null) {
+            throw io.perfcenter.scoring.template.TemplateService.retired(template);
+        }
         long t0 = System.nanoTime();
         InputGathering.Gathered gathered = gather(template, input.unitCode(), period, input.units());
         List<SubjectInputs> subjects = gathered.subjects();

@@ -42,6 +42,11 @@ public class ScorecardTemplate extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** When the template was retired (all its versions at once); null while it is in use. */
+    @Column(name = "retired_at")
+    public OffsetDateTime retiredAt;
+    @Column(name = "retired_by")
+    public String retiredBy;
 
     public static Optional<ScorecardTemplate> latest(String code) {
         return find("code = ?1 order by version desc", code).firstResultOptional();
@@ -51,12 +56,17 @@ public class ScorecardTemplate extends PanacheEntityBase {
         return find("code = ?1 and version = ?2", code, version).firstResultOptional();
     }
 
-    /** The latest version of every template, by code. */
-    public static List<ScorecardTemplate> latestVersions() {
+    /** The latest version of every template, by code; retired ones only when asked for. */
+    public static List<ScorecardTemplate> latestVersions(boolean includeRetired) {
         return list("""
                 from ScorecardTemplate t
                 where t.version = (select max(v.version) from ScorecardTemplate v where v.code = t.code)
-                order by t.code""");
+                """ + (includeRetired ? "" : "and t.retiredAt is null ") + "order by t.code");
+    }
+
+    /** The entity tag of this version: its number, and whether the template is retired. */
+    public String entityTag() {
+        return io.perfcenter.scoring.web.EntityTags.of(version, retiredAt != null);
     }
 
     /** The metrics the items score or read, each once, in item order. */

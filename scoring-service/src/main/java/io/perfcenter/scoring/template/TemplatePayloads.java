@@ -101,7 +101,11 @@ public final class TemplatePayloads {
             @Schema(description = "Agents templates: further positions scored besides position")
             List<String> positions,
             OffsetDateTime createdAt,
-            @Schema(examples = "H1001") String createdBy) {
+            @Schema(examples = "H1001") String createdBy,
+            @Schema(description = "When the template was retired; absent while it is in use. A retired template "
+                    + "still reads (with every version), but is left out of the list and cannot be used for new runs")
+            OffsetDateTime retiredAt,
+            @Schema(examples = "H1001") String retiredBy) {
 
         public static TemplateView of(ScorecardTemplate t) {
             TemplateOptions o = t.optionsOrDefaults();
@@ -109,7 +113,7 @@ public final class TemplatePayloads {
                     o.scoringOrDefault(), o.weightTotalOrDefault(), t.maxTotal(), o.categories(),
                     o.insufficientDataOrDefault(), o.subjectOrDefault(), o.distribution(), o.review(),
                     o.subjectOrDefault() == TemplateOptions.Subject.AGENTS ? o.moverPolicyOrDefault() : null,
-                    o.positions(), t.createdAt, t.createdBy);
+                    o.positions(), t.createdAt, t.createdBy, t.retiredAt, t.retiredBy);
         }
     }
 }

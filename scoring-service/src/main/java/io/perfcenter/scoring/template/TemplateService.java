@@ -2,7 +2,9 @@ package io.perfcenter.scoring.template;
 
 import io.perfcenter.scoring.security.Caller;
 import io.perfcenter.scoring.template.TemplatePayloads.TemplateInput;
+import io.perfcenter.scoring.web.EntityTags;
 import io.perfcenter.scoring.web.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
@@ -29,6 +31,24 @@ public class TemplateService {
 
     @Transactional
     public ScorecardTemplate define(TemplateInput input) {
+        return define(input, null);
+    }
+
+    /**
+     * Stores the next version; with {@code ifMatch}, only while the latest version still has that entity tag
+     * (else 412). A retired code is not defined again (409): its history stays as it was.
+     */
+    @Transactional
+    public ScorecardTemplate define(TemplateInput input, String ifMatch) {
+        if (input.code() != null) {
+            lock(input.code());
+            java.util.Optional<ScorecardTemplate> latest = ScorecardTemplate.latest(input.code());
+            EntityTags.requireMatch(ifMatch, latest.map(ScorecardTemplate::entityTag).orElse(null),
+                    "Template " + input.code());
+            latest.filter(t -> t.retiredAt != null).ifPresent(t -> {
+                throw retired(t);
+            });
+        }
         ScorecardTemplate template = draft(input);
         try {
             template.persist();
@@ -56,6 +76,38 @@ public class TemplateService {
         template.createdAt = OffsetDateTime.now(clock);
         template.createdBy = caller.name();
         return template;
+    }
+
+    /**
+     * Retires a template: every version is kept and still reads, but the template leaves the default list and can be
+     * used for no new run. Retiring a retired template changes nothing and answers it as it is.
+     */
+    @Transactional
+    public ScorecardTemplate retire(String code, String ifMatch) {
+        lock(code);
+        ScorecardTemplate latest = ScorecardTemplate.latest(code).orElse(null);
+        EntityTags.requireMatch(ifMatch, latest == null ? null : latest.entityTag(), "Template " + code);
+        if (latest == null) {
+            throw Problems.notFound("Template", code);
+        }
+        if (latest.retiredAt == null) {
+            OffsetDateTime now = OffsetDateTime.now(clock);
+            ScorecardTemplate.update("retiredAt = ?1, retiredBy = ?2 where code = ?3", now, caller.name(), code);
+            em.refresh(latest);
+        }
+        return latest;
+    }
+
+    /** The 409 problem for using a retired template. */
+    public static HttpProblem retired(ScorecardTemplate t) {
+        return Problems.conflict("Template " + t.code + " was retired on " + t.retiredAt.toLocalDate() + " by "
+                + t.retiredBy + "; it scores no new run and is not redefined (past runs still read)");
+    }
+
+    // one writer per code at a time: a definition and a retirement never interleave
+    private void lock(String code) {
+        em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('scorecard_template:' || ?1))")
+                .setParameter(1, code).getSingleResult();
     }
 
     public ScorecardTemplate latest(String code) {

@@ -35,6 +35,11 @@ public class ProblemTypes implements ProblemPostProcessor {
             // the REST layer wraps some JSON errors (a body cut short) into a bare 400: say what was wrong instead
             return BodyProblems.problem(unreadable);
         }
+        if (context != null && context.cause != null && context.cause != problem
+                && context.cause.getCause() instanceof HttpProblem refused) {
+            // a parameter converter's problem (StrictBooleans) arrives wrapped in the framework's 404: answer it
+            return apply(refused, null);
+        }
         if (problem instanceof HttpValidationProblem validation) {
             return typed(validation);
         }
