@@ -102,7 +102,13 @@ public class ScoringRunBench {
                     out.write(assignments);
                 }
             });
-            stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2));
+            // daemon threads: HttpServer.stop() does not shut down an executor it was given, and one non-daemon
+            // thread kept the benchmark's JVM alive after it had printed its figures
+            stub.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(2, task -> {
+                Thread thread = new Thread(task, "metrics-stub");
+                thread.setDaemon(true);
+                return thread;
+            }));
             stub.start();
             String metricsUrl = "http://127.0.0.1:" + stub.getAddress().getPort();
 
