@@ -128,7 +128,7 @@ public class IncentiveBench {
             System.out.println("\npayout run phases, as the service logs them:");
             for (String line : Files.readAllLines(log)) {
                 if (line.contains("BENCH-") || line.contains("compose ")) {
-                    System.out.println("  " + line.replaceAll("^\\S+ +\\S+ +\\[[^]]*] +\\[req=[^]]*] +", ""));
+                    System.out.println("  " + line.replaceAll("^.*?\\[req=[^]]*] +", ""));
                 }
             }
         } finally {
