@@ -2,6 +2,7 @@ package io.perfcenter.gateway.proxy;
 
 import io.perfcenter.gateway.overview.OverviewResource;
 import io.perfcenter.gateway.web.Problems;
+import io.perfcenter.gateway.web.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -60,6 +61,7 @@ public class ApiRoutes {
             Problems.missingToken().send(ctx);
             return;
         }
+        RequestIds.user(caller);
         String path = ctx.request().path();
         if (OverviewResource.PATH.equals(path)) {
             // the gateway's own composite view: answered by its REST resource, with the identity verified above

@@ -1,11 +1,16 @@
 package io.perfcenter.metrics.web;
 
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.MDC;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -13,14 +18,18 @@ import java.util.regex.Pattern;
  * Gives every request an id: the caller's (the gateway's) {@code X-Request-Id} when it is a safe token, a new UUID
  * otherwise. The id goes into the log context (MDC), problem bodies and the response, and onto the incoming request's
  * headers, so that calls to other services (which propagate X-Request-Id) carry the same id. Work handed to other
- * threads takes it along with {@link #carried(Runnable)}.
+ * threads takes it along with {@link #carried(Runnable)}. Once the caller is authenticated, the token's subject goes into
+ * the log context too ({@code user}).
  */
 public class RequestIdFilter {
 
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";
+    public static final String USER_MDC_KEY = "user";
+    private static final List<String> CARRIED_KEYS = List.of(MDC_KEY, USER_MDC_KEY);
     /** Letters, digits, dot, underscore and hyphen: an id can neither split a header nor forge a log line. */
     static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern SAFE_USER = Pattern.compile("[A-Za-z0-9._@+:-]{1,128}");
 
     @ServerRequestFilter(preMatching = true)
     public void assign(ContainerRequestContext request) {
@@ -28,6 +37,21 @@ public class RequestIdFilter {
         request.getHeaders().putSingle(HEADER, id);
         request.setProperty(MDC_KEY, id);
         MDC.put(MDC_KEY, id);
+    }
+
+    /** Runs after the endpoint's security check, so an authenticated caller is known by then. */
+    @ServerRequestFilter
+    public void user(RoutingContext routing) {
+        if (routing.user() instanceof QuarkusHttpUser user && !user.getSecurityIdentity().isAnonymous()) {
+            MDC.put(USER_MDC_KEY, subject(user.getSecurityIdentity()));
+        }
+    }
+
+    /** The token's subject ({@code sub}), else the principal's name; a name unfit for a log line is replaced. */
+    static String subject(SecurityIdentity identity) {
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null
+                ? jwt.getSubject() : identity.getPrincipal().getName();
+        return subject != null && SAFE_USER.matcher(subject).matches() ? subject : "unprintable";
     }
 
     @ServerResponseFilter
@@ -43,23 +67,27 @@ public class RequestIdFilter {
         return candidate != null && SAFE.matcher(candidate).matches() ? candidate : UUID.randomUUID().toString();
     }
 
-    /** The task, run with the current request's id in its thread's log context (for executors of a request). */
+    /** The task, run with the current request's id and user in its thread's log context (for executors of a request). */
     public static Runnable carried(Runnable task) {
-        Object id = MDC.get(MDC_KEY);
+        Object[] values = CARRIED_KEYS.stream().map(MDC::get).toArray();
         return () -> {
-            Object before = MDC.get(MDC_KEY);
-            if (id != null) {
-                MDC.put(MDC_KEY, id);
-            }
+            Object[] before = CARRIED_KEYS.stream().map(MDC::get).toArray();
+            put(values);
             try {
                 task.run();
             } finally {
-                if (before != null) {
-                    MDC.put(MDC_KEY, before);
-                } else {
-                    MDC.remove(MDC_KEY);
-                }
+                put(before);
             }
         };
+    }
+
+    private static void put(Object[] values) {
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                MDC.put(CARRIED_KEYS.get(i), values[i]);
+            } else {
+                MDC.remove(CARRIED_KEYS.get(i));
+            }
+        }
     }
 }
