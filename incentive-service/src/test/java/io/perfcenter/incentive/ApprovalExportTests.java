@@ -1,6 +1,7 @@
 package io.perfcenter.incentive;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.perfcenter.incentive.DownstreamServices.InjectDownstream;
 import io.perfcenter.incentive.TestApi.Card;
 import io.perfcenter.support.PostgresTestResource;
@@ -9,12 +10,14 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +54,9 @@ class ApprovalExportTests {
 
     @InjectDownstream
     WireMockServer downstream;
+
+    @Inject
+    MeterRegistry registry;
 
     private static boolean seeded;
     private static long approved;
@@ -89,6 +95,48 @@ class ApprovalExportTests {
                 .post(BASE + "/runs").then().statusCode(201).extract().jsonPath().getLong("id");
         downstream.stubFor(get(TestApi.MY_UNITS).atPriority(1).withHeader("Authorization", equalTo("Bearer " + MANAGER))
                 .willReturn(okJson("[\"EX-1\"]")));
+    }
+
+    private double counted(String name, String... tags) {
+        var counter = registry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void runsComputedAndApprovedAndTheAmountsApprovedAreCounted() {
+        // a month of its own: the other tests see December's runs
+        String period = "2026-11";
+        TestApi.stubScorecards(downstream, period, "EX-3", List.of(
+                new Card(1003, "Y1", "EX-3", period, "93", "excellent", 1).item("sales_amount", "1000")));
+        double revisions = counted("perfcenter.payout.runs.computed", "outcome", "revision");
+        double unchanged = counted("perfcenter.payout.runs.computed", "outcome", "unchanged");
+        double statements = counted("perfcenter.payout.statements.computed");
+        double approvals = counted("perfcenter.payout.runs.approved");
+        double paid = counted("perfcenter.pay.approved", "currency", "CNY");
+
+        Map<String, String> input = Map.of("planCode", "EXPORT-PLAN", "period", period, "unitCode", "EX-3");
+        long run = as(HR).body(input).post(BASE + "/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+        as(HR).body(input).post(BASE + "/runs").then().statusCode(200);
+        assertEquals(revisions + 1, counted("perfcenter.payout.runs.computed", "outcome", "revision"));
+        assertEquals(unchanged + 1, counted("perfcenter.payout.runs.computed", "outcome", "unchanged"));
+        assertEquals(statements + 1, counted("perfcenter.payout.statements.computed"));
+        assertEquals(approvals, counted("perfcenter.payout.runs.approved"), "not approved yet");
+
+        String total = as(HR).post(BASE + "/runs/" + run + "/approve").then().statusCode(200)
+                .extract().jsonPath().getString("totalAmount");
+        assertEquals(approvals + 1, counted("perfcenter.payout.runs.approved"));
+        assertEquals(paid + Double.parseDouble(total), counted("perfcenter.pay.approved", "currency", "CNY"), 0.001);
+        // a refused approval counts nothing
+        as(HR).post(BASE + "/runs/" + run + "/approve").then().statusCode(409);
+        assertEquals(approvals + 1, counted("perfcenter.payout.runs.approved"));
+
+        String management = ConfigProvider.getConfig().getValue("test.management.url", String.class);
+        given().get(management + "/metrics").then().statusCode(200)
+                .body(containsString("perfcenter_pay_approved_total{currency=\"CNY\"}"))
+                .body(containsString("perfcenter_payout_runs_computed_total{outcome=\"revision\"}"))
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("http_client_requests_seconds_bucket{"))
+                .body(containsString("agroal_active_count{"));
     }
 
     @Test

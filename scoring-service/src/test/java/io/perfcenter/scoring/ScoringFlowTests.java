@@ -1,12 +1,15 @@
 package io.perfcenter.scoring;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.perfcenter.support.PostgresTestResource;
 import io.perfcenter.support.TestTokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -23,6 +26,8 @@ import static io.perfcenter.scoring.ScoringApi.run;
 import static io.perfcenter.scoring.ScoringApi.seatTemplate;
 import static io.perfcenter.scoring.ScoringApi.stubMyUnits;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -33,6 +38,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Template → run for a unit (metrics stubbed) → scorecards → publish → who sees which scorecard. */
 @QuarkusTest
@@ -43,6 +49,9 @@ class ScoringFlowTests {
 
     @MetricsServiceMock.Server
     WireMockServer metrics;
+
+    @Inject
+    MeterRegistry registry;
 
     private static boolean seeded;
     private static long runG1;
@@ -213,6 +222,27 @@ class ScoringFlowTests {
         // the agent still sees exactly one published scorecard for the period
         as("E1", "agent").queryParam("period", "2026-10").get(SCORECARDS).then().body("id", contains(
                 (int) idOf("G1", "E1")));
+    }
+
+    @Test
+    void runsAndScorecardsComputedAreCounted() {
+        var computed = registry.find("perfcenter.scoring.runs.computed").tag("outcome", "revision").counter();
+        // at least the two runs seeded above, with their 4 + 2 scorecards
+        assertTrue(computed != null && computed.count() >= 2);
+        assertTrue(registry.find("perfcenter.scoring.scorecards.computed").counter().count() >= 6);
+        var unchanged = registry.find("perfcenter.scoring.runs.computed").tag("outcome", "unchanged").counter();
+        double before = unchanged == null ? 0 : unchanged.count();
+        hr().body(run("SEAT-FLOW", "G2", "2026-10")).post(RUNS).then().statusCode(200)
+                .body("unchanged", equalTo(true));
+        assertEquals(before + 1,
+                registry.find("perfcenter.scoring.runs.computed").tag("outcome", "unchanged").counter().count());
+
+        String management = ConfigProvider.getConfig().getValue("test.management.url", String.class);
+        given().get(management + "/metrics").then().statusCode(200)
+                .body(containsString("perfcenter_scoring_runs_computed_total{outcome=\"revision\"}"))
+                .body(containsString("http_server_requests_seconds_bucket{"))
+                .body(containsString("http_client_requests_seconds_bucket{"))
+                .body(containsString("agroal_active_count{"));
     }
 
     /** The scorecard of the seeded run of the unit. */

@@ -79,9 +79,12 @@ public class PayoutRuns {
     private final HonorBoard honors;
     private final SalaryRegister salaryRegister;
     private final EntityManager em;
+    private final PayoutCounters counters;
 
     PayoutRuns(ScoringClient scoring, MetricsClient metrics, StatementComposer composer, StatementBook statements,
-               StatementWriter writer, HonorBoard honors, SalaryRegister salaryRegister, EntityManager em) {
+               StatementWriter writer, HonorBoard honors, SalaryRegister salaryRegister, EntityManager em,
+               PayoutCounters counters) {
+        this.counters = counters;
         this.salaryRegister = salaryRegister;
         this.scoring = scoring;
         this.metrics = metrics;
@@ -124,6 +127,7 @@ public class PayoutRuns {
         long metricsDone = System.nanoTime();
         Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, figures,
                 positions, createdBy));
+        counters.computed(computed);
         LOG.infof("run %d (%s, %s, %s) %s: %d statements; scorecards %d ms, metrics %d ms, compute and store %d ms",
                 computed.run().id(), plan.code, input.period(), input.unitCode(),
                 computed.created() ? "revision " + computed.run().revision() : "unchanged", cards.size(),

@@ -36,9 +36,11 @@ public class RunResource {
     private final PayoutRuns runs;
     private final Caller caller;
     private final MetricsClient metrics;
+    private final PayoutCounters counters;
 
-    RunResource(PayoutRuns runs, Caller caller, MetricsClient metrics) {
+    RunResource(PayoutRuns runs, Caller caller, MetricsClient metrics, PayoutCounters counters) {
         this.runs = runs;
+        this.counters = counters;
         this.caller = caller;
         this.metrics = metrics;
     }
@@ -164,6 +166,8 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run")
     @APIResponse(responseCode = "409", description = "Approved already (run-locked) or superseded (conflict)")
     public RunView approve(@Parameter(example = "7") @PathParam("id") long id) {
-        return runs.approve(id, caller.name());
+        RunView approved = runs.approve(id, caller.name());
+        counters.approved(approved);
+        return approved;
     }
 }

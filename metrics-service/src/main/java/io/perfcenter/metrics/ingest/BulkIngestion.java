@@ -55,10 +55,12 @@ public class BulkIngestion {
 
     private final AgroalDataSource dataSource;
     private final MetricsConfig config;
+    private final IngestCounters counters;
 
-    BulkIngestion(AgroalDataSource dataSource, MetricsConfig config) {
+    BulkIngestion(AgroalDataSource dataSource, MetricsConfig config, IngestCounters counters) {
         this.dataSource = dataSource;
         this.config = config;
+        this.counters = counters;
     }
 
     public IngestReport ingest(RecordKind kind, UploadFormat format, InputStream body, IngestOptions options) {
@@ -100,6 +102,7 @@ public class BulkIngestion {
                     c.rollback();
                 }
                 IngestReport report = upload.report();
+                counters.count(kind, report, keep);
                 if (options.atomic() && upload.rejected > 0) {
                     throw Problems.uploadRejected(report);
                 }
