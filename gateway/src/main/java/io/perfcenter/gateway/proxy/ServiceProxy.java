@@ -1,5 +1,6 @@
 package io.perfcenter.gateway.proxy;
 
+import io.opentelemetry.api.OpenTelemetry;
 import io.perfcenter.gateway.GatewayConfig;
 import io.perfcenter.gateway.web.PublicUrl;
 import io.perfcenter.gateway.web.RequestIds;
@@ -17,6 +18,7 @@ import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyRequest;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -38,6 +40,8 @@ public class ServiceProxy {
     private final Duration timeout;
     private final PublicUrl publicUrl;
     private final Vertx vertx;
+    @Inject
+    OpenTelemetry telemetry;
 
     ServiceProxy(Vertx vertx, GatewayConfig config, PublicUrl publicUrl) {
         this.vertx = vertx;
@@ -63,6 +67,7 @@ public class ServiceProxy {
 
         ProxyRequest proxyRequest = ProxyRequest.reverseProxy(request);
         proxyRequest.putHeader(RequestIds.HEADER, requestId);
+        propagateTrace(proxyRequest);
         // the gateway answers "100 Continue" itself once the service is connected, see below
         boolean expectsContinue = "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT));
         proxyRequest.headers().remove(HttpHeaders.EXPECT);
@@ -148,6 +153,16 @@ public class ServiceProxy {
         if (request.version() != HttpVersion.HTTP_2) {
             request.connection().close();
         }
+    }
+
+    /**
+     * With tracing on, the service's spans join the trace as children of the gateway's span of this request (W3C
+     * {@code traceparent}, replacing the caller's, which is the parent of the gateway's); with tracing off (no SDK)
+     * nothing is added and the caller's header passes unchanged.
+     */
+    private void propagateTrace(ProxyRequest proxyRequest) {
+        telemetry.getPropagators().getTextMapPropagator().inject(io.opentelemetry.context.Context.current(),
+                proxyRequest, (request, key, value) -> request.putHeader(key, value));
     }
 
     private static void forwardedFor(ProxyRequest proxyRequest, HttpServerRequest request) {
