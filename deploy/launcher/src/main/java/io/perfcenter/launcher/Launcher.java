@@ -65,16 +65,23 @@ public final class Launcher {
         if (options.oidcUrl() != null) {
             env.put("QUARKUS_OIDC_AUTH_SERVER_URL", options.oidcUrl());
         }
+        if (options.otelEndpoint() != null) {
+            env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
+            env.put("PERFCENTER_OTEL_ENDPOINT", options.otelEndpoint());
+        }
         Suite suite;
         try {
-            suite = Suite.start(root, db, "perfcenter", identity, options.ports(), dataDir.resolve("logs"), env);
+            suite = Suite.start(root, db, "perfcenter", identity, options.ports(), dataDir.resolve("logs"), env,
+                    options.jit());
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+        ServiceWatchdog watchdog = ServiceWatchdog.of(suite).watch(Duration.ofSeconds(2));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping PerfCenter…");
+            watchdog.close();
             suite.close();
             db.close();
             stopped.countDown();

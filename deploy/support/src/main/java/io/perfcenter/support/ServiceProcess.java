@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +48,10 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(logDir);
             Path log = logDir.resolve(name + ".log");
+            // the previous process's log (e.g. of one that died and is being restarted) is kept beside it
+            if (Files.exists(log)) {
+                Files.move(log, logDir.resolve(name + ".previous.log"), StandardCopyOption.REPLACE_EXISTING);
+            }
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(jvmOptions);
@@ -117,12 +122,20 @@ public final class ServiceProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Stops the process gracefully (SIGTERM), forcibly after ten seconds. */
+    /** The process's exit code, once it has exited. */
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    /**
+     * Stops the process gracefully (SIGTERM: it lets requests in flight finish, for up to its
+     * {@code quarkus.shutdown.timeout} of 30 s), forcibly after 40 seconds.
+     */
     @Override
     public void close() {
         process.destroy();
         try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+            if (!process.waitFor(40, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {

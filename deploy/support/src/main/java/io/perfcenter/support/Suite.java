@@ -51,22 +51,58 @@ public final class Suite implements AutoCloseable {
         }
     }
 
+    /**
+     * How the JVMs compile: {@code PRODUCTION} is the JVM's default tiered compilation (C1, then C2 for hot code: the
+     * throughput a month close needs); {@code FAST_START} stops at C1 ({@code -XX:TieredStopAtLevel=1}), which starts
+     * a second or two faster and compiles with less CPU, for short-lived suites (tests, trying things out).
+     */
+    public enum Jit {
+        PRODUCTION, FAST_START
+    }
+
+    /**
+     * Maximum heap per process, chosen so that a center of 10,000 agents goes through its month close: scoring's run
+     * holds every agent's inputs, scorecards and explanations at once, incentive's every statement. Serial GC: one
+     * collector thread per process on a small machine, and the heap grows only as far as it is used.
+     */
+    static final Map<String, String> HEAP = Map.of(
+            "metrics-service", "-Xmx384m",
+            "scoring-service", "-Xmx768m",
+            "incentive-service", "-Xmx512m",
+            "gateway", "-Xmx128m");
+
+    /** The JVM options of one process. A process that runs out of memory exits (and the launcher restarts it). */
+    public static List<String> jvmOptions(String name, Jit jit) {
+        List<String> options = new ArrayList<>(List.of(HEAP.get(name), "-XX:+UseSerialGC",
+                "-XX:+ExitOnOutOfMemoryError"));
+        if (jit == Jit.FAST_START) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        return options;
+    }
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> environment;
     private final Map<String, Map<String, String>> serviceEnvironment;
     private final Path root;
     private final Path logDir;
-    private final List<String> jvmOptions;
+    private final Jit jit;
     private final Ports ports;
 
     private Suite(Path root, Map<String, String> environment, Map<String, Map<String, String>> serviceEnvironment,
-                  Path logDir, List<String> jvmOptions, Ports ports) {
+                  Path logDir, Jit jit, Ports ports) {
         this.root = root;
         this.environment = environment;
         this.serviceEnvironment = serviceEnvironment;
         this.logDir = logDir;
-        this.jvmOptions = jvmOptions;
+        this.jit = jit;
         this.ports = ports;
+    }
+
+    /** {@link #start(Path, PostgresServer, String, LocalIdentity, Ports, Path, Map, Jit)} compiling for a fast start. */
+    public static Suite start(Path root, PostgresServer db, String database, LocalIdentity identity, Ports ports,
+                              Path logDir, Map<String, String> extraEnv) {
+        return start(root, db, database, identity, ports, logDir, extraEnv, Jit.FAST_START);
     }
 
     /**
@@ -75,7 +111,7 @@ public final class Suite implements AutoCloseable {
      * {@code identity}, {@code extraEnv} must name the OIDC provider ({@code QUARKUS_OIDC_AUTH_SERVER_URL}).
      */
     public static Suite start(Path root, PostgresServer db, String database, LocalIdentity identity, Ports ports,
-                              Path logDir, Map<String, String> extraEnv) {
+                              Path logDir, Map<String, String> extraEnv, Jit jit) {
         db.ensureDatabase(database);
         Map<String, String> common = new HashMap<>();
         common.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(database));
@@ -108,8 +144,7 @@ public final class Suite implements AutoCloseable {
             }
         }
 
-        Suite suite = new Suite(root, common, logins, logDir, List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"),
-                ports);
+        Suite suite = new Suite(root, common, logins, logDir, jit, ports);
         try {
             // the services start in parallel; the gateway last, so that it is not in front of services still starting
             suite.startService("metrics-service");
@@ -131,7 +166,8 @@ public final class Suite implements AutoCloseable {
         int[] port = ports.of(name);
         Map<String, String> env = new HashMap<>(environment);
         env.putAll(serviceEnvironment.getOrDefault(name, Map.of()));
-        services.put(name, ServiceProcess.start(name, root.resolve(name), port[0], port[1], env, logDir, jvmOptions));
+        services.put(name, ServiceProcess.start(name, root.resolve(name), port[0], port[1], env, logDir,
+                jvmOptions(name, jit)));
     }
 
     public String gatewayUrl() {
@@ -146,8 +182,19 @@ public final class Suite implements AutoCloseable {
         return services;
     }
 
+    /** The services whose process has exited (without being stopped), with its exit code. */
+    public synchronized Map<String, Integer> exited() {
+        Map<String, Integer> exited = new LinkedHashMap<>();
+        services.forEach((name, process) -> {
+            if (!process.isAlive()) {
+                exited.put(name, process.exitValue());
+            }
+        });
+        return exited;
+    }
+
     /** Stops one service, e.g. to show how the rest of the suite behaves without it. */
-    public void stop(String name) {
+    public synchronized void stop(String name) {
         ServiceProcess service = services.remove(name);
         if (service != null) {
             service.close();
@@ -155,7 +202,7 @@ public final class Suite implements AutoCloseable {
     }
 
     /** Starts a stopped service again on its port and waits until it is ready. */
-    public void restart(String name) {
+    public synchronized void restart(String name) {
         ports.of(name);
         stop(name);
         startService(name);
@@ -163,7 +210,7 @@ public final class Suite implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         List<ServiceProcess> running = new ArrayList<>(services.values());
         java.util.Collections.reverse(running);
         running.forEach(ServiceProcess::close);
