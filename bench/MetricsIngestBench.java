@@ -91,11 +91,18 @@ public class MetricsIngestBench {
             pb.environment().put("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
             pb.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", "perfcenter-local");
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // health and metrics answer on the management interface only, a port of its own
+            int managementPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                managementPort = socket.getLocalPort();
+            }
+            pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
             service = pb.start();
             String base = "http://localhost:" + port;
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            awaitReady(http, base, service, work);
+            String management = "http://localhost:" + managementPort;
+            awaitReady(http, management, service, work);
             System.out.printf("service: %s, JVM options %s, log %s%n", app, jvmOptions, work.resolve("metrics-service.log"));
 
             String hr = token(keys, "bench-hr", "hr");
@@ -152,7 +159,7 @@ public class MetricsIngestBench {
                     records / copySeconds);
 
             long pid = service.pid();
-            MemoryWatch watch = new MemoryWatch(http, base, pid);
+            MemoryWatch watch = new MemoryWatch(http, management, pid);
             watch.start();
             long start = System.nanoTime();
             String first = post(http, base + "/api/v1/metrics/records/calls", integration, "application/x-ndjson",
@@ -353,7 +360,7 @@ public class MetricsIngestBench {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"perfcenter-local\",\"sub\":\"" + subject
+        String payload = b64.encodeToString(("{\"iss\":\"perfcenter-local\",\"aud\":\"perfcenter\",\"sub\":\"" + subject
                 + "\",\"preferred_username\":\"" + subject + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now
                 + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");

@@ -132,6 +132,12 @@ public class ScoringRunBench {
             pb.environment().put("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
             pb.environment().put("QUARKUS_OIDC_TOKEN_ISSUER", "perfcenter-local");
             pb.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
+            // health and metrics answer on the management interface only, a port of its own
+            int managementPort;
+            try (ServerSocket socket = new ServerSocket(0)) {
+                managementPort = socket.getLocalPort();
+            }
+            pb.environment().put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
             pb.environment().put("QUARKUS_LOG_LEVEL", "WARN");
             // the service logs where a run's time goes
             pb.environment().put("QUARKUS_LOG_CATEGORY__IO_PERFCENTER_SCORING_RUN__LEVEL", "DEBUG");
@@ -140,7 +146,7 @@ public class ScoringRunBench {
             service = pb.start();
             String base = "http://localhost:" + port + "/api/v1/scoring";
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-            awaitReady(http, "http://localhost:" + port, service, work);
+            awaitReady(http, "http://localhost:" + managementPort, service, work);
             System.out.printf("service: %s, JVM options %s, log %s%n", app, jvmOptions,
                     work.resolve("scoring-service.log"));
             String hr = token(keys, "bench-hr", "hr", null);
@@ -159,7 +165,16 @@ public class ScoringRunBench {
             System.out.printf("aggregates document: %,d bytes; fetched raw in %s ms (best of 3)%n", aggregates.length,
                     ms(Arrays.stream(fetch).min().getAsLong()));
 
-            send(http, "POST", base + "/templates", hr, TEMPLATE, 201);
+            // each run its own template (a copy of the 15-item one): an agent has one current scorecard per template
+            // and period, so runs of one template for several units over the same agents would conflict
+            List<String> labels = new ArrayList<>(List.of("BENCH-WARMUP-1", "BENCH-WARMUP-2"));
+            for (int i = 1; i <= runs; i++) {
+                labels.addAll(List.of("BENCH-" + i, "BENCH-S" + i));
+            }
+            for (String label : labels) {
+                send(http, "POST", base + "/templates", hr,
+                        TEMPLATE.replace("\"code\":\"BENCH-15\"", "\"code\":\"" + label + "\""), 201);
+            }
 
             for (int i = 1; i <= 2; i++) {
                 send(http, "POST", base + "/runs?scorecards=false", hr, run("BENCH-WARMUP-" + i), 201);
@@ -388,8 +403,9 @@ public class ScoringRunBench {
              "distribution":{"quotas":[{"grade":"excellent","share":10},{"grade":"good","share":30},
               {"grade":"pass","share":50},{"grade":"fail","share":10}]}}""";
 
-    static String run(String unit) {
-        return "{\"templateCode\":\"BENCH-15\",\"unitCode\":\"" + unit + "\",\"period\":\"2026-10\"}";
+    /** A run of the label's own template for the unit of that name. */
+    static String run(String label) {
+        return "{\"templateCode\":\"" + label + "\",\"unitCode\":\"" + label + "\",\"period\":\"2026-10\"}";
     }
 
     static String send(HttpClient http, String method, String url, String token, String body, int expected)
@@ -446,7 +462,7 @@ public class ScoringRunBench {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String payload = b64.encodeToString(("{\"iss\":\"perfcenter-local\",\"sub\":\"" + subject
+        String payload = b64.encodeToString(("{\"iss\":\"perfcenter-local\",\"aud\":\"perfcenter\",\"sub\":\"" + subject
                 + "\",\"preferred_username\":\"" + subject + "\",\"groups\":[\"" + role + "\"],"
                 + (employeeId == null ? "" : "\"employee_id\":\"" + employeeId + "\",") + "\"iat\":" + now
                 + ",\"exp\":" + (now + 7200) + "}").getBytes(StandardCharsets.UTF_8));

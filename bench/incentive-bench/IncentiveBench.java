@@ -91,9 +91,16 @@ public class IncentiveBench {
 
         int port = freePort();
         base = "http://127.0.0.1:" + port + "/api/v1/incentives";
-        ProcessBuilder pb = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString());
+        // BENCH_JAVA_OPTS: the service's JVM options (default -Xmx2g), e.g. the launcher's "-Xmx512m -XX:+UseSerialGC"
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(List.of(System.getenv().getOrDefault("BENCH_JAVA_OPTS", "-Xmx2g").trim().split("\\s+")));
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         Map<String, String> env = pb.environment();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        // health and metrics answer on the management interface only, a port of its own
+        int managementPort = freePort();
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("QUARKUS_DATASOURCE_JDBC_URL", jdbc);
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
@@ -107,7 +114,7 @@ public class IncentiveBench {
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         Process service = pb.start();
         try {
-            waitReady("http://127.0.0.1:" + port + "/q/health/ready", service, log);
+            waitReady("http://127.0.0.1:" + managementPort + "/q/health/ready", service, log);
             setUp();
             System.out.printf(Locale.ROOT, "%nfull run = honors (4 awards) + payout run + promotion checks, %,d agents "
                     + "per unit, scorecards and metrics fetched from the stub each time%n", agents);
@@ -124,7 +131,7 @@ public class IncentiveBench {
             System.out.printf(Locale.ROOT, "%nfull run: best %,d ms, median %,d ms → %,.0f agents/s (median); "
                             + "target ≤ 3,000 ms for 10,000 agents%n", totals[0], median,
                     agents * 1000.0 / median);
-            System.out.println("memory: " + memory(service.pid(), port));
+            System.out.println("memory: " + memory(service.pid(), managementPort));
             System.out.println("\npayout run phases, as the service logs them:");
             for (String line : Files.readAllLines(log)) {
                 if (line.contains("BENCH-") || line.contains("compose ")) {
@@ -386,7 +393,7 @@ public class IncentiveBench {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + employee
+        String claims = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"aud\":\"perfcenter\",\"sub\":\"" + employee
                 + "\",\"preferred_username\":\"" + employee + "\",\"groups\":[\"" + role + "\"],\"employee_id\":\""
                 + employee + "\",\"iat\":" + now + ",\"exp\":" + (now + 3600) + "}").getBytes(StandardCharsets.UTF_8));
         Signature rsa = Signature.getInstance("SHA256withRSA");
