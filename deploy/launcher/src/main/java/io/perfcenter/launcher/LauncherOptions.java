@@ -26,7 +26,7 @@ record LauncherOptions(boolean help, boolean demo, String dataDir, int dbPort, S
                               trace with OpenTelemetry and export the spans to this OTLP gRPC collector
                               (e.g. http://localhost:4317); tracing is off by default
 
-            Heaps: gateway 128 MB, metrics 384 MB, scoring 768 MB, incentive 512 MB (enough for a center of 10,000
+            Heaps: gateway 128 MB, metrics 384 MB, scoring 512 MB, incentive 512 MB (enough for a center of 10,000
             agents), Serial GC; a service that dies (or runs out of memory) is restarted, at most 3 times.
 
             Environment: PERFCENTER_DB_URL, PERFCENTER_DB_USER, PERFCENTER_DB_PASSWORD use an external PostgreSQL

@@ -21,7 +21,7 @@ class LauncherOptionsTests {
             assertTrue(Suite.jvmOptions(service, Suite.Jit.PRODUCTION).contains("-XX:+ExitOnOutOfMemoryError"), service);
         }
         // a 10,000-agent scoring run failed with 256 MB
-        assertTrue(Suite.jvmOptions("scoring-service", Suite.Jit.PRODUCTION).contains("-Xmx768m"));
+        assertTrue(Suite.jvmOptions("scoring-service", Suite.Jit.PRODUCTION).contains("-Xmx512m"));
 
         LauncherOptions fast = LauncherOptions.parse(new String[]{"--fast-start", "--otel-endpoint",
                 "http://localhost:4317"});

@@ -67,7 +67,7 @@ public final class Suite implements AutoCloseable {
      */
     static final Map<String, String> HEAP = Map.of(
             "metrics-service", "-Xmx384m",
-            "scoring-service", "-Xmx768m",
+            "scoring-service", "-Xmx512m",
             "incentive-service", "-Xmx512m",
             "gateway", "-Xmx128m");
 
