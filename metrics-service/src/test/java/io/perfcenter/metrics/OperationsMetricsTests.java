@@ -86,6 +86,8 @@ class OperationsMetricsTests {
         given().get(management + "/metrics").then().statusCode(200)
                 .body(containsString("perfcenter_records_ingested_total{kind=\"calls\"}"))
                 .body(containsString("perfcenter_records_rejected_total{kind=\"calls\"}"))
+                // every kind has its series from the start
+                .body(containsString("perfcenter_records_ingested_total{kind=\"adherence\"}"))
                 // p95/p99 are derivable from the buckets of every endpoint's timer
                 .body(containsString("http_server_requests_seconds_bucket{"))
                 // the connection pool

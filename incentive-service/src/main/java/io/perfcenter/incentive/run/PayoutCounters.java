@@ -2,6 +2,7 @@ package io.perfcenter.incentive.run;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.perfcenter.incentive.run.RunPayloads.RunView;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code perfcenter_pay_approved_total{currency="CNY"}}. Counted once the run is stored or approved (committed). The
  * amounts are for dashboards; the exact figures are the runs' own.
  */
+@Startup
 @ApplicationScoped
 public class PayoutCounters {
 
@@ -17,6 +19,11 @@ public class PayoutCounters {
 
     PayoutCounters(MeterRegistry registry) {
         this.registry = registry;
+        // the series exist from the start, at 0, so that rates and dashboards need no first run
+        registry.counter("perfcenter.payout.runs.computed", "outcome", "revision");
+        registry.counter("perfcenter.payout.runs.computed", "outcome", "unchanged");
+        registry.counter("perfcenter.payout.statements.computed");
+        registry.counter("perfcenter.payout.runs.approved");
     }
 
     void computed(PayoutRuns.Computed computed) {

@@ -1,6 +1,7 @@
 package io.perfcenter.metrics.ingest;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * {@code perfcenter_records_ingested_total{kind="calls"}}. Counted once the upload is committed; dry runs and
  * uploads refused as a whole store nothing and count as nothing stored.
  */
+@Startup
 @ApplicationScoped
 public class IngestCounters {
 
@@ -16,6 +18,11 @@ public class IngestCounters {
 
     IngestCounters(MeterRegistry registry) {
         this.registry = registry;
+        // every kind's series from the start, at 0, so that rates and dashboards need no first upload
+        for (RecordKind kind : RecordKind.values()) {
+            registry.counter("perfcenter.records.ingested", "kind", kind.path());
+            registry.counter("perfcenter.records.rejected", "kind", kind.path());
+        }
     }
 
     /** After an upload: what it stored when it was committed, what it refused unless it was a dry run. */

@@ -1,6 +1,5 @@
 package io.perfcenter.scoring.run;
 
-import io.micrometer.core.instrument.MeterRegistry;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsRejection;
 import io.perfcenter.scoring.review.Rating;
@@ -58,11 +57,11 @@ public class RunService {
     private final Caller caller;
     private final DataScope scope;
     private final EntityManager em;
-    private final MeterRegistry registry;
+    private final RunCounters counters;
 
     RunService(InputGathering gathering, ScorecardWriter writer, Ranking ranking, Caller caller, DataScope scope,
-               EntityManager em, MeterRegistry registry) {
-        this.registry = registry;
+               EntityManager em, RunCounters counters) {
+        this.counters = counters;
         this.gathering = gathering;
         this.writer = writer;
         this.ranking = ranking;
@@ -102,12 +101,7 @@ public class RunService {
             return store(template, input.unitCode(), period, subjects, gathered.skipped(), hash, false,
                     withScorecards);
         });
-        // business counters (/q/metrics): runs computed (a new revision, or the unchanged one), scorecards computed
-        registry.counter("perfcenter.scoring.runs.computed", "outcome", outcome.created() ? "revision" : "unchanged")
-                .increment();
-        if (outcome.created()) {
-            registry.counter("perfcenter.scoring.scorecards.computed").increment(subjects.size());
-        }
+        counters.computed(outcome.created(), subjects.size());
         LOG.infof("%s %s for %s, %s: %d scorecards; inputs fetched in %d ms, scored and stored in %d ms",
                 outcome.created() ? "computed revision " + outcome.run().revision() : "unchanged revision "
                         + outcome.run().revision(), template.code, input.unitCode(), period.code(), subjects.size(),
