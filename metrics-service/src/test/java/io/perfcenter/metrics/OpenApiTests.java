@@ -25,7 +25,8 @@ class OpenApiTests {
                 "uploadSurveyRecords", "uploadQaEvaluations", "uploadAdherenceRecords", "uploadIncidentRecords",
                 "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",
                 "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
-                "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition"}) {
+                "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition", "searchOrgUnits",
+                "searchAgents"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

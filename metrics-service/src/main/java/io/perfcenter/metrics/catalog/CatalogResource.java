@@ -4,6 +4,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import io.perfcenter.metrics.ingest.RecordKind;
 import io.perfcenter.metrics.security.Roles;
+import io.perfcenter.metrics.web.Page;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.QueryParam;
@@ -31,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.OffsetDateTime;
@@ -83,13 +86,18 @@ public class CatalogResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listMetricDefinitions", summary = "The metric definitions in use")
-    @APIResponse(responseCode = "200", description = "The catalog, ordered by code")
-    public List<Definition> list(@Parameter(description = "true: retired metrics too", example = "false")
-                                 @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
+    @APIResponse(responseCode = "200", description = "The catalog, ordered by code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<Definition>> list(
+            @Parameter(description = "true: retired metrics too", example = "false")
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
+            @BeanParam Page page) {
         Sort byCode = Sort.by("code");
-        return (includeRetired ? MetricDefinition.<MetricDefinition>listAll(byCode)
+        return page.of((includeRetired ? MetricDefinition.<MetricDefinition>listAll(byCode)
                 : MetricDefinition.<MetricDefinition>list("retiredAt is null", byCode))
-                .stream().map(Definition::of).toList();
+                .stream().map(Definition::of).toList());
     }
 
     @GET
@@ -144,12 +152,15 @@ public class CatalogResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listDerivationFields",
             summary = "The record kinds and fields a derivation may use (the whole vocabulary; no SQL)")
-    @APIResponse(responseCode = "200", description = "Record kinds with their fields")
-    public List<KindInfo> recordFields() {
-        return java.util.Arrays.stream(RecordKind.values()).filter(k -> k != RecordKind.VALUES)
+    @APIResponse(responseCode = "200", description = "Record kinds with their fields, in a fixed order", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<KindInfo>> recordFields(@BeanParam Page page) {
+        return page.of(java.util.Arrays.stream(RecordKind.values()).filter(k -> k != RecordKind.VALUES)
                 .map(k -> new KindInfo(k.path(), k.allFields().stream().skip(4)
                         .map(f -> new FieldInfo(f.name(), f.type().name(), f.choices())).toList()))
-                .toList();
+                .toList());
     }
 
     @POST

@@ -14,11 +14,13 @@ import io.perfcenter.metrics.org.OrgPayloads.MoveInput;
 import io.perfcenter.metrics.org.OrgPayloads.UnitInput;
 import io.perfcenter.metrics.org.OrgPayloads.UnitView;
 import io.perfcenter.metrics.security.Roles;
+import io.perfcenter.metrics.web.Page;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,9 +28,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.net.URI;
 import java.time.Clock;
@@ -46,9 +51,11 @@ public class OrgResource {
     private final OrgSync sync;
     private final OrgScope scope;
     private final HomeUnits homeUnits;
+    private final OrgSearch search;
     private final Clock clock;
 
-    OrgResource(OrgService org, OrgSync sync, OrgScope scope, HomeUnits homeUnits, Clock clock) {
+    OrgResource(OrgService org, OrgSync sync, OrgScope scope, HomeUnits homeUnits, OrgSearch search, Clock clock) {
+        this.search = search;
         this.clock = clock;
         this.org = org;
         this.sync = sync;
@@ -82,6 +89,58 @@ public class OrgResource {
     }
 
     @GET
+    @Path("/units")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "searchOrgUnits", summary = "Find units by code or name, kind and parent; paged, by code",
+            description = "Every filter is optional and they all apply. Data scope: hr, admin, integration clients "
+                    + "and QA specialists find every unit; supervisors and managers the units they lead and every "
+                    + "unit below them; agents the unit they belong to today. Ordered by code.")
+    @APIResponse(responseCode = "200", description = "One page of the units found, by code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "kind, limit or offset invalid (problem names it)")
+    public RestResponse<List<UnitView>> searchUnits(
+            @Parameter(description = "Part of the code or name, any case", example = "east") @QueryParam("q") String q,
+            @Parameter(description = "CENTER, TEAM or GROUP", example = "GROUP") @QueryParam("kind") String kind,
+            @Parameter(description = "Only the units directly below this one", example = "T-EAST")
+            @QueryParam("parentCode") String parentCode,
+            @BeanParam Page page) {
+        OrgUnit.Kind unitKind = null;
+        if (kind != null && !kind.isBlank()) {
+            unitKind = Arrays.stream(OrgUnit.Kind.values()).filter(k -> k.name().equals(kind.strip())).findFirst()
+                    .orElseThrow(() -> Problems.invalid("kind", "must be one of "
+                            + Arrays.toString(OrgUnit.Kind.values())));
+        }
+        OrgSearch.Found<UnitView> found = search.units(q, unitKind, parentCode, page.limit(), page.offset());
+        return page.of(found.rows(), found.total());
+    }
+
+    @GET
+    @Path("/agents")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @Operation(operationId = "searchAgents", summary = "Find agents by employee id or name, unit and day; paged, "
+            + "by employee id",
+            description = "Every filter is optional and they all apply; agents who left are found too unless "
+                    + "activeOn is given. Data scope: hr, admin, integration clients and QA specialists find every "
+                    + "agent; supervisors and managers the agents who belong, on activeOn (default today), to a unit "
+                    + "they lead or one below it; agents themselves. Ordered by employee id.")
+    @APIResponse(responseCode = "200", description = "One page of the agents found, by employee id", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "activeOn, limit or offset invalid (problem names it)")
+    public RestResponse<List<AgentView>> searchAgents(
+            @Parameter(description = "Part of the employee id or name, any case", example = "li")
+            @QueryParam("q") String q,
+            @Parameter(description = "Only agents who belong on activeOn (default today) to this unit or one below it",
+                    example = "G-EAST-1") @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "Only agents who belong to some unit on this day", example = "2026-10-15")
+            @QueryParam("activeOn") LocalDate activeOn,
+            @BeanParam Page page) {
+        OrgSearch.Found<AgentView> found = search.agents(q, unitCode, activeOn, page.limit(), page.offset());
+        return page.of(found.rows(), found.total());
+    }
+
+    @GET
     @Path("/units/{code}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getOrgUnit", summary = "A unit, with its parent and leader")
@@ -96,13 +155,21 @@ public class OrgResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listOrgUnitMembers",
             summary = "Agents who belonged to the unit (or a unit below it) on a day or at any day of a range")
-    @APIResponse(responseCode = "200", description = "Memberships overlapping the range")
+    @APIResponse(responseCode = "200", description = "Memberships overlapping the range, by employee id and then "
+            + "start", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such unit")
-    public List<MemberView> members(@PathParam("code") String code,
-                                    @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to) {
+    public RestResponse<List<MemberView>> members(@PathParam("code") String code,
+            @Parameter(description = "First day, inclusive (default today)", example = "2026-10-01")
+            @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day, inclusive (default from)", example = "2026-10-31")
+            @QueryParam("to") LocalDate to,
+            @BeanParam Page page) {
         scope.checkUnit(code);
         LocalDate start = from != null ? from : LocalDate.now(clock);
-        return org.members(code, start, to != null ? to : start);
+        return page.of(org.members(code, start, to != null ? to : start));
     }
 
     @GET
@@ -115,17 +182,21 @@ public class OrgResource {
                     + "unit with the most days of the period (a tie goes to the later unit), PERIOD_END the unit on "
                     + "the last day (a leaver: their last unit). assigned is true when that home unit is this unit "
                     + "or one below it. Days are calendar days of the center's calendar, both ends inclusive.")
-    @APIResponse(responseCode = "200", description = "One row per agent, by employee id")
-    @APIResponse(responseCode = "400", description = "from, to or policy missing or invalid (problem names it)")
+    @APIResponse(responseCode = "200", description = "One row per agent, by employee id", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "from, to, policy, limit or offset missing or invalid (problem "
+            + "names it)")
     @APIResponse(responseCode = "404", description = "No such unit")
-    public List<Assignment> assignments(
+    public RestResponse<List<Assignment>> assignments(
             @PathParam("code") String code,
             @Parameter(description = "First day, inclusive", required = true, example = "2026-10-01")
             @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day, inclusive", required = true, example = "2026-10-31")
             @QueryParam("to") LocalDate to,
             @Parameter(description = "MOST_DAYS (default) or PERIOD_END", example = "MOST_DAYS")
-            @QueryParam("policy") String policy) {
+            @QueryParam("policy") String policy,
+            @BeanParam Page page) {
         if (from == null) {
             throw Problems.invalid("from", "is required");
         }
@@ -142,7 +213,7 @@ public class OrgResource {
                             + Arrays.toString(MoverPolicy.values())));
         }
         scope.checkUnit(code);
-        return homeUnits.of(code, from, to, moverPolicy);
+        return page.of(homeUnits.of(code, from, to, moverPolicy));
     }
 
     @GET
@@ -151,9 +222,13 @@ public class OrgResource {
             Roles.INTEGRATION})
     @Operation(operationId = "listMyUnits", summary = "Codes of the units the caller leads, with all units below them",
             description = "Other services scope supervisors' and managers' data by this list.")
-    @APIResponse(responseCode = "200", description = "Unit codes; empty for someone who leads no unit")
-    public List<String> myUnits() {
-        return scope.ledUnits();
+    @APIResponse(responseCode = "200", description = "Unit codes, in code order; empty for someone who leads no unit",
+            headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<String>> myUnits(@BeanParam Page page) {
+        return page.of(scope.ledUnits().stream().sorted().toList());
     }
 
     @POST
