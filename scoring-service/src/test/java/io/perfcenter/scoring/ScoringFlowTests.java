@@ -252,4 +252,32 @@ class ScoringFlowTests {
                 .get(SCORECARDS).then().statusCode(200)
                 .extract().jsonPath().getLong("find { it.runId == " + run + " }.id");
     }
+
+    @Test
+    void scorecardsPageInAStableOrderWithANextLinkWhileMoreExist() {
+        String report = aggregateReport("PG1",
+                new Object[]{"P1", "calls_handled", 3000, "reply_minutes", 4, "csat", 4.9},
+                new Object[]{"P2", "calls_handled", 2500, "reply_minutes", 5, "csat", 4.5},
+                new Object[]{"P3", "calls_handled", 2000, "reply_minutes", 6, "csat", 4.0},
+                new Object[]{"P4", "calls_handled", 2000, "reply_minutes", 6, "csat", 4.0});
+        metrics.stubFor(aggregatesOf("PG1").willReturn(okJson(report)));
+        ScoringApi.stubStayers(metrics, "PG1", "2026-10-01", "2026-10-31", report);
+        hr().body(run("SEAT-FLOW", "PG1", "2026-10")).post(RUNS).then().statusCode(201);
+
+        // by rank, then employee id (P3 and P4 tie)
+        var first = hr().urlEncodingEnabled(false).get(SCORECARDS + "?unit=PG1&period=2026-10&limit=3");
+        first.then().statusCode(200).header("X-Total-Count", "4").body("employeeId", contains("P1", "P2", "P3"));
+        String next = first.header("Link").replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+        assertEquals(SCORECARDS + "?unit=PG1&period=2026-10&offset=3&limit=3", next);
+        hr().urlEncodingEnabled(false).get(next).then().statusCode(200).body("employeeId", contains("P4"))
+                .body("[0].items", not(empty())).header("Link", nullValue());
+        // the scope still applies page by page: G2's supervisor sees none of PG1's
+        as(supervisorG2).queryParam("unit", "PG1").get(SCORECARDS).then().statusCode(200).body("$", empty())
+                .header("X-Total-Count", "0");
+        hr().queryParam("limit", 1001).get(SCORECARDS).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("limit"));
+        hr().queryParam("offset", -1).get(RUNS).then().statusCode(400).body("field", equalTo("offset"));
+        hr().queryParam("limit", 1).get(TEMPLATES).then().statusCode(200).body("size()", equalTo(1))
+                .header("Link", org.hamcrest.Matchers.containsString("offset=1"));
+    }
 }

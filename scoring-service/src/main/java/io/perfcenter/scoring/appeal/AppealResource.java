@@ -1,5 +1,10 @@
 package io.perfcenter.scoring.appeal;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,13 +62,16 @@ public class AppealResource {
     @Operation(operationId = "listAppeals", summary = "Appeals the caller sees, and whether they may decide each",
             description = "Agents see their own, supervisors and managers those of the units they lead (they never "
                     + "decide them), appeals reviewers, hr and admin all.")
-    @APIResponse(responseCode = "200", description = "Appeals, oldest first")
-    @APIResponse(responseCode = "400", description = "Invalid filter")
+    @APIResponse(responseCode = "200", description = "Appeals, oldest first (by id)", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
-    public List<AppealView> list(@Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status")
+    public RestResponse<List<AppealView>> list(@Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status")
                                  String status,
-                                 @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId) {
-        return appeals.list(status == null ? null : AppealService.status(status), scorecardId);
+                                 @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId,
+                                               @BeanParam Page page) {
+        return page.of(appeals.list(status == null ? null : AppealService.status(status), scorecardId));
     }
 
     @GET

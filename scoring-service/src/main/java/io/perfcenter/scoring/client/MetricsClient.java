@@ -72,7 +72,7 @@ public class MetricsClient {
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "myUnitsUnavailable", skipOn = MetricsRejection.class)
     public List<String> myUnits() {
-        return rest.myUnits();
+        return AllPages.read(rest::myUnits);
     }
 
     @Timeout(TIMEOUT_MS)
@@ -102,7 +102,7 @@ public class MetricsClient {
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "membersUnavailable", skipOn = MetricsRejection.class)
     public List<Member> members(String code, LocalDate from, LocalDate to) {
-        return rest.members(code, from, to);
+        return AllPages.read((limit, offset) -> rest.members(code, from, to, limit, offset));
     }
 
     /** Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy. */
@@ -112,7 +112,7 @@ public class MetricsClient {
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "assignmentsUnavailable", skipOn = MetricsRejection.class)
     public List<Assignment> assignments(String code, LocalDate from, LocalDate to, String policy) {
-        return rest.assignments(code, from, to, policy);
+        return AllPages.read((limit, offset) -> rest.assignments(code, from, to, policy, limit, offset));
     }
 
     /**

@@ -46,7 +46,7 @@ interface MetricsRestClient {
 
     @GET
     @Path("/org/my-units")
-    List<String> myUnits();
+    List<String> myUnits(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @GET
     @Path("/org/units/{code}")
@@ -55,12 +55,14 @@ interface MetricsRestClient {
     @GET
     @Path("/org/units/{code}/members")
     List<Member> members(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-                         @QueryParam("to") LocalDate to);
+                         @QueryParam("to") LocalDate to, @QueryParam("limit") int limit,
+                         @QueryParam("offset") int offset);
 
     @GET
     @Path("/org/units/{code}/assignments")
     List<Assignment> assignments(@PathParam("code") String code, @QueryParam("from") LocalDate from,
-                                 @QueryParam("to") LocalDate to, @QueryParam("policy") String policy);
+                                 @QueryParam("to") LocalDate to, @QueryParam("policy") String policy,
+                                 @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @POST
     @Path("/values")

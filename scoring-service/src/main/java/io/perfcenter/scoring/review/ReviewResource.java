@@ -1,5 +1,11 @@
 package io.perfcenter.scoring.review;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.audit.AuditPayloads.EventView;
 import io.perfcenter.scoring.review.ReviewPayloads.RatingInput;
@@ -47,14 +53,17 @@ public class ReviewResource {
             + "review, without results",
             description = "Supervisors and managers see runs of the units they lead; agents the IN_REVIEW runs they "
                     + "are scored in, to rate their peers.")
-    @APIResponse(responseCode = "200", description = "One entry per scorecard")
-    @APIResponse(responseCode = "400", description = "runId missing")
+    @APIResponse(responseCode = "200", description = "One entry per scorecard, by employee id", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "runId missing, or limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run")
-    public List<ReviewEntry> list(@Parameter(required = true, example = "12") @QueryParam("runId") Long runId) {
+    public RestResponse<List<ReviewEntry>> list(
+            @Parameter(required = true, example = "12") @QueryParam("runId") Long runId, @BeanParam Page page) {
         if (runId == null) {
             throw io.perfcenter.scoring.web.Problems.invalid("runId", "is required");
         }
-        return reviews.entries(runId);
+        return page.of(reviews.entries(runId));
     }
 
     @PUT
@@ -105,11 +114,15 @@ public class ReviewResource {
     @Path("/{scorecardId}/ratings")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScorecardRatings", summary = "The manual ratings given on a scorecard")
-    @APIResponse(responseCode = "200", description = "Ratings, oldest first")
+    @APIResponse(responseCode = "200", description = "Ratings, oldest first (by id)", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such scorecard")
-    public List<RatingView> ratings(@PathParam("scorecardId") long scorecardId) {
+    public RestResponse<List<RatingView>> ratings(@PathParam("scorecardId") long scorecardId,
+                                                  @BeanParam Page page) {
         scorecards.get(scorecardId);
-        return reviews.ratings(scorecardId).stream().map(RatingView::of).toList();
+        return page.of(reviews.ratings(scorecardId).stream().map(RatingView::of).toList());
     }
 
     @GET
@@ -117,10 +130,14 @@ public class ReviewResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getScorecardHistory", summary = "A scorecard's audit trail: computed, self-assessed, "
             + "rated, reviewed, published, locked, appealed, adjusted — who and when")
-    @APIResponse(responseCode = "200", description = "Events, oldest first")
+    @APIResponse(responseCode = "200", description = "Events, oldest first (by id)", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such scorecard")
-    public List<EventView> history(@PathParam("scorecardId") long scorecardId) {
+    public RestResponse<List<EventView>> history(@PathParam("scorecardId") long scorecardId,
+                                                 @BeanParam Page page) {
         Scorecard card = scorecards.get(scorecardId);
-        return AuditEvent.ofScorecard(card.id, card.runId).stream().map(EventView::of).toList();
+        return page.of(AuditEvent.ofScorecard(card.id, card.runId).stream().map(EventView::of).toList());
     }
 }

@@ -1,5 +1,10 @@
 package io.perfcenter.scoring.run;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -94,15 +99,18 @@ public class RunResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScoringRuns", summary = "Runs, newest period first, without their scorecards",
             description = "Supervisors and managers see the runs of the units they lead.")
-    @APIResponse(responseCode = "200", description = "Runs matching the filters")
-    @APIResponse(responseCode = "400", description = "Invalid filter (problem names it)")
+    @APIResponse(responseCode = "200", description = "Runs matching the filters: newest period first, then unit, newest run first", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
-    public List<RunSummary> list(
+    public RestResponse<List<RunSummary>> list(
             @Parameter(description = "2026-10, 2026-Q4, 2026 or a range", example = "2026-10") @QueryParam("period")
             String period,
             @Parameter(description = "Unit the run scored", example = "G-EAST-1") @QueryParam("unit") String unit,
-            @Parameter(example = "SEAT-MONTHLY") @QueryParam("templateCode") String templateCode) {
-        return runs.list(period, unit, templateCode);
+            @Parameter(example = "SEAT-MONTHLY") @QueryParam("templateCode") String templateCode,
+            @BeanParam Page page) {
+        return page.of(runs.list(period, unit, templateCode));
     }
 
     @GET
@@ -123,13 +131,16 @@ public class RunResource {
     @Operation(operationId = "getScoringRunChanges", summary = "What changed per agent against the previous revision",
             description = "Agents added, removed, or with a different total, grade, rank or item value or points. "
                     + "With `against`, compared with that revision of the same template, unit and period instead.")
-    @APIResponse(responseCode = "200", description = "The changes; empty for a first revision")
-    @APIResponse(responseCode = "400", description = "`against` is no revision of the same series")
+    @APIResponse(responseCode = "200", description = "The changes, the new revision's agents best rank first, then those removed; empty for a first revision", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "`against` is no revision of the same series, or limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run")
-    public List<AgentChange> changes(@PathParam("id") long id,
+    public RestResponse<List<AgentChange>> changes(@PathParam("id") long id,
                                      @Parameter(description = "Another revision's run id") @QueryParam("against")
-                                     Long against) {
-        return runs.changes(id, against);
+                                     Long against,
+                                     @BeanParam Page page) {
+        return page.of(runs.changes(id, against));
     }
 
     @GET
@@ -149,11 +160,14 @@ public class RunResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getScoringRunHistory", summary = "The run's audit trail: computed, reviews, ratings, "
             + "published, locked, appeals — who and when")
-    @APIResponse(responseCode = "200", description = "Events, oldest first")
+    @APIResponse(responseCode = "200", description = "Events, oldest first (by id)", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run")
-    public List<EventView> history(@PathParam("id") long id) {
+    public RestResponse<List<EventView>> history(@PathParam("id") long id, @BeanParam Page page) {
         runs.visibleRun(id);
-        return AuditEvent.ofRun(id).stream().map(EventView::of).toList();
+        return page.of(AuditEvent.ofRun(id).stream().map(EventView::of).toList());
     }
 
     @POST

@@ -1,5 +1,11 @@
 package io.perfcenter.scoring.scorecard;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import io.perfcenter.scoring.scorecard.ScorecardPayloads.ScorecardView;
 import io.perfcenter.scoring.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -32,15 +38,19 @@ public class ScorecardResource {
             description = "All filters are optional. Agents get only their own published scorecards, supervisors and "
                     + "managers those of the units they lead, hr, admin and integration clients all; scorecards "
                     + "outside the scope are left out.")
-    @APIResponse(responseCode = "200", description = "Newest period first, then unit and rank")
-    @APIResponse(responseCode = "400", description = "Invalid filter (problem names it)")
+    @APIResponse(responseCode = "200", description = "Newest period first, then unit, rank, employee id and id", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
-    public List<ScorecardView> list(
+    public RestResponse<List<ScorecardView>> list(
             @Parameter(description = "Month as YYYY-MM", example = "2026-10") @QueryParam("period") String period,
             @Parameter(description = "Unit the run scored", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(description = "COMPUTED or PUBLISHED", example = "PUBLISHED") @QueryParam("status") String status,
-            @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId) {
-        return ScorecardView.all(scorecards.find(period, unit, status, employeeId));
+            @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
+            @BeanParam Page page) {
+        ScorecardService.Found found = scorecards.find(period, unit, status, employeeId, page.limit(), page.offset());
+        return page.of(ScorecardView.all(found.cards()), found.total());
     }
 
     @GET

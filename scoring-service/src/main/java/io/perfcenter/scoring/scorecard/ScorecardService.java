@@ -4,6 +4,8 @@ import io.perfcenter.scoring.run.EvaluationPeriod;
 import io.perfcenter.scoring.security.DataScope;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,7 +27,15 @@ public class ScorecardService {
         this.scope = scope;
     }
 
-    public List<Scorecard> find(String period, String unitCode, String status, String employeeId) {
+    /** One page of the scorecards found, with their items, and how many were found in all. */
+    public record Found(List<Scorecard> cards, long total) {
+    }
+
+    /**
+     * The scorecards matching the filters within the caller's scope, newest period first, then unit, rank, employee
+     * id and id (a total order, so pages never overlap): {@code limit} of them from {@code offset}.
+     */
+    public Found find(String period, String unitCode, String status, String employeeId, int limit, int offset) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (period != null) {
@@ -60,14 +70,23 @@ public class ScorecardService {
                 visible.add("(s.employeeId = :me and s.status in :ownVisible)");
             }
             if (visible.isEmpty()) {
-                return List.of();
+                return new Found(List.of(), 0);
             }
             where.add("(" + String.join(" or ", visible) + ")");
         }
-        String query = "select s from Scorecard s left join fetch s.items"
-                + (where.isEmpty() ? "" : " where " + String.join(" and ", where))
-                + " order by s.period desc, s.unitCode, s.rank, s.employeeId, s.id";
-        return Scorecard.find(query, params).list();
+        String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
+        String order = " order by s.period desc, s.unitCode, s.rank, s.employeeId, s.id";
+        EntityManager em = Scorecard.getEntityManager();
+        TypedQuery<Long> count = em.createQuery("select count(s) from Scorecard s" + condition, Long.class);
+        params.forEach(count::setParameter);
+        // the page's ids first: a page of a query that fetches the items would be cut in memory
+        TypedQuery<Long> ids = em.createQuery("select s.id from Scorecard s" + condition + order, Long.class)
+                .setFirstResult(offset).setMaxResults(limit);
+        params.forEach(ids::setParameter);
+        List<Long> page = ids.getResultList();
+        List<Scorecard> cards = page.isEmpty() ? List.of() : Scorecard.<Scorecard>find(
+                "select s from Scorecard s left join fetch s.items where s.id in ?1" + order, page).list();
+        return new Found(cards, count.getSingleResult());
     }
 
     /** A run's scorecards with their items, best rank first, in one query. */

@@ -1,5 +1,11 @@
 package io.perfcenter.scoring.targets;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import io.perfcenter.scoring.security.Roles;
 import io.perfcenter.scoring.targets.TargetPayloads.TargetInput;
 import io.perfcenter.scoring.targets.TargetPayloads.TargetView;
@@ -44,9 +50,13 @@ public class TargetResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScoringTargets", summary = "Targets, optionally of one metric and period")
-    @APIResponse(responseCode = "200", description = "Targets by metric, scope and period")
-    public List<TargetView> list(@Parameter(example = "csat") @QueryParam("metricCode") String metricCode,
-                                 @Parameter(example = "2026-10") @QueryParam("period") String period) {
-        return targets.list(metricCode, period).stream().map(TargetView::of).toList();
+    @APIResponse(responseCode = "200", description = "Targets by metric, scope and period", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<TargetView>> list(@Parameter(example = "csat") @QueryParam("metricCode") String metricCode,
+                                 @Parameter(example = "2026-10") @QueryParam("period") String period,
+                                               @BeanParam Page page) {
+        return page.of(targets.list(metricCode, period).stream().map(TargetView::of).toList());
     }
 }

@@ -1,5 +1,10 @@
 package io.perfcenter.scoring.template;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.scoring.web.Page;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -64,10 +69,15 @@ public class TemplateResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listScorecardTemplates", summary = "The latest version of every template in use")
-    @APIResponse(responseCode = "200", description = "Templates ordered by code")
-    public List<TemplateView> list(@Parameter(description = "true: retired templates too", example = "false")
-                                   @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
-        return ScorecardTemplate.latestVersions(includeRetired).stream().map(TemplateView::of).toList();
+    @APIResponse(responseCode = "200", description = "Templates ordered by code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<TemplateView>> list(
+            @Parameter(description = "true: retired templates too", example = "false")
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
+            @BeanParam Page page) {
+        return page.of(ScorecardTemplate.latestVersions(includeRetired).stream().map(TemplateView::of).toList());
     }
 
     @GET

@@ -146,6 +146,7 @@ class MetricsConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "S1", "role", "supervisor"))
                 .uponReceiving("the units the caller leads")
                 .method("GET").path("/api/v1/metrics/org/my-units")
+                .query("limit=1000&offset=0")
                 .matchHeader("Authorization", BEARER, A_TOKEN)
                 .willRespondWith().status(200)
                 .body(PactDslJsonArray.arrayMinLike(1, PactDslJsonRootValue.stringType("G1")))
@@ -155,7 +156,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "myUnits")
     void myUnits(MockServer server) {
-        assertEquals(List.of("G1"), client(server).myUnits());
+        assertEquals(List.of("G1"), AllPages.read(client(server)::myUnits));
     }
 
     // ---- a unit with its parent and leader (leader scorecards, targets) ----
@@ -196,7 +197,7 @@ class MetricsConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
                 .uponReceiving("the members of a unit over a period")
                 .method("GET").path("/api/v1/metrics/org/units/G1/members")
-                .query("from=2026-10-01&to=2026-10-31")
+                .query("from=2026-10-01&to=2026-10-31&limit=1000&offset=0")
                 .matchHeader("Authorization", BEARER, A_TOKEN)
                 .willRespondWith().status(200)
                 .body(newJsonArrayMinLike(1, member -> member.object(m -> m.stringType("employeeId", "E1"))).build())
@@ -206,7 +207,8 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "members")
     void members(MockServer server) {
-        List<Member> members = client(server).members("G1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        List<Member> members = AllPages.read((limit, offset) -> client(server).members("G1",
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), limit, offset));
         assertEquals("E1", members.get(0).employeeId());
     }
 
@@ -219,7 +221,7 @@ class MetricsConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
                 .uponReceiving("the org assignments of a unit over a period under a mover policy")
                 .method("GET").path("/api/v1/metrics/org/units/G1/assignments")
-                .query("from=2026-10-01&to=2026-10-31&policy=MOST_DAYS")
+                .query("from=2026-10-01&to=2026-10-31&policy=MOST_DAYS&limit=1000&offset=0")
                 .matchHeader("Authorization", BEARER, A_TOKEN)
                 .willRespondWith().status(200)
                 .body(newJsonArrayMinLike(1, rows -> rows.object(row -> {
@@ -245,8 +247,8 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "assignments")
     void assignments(MockServer server) {
-        Assignment row = client(server).assignments("G1", LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31),
-                "MOST_DAYS").get(0);
+        Assignment row = AllPages.read((limit, offset) -> client(server).assignments("G1", LocalDate.of(2026, 10, 1),
+                LocalDate.of(2026, 10, 31), "MOST_DAYS", limit, offset)).get(0);
         assertEquals("MOST_DAYS", row.policy());
         assertTrue(row.memberships().get(0).days() > 0);
     }

@@ -1,0 +1,47 @@
+package io.perfcenter.scoring.client;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** A whole list is read page by page until a short page; an exact multiple of the page size costs one empty page. */
+class AllPagesTests {
+
+    static List<Integer> rows(int n) {
+        return IntStream.range(0, n).boxed().toList();
+    }
+
+    static List<Integer> readAll(List<Integer> list, List<Integer> offsetsAsked) {
+        return AllPages.read((limit, offset) -> {
+            offsetsAsked.add(offset);
+            return list.subList(Math.min(offset, list.size()), Math.min(offset + limit, list.size()));
+        });
+    }
+
+    @Test
+    void readsEveryPage() {
+        List<Integer> asked = new ArrayList<>();
+        assertEquals(rows(2500), readAll(rows(2500), asked));
+        assertEquals(List.of(0, 1000, 2000), asked);
+        asked.clear();
+        assertEquals(rows(2000), readAll(rows(2000), asked));
+        assertEquals(List.of(0, 1000, 2000), asked);
+        asked.clear();
+        assertEquals(List.of(), readAll(List.of(), asked));
+        assertEquals(List.of(0), asked);
+    }
+
+    @Test
+    void aProviderThatDoesNotPageIsReadOnce() {
+        List<Integer> asked = new ArrayList<>();
+        assertEquals(1500, AllPages.read((limit, offset) -> {
+            asked.add(offset);
+            return rows(1500);
+        }).size());
+        assertEquals(List.of(0), asked);
+    }
+}
