@@ -31,6 +31,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.perfcenter.incentive.TestApi.BASE;
 import static io.perfcenter.incentive.TestApi.HR;
 import static io.perfcenter.incentive.TestApi.PROBLEMS;
@@ -93,7 +94,7 @@ class ApprovalExportTests {
         as(HR).post(BASE + "/runs/" + approved + "/approve").then().statusCode(200).body("status", is("APPROVED"));
         computed = as(HR).body(Map.of("planCode", "EXPORT-PLAN", "period", PERIOD, "unitCode", "EX-2"))
                 .post(BASE + "/runs").then().statusCode(201).extract().jsonPath().getLong("id");
-        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(1).withHeader("Authorization", equalTo("Bearer " + MANAGER))
+        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(1).withHeader("Authorization", equalTo("Bearer " + MANAGER))
                 .willReturn(okJson("[\"EX-1\"]")));
     }
 

@@ -130,7 +130,7 @@ class IncentiveRunTests {
         scorecards("G-REFUSED", aResponse().withStatus(403));
 
         // my-units answers by the forwarded token; anyone else leads nothing
-        downstream.stubFor(get(MY_UNITS).atPriority(10).willReturn(okJson("[]")));
+        downstream.stubFor(get(urlPathEqualTo(MY_UNITS)).atPriority(10).willReturn(okJson("[]")));
         myUnits(SUPERVISOR_S1, okJson("[\"G2\"]"));
         myUnits(MANAGER_M1, okJson("[\"T1\", \"G1\", \"G2\", \"G3\"]"));
         myUnits(SUPERVISOR_S9, aResponse().withStatus(500));
@@ -143,7 +143,7 @@ class IncentiveRunTests {
     }
 
     private void myUnits(String token, ResponseDefinitionBuilder response) {
-        downstream.stubFor(get(MY_UNITS).atPriority(1).withHeader("Authorization", equalTo("Bearer " + token))
+        downstream.stubFor(get(urlPathEqualTo(MY_UNITS)).atPriority(1).withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(response));
     }
 

@@ -455,7 +455,7 @@ class PlanSectionRunTests {
         as(MANAGER).get(BASE + "/budgets").then().statusCode(403);
         as(AGENT_S1).get(BASE + "/runs/" + id + "/changes").then().statusCode(403);
         // a manager who leads no unit (metrics' my-units answers []) does not see the run's changes
-        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(10).willReturn(
+        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(10).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
         as(MANAGER).get(BASE + "/runs/" + id + "/changes").then().statusCode(403)
                 .body("type", is(PROBLEMS + "out-of-scope"));
@@ -464,5 +464,25 @@ class PlanSectionRunTests {
         as(AGENT_S1).get(BASE + "/statements").then().statusCode(200)
                 .body("employeeId", contains("S1")).body("[0].lines", hasSize(7))
                 .body("[0].lines[0].explanation", containsString("2,640.00"));
+    }
+
+    @Test
+    void listsPageByLimitAndOffsetInAStableOrder() {
+        as(HR).body(List.of(
+                        Map.of("unitCode", "PG-3", "period", "2025-07", "amount", "3", "currency", "CNY"),
+                        Map.of("unitCode", "PG-1", "period", "2025-07", "amount", "1", "currency", "CNY"),
+                        Map.of("unitCode", "PG-2", "period", "2025-07", "amount", "2", "currency", "CNY")))
+                .put(BASE + "/budgets").then().statusCode(200).body("accepted", is(3));
+        var first = as(HR).urlEncodingEnabled(false).get(BASE + "/budgets?period=2025-07&limit=2");
+        first.then().statusCode(200).header("X-Total-Count", "3").body("unitCode", contains("PG-1", "PG-2"));
+        String next = first.header("Link").replaceAll("^<([^>]+)>; rel=\"next\"$", "$1");
+        org.junit.jupiter.api.Assertions.assertEquals(BASE + "/budgets?period=2025-07&offset=2&limit=2", next);
+        as(HR).urlEncodingEnabled(false).get(next).then().statusCode(200).body("unitCode", contains("PG-3"))
+                .header("Link", nullValue());
+        for (String bad : new String[]{"limit=0", "limit=1001", "limit=all"}) {
+            as(HR).urlEncodingEnabled(false).get(BASE + "/budgets?" + bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("field", is("limit"));
+        }
+        as(HR).queryParam("offset", "-1").get(BASE + "/statements").then().statusCode(400).body("field", is("offset"));
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.perfcenter.incentive.TestApi.BASE;
 import static io.perfcenter.incentive.TestApi.HR;
 import static io.perfcenter.incentive.TestApi.PROBLEMS;
@@ -97,8 +98,8 @@ class PromotionTests {
             TestApi.stubAgentAggregates(downstream, employee, "2026-08-01", "2026-10-31", three.get(employee));
             TestApi.stubAgentAggregates(downstream, employee, "2026-05-01", "2026-10-31", six.get(employee));
         }
-        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(10).willReturn(okJson("[]")));
-        downstream.stubFor(get(TestApi.MY_UNITS).atPriority(1)
+        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(10).willReturn(okJson("[]")));
+        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(1)
                 .withHeader("Authorization", equalTo("Bearer " + LEAD_OF_PR1)).willReturn(okJson("[\"PR-1\"]")));
     }
 

@@ -1,5 +1,11 @@
 package io.perfcenter.incentive.budget;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.incentive.web.Page;
 import io.perfcenter.incentive.budget.BudgetPayloads.BudgetRow;
 import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
 import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
@@ -46,11 +52,14 @@ public class BudgetResource {
     @GET
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listBudgets", summary = "Budgets on file, newest month first")
-    @APIResponse(responseCode = "200", description = "The budgets")
-    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
-    public List<BudgetView> list(@Parameter(example = "2026-10") @QueryParam("period") String period,
-                                 @Parameter(example = "G1") @QueryParam("unitCode") String unitCode) {
+    @APIResponse(responseCode = "200", description = "The budgets, newest month first, then by unit code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
+    public RestResponse<List<BudgetView>> list(@Parameter(example = "2026-10") @QueryParam("period") String period,
+                                 @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
+                                               @BeanParam Page page) {
         Periods.checkOptional("period", period);
-        return budgets.list(period, unitCode);
+        return page.of(budgets.list(period, unitCode));
     }
 }

@@ -35,7 +35,7 @@ public class MetricsClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = MetricsUnavailable.class, skipOn = DependencyRejected.class)
     public List<String> myUnits() {
-        return rest.myUnits();
+        return AllPages.read(rest::myUnits);
     }
 
     /** Every agent's values of the metrics over the days, for a unit and the units below it. */
@@ -94,7 +94,8 @@ public class MetricsClient {
     @Fallback(value = MembersUnavailable.class, skipOn = DependencyRejected.class)
     public Map<String, String> positions(String unitCode, LocalDate from, LocalDate to) {
         Map<String, String> positions = new HashMap<>();
-        List<OrgMember> members = rest.members(unitCode, from.toString(), to.toString());
+        List<OrgMember> members = AllPages.read((limit, offset) -> rest.members(unitCode, from.toString(),
+                to.toString(), limit, offset));
         if (members != null) {
             for (OrgMember m : members) {
                 if (m != null && m.employeeId() != null && m.position() != null) {

@@ -19,7 +19,7 @@ interface MetricsRestClient {
 
     @GET
     @Path("/org/my-units")
-    List<String> myUnits();
+    List<String> myUnits(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     /** Name either unit or employeeId; from and to are ISO dates, both inclusive; anomalies=true flags outliers. */
     @GET
@@ -37,7 +37,8 @@ interface MetricsRestClient {
     @GET
     @Path("/org/units/{code}/members")
     List<OrgMember> members(@PathParam("code") String unitCode, @QueryParam("from") String from,
-                            @QueryParam("to") String to);
+                            @QueryParam("to") String to, @QueryParam("limit") int limit,
+                            @QueryParam("offset") int offset);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -32,7 +32,8 @@ public class ScoringClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecards(String period, String unitCode) {
-        return rest.scorecards(period, unitCode, Scorecard.PUBLISHED);
+        return AllPages.read((limit, offset) -> rest.scorecards(period, unitCode, Scorecard.PUBLISHED, limit,
+                offset));
     }
 
     /** Every published scorecard of one employee, all periods (promotion looks back over several months). */
@@ -41,7 +42,7 @@ public class ScoringClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecardsOf(String employeeId) {
-        return rest.scorecardsOf(employeeId, Scorecard.PUBLISHED);
+        return AllPages.read((limit, offset) -> rest.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset));
     }
 
     static class ScoringUnavailable implements FallbackHandler<List<Scorecard>> {

@@ -19,11 +19,13 @@ interface ScoringRestClient {
     @GET
     @Path("/scorecards")
     List<Scorecard> scorecards(@QueryParam("period") String period, @QueryParam("unit") String unit,
-                               @QueryParam("status") String status);
+                               @QueryParam("status") String status, @QueryParam("limit") int limit,
+                               @QueryParam("offset") int offset);
 
     @GET
     @Path("/scorecards")
-    List<Scorecard> scorecardsOf(@QueryParam("employeeId") String employeeId, @QueryParam("status") String status);
+    List<Scorecard> scorecardsOf(@QueryParam("employeeId") String employeeId, @QueryParam("status") String status,
+                                 @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -1,5 +1,10 @@
 package io.perfcenter.incentive.plan;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.incentive.web.Page;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,10 +72,15 @@ public class PlanResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "listPlans", summary = "The latest version of every plan in use")
-    @APIResponse(responseCode = "200", description = "Plans ordered by code")
-    public List<PlanView> list(@Parameter(description = "true: retired plans too", example = "false")
-                               @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired) {
-        return plans.latestVersions(includeRetired).stream().map(PlanView::of).toList();
+    @APIResponse(responseCode = "200", description = "Plans ordered by code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<PlanView>> list(
+            @Parameter(description = "true: retired plans too", example = "false")
+            @QueryParam("includeRetired") @DefaultValue("false") boolean includeRetired,
+            @BeanParam Page page) {
+        return page.of(plans.latestVersions(includeRetired).stream().map(PlanView::of).toList());
     }
 
     @GET

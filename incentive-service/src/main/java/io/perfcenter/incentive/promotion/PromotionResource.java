@@ -1,5 +1,10 @@
 package io.perfcenter.incentive.promotion;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.incentive.web.Page;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -60,9 +65,12 @@ public class PromotionResource {
     @Path("/ladders")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listLadders", summary = "The latest version of every career ladder")
-    @APIResponse(responseCode = "200", description = "Ladders by code")
-    public List<LadderView> listLadders() {
-        return ladders.latestVersions().stream().map(LadderView::of).toList();
+    @APIResponse(responseCode = "200", description = "Ladders by code", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
+    public RestResponse<List<LadderView>> listLadders(@BeanParam Page page) {
+        return page.of(ladders.latestVersions().stream().map(LadderView::of).toList());
     }
 
     @GET

@@ -1,5 +1,9 @@
 package io.perfcenter.incentive.run;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.incentive.web.Page;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -78,19 +82,22 @@ public class RunResource {
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
     @Operation(operationId = "listRuns", summary = "Runs, newest first, without their statements",
             description = "Managers see the runs of the units they lead.")
-    @APIResponse(responseCode = "200", description = "The runs")
-    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
+    @APIResponse(responseCode = "200", description = "The runs, newest (highest id) first", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
-    public List<RunSummary> list(
+    public RestResponse<List<RunSummary>> list(
             @Parameter(example = "2026-10") @QueryParam("period") String period,
             @Parameter(example = "G-EAST-1") @QueryParam("unitCode") String unitCode,
             @Parameter(example = "PERF-2026") @QueryParam("planCode") String planCode,
             @Parameter(description = "COMPUTED, APPROVED or SUPERSEDED", example = "APPROVED")
-            @QueryParam("status") String status) {
+            @QueryParam("status") String status,
+            @BeanParam Page page) {
         Periods.checkOptional("period", period);
         RunStatus wanted = status == null ? null : parseStatus(status);
         List<String> units = caller.seesEverything() ? null : List.copyOf(metrics.myUnits());
-        return runs.list(period, unitCode, planCode, wanted, units);
+        return page.of(runs.list(period, unitCode, planCode, wanted, units));
     }
 
     private static RunStatus parseStatus(String status) {

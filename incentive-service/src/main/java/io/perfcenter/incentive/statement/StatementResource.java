@@ -1,5 +1,11 @@
 package io.perfcenter.incentive.statement;
 
+import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import jakarta.ws.rs.BeanParam;
+import io.perfcenter.incentive.web.Page;
 import io.perfcenter.incentive.web.Periods;
 import io.perfcenter.incentive.security.Roles;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
@@ -37,15 +43,18 @@ public class StatementResource {
             description = "Agents and supervisors see their own statements, managers those of the units they lead, "
                     + "hr and admin all (supervisors see their group's totals: listUnitTotals). Statements of "
                     + "superseded runs appear only when their runId is given.")
-    @APIResponse(responseCode = "200", description = "Newest period first")
-    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
-    public List<StatementView> list(
+    @APIResponse(responseCode = "200", description = "Newest period first, then newest run, then employee id", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
+    public RestResponse<List<StatementView>> list(
             @Parameter(description = "Month, YYYY-MM", example = "2026-10") @QueryParam("period") String period,
             @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
-            @Parameter(example = "7") @QueryParam("runId") Long runId) {
+            @Parameter(example = "7") @QueryParam("runId") Long runId,
+            @BeanParam Page page) {
         Periods.checkOptional("period", period);
         scope.checkEmployeeFilter(employeeId);
-        return book.list(period, employeeId, runId, scope.visible());
+        return page.of(book.list(period, employeeId, runId, scope.visible()));
     }
 
     @GET
@@ -54,13 +63,16 @@ public class StatementResource {
     @Operation(operationId = "listUnitTotals", summary = "What the live runs pay per unit, without individual amounts",
             description = "Supervisors and managers see the totals of the units they lead, hr and admin all: per "
                     + "live run the number of statements, the flagged ones, the total and the sum per line kind.")
-    @APIResponse(responseCode = "200", description = "Newest period first")
-    @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
-    public List<UnitTotals> totals(
+    @APIResponse(responseCode = "200", description = "Newest period first, then unit code, then newest run", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
+    public RestResponse<List<UnitTotals>> totals(
             @Parameter(description = "Month, YYYY-MM", example = "2026-10") @QueryParam("period") String period,
-            @Parameter(example = "G1") @QueryParam("unitCode") String unitCode) {
+            @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
+            @BeanParam Page page) {
         Periods.checkOptional("period", period);
-        return book.totals(period, unitCode, scope.unitsForTotals());
+        return page.of(book.totals(period, unitCode, scope.unitsForTotals()));
     }
 
     @GET

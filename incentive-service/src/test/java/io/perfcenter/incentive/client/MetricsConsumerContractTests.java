@@ -60,6 +60,7 @@ class MetricsConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "S1", "role", "supervisor"))
                 .uponReceiving("the units the caller leads")
                 .method("GET").path("/api/v1/metrics/org/my-units")
+                .query("limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
                 .body(PactDslJsonArray.arrayMinLike(1, PactDslJsonRootValue.stringType("G1")))
@@ -69,7 +70,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "myUnits")
     void myUnits(MockServer server) {
-        assertEquals(List.of("G1"), client(server).myUnits());
+        assertEquals(List.of("G1"), AllPages.read(client(server)::myUnits));
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)
@@ -164,7 +165,7 @@ class MetricsConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
                 .uponReceiving("the members of a unit over a period, with their positions")
                 .method("GET").path("/api/v1/metrics/org/units/G1/members")
-                .query("from=2026-10-01&to=2026-10-31")
+                .query("from=2026-10-01&to=2026-10-31&limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
                 .body(newJsonArrayMinLike(1, rows -> rows.object(member -> {
@@ -177,7 +178,8 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "members")
     void members(MockServer server) {
-        OrgMember member = client(server).members("G1", "2026-10-01", "2026-10-31").get(0);
+        OrgMember member = AllPages.read((limit, offset) -> client(server).members("G1", "2026-10-01", "2026-10-31",
+                limit, offset)).get(0);
         assertEquals("seat", member.position());
     }
 

@@ -77,7 +77,7 @@ class ScoringConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
                 .uponReceiving("the published scorecards of a unit for a period")
                 .method("GET").path("/api/v1/scoring/scorecards")
-                .query("period=2026-10&unit=G1&status=PUBLISHED")
+                .query("period=2026-10&unit=G1&status=PUBLISHED&limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
                 .body(scorecards())
@@ -87,7 +87,8 @@ class ScoringConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "unitScorecards")
     void unitScorecards(MockServer server) {
-        Scorecard card = client(server).scorecards("2026-10", "G1", Scorecard.PUBLISHED).get(0);
+        Scorecard card = AllPages.read((limit, offset) -> client(server).scorecards("2026-10", "G1",
+                Scorecard.PUBLISHED, limit, offset)).get(0);
         assertEquals("E1", card.employeeId());
         assertEquals("PUBLISHED", card.status());
         assertEquals(0, new BigDecimal(2412).compareTo(card.metricValue("calls_handled")));
@@ -100,7 +101,7 @@ class ScoringConsumerContractTests {
                 .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
                 .uponReceiving("every published scorecard of an employee")
                 .method("GET").path("/api/v1/scoring/scorecards")
-                .query("employeeId=E1&status=PUBLISHED")
+                .query("employeeId=E1&status=PUBLISHED&limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
                 .body(scorecards())
@@ -110,7 +111,8 @@ class ScoringConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "employeeScorecards")
     void employeeScorecards(MockServer server) {
-        List<Scorecard> cards = client(server).scorecardsOf("E1", Scorecard.PUBLISHED);
+        List<Scorecard> cards = AllPages.read((limit, offset) -> client(server).scorecardsOf("E1",
+                Scorecard.PUBLISHED, limit, offset));
         assertEquals("2026-10", cards.get(0).period());
         assertEquals("excellent", cards.get(0).grade());
     }
