@@ -94,7 +94,8 @@ class ApprovalExportTests {
         as(HR).post(BASE + "/runs/" + approved + "/approve").then().statusCode(200).body("status", is("APPROVED"));
         computed = as(HR).body(Map.of("planCode", "EXPORT-PLAN", "period", PERIOD, "unitCode", "EX-2"))
                 .post(BASE + "/runs").then().statusCode(201).extract().jsonPath().getLong("id");
-        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(1).withHeader("Authorization", equalTo("Bearer " + MANAGER))
+        downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + MANAGER))
                 .willReturn(okJson("[\"EX-1\"]")));
     }
 

@@ -143,7 +143,8 @@ class IncentiveRunTests {
     }
 
     private void myUnits(String token, ResponseDefinitionBuilder response) {
-        downstream.stubFor(get(urlPathEqualTo(MY_UNITS)).atPriority(1).withHeader("Authorization", equalTo("Bearer " + token))
+        downstream.stubFor(get(urlPathEqualTo(MY_UNITS)).atPriority(1)
+                .withHeader("Authorization", equalTo("Bearer " + token))
                 .willReturn(response));
     }
 

@@ -147,7 +147,8 @@ class PagingAndSearchTests {
         hr().get(AGENTS + "?q=PGA&activeOn=2026-01-01").then().statusCode(200).header("X-Total-Count", "5");
 
         // supervisors see their group's agents, managers their team's, an agent themself
-        as("PS1", "supervisor").get(AGENTS + "?q=PG").then().statusCode(200).body("employeeId", contains("PGA1", "PGA2"));
+        as("PS1", "supervisor").get(AGENTS + "?q=PG").then().statusCode(200)
+                .body("employeeId", contains("PGA1", "PGA2"));
         as("PM1", "manager").get(AGENTS + "?q=PG").then().body("employeeId", contains("PGA1", "PGA2", "PGA3", "PGA4"));
         as("PGA2", "agent").get(AGENTS).then().statusCode(200).body("employeeId", contains("PGA2"));
         as("Q1", "qa").get(AGENTS + "?q=PGA").then().header("X-Total-Count", "5");
@@ -203,6 +204,8 @@ class PagingAndSearchTests {
                 .body(get + "parameters.name", hasItems("q", "unitCode", "activeOn", "limit", "offset"))
                 .body(get + "parameters.find { it.name == 'limit' }.schema.maximum", equalTo(1000))
                 .body(get + "parameters.find { it.name == 'limit' }.description", notNullValue())
+                .body(get + "parameters.find { it.name == 'limit' }.example", equalTo(100))
+                .body(get + "parameters.find { it.name == 'offset' }.schema.minimum", equalTo(0))
                 .body(get + "responses.'200'.headers", hasKey("Link"))
                 .body(get + "responses.'200'.headers", hasKey("X-Total-Count"))
                 .body(get + "responses.'200'.content.'application/json'.schema.type", equalTo("array"))

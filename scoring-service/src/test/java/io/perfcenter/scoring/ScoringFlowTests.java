@@ -277,6 +277,7 @@ class ScoringFlowTests {
         hr().queryParam("limit", 1001).get(SCORECARDS).then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("limit"));
         hr().queryParam("offset", -1).get(RUNS).then().statusCode(400).body("field", equalTo("offset"));
+        hr().body(seatTemplate("PG-SECOND")).post(TEMPLATES).then().statusCode(201);
         hr().queryParam("limit", 1).get(TEMPLATES).then().statusCode(200).body("size()", equalTo(1))
                 .header("Link", org.hamcrest.Matchers.containsString("offset=1"));
     }

@@ -1,11 +1,11 @@
 package io.perfcenter.incentive.budget;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.incentive.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.perfcenter.incentive.budget.BudgetPayloads.BudgetRow;
 import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
 import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
@@ -56,9 +56,10 @@ public class BudgetResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
-    public RestResponse<List<BudgetView>> list(@Parameter(example = "2026-10") @QueryParam("period") String period,
-                                 @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
-                                               @BeanParam Page page) {
+    public RestResponse<List<BudgetView>> list(
+            @Parameter(example = "2026-10") @QueryParam("period") String period,
+            @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
+            @BeanParam Page page) {
         Periods.checkOptional("period", period);
         return page.of(budgets.list(period, unitCode));
     }

@@ -1,10 +1,10 @@
 package io.perfcenter.incentive.honor;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.incentive.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -149,16 +149,17 @@ public class HonorResource {
     @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
             description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
                     + "judgement of each award, unit and period is listed.")
-    @APIResponse(responseCode = "200", description = "Newest period first, then award, unit, place and employee id", headers = {
+    @APIResponse(responseCode = "200", description = "Newest period first, then award, unit, place and employee id",
+            headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
-    public RestResponse<List<HonorView>> history(@Parameter(example = "A1") @QueryParam("employeeId") String employeeId,
-                                   @Parameter(example = "SERVICE-STAR") @QueryParam("awardCode") String awardCode,
-                                   @Parameter(description = "YYYY-MM or YYYY-Qn", example = "2026-10")
-                                   @QueryParam("period") String period,
-                                   @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
-                                                 @BeanParam Page page) {
+    public RestResponse<List<HonorView>> history(
+            @Parameter(example = "A1") @QueryParam("employeeId") String employeeId,
+            @Parameter(example = "SERVICE-STAR") @QueryParam("awardCode") String awardCode,
+            @Parameter(description = "YYYY-MM or YYYY-Qn", example = "2026-10") @QueryParam("period") String period,
+            @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
+            @BeanParam Page page) {
         if (period != null) {
             Period.parse("period", period);
         }

@@ -1,10 +1,10 @@
 package io.perfcenter.incentive.run;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.incentive.web.Page;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;

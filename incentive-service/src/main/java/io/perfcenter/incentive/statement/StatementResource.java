@@ -1,11 +1,11 @@
 package io.perfcenter.incentive.statement;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.incentive.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.perfcenter.incentive.web.Periods;
 import io.perfcenter.incentive.security.Roles;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
@@ -43,7 +43,8 @@ public class StatementResource {
             description = "Agents and supervisors see their own statements, managers those of the units they lead, "
                     + "hr and admin all (supervisors see their group's totals: listUnitTotals). Statements of "
                     + "superseded runs appear only when their runId is given.")
-    @APIResponse(responseCode = "200", description = "Newest period first, then newest run, then employee id", headers = {
+    @APIResponse(responseCode = "200", description = "Newest period first, then newest run, then employee id",
+            headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")

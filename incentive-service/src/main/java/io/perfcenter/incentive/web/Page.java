@@ -26,7 +26,8 @@ public class Page {
     public static final String LINK = "Link";
     public static final String TOTAL = "X-Total-Count";
     public static final String LINK_DOC = "Relative link to the next page, e.g. "
-            + "`</api/v1/scoring/scorecards?period=2026-10&offset=100&limit=100>; rel=\"next\"`; absent on the last page";
+            + "`</api/v1/scoring/scorecards?period=2026-10&offset=100&limit=100>; rel=\"next\"`; absent on the last "
+            + "page";
     public static final String TOTAL_DOC = "How many rows the whole list has, over all pages";
 
     @QueryParam("limit")

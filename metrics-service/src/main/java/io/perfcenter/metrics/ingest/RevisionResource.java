@@ -42,7 +42,8 @@ public class RevisionResource {
     @APIResponse(responseCode = "200", description = "Replaced versions, newest first (id breaks ties)", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
-    @APIResponse(responseCode = "400", description = "Neither sourceSystem nor employeeId given, or limit or offset out of range (problem names it)")
+    @APIResponse(responseCode = "400", description = "Neither sourceSystem nor employeeId given, or limit or "
+            + "offset out of range (problem names it)")
     public RestResponse<List<ReplacedRevision>> revisions(
             @Parameter(example = "acd") @QueryParam("sourceSystem") String sourceSystem,
             @Parameter(example = "call-778812") @QueryParam("externalId") String externalId,

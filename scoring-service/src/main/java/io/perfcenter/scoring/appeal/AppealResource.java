@@ -1,10 +1,10 @@
 package io.perfcenter.scoring.appeal;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.scoring.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -67,10 +67,10 @@ public class AppealResource {
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
-    public RestResponse<List<AppealView>> list(@Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status")
-                                 String status,
-                                 @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId,
-                                               @BeanParam Page page) {
+    public RestResponse<List<AppealView>> list(
+            @Parameter(description = "OPEN, ACCEPTED or REJECTED") @QueryParam("status") String status,
+            @Parameter(example = "501") @QueryParam("scorecardId") Long scorecardId,
+            @BeanParam Page page) {
         return page.of(appeals.list(status == null ? null : AppealService.status(status), scorecardId));
     }
 

@@ -1,10 +1,10 @@
 package io.perfcenter.scoring.run;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.scoring.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -99,7 +99,9 @@ public class RunResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScoringRuns", summary = "Runs, newest period first, without their scorecards",
             description = "Supervisors and managers see the runs of the units they lead.")
-    @APIResponse(responseCode = "200", description = "Runs matching the filters: newest period first, then unit, newest run first", headers = {
+    @APIResponse(responseCode = "200", description = "Runs matching the filters: newest period first, then unit, "
+            + "newest run first",
+            headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")
@@ -131,10 +133,13 @@ public class RunResource {
     @Operation(operationId = "getScoringRunChanges", summary = "What changed per agent against the previous revision",
             description = "Agents added, removed, or with a different total, grade, rank or item value or points. "
                     + "With `against`, compared with that revision of the same template, unit and period instead.")
-    @APIResponse(responseCode = "200", description = "The changes, the new revision's agents best rank first, then those removed; empty for a first revision", headers = {
+    @APIResponse(responseCode = "200", description = "The changes, the new revision's agents best rank first, then "
+            + "those removed; empty for a first revision",
+            headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
-    @APIResponse(responseCode = "400", description = "`against` is no revision of the same series, or limit or offset invalid (problem names it)")
+    @APIResponse(responseCode = "400", description = "`against` is no revision of the same series, or limit or "
+            + "offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run")
     public RestResponse<List<AgentChange>> changes(@PathParam("id") long id,
                                      @Parameter(description = "Another revision's run id") @QueryParam("against")

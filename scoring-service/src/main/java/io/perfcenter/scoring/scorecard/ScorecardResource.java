@@ -1,11 +1,11 @@
 package io.perfcenter.scoring.scorecard;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.scoring.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.perfcenter.scoring.scorecard.ScorecardPayloads.ScorecardView;
 import io.perfcenter.scoring.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
@@ -38,7 +38,8 @@ public class ScorecardResource {
             description = "All filters are optional. Agents get only their own published scorecards, supervisors and "
                     + "managers those of the units they lead, hr, admin and integration clients all; scorecards "
                     + "outside the scope are left out.")
-    @APIResponse(responseCode = "200", description = "Newest period first, then unit, rank, employee id and id", headers = {
+    @APIResponse(responseCode = "200", description = "Newest period first, then unit, rank, employee id and id",
+            headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid filter, limit or offset (problem names it)")

@@ -1,11 +1,11 @@
 package io.perfcenter.scoring.targets;
 
-import org.jboss.resteasy.reactive.RestResponse;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import jakarta.ws.rs.BeanParam;
 import io.perfcenter.scoring.web.Page;
+import jakarta.ws.rs.BeanParam;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.jboss.resteasy.reactive.RestResponse;
 import io.perfcenter.scoring.security.Roles;
 import io.perfcenter.scoring.targets.TargetPayloads.TargetInput;
 import io.perfcenter.scoring.targets.TargetPayloads.TargetView;
@@ -54,9 +54,10 @@ public class TargetResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
-    public RestResponse<List<TargetView>> list(@Parameter(example = "csat") @QueryParam("metricCode") String metricCode,
-                                 @Parameter(example = "2026-10") @QueryParam("period") String period,
-                                               @BeanParam Page page) {
+    public RestResponse<List<TargetView>> list(
+            @Parameter(example = "csat") @QueryParam("metricCode") String metricCode,
+            @Parameter(example = "2026-10") @QueryParam("period") String period,
+            @BeanParam Page page) {
         return page.of(targets.list(metricCode, period).stream().map(TargetView::of).toList());
     }
 }
