@@ -88,7 +88,13 @@ class OrgScoringTests {
                 .statusCode(400).body("field", org.hamcrest.Matchers.equalTo("unitCode"));
         hr().body(Map.of("metricCode", "csat", "unitCode", "TG1", "period", "2026-13", "value", 1)).put(TARGETS)
                 .then().statusCode(400).body("field", org.hamcrest.Matchers.equalTo("period"));
-        as("X1", "agent").queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200);
+        // an agent sees the units' targets and their own, never another agent's individual target
+        as("X1", "agent").queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200)
+                .body("scopeCode", hasItems("TC1", "TT1", "TG1"))
+                .body("scopeCode", org.hamcrest.Matchers.not(hasItems("X3")));
+        as("X3", "agent").queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200)
+                .body("findAll { it.scopeKind == 'AGENT' }.scopeCode", org.hamcrest.Matchers.contains("X3"));
+        hr().queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200).body("scopeCode", hasItems("X3"));
 
         JsonPath run = hr().body(run("TARGETS", "TG1", "2026-10")).post(RUNS).then().statusCode(201).extract()
                 .jsonPath();

@@ -49,7 +49,9 @@ public class TargetResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
-    @Operation(operationId = "listScoringTargets", summary = "Targets, optionally of one metric and period")
+    @Operation(operationId = "listScoringTargets", summary = "Targets, optionally of one metric and period",
+            description = "Ordered by metric, scope kind, scope code and period. Agents see the units' targets and "
+                    + "their own individual targets only; supervisors, managers, hr and admin see every target.")
     @APIResponse(responseCode = "200", description = "Targets by metric, scope and period", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})

@@ -80,11 +80,18 @@ public class TargetService {
         return target;
     }
 
+    /**
+     * Targets in a stable order. An agent (who leads nothing and does not see everything) sees the units' targets and
+     * only their own individual ones: another agent's individual target is that agent's business.
+     */
     public List<Target> list(String metricCode, String period) {
         List<Target> all = Target.list("order by metricCode, scopeKind, scopeCode, period");
+        boolean onlyOwn = !caller.seesEverything() && !caller.leadsUnits();
+        String self = caller.employeeId().orElse(null);
         return all.stream()
                 .filter(t -> metricCode == null || t.metricCode.equals(metricCode))
                 .filter(t -> period == null || t.period.equals(period) || t.period.equals(Target.EVERY_PERIOD))
+                .filter(t -> !onlyOwn || t.scopeKind == Target.ScopeKind.UNIT || t.scopeCode.equals(self))
                 .toList();
     }
 
