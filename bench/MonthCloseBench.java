@@ -17,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -55,7 +54,8 @@ import java.util.function.BiFunction;
  */
 public class MonthCloseBench {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     static final ZoneId CENTER_ZONE = ZoneId.of("Asia/Shanghai");
     static final String[] KINDS = {"calls", "surveys", "qa-evaluations", "incidents", "sales"};
     /** Records of each kind at 1×. */
@@ -283,15 +283,17 @@ public class MonthCloseBench {
         agentChunks.add(chunk.append(']').toString());
 
         double floor = floorCopy("agent", "employee_id, name, position, hire_date",
-                copy.toString().getBytes(StandardCharsets.UTF_8));
+                new java.io.ByteArrayInputStream(copy.toString().getBytes(StandardCharsets.UTF_8)));
         begin();
         long t0 = System.nanoTime();
         send("POST", "/api/v1/metrics/org/units/bulk", hr, "application/json", units.append(']').toString(), 200);
+        double unitSeconds = seconds(t0);
         for (String body : agentChunks) {
             send("POST", "/api/v1/metrics/org/agents/bulk", hr, "application/json", body, 200);
         }
         stage("org sync (units + agents)", options.agents(), "agents", t0, "COPY agents", floor,
-                (teams + options.groups() + 1) + " units, " + agentChunks.size() + " agent requests");
+                String.format(Locale.ROOT, "%d units %.2f s, agents in %d requests %.2f s", teams + options.groups() + 1,
+                        unitSeconds, agentChunks.size(), seconds(t0) - unitSeconds));
     }
 
     void ingest(String kind) throws Exception {
@@ -301,7 +303,7 @@ public class MonthCloseBench {
         generate(kind, n, ndjson, copyText);
         double floor;
         try (InputStream in = Files.newInputStream(copyText)) {
-            floor = floorCopy(TABLE.get(kind), COPY_COLUMNS.get(kind), in.readAllBytes());
+            floor = floorCopy(TABLE.get(kind), COPY_COLUMNS.get(kind), in);
         }
         Files.delete(copyText);
         begin();
@@ -393,7 +395,7 @@ public class MonthCloseBench {
         long id = run.path("id").asLong();
         int statements = run.path("statements").size();
         stage("pay run, whole center", statements, "statements", t0, null, 0,
-                "run " + id + ", total " + run.path("totalAmount").asText());
+                "run " + id + ", total " + run.path("totalAmount").decimalValue().toPlainString());
         begin();
         t0 = System.nanoTime();
         send("POST", "/api/v1/incentives/runs/" + id + "/approve", hr, "application/json", null, 200);
@@ -428,17 +430,11 @@ public class MonthCloseBench {
         }
         Arrays.sort(latencies);
         long[] sql = new long[50];
-        try (Connection c = adminConnection();
-             PreparedStatement st = c.prepareStatement(AGGREGATES_SQL + " WHERE a.employee_id = ?")) {
-            bindMonth(st);
+        try (Connection c = adminConnection()) {
             for (int i = 0; i < sql.length; i++) {
-                st.setString(11, agent(random.nextInt(options.agents())));
+                String sqlText = aggregatesSql(agent(random.nextInt(options.agents())));
                 long t0 = System.nanoTime();
-                try (ResultSet rs = st.executeQuery()) {
-                    while (rs.next()) {
-                        // read all
-                    }
-                }
+                readAll(c, sqlText);
                 sql[i] = System.nanoTime() - t0;
             }
         }
@@ -454,14 +450,14 @@ public class MonthCloseBench {
      * Raw COPY of {@code rows} into a scratch copy of {@code metrics.<table>} (same columns, keys, indexes), dropped
      * afterwards; the seconds it took.
      */
-    double floorCopy(String table, String columns, byte[] rows) throws Exception {
+    double floorCopy(String table, String columns, InputStream rows) throws Exception {
         try (Connection c = adminConnection(); Statement st = c.createStatement()) {
             st.execute("CREATE SCHEMA IF NOT EXISTS bench_floor");
             st.execute("CREATE TABLE bench_floor." + table + " (LIKE metrics." + table
                     + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
             long t0 = System.nanoTime();
             c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_floor." + table + " (" + columns
-                    + ") FROM STDIN", new java.io.ByteArrayInputStream(rows), 1 << 16);
+                    + ") FROM STDIN", rows, 1 << 16);
             double s = seconds(t0);
             st.execute("DROP TABLE bench_floor." + table);
             st.execute("CHECKPOINT");
@@ -469,29 +465,36 @@ public class MonthCloseBench {
         }
     }
 
-    /** The month figures the template scores (six metrics for every agent), from the raw tables in one query. */
-    static final String AGGREGATES_SQL = """
-            WITH c AS (SELECT employee_id, count(*) AS calls, avg(talk_seconds + hold_seconds + wrap_seconds) AS aht
-                       FROM metrics.call_record WHERE activity_date BETWEEN ?1 AND ?2 GROUP BY employee_id),
-                 s AS (SELECT employee_id, avg(csat) AS csat FROM metrics.survey_record
-                       WHERE activity_date BETWEEN ?1 AND ?2 AND csat IS NOT NULL GROUP BY employee_id),
-                 q AS (SELECT employee_id, avg(score) AS qa FROM metrics.qa_evaluation
-                       WHERE activity_date BETWEEN ?1 AND ?2 GROUP BY employee_id),
-                 i AS (SELECT employee_id, count(*) AS errors FROM metrics.incident_record
-                       WHERE activity_date BETWEEN ?1 AND ?2 AND kind = 'ERROR' GROUP BY employee_id),
-                 x AS (SELECT employee_id, sum(amount) AS sales FROM metrics.sale_record
-                       WHERE activity_date BETWEEN ?1 AND ?2 GROUP BY employee_id)
-            SELECT a.employee_id, c.calls, c.aht, s.csat, q.qa, coalesce(i.errors, 0), coalesce(x.sales, 0)
-            FROM metrics.agent a LEFT JOIN c USING (employee_id) LEFT JOIN s USING (employee_id)
-                 LEFT JOIN q USING (employee_id) LEFT JOIN i USING (employee_id) LEFT JOIN x USING (employee_id)"""
-            .replace("?1", "CAST(? AS date)").replace("?2", "CAST(? AS date)");
+    /**
+     * The month figures the template scores (six metrics for every agent, or for one), from the raw tables in one
+     * query. The bounds and the agent id are the bench's own values, written into the text.
+     */
+    String aggregatesSql(String agent) {
+        String where = "activity_date BETWEEN DATE '" + month.atDay(1) + "' AND DATE '" + month.atEndOfMonth() + "'"
+                + (agent == null ? "" : " AND employee_id = '" + agent + "'");
+        return """
+                WITH c AS (SELECT employee_id, count(*) AS calls, avg(talk_seconds + hold_seconds + wrap_seconds) AS aht
+                           FROM metrics.call_record WHERE %1$s GROUP BY employee_id),
+                     s AS (SELECT employee_id, avg(csat) AS csat FROM metrics.survey_record
+                           WHERE %1$s AND csat IS NOT NULL GROUP BY employee_id),
+                     q AS (SELECT employee_id, avg(score) AS qa FROM metrics.qa_evaluation WHERE %1$s GROUP BY employee_id),
+                     i AS (SELECT employee_id, count(*) AS errors FROM metrics.incident_record
+                           WHERE %1$s AND kind = 'ERROR' GROUP BY employee_id),
+                     x AS (SELECT employee_id, sum(amount) AS sales FROM metrics.sale_record WHERE %1$s GROUP BY employee_id)
+                SELECT a.employee_id, c.calls, c.aht, s.csat, q.qa, coalesce(i.errors, 0), coalesce(x.sales, 0)
+                FROM metrics.agent a LEFT JOIN c USING (employee_id) LEFT JOIN s USING (employee_id)
+                     LEFT JOIN q USING (employee_id) LEFT JOIN i USING (employee_id) LEFT JOIN x USING (employee_id)
+                %2$s""".formatted(where, agent == null ? "" : "WHERE a.employee_id = '" + agent + "'");
+    }
 
-    void bindMonth(PreparedStatement st) throws Exception {
-        // each of the five CTEs repeats the month's bounds: parameters 1–10
-        for (int p = 1; p <= 10; p += 2) {
-            st.setString(p, month.atDay(1).toString());
-            st.setString(p + 1, month.atEndOfMonth().toString());
+    static int readAll(Connection c, String sql) throws Exception {
+        int rows = 0;
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            while (rs.next()) {
+                rows++;
+            }
         }
+        return rows;
     }
 
     /** The month aggregates of every agent as one SQL query, after ANALYZE, best of three. */
@@ -503,17 +506,9 @@ public class MonthCloseBench {
             double best = Double.MAX_VALUE;
             int rows = 0;
             for (int i = 0; i < 3; i++) {
-                try (PreparedStatement st = c.prepareStatement(AGGREGATES_SQL)) {
-                    bindMonth(st);
-                    long t0 = System.nanoTime();
-                    rows = 0;
-                    try (ResultSet rs = st.executeQuery()) {
-                        while (rs.next()) {
-                            rows++;
-                        }
-                    }
-                    best = Math.min(best, seconds(t0));
-                }
+                long t0 = System.nanoTime();
+                rows = readAll(c, aggregatesSql(null));
+                best = Math.min(best, seconds(t0));
             }
             if (rows != options.agents()) {
                 throw new IllegalStateException("aggregates query: " + rows + " rows");
@@ -689,18 +684,25 @@ public class MonthCloseBench {
                 fmt(first));
         StringBuilder header = new StringBuilder(String.format("%-30s", "stage"));
         for (double s : scales) {
-            header.append(String.format(" %12s", fmt(s) + "× (" + fmt(s / first) + ")"));
+            header.append(String.format(" %16s", fmt(s) + "× (" + fmt(s / first) + ")"));
         }
         System.out.println(header);
         for (int i = 0; i < base.size(); i++) {
             StringBuilder line = new StringBuilder(String.format("%-30s", base.get(i).name()));
             for (double s : scales) {
                 List<Stage> other = results.get(s);
-                line.append(i < other.size() ? String.format(" %12s", fmt2(other.get(i).seconds())
+                line.append(i < other.size() ? String.format(" %16s", fmt2(other.get(i).seconds())
                         + " s " + fmt2(other.get(i).seconds() / base.get(i).seconds()) + "×") : " ?");
             }
             System.out.println(line);
         }
+        StringBuilder total = new StringBuilder(String.format("%-30s", "whole month close"));
+        double baseTotal = base.stream().mapToDouble(Stage::seconds).sum();
+        for (double s : scales) {
+            double t = results.get(s).stream().mapToDouble(Stage::seconds).sum();
+            total.append(String.format(" %16s", fmt2(t) + " s " + fmt2(t / baseTotal) + "×"));
+        }
+        System.out.println(total);
     }
 
     /** Samples the resident set size of the suite's processes (every packaged service this JVM started). */
