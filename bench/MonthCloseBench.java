@@ -55,7 +55,8 @@ import java.util.function.BiFunction;
 public class MonthCloseBench {
 
     static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
     static final ZoneId CENTER_ZONE = ZoneId.of("Asia/Shanghai");
     static final String[] KINDS = {"calls", "surveys", "qa-evaluations", "incidents", "sales"};
     /** Records of each kind at 1×. */
