@@ -419,9 +419,9 @@ public class MonthCloseBench {
         String metrics = "&metric=calls_handled&metric=aht&metric=csat&metric=qa_score&metric=error_count"
                 + "&metric=sales_amount";
         Random random = new Random(11);
-        int reads = 200;
+        int reads = 100;
         long[] latencies = new long[reads];
-        for (int i = -20; i < reads; i++) {
+        for (int i = -10; i < reads; i++) {
             long t0 = System.nanoTime();
             send("GET", "/api/v1/metrics/aggregates?employeeId=" + agent(random.nextInt(options.agents()))
                     + "&period=" + month + metrics, hr, null, null, 200);
@@ -430,7 +430,7 @@ public class MonthCloseBench {
             }
         }
         Arrays.sort(latencies);
-        long[] sql = new long[50];
+        long[] sql = new long[10];
         try (Connection c = adminConnection()) {
             for (int i = 0; i < sql.length; i++) {
                 String sqlText = aggregatesSql(agent(random.nextInt(options.agents())));
