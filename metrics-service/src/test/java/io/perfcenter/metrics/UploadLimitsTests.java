@@ -135,14 +135,21 @@ class UploadLimitsTests {
             assertTrue(r.header("content-type").startsWith("application/problem+json"), r.toString());
             assertTrue(r.body.contains("\"limit\":16777216"), r.body);
         }
-        // a small JSON endpoint: 1 MB
-        StringBuilder units = new StringBuilder("[");
-        while (units.length() <= 1 << 20) {
-            units.append("{\"code\":\"U\",\"name\":\"").append("x".repeat(100)).append("\",\"kind\":\"TEAM\"},");
-        }
-        units.setLength(units.length() - 1);
-        hr().body(units.append(']').toString()).post("/api/v1/metrics/org/units/bulk").then().statusCode(413)
+        // a JSON object: 1 MB
+        hr().body("{\"code\":\"U\",\"name\":\"" + "x".repeat(1 << 20) + "\",\"kind\":\"TEAM\"}")
+                .post("/api/v1/metrics/org/units").then().statusCode(413)
                 .contentType("application/problem+json").body("limit", org.hamcrest.Matchers.equalTo(1 << 20));
+        // a bulk sync (a JSON array of rows) has the bulk limit: 8,000 agents and more fit (here 2 MB of rows, each
+        // refused for a unit that does not exist)
+        StringBuilder agents = new StringBuilder("[");
+        int rows = 0;
+        while (agents.length() <= 2 << 20) {
+            agents.append("{\"employeeId\":\"BULK-").append(rows++).append("\",\"name\":\"").append("x".repeat(100))
+                    .append("\",\"unitCode\":\"NO-SUCH-UNIT\",\"memberFrom\":\"2026-01-01\"},");
+        }
+        agents.setLength(agents.length() - 1);
+        hr().body(agents.append(']').toString()).post("/api/v1/metrics/org/agents/bulk").then().statusCode(200)
+                .body("rejected", org.hamcrest.Matchers.equalTo(rows)).body("created", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test

@@ -27,11 +27,15 @@ public class BodyLimits {
     /** The streaming uploads; everything else under /api is JSON read into memory. */
     public static final String UPLOADS = "/api/v1/metrics/records/";
     public static final String VALUES = "/api/v1/metrics/values";
+    /** The JSON bulk endpoints (an array of rows): the values endpoint and the org directory's syncs. */
+    private static final java.util.Set<String> BULK = java.util.Set.of(VALUES, "/api/v1/metrics/org/units/bulk",
+            "/api/v1/metrics/org/agents/bulk");
     /** How far Quarkus' bare 413 stays behind the counted limit (it counts bytes received, not bytes read). */
     private static final long BACKSTOP_SLACK = 1 << 20;
 
-    /** How long a body answered early is read and dropped before its connection closes. */
+    /** How long, and how much of, a body answered early is read and dropped before its connection closes. */
     private static final Duration LINGER = Duration.ofSeconds(1);
+    private static final long MAX_DROPPED = 32L << 20;
 
     private final LimitsConfig limits;
     private final Vertx vertx;
@@ -51,7 +55,7 @@ public class BodyLimits {
         if (path.startsWith(UPLOADS)) {
             return limits.uploadBody().asLongValue();
         }
-        if (path.equals(VALUES) || path.equals(VALUES + "/")) {
+        if (BULK.contains(path.endsWith("/") ? path.substring(0, path.length() - 1) : path)) {
             return limits.valuesBody().asLongValue();
         }
         return limits.jsonBody().asLongValue();
@@ -100,13 +104,17 @@ public class BodyLimits {
     /**
      * Closes the connection of a request answered before its body arrived, a moment later: until then what arrives is
      * read and dropped, so the answer reaches a client that is still sending instead of being overtaken by a reset.
-     * For at most {@link #LINGER}: a client still sending needs the time to read the answer on a loaded machine.
+     * For at most {@link #LINGER} and {@link #MAX_DROPPED} bytes: a client still sending (the gateway stops as soon as
+     * it has the answer) needs the time to read the answer on a loaded machine, but gets no licence to send on.
      */
     private void closeAfterDropping(HttpServerRequest request) {
         Runnable close = () -> request.connection().close();
+        long[] dropped = {0};
         try {
             request.handler(data -> {
-                // dropped
+                if ((dropped[0] += data.length()) > MAX_DROPPED) {
+                    close.run();
+                }
             });
             request.endHandler(v -> close.run());
             request.resume();

@@ -31,7 +31,7 @@ public class BoundedJsonBodies implements ReaderInterceptor {
         if (InputStream.class.isAssignableFrom(context.getType())) {
             return context.proceed();
         }
-        long limit = limitFor(isValueRecords(context.getGenericType()) ? BodyLimits.VALUES : "/");
+        long limit = limitFor(isBulk(context.getGenericType()) ? BodyLimits.VALUES : "/");
         byte[] body = context.getInputStream().readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
         if (body.length > limit) {
             throw Problems.bodyTooLarge(limit);
@@ -44,9 +44,8 @@ public class BoundedJsonBodies implements ReaderInterceptor {
         return limits.limitFor(path);
     }
 
-    /** The body of POST /api/v1/metrics/values, which has a limit of its own. */
-    private static boolean isValueRecords(Type type) {
-        return type instanceof ParameterizedType p && p.getRawType() == List.class
-                && p.getActualTypeArguments()[0] == io.perfcenter.metrics.ingest.ValueRecord.class;
+    /** A bulk body (a JSON array of rows: values, org syncs), which has the bulk limit. */
+    private static boolean isBulk(Type type) {
+        return type instanceof ParameterizedType p && p.getRawType() == List.class;
     }
 }
