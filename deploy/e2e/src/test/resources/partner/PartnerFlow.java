@@ -106,7 +106,7 @@ public final class PartnerFlow {
         checked.add("run " + run.getId() + " computed and published");
 
         // the agent reads their scorecard: 2,412 calls → 1,326.6 of 1,500 points → 88.44, grade good
-        List<Scorecard> mine = new ScoringScorecardsApi(agent).listScorecards(null, "2026-08", null, null);
+        List<Scorecard> mine = new ScoringScorecardsApi(agent).listScorecards(null, 100, 0, "2026-08", null, null);
         check(mine.size() == 1 && "PA1".equals(mine.get(0).getEmployeeId()), "the agent sees one scorecard");
         check(new BigDecimal("88.44").compareTo(mine.get(0).getTotal()) == 0, "total 88.44, got "
                 + mine.get(0).getTotal());
@@ -129,7 +129,7 @@ public final class PartnerFlow {
         payRuns.approveRun(pay.getId());
         checked.add("pay computed and approved: " + pay.getTotalAmount());
 
-        List<PayoutStatement> statements = new IncentivesStatementsApi(agent).listStatements(null, "2026-08", null);
+        List<PayoutStatement> statements = new IncentivesStatementsApi(agent).listStatements(null, null, null, "2026-08", null);
         check(statements.size() == 1 && "PA1".equals(statements.get(0).getEmployeeId()), "one statement");
         checked.add("statement read: " + statements.get(0).getTotal());
 
@@ -145,7 +145,7 @@ public final class PartnerFlow {
             checked.add("404 read as Problem " + problem.getType());
         }
         try {
-            new ScoringScorecardsApi(client(gatewayUrl, null)).listScorecards(null, "2026-08", null, null);
+            new ScoringScorecardsApi(client(gatewayUrl, null)).listScorecards(null, 100, 0, "2026-08", null, null);
             throw new AssertionError("a call without token must be a 401");
         } catch (ApiException e) {
             Problem problem = json.readValue(e.getResponseBody(), Problem.class);
