@@ -139,17 +139,15 @@ class UploadLimitsTests {
         hr().body("{\"code\":\"U\",\"name\":\"" + "x".repeat(1 << 20) + "\",\"kind\":\"TEAM\"}")
                 .post("/api/v1/metrics/org/units").then().statusCode(413)
                 .contentType("application/problem+json").body("limit", org.hamcrest.Matchers.equalTo(1 << 20));
-        // a bulk sync (a JSON array of rows) has the bulk limit: 8,000 agents and more fit (here 2 MB of rows, each
-        // refused for a unit that does not exist)
+        // a bulk sync (a JSON array of rows) has the bulk limit: more than 1 MB is taken (here 12 rows of 100 KB,
+        // each refused for a unit that does not exist)
         StringBuilder agents = new StringBuilder("[");
-        int rows = 0;
-        while (agents.length() <= 2 << 20) {
-            agents.append("{\"employeeId\":\"BULK-").append(rows++).append("\",\"name\":\"").append("x".repeat(100))
-                    .append("\",\"unitCode\":\"NO-SUCH-UNIT\",\"memberFrom\":\"2026-01-01\"},");
+        for (int row = 0; row < 12; row++) {
+            agents.append(row == 0 ? "" : ",").append("{\"employeeId\":\"BULK-").append(row).append("\",\"name\":\"")
+                    .append("x".repeat(100_000)).append("\",\"unitCode\":\"NO-SUCH-UNIT\",\"memberFrom\":\"2026-01-01\"}");
         }
-        agents.setLength(agents.length() - 1);
         hr().body(agents.append(']').toString()).post("/api/v1/metrics/org/agents/bulk").then().statusCode(200)
-                .body("rejected", org.hamcrest.Matchers.equalTo(rows)).body("created", org.hamcrest.Matchers.equalTo(0));
+                .body("rejected", org.hamcrest.Matchers.equalTo(12)).body("created", org.hamcrest.Matchers.equalTo(0));
     }
 
     @Test
