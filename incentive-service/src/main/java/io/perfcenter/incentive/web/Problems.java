@@ -9,7 +9,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static HttpProblem notFound(String what, String key) {
+    public static HttpProblem notFound(String what, Object key) {
         return HttpProblem.builder()
                 .withType(ProblemTypes.type("not-found"))
                 .withTitle("Not found")
@@ -90,13 +90,13 @@ public final class Problems {
                 .build();
     }
 
-    /** A service this one depends on did not answer (down, too slow, or its circuit is open). */
-    public static HttpProblem dependencyUnavailable(String service, String why) {
+    /** A service this one needs did not answer, answered with a server error, or is cut off by its breaker. */
+    public static HttpProblem dependencyUnavailable(String service, String reason) {
         return HttpProblem.builder()
                 .withType(ProblemTypes.type("dependency-unavailable"))
                 .withTitle("Dependency unavailable")
                 .withStatus(Response.Status.SERVICE_UNAVAILABLE)
-                .withDetail(service + " is unavailable (" + why + "); nothing was changed, try again later")
+                .withDetail(service + " is unavailable (" + reason + "); nothing was changed, try again later")
                 .with("service", service)
                 .build();
     }

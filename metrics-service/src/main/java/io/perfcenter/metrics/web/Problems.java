@@ -10,7 +10,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static HttpProblem notFound(String what, String key) {
+    public static HttpProblem notFound(String what, Object key) {
         return HttpProblem.builder()
                 .withType(ProblemTypes.type("not-found"))
                 .withTitle("Not found")

@@ -10,7 +10,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 
 /**
- * Boolean query parameters ({@code ?atomic=}, {@code ?dryRun=} …) read only {@code true} or {@code false}, in any
+ * Boolean query parameters ({@code ?dryRun=}, {@code ?includeRetired=} …) read only {@code true} or {@code false}, in any
  * case; anything else (also an empty value) is a 400 problem naming the parameter, never a silent {@code false}. A
  * flag left out reads as its {@code @DefaultValue}. One place for every resource of the service.
  */
