@@ -1,5 +1,6 @@
 package io.perfcenter.e2e;
 
+import io.perfcenter.launcher.Launcher;
 import io.perfcenter.support.LocalIdentity;
 import io.perfcenter.support.PostgresServer;
 import io.perfcenter.support.Suite;
@@ -38,9 +39,11 @@ final class RunningSuite {
             String database = "pc_e2e_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
             db.recreateDatabase(database);
             LocalIdentity identity = LocalIdentity.generated();
+            // the console's local sign-in page offers the launcher's demo people (ConsoleIT signs in as them)
+            String consolePeople = Launcher.consolePeople(Launcher.tokens(identity, Duration.ofHours(6)));
             Suite suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(),
                     Suite.findRoot().resolve("deploy/e2e/target/suite-logs"),
-                    Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s"));
+                    Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s", Suite.CONSOLE_PEOPLE_ENV, consolePeople));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();
                 db.dropDatabase(database);

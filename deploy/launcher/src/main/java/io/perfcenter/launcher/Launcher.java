@@ -44,6 +44,11 @@ public final class Launcher {
         return tokens;
     }
 
+    /** The console's local sign-in list ({@link Suite#CONSOLE_PEOPLE_ENV}): the people's tokens, comma separated. */
+    public static String consolePeople(Map<String, String> tokens) {
+        return String.join(",", tokens.values());
+    }
+
     public static void main(String[] args) throws InterruptedException {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         LauncherOptions options = LauncherOptions.parse(args);
@@ -69,6 +74,11 @@ public final class Launcher {
             env.put("QUARKUS_OTEL_SDK_DISABLED", "false");
             env.put("PERFCENTER_OTEL_ENDPOINT", options.otelEndpoint());
         }
+        // minted before the start: the gateway's console offers the same people on its local sign-in page
+        Map<String, String> tokens = identity == null ? Map.of() : tokens(identity, Duration.ofHours(12));
+        if (!tokens.isEmpty()) {
+            env.put(Suite.CONSOLE_PEOPLE_ENV, consolePeople(tokens));
+        }
         Suite suite;
         try {
             suite = Suite.start(root, db, "perfcenter", identity, options.ports(), dataDir.resolve("logs"), env,
@@ -87,7 +97,6 @@ public final class Launcher {
             stopped.countDown();
         }));
 
-        Map<String, String> tokens = identity == null ? Map.of() : tokens(identity, Duration.ofHours(12));
         if (options.demo()) {
             if (identity == null) {
                 System.out.println("Demo data needs the local identity setup; skipped with --oidc-url.");
@@ -102,6 +111,8 @@ public final class Launcher {
     private static void printWelcome(Suite suite, Map<String, String> tokens, Path dataDir, Duration took) {
         String gw = suite.gatewayUrl();
         System.out.printf("%nPerfCenter is running (started in %.1f s).%n", took.toMillis() / 1000.0);
+        System.out.println("  Console:    " + gw + "/" + (tokens.isEmpty() ? ""
+                : " (sign in as a demo person; valid as long as the tokens below)"));
         System.out.println("  Gateway:    " + gw + "/api/v1/…");
         System.out.println("  Swagger UI: " + gw + "/q/swagger-ui");
         System.out.println("  OpenAPI:    " + gw + "/openapi.json");

@@ -81,6 +81,12 @@ public final class Suite implements AutoCloseable {
         return options;
     }
 
+    /**
+     * The gateway's console sign-in list in local mode: the tokens of the people it offers, comma separated. Given to
+     * the gateway only (it never gets the signing key, so it can only hand out tokens it was given).
+     */
+    public static final String CONSOLE_PEOPLE_ENV = "PERFCENTER_CONSOLE_LOCAL_PEOPLE";
+
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private final Map<String, String> environment;
     private final Map<String, Map<String, String>> serviceEnvironment;
@@ -127,6 +133,7 @@ public final class Suite implements AutoCloseable {
         common.put("PERFCENTER_SCORING_MANAGEMENT_URL", "http://localhost:" + ports.scoringManagement());
         common.put("PERFCENTER_INCENTIVE_MANAGEMENT_URL", "http://localhost:" + ports.incentiveManagement());
         common.putAll(extraEnv);
+        String consolePeople = common.remove(CONSOLE_PEOPLE_ENV);
 
         // each service logs in with its own role, which owns its schema and nothing else
         Map<String, Map<String, String>> logins = new HashMap<>();
@@ -142,6 +149,10 @@ public final class Suite implements AutoCloseable {
                 logins.computeIfAbsent(service, k -> new HashMap<>())
                         .put("PERFCENTER_SERVICE_SIGNING_KEY", identity.privateKeyBase64());
             }
+        }
+
+        if (consolePeople != null) {
+            logins.computeIfAbsent("gateway", k -> new HashMap<>()).put(CONSOLE_PEOPLE_ENV, consolePeople);
         }
 
         Suite suite = new Suite(root, common, logins, logDir, jit, ports);

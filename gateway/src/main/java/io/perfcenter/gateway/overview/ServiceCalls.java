@@ -106,6 +106,63 @@ public class ServiceCalls {
                 });
     }
 
+    /** What a service answered to a write: its status (0 when it could not be reached) and JSON body, if any. */
+    public record Answer(int status, JsonNode body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public boolean unavailable() {
+            return status == 0 || status >= 500;
+        }
+    }
+
+    /**
+     * POSTs {@code body} as JSON to {@code pathAndQuery} (already encoded) of the named service with the caller's
+     * {@code Authorization}; never fails, a service that cannot be reached answers status 0.
+     */
+    public Uni<Answer> post(String service, String pathAndQuery, JsonNode body, String authorization,
+                            String requestId) {
+        Optional<ServiceRoute> route = routes.all().stream().filter(r -> r.name().equals(service)).findFirst();
+        if (route.isEmpty()) {
+            LOG.warnf("%s is not configured", service);
+            return Uni.createFrom().item(new Answer(0, null));
+        }
+        var request = client.postAbs(route.get().resolve(pathAndQuery).toString())
+                .timeout(timeoutMillis)
+                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
+                .putHeader(RequestIds.HEADER, requestId);
+        if (authorization != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
+        }
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("Unwritable body", e);
+        }
+        return Uni.createFrom().completionStage(() -> request.sendBuffer(io.vertx.core.buffer.Buffer.buffer(bytes))
+                        .toCompletionStage())
+                .map(response -> {
+                    JsonNode answer = null;
+                    var raw = response.body();
+                    if (raw != null && raw.length() > 0) {
+                        try {
+                            answer = json.readTree(raw.getBytes());
+                        } catch (IOException e) {
+                            LOG.debugf("%s answered %s with no JSON", service, pathAndQuery);
+                        }
+                    }
+                    return new Answer(response.statusCode(), answer);
+                })
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("%s did not answer %s: %s", service, pathAndQuery, failure.toString());
+                    return new Answer(0, null);
+                });
+    }
+
     private static String note(int status) {
         return switch (status) {
             case 400 -> "400 bad request";
