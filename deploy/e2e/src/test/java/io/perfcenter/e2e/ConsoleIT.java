@@ -145,6 +145,9 @@ class ConsoleIT {
                         + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
                         + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;");
         assertTrue(((Number) painted).longValue() > 500, "the chart's canvas is not blank: " + painted);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('trend').scrollIntoView();");
+        screenshot("agent-month-trend");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0);");
 
         // usable on a phone: the page fits the 412 px wide screen
         Object overflow = ((JavascriptExecutor) browser).executeScript(

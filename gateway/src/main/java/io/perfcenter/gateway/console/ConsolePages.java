@@ -181,7 +181,7 @@ public class ConsolePages {
                     authorization, requestId);
             return Uni.combine().all().unis(appeals, run).asTuple().flatMap(more -> {
                 List<String> notes = new ArrayList<>();
-                note(notes, who, "the person");
+                note(notes, who, "the person's details");
                 note(notes, parts.getItem2(), "the scorecards");
                 note(notes, parts.getItem3(), "the pay statements");
                 note(notes, more.getItem1(), "the appeals");
@@ -269,7 +269,8 @@ public class ConsolePages {
         if (part.unavailable()) {
             notes.add(part.service() + " is unavailable: " + what + " cannot be shown.");
         } else if (part.note() != null) {
-            notes.add(what + ": " + part.note());
+            notes.add(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1)
+                    + (part.note().startsWith("403") ? ": not yours to see" : ": " + part.note()));
         }
     }
 

@@ -40,7 +40,7 @@ public record GroupView(String period, String previousPeriod, String nextPeriod,
                 String value = "";
                 for (JsonNode i : card.path("items")) {
                     if (code.equals(i.path("itemCode").asText()) && i.hasNonNull("points")) {
-                        value = i.path("points").asText();
+                        value = MonthView.text(i, "points");
                     }
                 }
                 points.add(value);

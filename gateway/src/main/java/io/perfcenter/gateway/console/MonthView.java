@@ -105,7 +105,7 @@ public record MonthView(String employeeId, String name, String unitCode, String 
                 if (template != null && template.equals(text(card, "templateCode"))
                         && !"SUPERSEDED".equalsIgnoreCase(card.path("status").asText())
                         && card.hasNonNull("total")) {
-                    totals.putIfAbsent(card.path("period").asText(), card.path("total").asText());
+                    totals.putIfAbsent(card.path("period").asText(), text(card, "total"));
                 }
             }
         }
@@ -152,9 +152,17 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         return list;
     }
 
+    /** A field as text; numbers as the API wrote them, without trailing zeros or exponent (100.00 → 100). */
     static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isNumber()) {
+            java.math.BigDecimal number = value.decimalValue().stripTrailingZeros();
+            return (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
+        }
+        return value.asText();
     }
 
     static String lower(String value) {
