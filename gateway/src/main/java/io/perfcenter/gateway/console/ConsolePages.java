@@ -108,6 +108,10 @@ public class ConsolePages {
         if (person.isEmpty()) {
             return anonymousMessage(400, "Unknown person", "Choose one of the people on the sign-in page.", ctx);
         }
+        if (person.get().expired()) {
+            return anonymousMessage(409, "Sign-in expired", "The demo people's tokens have expired; restart the suite "
+                    + "(./perfcenter) for new ones.", ctx);
+        }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, person.get().token()));
         return Uni.createFrom().item(Response.seeOther(URI.create("/")).build());
     }

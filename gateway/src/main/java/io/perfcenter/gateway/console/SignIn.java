@@ -26,7 +26,13 @@ public class SignIn {
 
     /** Someone the local sign-in page lists; {@code key} is what the page posts back (never the token). */
     @TemplateData
-    public record Person(String key, String username, String employeeId, String role, String token) {
+    public record Person(String key, String username, String employeeId, String role, String token,
+                         java.time.Instant expires) {
+
+        /** The token has expired: the launcher must be restarted for new ones. */
+        public boolean expired() {
+            return expires != null && !java.time.Instant.now().isBefore(expires);
+        }
     }
 
     private final boolean local;
@@ -76,7 +82,9 @@ public class SignIn {
             List<String> roles = new ArrayList<>();
             claims.path("groups").forEach(role -> roles.add(role.asText()));
             String role = String.join(", ", roles);
-            return Optional.of(new Person(employeeId, username, employeeId, role, token));
+            java.time.Instant expires = claims.hasNonNull("exp")
+                    ? java.time.Instant.ofEpochSecond(claims.path("exp").asLong()) : null;
+            return Optional.of(new Person(employeeId, username, employeeId, role, token, expires));
         } catch (IOException | IllegalArgumentException e) {
             LOG.warnf("perfcenter.console.local-people holds an unreadable token: %s", e.toString());
             return Optional.empty();

@@ -14,6 +14,8 @@ public class LocalSignIn implements QuarkusTestProfile {
     static final LocalIdentity IDENTITY = LocalIdentity.generated();
     static final String AGENT = IDENTITY.token("E3001", "E3001", List.of("agent"), Duration.ofHours(1));
     static final String SUPERVISOR = IDENTITY.token("E2001", "E2001", List.of("supervisor"), Duration.ofHours(1));
+    /** Minted with no lifetime left: the sign-in page marks it, signing in with it is refused. */
+    static final String EXPIRED = IDENTITY.token("E4001", "E4001", List.of("qa"), Duration.ZERO);
     static final String INTEGRATION = IDENTITY.token("crm-integration", null, List.of("integration"),
             Duration.ofHours(1));
 
@@ -25,7 +27,7 @@ public class LocalSignIn implements QuarkusTestProfile {
                 "quarkus.oidc.devservices.enabled", "false",
                 "quarkus.oidc.public-key", IDENTITY.publicKeyBase64(),
                 "quarkus.oidc.token.issuer", LocalIdentity.ISSUER,
-                "perfcenter.console.local-people", String.join(",", AGENT, SUPERVISOR, INTEGRATION));
+                "perfcenter.console.local-people", String.join(",", AGENT, SUPERVISOR, EXPIRED, INTEGRATION));
     }
 
     @Override

@@ -74,4 +74,16 @@ class LocalSignInTests {
         given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, LocalSignIn.AGENT)
                 .post("/console/sign-out").then().statusCode(403);
     }
+
+    @Test
+    void aPersonWhoseTokenHasExpiredIsMarkedAndCannotSignIn() {
+        given().get("/console/sign-in").then().statusCode(200)
+                .body(containsString("id=\"sign-in-E4001\""))
+                .body(containsString("(expired: restart the suite)"));
+        Response refused = given().redirects().follow(false).cookie(ConsoleRoutes.CSRF_COOKIE, CSRF)
+                .formParam("csrf", CSRF).formParam("person", "E4001").post("/console/sign-in");
+        assertEquals(409, refused.statusCode());
+        assertFalse(refused.headers().getValues("Set-Cookie").stream()
+                .anyMatch(c -> c.startsWith(ConsoleRoutes.SESSION_COOKIE + "=")));
+    }
 }
