@@ -129,12 +129,12 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         for (JsonNode s : statements) {
             List<Line> lines = new ArrayList<>();
             for (JsonNode l : s.path("lines")) {
-                lines.add(new Line(text(l, "kind"), text(l, "amount"), text(l, "currency"), text(l, "explanation")));
+                lines.add(new Line(text(l, "kind"), money(l, "amount"), text(l, "currency"), text(l, "explanation")));
             }
             List<String> flags = new ArrayList<>();
             s.path("flags").forEach(f -> flags.add(f.asText()));
             String runStatus = text(s, "runStatus");
-            list.add(new Statement(text(s, "planCode"), text(s, "total"), text(s, "currency"),
+            list.add(new Statement(text(s, "planCode"), money(s, "total"), text(s, "currency"),
                     "APPROVED".equalsIgnoreCase(runStatus), lower(runStatus), flags, lines));
         }
         return list;
@@ -163,6 +163,15 @@ public record MonthView(String employeeId, String name, String unitCode, String 
             return (number.scale() < 0 ? number.setScale(0) : number).toPlainString();
         }
         return value.asText();
+    }
+
+    /** An amount of money as pay statements state it: 2 decimals (the API already rounds them HALF_UP to 2). */
+    static String money(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        if (value == null || !value.isNumber()) {
+            return value == null || value.isNull() ? null : value.asText();
+        }
+        return value.decimalValue().setScale(2, java.math.RoundingMode.HALF_UP).toPlainString();
     }
 
     static String lower(String value) {

@@ -118,6 +118,7 @@ class ConsolePagesTests {
         assertTrue(html.contains("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6"), html);
         assertTrue(html.contains("7,000.00 × 30% × 1.0 (good) = 2,100.00"), html);
         assertTrue(html.contains("state-provisional"), html);
+        assertTrue(html.contains("total 2100.00 CNY"), "money keeps its 2 decimals: " + html);
         assertTrue(html.contains("Missed calls") && html.contains(">open<"), html);
         assertTrue(html.contains("action=\"/console/appeals\""), "own published month: appeal forms: " + html);
         // the trend holds September's and October's totals among 12 months
