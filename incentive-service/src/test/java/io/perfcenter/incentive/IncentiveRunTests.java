@@ -281,30 +281,42 @@ class IncentiveRunTests {
                 .body("employeeId", everyItem(is("A1"))).body("id", contains((int) a1Statement));
         as(AGENT_A1).get(BASE + "/statements/" + a1Statement).then().statusCode(200)
                 .body("lines[0].amount", is(money("2640.00"))).body("runStatus", notNullValue());
-        as(AGENT_A1).get(BASE + "/statements/" + a3Statement).then().statusCode(403)
-                .contentType("application/problem+json").body("type", is(PROBLEMS + "out-of-scope"));
+        // someone else's statement answers exactly as an unknown id (only the id differs), so ids cannot be probed
+        as(AGENT_A1).get(BASE + "/statements/" + a3Statement).then().statusCode(404)
+                .contentType("application/problem+json").body("type", is(PROBLEMS + "not-found"))
+                .body("title", is("Not found")).body("detail", is("Statement " + a3Statement + " does not exist"));
+        as(AGENT_A1).get(BASE + "/statements/999999").then().statusCode(404)
+                .contentType("application/problem+json").body("type", is(PROBLEMS + "not-found"))
+                .body("title", is("Not found")).body("detail", is("Statement 999999 does not exist"));
         as(AGENT_A1).queryParam("employeeId", "A3").get(BASE + "/statements").then().statusCode(403)
                 .body("type", is(PROBLEMS + "out-of-scope"));
         as(AGENT_A3).get(BASE + "/statements/" + a3Statement).then().statusCode(200)
                 .body("flags", contains("missingSalary"));
-        as(AGENT_A1).get(BASE + "/statements/999999").then().statusCode(404);
     }
 
     @Test
     void supervisorsSeeTheirGroupsTotalsAndManagersTheStatementsOfTheirUnits() {
         // S1 leads G2 only (stubbed my-units, asked with S1's own token): G2's totals, nobody's statement but S1's
         Response totals = as(SUPERVISOR_S1).queryParam("period", "2026-10").get(BASE + "/statements/totals");
+        // G2 has two statements: below perfcenter.privacy.min-group-size (3), its amounts would show a person's
+        // pay (the total less S1's own is the other's), so they are withheld from the supervisor, with the reason
         totals.then().statusCode(200)
                 .body("unitCode", contains("G2"))
                 .body("[0].runId", is((int) g2Run))
                 .body("[0].statementCount", is(2)).body("[0].flaggedCount", is(0))
-                .body("[0].total", is(money("5120.00")))
-                .body("[0].byKind.'performance-pay'", is(money("5120.00")))
+                .body("[0].total", nullValue())
+                .body("[0].byKind", nullValue())
+                .body("[0].withheld", containsString("fewer than 3 (perfcenter.privacy.min-group-size)"))
                 .body("[0].employeeId", nullValue());
+        // hr sees the amounts of every group, however small
+        as(HR).queryParam("period", "2026-10").queryParam("unitCode", "G2").get(BASE + "/statements/totals").then()
+                .statusCode(200).body("[0].total", is(money("5120.00")))
+                .body("[0].byKind.'performance-pay'", is(money("5120.00"))).body("[0].withheld", nullValue());
         as(SUPERVISOR_S1).queryParam("period", "2026-10").get(BASE + "/statements").then().statusCode(200)
                 .body("$", empty());
-        as(SUPERVISOR_S1).get(BASE + "/statements/" + b1Statement).then().statusCode(403)
-                .body("type", is(PROBLEMS + "out-of-scope"));
+        as(SUPERVISOR_S1).get(BASE + "/statements/" + b1Statement).then().statusCode(404)
+                .body("type", is(PROBLEMS + "not-found"))
+                .body("detail", is("Statement " + b1Statement + " does not exist"));
         as(SUPERVISOR_S1).queryParam("employeeId", "B1").get(BASE + "/statements").then().statusCode(403);
         // the request id made up for S1's request travelled to metrics-service with the token
         String requestId = totals.header("X-Request-Id");
@@ -319,7 +331,8 @@ class IncentiveRunTests {
         as(MANAGER_M1).get(BASE + "/runs/" + g1Run).then().statusCode(200).body("statements", hasSize(2));
         as(MANAGER_M1).queryParam("unitCode", "G1").get(BASE + "/runs").then().statusCode(200)
                 .body("id", contains((int) g1Run)).body("[0].statements", nullValue());
-        as(MANAGER_M2).get(BASE + "/runs/" + g1Run).then().statusCode(403).body("type", is(PROBLEMS + "out-of-scope"));
+        as(MANAGER_M2).get(BASE + "/runs/" + g1Run).then().statusCode(404).body("type", is(PROBLEMS + "not-found"))
+                .body("detail", is("Run " + g1Run + " does not exist"));
         as(MANAGER_M2).get(BASE + "/statements").then().statusCode(200).body("$", empty());
         as(MANAGER_M2).get(BASE + "/statements/totals").then().statusCode(200).body("$", empty());
         as(AGENT_A1).get(BASE + "/statements/totals").then().statusCode(403).body("type", is(PROBLEMS + "forbidden"));

@@ -457,8 +457,8 @@ class PlanSectionRunTests {
         // a manager who leads no unit (metrics' my-units answers []) does not see the run's changes
         downstream.stubFor(get(urlPathEqualTo(TestApi.MY_UNITS)).atPriority(10).willReturn(
                 com.github.tomakehurst.wiremock.client.WireMock.okJson("[]")));
-        as(MANAGER).get(BASE + "/runs/" + id + "/changes").then().statusCode(403)
-                .body("type", is(PROBLEMS + "out-of-scope"));
+        as(MANAGER).get(BASE + "/runs/" + id + "/changes").then().statusCode(404)
+                .body("type", is(PROBLEMS + "not-found")).body("detail", is("Run " + id + " does not exist"));
         as(HR).get(BASE + "/runs/999999/changes").then().statusCode(404).body("type", is(PROBLEMS + "not-found"));
         // agents read their own statement with its perks
         as(AGENT_S1).get(BASE + "/statements").then().statusCode(200)

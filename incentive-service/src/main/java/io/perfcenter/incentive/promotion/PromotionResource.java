@@ -33,7 +33,8 @@ import java.util.List;
 @Path("/api/v1/incentives/promotion")
 @Tag(name = "incentives: promotion", description = "Career ladders and promotion eligibility with each rule's result")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class PromotionResource {
 
     private final LadderCatalog ladders;

@@ -34,7 +34,8 @@ import java.util.List;
 @Path("/api/v1/incentives/runs")
 @Tag(name = "incentives: runs", description = "Payout runs: a plan applied to a unit's published scorecards of a month")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class RunResource {
 
     private final PayoutRuns runs;
@@ -114,7 +115,7 @@ public class RunResource {
     @Operation(operationId = "getRun", summary = "A run with its statements",
             description = "Managers see the runs of the units they lead.")
     @APIResponse(responseCode = "200", description = "The run")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
     public RunView get(@Parameter(example = "7") @PathParam("id") long id) {
         checkScope(runs.summary(id));
@@ -129,7 +130,7 @@ public class RunResource {
                     + "…): each agent whose statement differs, with the lines that differ and the source facts that "
                     + "differ (grade, total, sales …). A first revision has no changes.")
     @APIResponse(responseCode = "200", description = "The changes")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
     public RunPayloads.RunChanges changes(@Parameter(example = "8") @PathParam("id") long id) {
         checkScope(runs.summary(id));
@@ -149,7 +150,7 @@ public class RunResource {
                     @Content(mediaType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
                             schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", description = "format is not csv or xlsx")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "The run is not approved (run-not-approved)")
     public Response export(@Parameter(example = "7") @PathParam("id") long id,
                            @Parameter(description = "csv (default) or xlsx", example = "xlsx")
@@ -161,7 +162,8 @@ public class RunResource {
 
     private void checkScope(RunSummary run) {
         if (!caller.seesEverything() && !metrics.myUnits().contains(run.unitCode())) {
-            throw Problems.outOfScope("Run " + run.id() + " of unit " + run.unitCode() + " is outside your scope");
+            // out of scope answers exactly as an unknown id, so that ids cannot be probed
+            throw Problems.notFound("Run", Long.toString(run.id()));
         }
     }
 
@@ -170,7 +172,7 @@ public class RunResource {
     @RolesAllowed(Roles.HR)
     @Operation(operationId = "approveRun", summary = "Approve a computed run; it is locked from then on")
     @APIResponse(responseCode = "200", description = "The run, APPROVED")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Approved already (run-locked) or superseded (conflict)")
     public RunView approve(@Parameter(example = "7") @PathParam("id") long id) {
         RunView approved = runs.approve(id, caller.name());

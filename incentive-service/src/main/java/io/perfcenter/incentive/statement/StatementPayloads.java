@@ -76,7 +76,10 @@ public final class StatementPayloads {
         }
     }
 
-    @Schema(name = "UnitPayoutTotals", description = "What a unit's live run pays, without individual amounts")
+    @Schema(name = "UnitPayoutTotals", description = "What a unit's live run pays, without individual amounts. "
+            + "For a supervisor (who does not read the unit's statements), the amounts of a run with fewer statements "
+            + "in its totals than perfcenter.privacy.min-group-size (default 3) are left out (total and byKind null) "
+            + "and withheld says why: the total of a group that small is (nearly) one person's pay.")
     public record UnitTotals(
             @Schema(examples = "7") Long runId,
             @Schema(examples = "PERF-2026") String planCode,
@@ -89,9 +92,31 @@ public final class StatementPayloads {
             @Schema(examples = "18") int statementCount,
             @Schema(description = "Statements with a flag and no total; not in the totals", examples = "1")
             int flaggedCount,
-            @Schema(examples = "48210.50") BigDecimal total,
-            @Schema(description = "Sum per paid line kind over the statements with a total",
-                    examples = "{\"performance-pay\": 40210.50, \"commission\": 8000.00}")
-            Map<String, BigDecimal> byKind) {
+            @Schema(nullable = true, description = "null when withheld", examples = "48210.50") BigDecimal total,
+            @Schema(nullable = true, description = "Sum per paid line kind over the statements with a total; null "
+                    + "when withheld", examples = "{\"performance-pay\": 40210.50, \"commission\": 8000.00}")
+            Map<String, BigDecimal> byKind,
+            @Schema(nullable = true, description = "Why total and byKind are left out, else null",
+                    examples = "2 statements make the totals, fewer than 3 (perfcenter.privacy.min-group-size): the "
+                            + "total of so small a group would show a person's pay")
+            String withheld) {
+
+        public UnitTotals(Long runId, String planCode, int planVersion, String period, String unitCode,
+                          RunStatus runStatus, int revision, String currency, int statementCount, int flaggedCount,
+                          BigDecimal total, Map<String, BigDecimal> byKind) {
+            this(runId, planCode, planVersion, period, unitCode, runStatus, revision, currency, statementCount,
+                    flaggedCount, total, byKind, null);
+        }
+
+        /** Statements whose amounts make the totals. */
+        public int inTotals() {
+            return statementCount - flaggedCount;
+        }
+
+        /** The same totals without their amounts, and why. */
+        public UnitTotals withheld(String reason) {
+            return new UnitTotals(runId, planCode, planVersion, period, unitCode, runStatus, revision, currency,
+                    statementCount, flaggedCount, null, null, reason);
+        }
     }
 }

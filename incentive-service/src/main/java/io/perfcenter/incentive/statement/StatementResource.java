@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.web.Page;
+import io.perfcenter.incentive.web.Problems;
 import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -25,7 +26,8 @@ import java.util.List;
 @Path("/api/v1/incentives/statements")
 @Tag(name = "incentives: statements", description = "Payout statements: typed, explained lines per employee")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 @APIResponse(responseCode = "503", description = "metrics-service, which says which units a leader leads, is unavailable")
 public class StatementResource {
 
@@ -63,7 +65,11 @@ public class StatementResource {
     @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listUnitTotals", summary = "What the live runs pay per unit, without individual amounts",
             description = "Supervisors and managers see the totals of the units they lead, hr and admin all: per "
-                    + "live run the number of statements, the flagged ones, the total and the sum per line kind.")
+                    + "live run the number of statements, the flagged ones, the total and the sum per line kind. "
+                    + "Small groups: for supervisors (who do not read the unit's statements), a run with fewer "
+                    + "statements in its totals than perfcenter.privacy.min-group-size (default 3) answers without "
+                    + "total and byKind, with withheld saying why (a one-agent group's total is that agent's pay). "
+                    + "Managers read the statements of the units they lead, so they see these amounts too.")
     @APIResponse(responseCode = "200", description = "Newest period first, then unit code, then newest run", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
@@ -73,7 +79,7 @@ public class StatementResource {
             @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
             @BeanParam Page page) {
         Periods.checkOptional("period", period);
-        return page.of(book.totals(period, unitCode, scope.unitsForTotals()));
+        return page.of(scope.guard(book.totals(period, unitCode, scope.unitsForTotals())));
     }
 
     @GET
@@ -81,10 +87,14 @@ public class StatementResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getStatement", summary = "One statement, with its lines and their explanations")
     @APIResponse(responseCode = "200", description = "The statement")
-    @APIResponse(responseCode = "404", description = "No such statement")
+    @APIResponse(responseCode = "404", description = "No such statement, or one outside the caller's scope (the same "
+            + "answer)")
     public StatementView get(@Parameter(example = "41") @PathParam("id") long id) {
         StatementView statement = book.get(id);
-        scope.check(statement.employeeId(), statement.unitCode());
+        if (!scope.sees(statement.employeeId(), statement.unitCode())) {
+            // out of scope answers exactly as an unknown id, so that ids cannot be probed
+            throw Problems.notFound("Statement", Long.toString(id));
+        }
         return statement;
     }
 }

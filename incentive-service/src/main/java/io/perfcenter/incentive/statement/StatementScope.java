@@ -2,8 +2,10 @@ package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.security.Caller;
+import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.List;
 
@@ -25,10 +27,29 @@ public class StatementScope {
 
     private final Caller caller;
     private final MetricsClient metrics;
+    private final int minGroupSize;
 
-    StatementScope(Caller caller, MetricsClient metrics) {
+    StatementScope(Caller caller, MetricsClient metrics,
+                   @ConfigProperty(name = "perfcenter.privacy.min-group-size", defaultValue = "3") int minGroupSize) {
         this.caller = caller;
         this.metrics = metrics;
+        this.minGroupSize = minGroupSize;
+    }
+
+    /**
+     * Small-group privacy: for a reader who does not see the unit's individual statements (a supervisor), the
+     * amounts of a unit's totals made of fewer statements than {@code perfcenter.privacy.min-group-size} are withheld
+     * — a one-agent group's total is that agent's pay, a two-agent group's total less one's own is the other's. hr,
+     * admin and managers (who read the statements of the units they lead, the same units as their totals) see them.
+     */
+    public List<UnitTotals> guard(List<UnitTotals> totals) {
+        if (caller.seesEverything() || caller.seesUnitStatements()) {
+            return totals;
+        }
+        return totals.stream().map(t -> t.inTotals() >= minGroupSize ? t : t.withheld(
+                t.inTotals() + (t.inTotals() == 1 ? " statement makes" : " statements make") + " the totals, fewer "
+                        + "than " + minGroupSize + " (perfcenter.privacy.min-group-size): the total of so small a "
+                        + "group would show a person's pay")).toList();
     }
 
     public Visible visible() {
@@ -44,13 +65,12 @@ public class StatementScope {
         return caller.seesEverything() ? null : List.copyOf(metrics.myUnits());
     }
 
-    public void check(String employeeId, String unitCode) {
+    /** Whether the caller sees the statement of the employee in the unit. */
+    public boolean sees(String employeeId, String unitCode) {
         if (caller.seesEverything() || caller.employeeId().filter(employeeId::equals).isPresent()) {
-            return;
+            return true;
         }
-        if (!(caller.seesUnitStatements() && metrics.myUnits().contains(unitCode))) {
-            throw Problems.outOfScope("The statement of " + employeeId + " is outside your scope");
-        }
+        return caller.seesUnitStatements() && metrics.myUnits().contains(unitCode);
     }
 
     /** An agent or supervisor may ask only for their own statements. */
