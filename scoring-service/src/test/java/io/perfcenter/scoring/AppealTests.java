@@ -81,11 +81,18 @@ class AppealTests {
         Map<String, Object> appeal = Map.of("scorecardId", p1Card, "itemCode", "complaints", "kind", "DATA_POINT",
                 "reason", "The complaint of 2026-10-14 was about the courier, not my call",
                 "dataPoint", "complaint CRM-88231 of 2026-10-14");
-        as(p1).body(appeal).post(APPEALS).then().statusCode(409);
+        // a draft is not the agent's to see: appealing it answers as an unknown scorecard
+        as(p1).body(appeal).post(APPEALS).then().statusCode(400).body("field", equalTo("scorecardId"))
+                .body("detail", equalTo("scorecardId: no scorecard " + p1Card));
 
         hr().post(RUNS + "/" + runId + "/publish").then().statusCode(200);
+        // someone else's scorecard answers exactly as an unknown one, so that ids cannot be probed
         as(p1).body(Map.of("scorecardId", p2Card, "itemCode", "complaints", "kind", "SCORE", "reason", "x"))
-                .post(APPEALS).then().statusCode(403);
+                .post(APPEALS).then().statusCode(400).body("field", equalTo("scorecardId"))
+                .body("detail", equalTo("scorecardId: no scorecard " + p2Card));
+        as(p1).body(Map.of("scorecardId", 999999, "itemCode", "complaints", "kind", "SCORE", "reason", "x"))
+                .post(APPEALS).then().statusCode(400).body("field", equalTo("scorecardId"))
+                .body("detail", equalTo("scorecardId: no scorecard 999999"));
         as(p1).body(Map.of("scorecardId", p1Card, "itemCode", "complaints", "kind", "SCORE")).post(APPEALS).then()
                 .statusCode(400).body("field", equalTo("reason"));
         as(p1).body(Map.of("scorecardId", p1Card, "itemCode", "nope", "kind", "SCORE", "reason", "x"))

@@ -79,16 +79,24 @@ class LifecycleTests {
                 run.getString(card1 + ".items[1].explanation"));
         assertEquals(60f, run.getFloat(card1 + ".total"));
 
-        // a draft is not the agent's to see or assess yet
+        // a draft is not the agent's to see or assess yet: as far as they can tell it does not exist
         as(l1).get(SCORECARDS).then().statusCode(200).body("$", empty());
-        as(l1).body(Map.of("summary", "x")).put(REVIEWS + "/" + l1Card + "/self-assessment").then().statusCode(409);
-        // the supervisor may rate already; another unit's supervisor may not, nor may peers before the review opens
+        as(l1).body(Map.of("summary", "x")).put(REVIEWS + "/" + l1Card + "/self-assessment").then().statusCode(404)
+                .body("detail", equalTo("Scorecard " + l1Card + " does not exist"));
+        // the supervisor may rate already; another unit's supervisor may not (to them the scorecard answers as an
+        // unknown id), nor may peers before the review opens (nor do they see it yet)
         as(supervisor).body(Map.of("itemCode", "attitude", "role", "supervisor", "scores", FOUR))
                 .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(200).body("raterId", equalTo("SLC"));
         as(otherSupervisor).body(Map.of("itemCode", "attitude", "role", "supervisor", "scores", FOUR))
-                .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(403);
+                .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(404)
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Scorecard " + l1Card + " does not exist"));
+        as(otherSupervisor).body(Map.of("itemCode", "attitude", "role", "supervisor", "scores", FOUR))
+                .put(REVIEWS + "/999999/ratings").then().statusCode(404)
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Scorecard 999999 does not exist"));
         as(l2).body(Map.of("itemCode", "attitude", "role", "peer", "scores", FOUR))
-                .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(409);
+                .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(404);
         as(supervisor).body(Map.of("itemCode", "attitude", "role", "supervisor", "scores", Map.of("de", 6,
                 "neng", 5, "ji", 4, "qin", 4))).put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(400)
                 .body("field", equalTo("scores")).body("detail", containsString("de must be between 1 and 5"));
@@ -118,7 +126,8 @@ class LifecycleTests {
         // peers: agents of the same run see where the review stands (no results) and rate each other
         as(l2).queryParam("runId", runId).get(REVIEWS).then().statusCode(200).body("$", hasSize(3))
                 .body("[0]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("total")));
-        as("Z9", "agent").queryParam("runId", runId).get(REVIEWS).then().statusCode(403);
+        as("Z9", "agent").queryParam("runId", runId).get(REVIEWS).then().statusCode(404)
+                .body("detail", equalTo("Run " + runId + " does not exist"));
         as(l2).body(Map.of("itemCode", "attitude", "role", "peer", "scores", Map.of("de", 4, "neng", 4, "ji", 4,
                 "qin", 4), "comment", "Helps new colleagues")).put(REVIEWS + "/" + l1Card + "/ratings").then()
                 .statusCode(200);
@@ -129,10 +138,18 @@ class LifecycleTests {
                 "supervisor 4.25 (de 4, neng 5, ji 4, qin 4) × 60% + peer 4 (de 4, neng 4, ji 4, qin 4) × 20% + self "
                         + "4.5 (de 5, neng 5, ji 4, qin 4) × 20% = 4.25 of 5 → 85 points; weight 40% → 34"));
         as(supervisor).get(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(200)
-                .body("role", contains("supervisor", "self", "peer"));
+                .body("role", contains("supervisor", "self", "peer"))
+                .body("raterId", contains("SLC", "L1", "L2"));
+        // peer raters are anonymous to the rated agent: L1 reads the peer's scores and comment, not who gave them
+        as(l1).get(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(200)
+                .body("role", contains("supervisor", "self", "peer"))
+                .body("raterId", contains("SLC", "L1", null))
+                .body("[2].comment", equalTo("Helps new colleagues"))
+                .body("[2]", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasValue("L2")));
 
         // the supervisor reviews their group's scorecards, with one-on-one feedback notes
-        as(otherSupervisor).body(Map.of("comments", "x")).post(REVIEWS + "/" + l1Card).then().statusCode(403);
+        as(otherSupervisor).body(Map.of("comments", "x")).post(REVIEWS + "/" + l1Card).then().statusCode(404)
+                .body("detail", equalTo("Scorecard " + l1Card + " does not exist"));
         as(l2).body(Map.of("comments", "x")).post(REVIEWS + "/" + l1Card).then().statusCode(403);
         as(supervisor).body(Map.of("feedbackNotes", "x")).post(REVIEWS + "/" + l1Card).then().statusCode(400)
                 .body("field", equalTo("comments"));
@@ -164,8 +181,14 @@ class LifecycleTests {
                 .jsonPath();
         assertEquals(List.of("RUN_COMPUTED", "RATED", "REVIEW_OPENED", "SELF_ASSESSED", "RATED", "REVIEWED",
                 "RUN_PUBLISHED", "RUN_LOCKED"), history.getList("action"));
-        assertEquals(List.of("H1", "SLC", "H1", "L1", "L2", "SLC", "H1", "H1"), history.getList("actor"));
-        as(l2).get(REVIEWS + "/" + l1Card + "/history").then().statusCode(403);
+        // the peer's rating is in L1's trail without its actor (peer raters are anonymous to the ratee)
+        assertEquals(java.util.Arrays.asList("H1", "SLC", "H1", "L1", null, "SLC", "H1", "H1"),
+                history.getList("actor"));
+        // the supervisor's trail names the peer
+        assertEquals(List.of("H1", "SLC", "H1", "L1", "L2", "SLC", "H1", "H1"), as(supervisor)
+                .get(REVIEWS + "/" + l1Card + "/history").then().statusCode(200).extract().jsonPath().getList("actor"));
+        as(l2).get(REVIEWS + "/" + l1Card + "/history").then().statusCode(404)
+                .body("detail", equalTo("Scorecard " + l1Card + " does not exist"));
     }
 
     private static Map<String, Object> dim(String code) {

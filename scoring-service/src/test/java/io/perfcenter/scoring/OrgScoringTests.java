@@ -95,6 +95,20 @@ class OrgScoringTests {
         as("X3", "agent").queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200)
                 .body("findAll { it.scopeKind == 'AGENT' }.scopeCode", org.hamcrest.Matchers.contains("X3"));
         hr().queryParam("metricCode", "csat").get(TARGETS).then().statusCode(200).body("scopeCode", hasItems("X3"));
+        // supervisors and managers: the individual targets of the agents in their scope only (who belonged to a
+        // unit they lead in the period), not of Z7, who is in no unit they lead
+        hr().body(Map.of("metricCode", "csat", "employeeId", "Z7", "period", "2026-10", "value", 0.7)).put(TARGETS)
+                .then().statusCode(200);
+        stubMembers("TT1", "[" + member("X1", "TG1") + "," + member("X2", "TG1") + "," + member("X3", "TG1") + "]");
+        stubMembers("OTHER", "[]");
+        as(manager).queryParam("metricCode", "csat").queryParam("period", "2026-10").get(TARGETS).then()
+                .statusCode(200).body("scopeCode", hasItems("TC1", "TT1", "X3"))
+                .body("findAll { it.scopeKind == 'AGENT' }.scopeCode", org.hamcrest.Matchers.contains("X3"));
+        as(otherSupervisor).queryParam("metricCode", "csat").queryParam("period", "2026-10").get(TARGETS).then()
+                .statusCode(200).body("scopeCode", hasItems("TC1", "TT1"))
+                .body("findAll { it.scopeKind == 'AGENT' }", empty());
+        hr().queryParam("metricCode", "csat").queryParam("period", "2026-10").get(TARGETS).then().statusCode(200)
+                .body("findAll { it.scopeKind == 'AGENT' }.scopeCode", org.hamcrest.Matchers.contains("X3", "Z7"));
 
         JsonPath run = hr().body(run("TARGETS", "TG1", "2026-10")).post(RUNS).then().statusCode(201).extract()
                 .jsonPath();

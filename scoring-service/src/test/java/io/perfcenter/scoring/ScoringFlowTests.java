@@ -174,14 +174,22 @@ class ScoringFlowTests {
         long other = idOf("G1", "E2");
         as("E1", "agent").get(SCORECARDS + "/" + own).then().statusCode(200).body("employeeId", equalTo("E1"))
                 .body("items.itemCode", contains("calls", "reply", "csat"));
-        as("E1", "agent").get(SCORECARDS + "/" + other).then().statusCode(403)
+        // someone else's scorecard answers exactly as an unknown id (only the id differs): ids cannot be probed
+        as("E1", "agent").get(SCORECARDS + "/" + other).then().statusCode(404)
                 .contentType("application/problem+json")
-                .body("type", equalTo("https://perfcenter.io/problems/out-of-scope"));
-        // before publication an agent sees nothing of their own result
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("title", equalTo("Not found"))
+                .body("detail", equalTo("Scorecard " + other + " does not exist"));
+        as("E1", "agent").get(SCORECARDS + "/999999").then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("title", equalTo("Not found"))
+                .body("detail", equalTo("Scorecard 999999 does not exist"));
+        // before publication an agent sees nothing of their own result, not even that it exists
         long unpublished = idOf("G2", "F1");
         as("F1", "agent").get(SCORECARDS).then().statusCode(200).body("$", empty());
-        as("F1", "agent").get(SCORECARDS + "/" + unpublished).then().statusCode(403)
-                .body("detail", equalTo("Scorecard " + unpublished + " is not published yet"));
+        as("F1", "agent").get(SCORECARDS + "/" + unpublished).then().statusCode(404)
+                .body("detail", equalTo("Scorecard " + unpublished + " does not exist"));
     }
 
     @Test
@@ -193,12 +201,15 @@ class ScoringFlowTests {
                 .body("employeeId", containsInAnyOrder("F1", "F2"));
         as(managerT1).queryParam("period", "2026-10").get(SCORECARDS).then().statusCode(200)
                 .body("employeeId", hasItems("E1", "E2", "E3", "E4", "F1", "F2"));
-        as(supervisorG1).get(SCORECARDS + "/" + idOf("G2", "F1")).then().statusCode(403)
-                .contentType("application/problem+json");
+        as(supervisorG1).get(SCORECARDS + "/" + idOf("G2", "F1")).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Scorecard " + idOf("G2", "F1") + " does not exist"));
         as(supervisorG1).get(SCORECARDS + "/" + idOf("G1", "E3")).then().statusCode(200)
                 .body("employeeId", equalTo("E3"));
         as(supervisorG1).get(RUNS + "/" + runG1).then().statusCode(200).body("unitCode", equalTo("G1"));
-        as(supervisorG1).get(RUNS + "/" + runG2).then().statusCode(403);
+        as(supervisorG1).get(RUNS + "/" + runG2).then().statusCode(404)
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Run " + runG2 + " does not exist"));
         as(supervisorG1).queryParam("period", "2026-10").get(RUNS).then().statusCode(200)
                 .body("unitCode", everyItem(equalTo("G1"))).body("id", hasItems((int) runG1))
                 .body("id", not(hasItems((int) runG2)));

@@ -33,7 +33,8 @@ import java.util.List;
 @Tag(name = "scoring: appeals", description = "Appeals (申诉) against items of published scorecards, re-examined by "
         + "an appeals reviewer who does not lead the agent's unit, with escalation to hr")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class AppealResource {
 
     private final AppealService appeals;

@@ -16,6 +16,7 @@ import io.perfcenter.scoring.run.ScorecardInputs;
 import io.perfcenter.scoring.run.ScorecardRecompute;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
+import io.perfcenter.scoring.scorecard.ScorecardService;
 import io.perfcenter.scoring.scorecard.ScorecardItem;
 import io.perfcenter.scoring.security.Caller;
 import io.perfcenter.scoring.template.ScorecardTemplate;
@@ -50,10 +51,13 @@ public class AppealService {
 
     private final Caller caller;
     private final AppealAccess access;
+    private final ScorecardService scorecards;
     private final MetricsClient metrics;
     private final ScorecardRecompute recompute;
 
-    AppealService(Caller caller, AppealAccess access, MetricsClient metrics, ScorecardRecompute recompute) {
+    AppealService(Caller caller, AppealAccess access, MetricsClient metrics, ScorecardRecompute recompute,
+                  ScorecardService scorecards) {
+        this.scorecards = scorecards;
         this.caller = caller;
         this.access = access;
         this.metrics = metrics;
@@ -65,7 +69,8 @@ public class AppealService {
         if (input.scorecardId() == null) {
             throw Problems.invalid("scorecardId", "is required");
         }
-        Scorecard card = Scorecard.<Scorecard>findByIdOptional(input.scorecardId())
+        // a scorecard the caller does not see answers exactly as an unknown id, so that ids cannot be probed
+        Scorecard card = Scorecard.<Scorecard>findByIdOptional(input.scorecardId()).filter(scorecards::visible)
                 .orElseThrow(() -> Problems.invalid("scorecardId", "no scorecard " + input.scorecardId()));
         if (caller.employeeId().filter(card.employeeId::equals).isEmpty()) {
             throw Problems.outOfScope("Only " + card.employeeId + " appeals scorecard " + card.id);

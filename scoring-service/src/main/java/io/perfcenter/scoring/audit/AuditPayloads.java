@@ -12,13 +12,20 @@ public final class AuditPayloads {
 
     @Schema(name = "AuditEvent", description = "Who did what, when")
     public record EventView(@Schema(examples = "RUN_PUBLISHED") String action,
-                            @Schema(examples = "H1001") String actor,
+                            @Schema(nullable = true, description = "Who did it; left out of a peer's rating when the "
+                                    + "rated agent reads their scorecard's trail (peer raters are anonymous to the "
+                                    + "ratee)", examples = "H1001") String actor,
                             OffsetDateTime at,
                             Long runId, Long scorecardId, Long appealId,
                             @Schema(examples = "revision 2 of SEAT-MONTHLY for G-EAST-1, 2026-10") String detail) {
 
         public static EventView of(AuditEvent e) {
             return new EventView(e.action, e.actor, e.at, e.runId, e.scorecardId, e.appealId, e.detail);
+        }
+
+        /** The event without its actor (a peer's rating, as the rated agent reads it). */
+        public static EventView anonymous(AuditEvent e) {
+            return new EventView(e.action, null, e.at, e.runId, e.scorecardId, e.appealId, e.detail);
         }
     }
 }

@@ -45,12 +45,20 @@ public final class ReviewPayloads {
     }
 
     @Schema(name = "Rating")
-    public record RatingView(long id, long scorecardId, String itemCode, String role, String raterId,
+    public record RatingView(long id, long scorecardId, String itemCode, String role,
+                             @Schema(nullable = true, description = "Who rated; left out of peer ratings when the rated "
+                                     + "agent reads them (peer raters are anonymous to the ratee)", examples = "E2002")
+                             String raterId,
                              Map<String, BigDecimal> scores, String comment, OffsetDateTime ratedAt) {
 
         public static RatingView of(Rating r) {
             return new RatingView(r.id, r.scorecardId, r.itemCode, r.raterRole, r.raterId, r.scores, r.comment,
                     r.ratedAt);
+        }
+
+        /** The rating without its rater, as the rated agent reads a peer's. */
+        public static RatingView anonymous(Rating r) {
+            return new RatingView(r.id, r.scorecardId, r.itemCode, r.raterRole, null, r.scores, r.comment, r.ratedAt);
         }
     }
 }

@@ -16,6 +16,7 @@ import io.perfcenter.scoring.review.ReviewPayloads.SelfAssessmentInput;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardPayloads.ScorecardView;
 import io.perfcenter.scoring.scorecard.ScorecardService;
+import io.perfcenter.scoring.security.Caller;
 import io.perfcenter.scoring.security.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.NotNull;
@@ -36,15 +37,23 @@ import java.util.List;
 @Tag(name = "scoring: reviews", description = "Self-assessments, manual ratings (德能绩勤), supervisor reviews with "
         + "one-on-one feedback, and the audit trail of a scorecard")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class ReviewResource {
 
     private final ReviewService reviews;
     private final ScorecardService scorecards;
+    private final Caller caller;
 
-    ReviewResource(ReviewService reviews, ScorecardService scorecards) {
+    ReviewResource(ReviewService reviews, ScorecardService scorecards, Caller caller) {
         this.reviews = reviews;
         this.scorecards = scorecards;
+        this.caller = caller;
+    }
+
+    /** The rated person reads their own scorecard: peer raters stay anonymous to them. */
+    private boolean ratee(Scorecard card) {
+        return caller.employeeId().filter(card.employeeId::equals).isPresent();
     }
 
     @GET
@@ -57,7 +66,7 @@ public class ReviewResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "runId missing, or limit or offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     public RestResponse<List<ReviewEntry>> list(
             @Parameter(required = true, example = "12") @QueryParam("runId") Long runId, @BeanParam Page page) {
         if (runId == null) {
@@ -74,7 +83,7 @@ public class ReviewResource {
                     + "Self-ratings of manual-rating items recompute the scorecard.")
     @APIResponse(responseCode = "200", description = "The scorecard with its self-assessment")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     @APIResponse(responseCode = "409", description = "Not IN_REVIEW, or already reviewed")
     public ScorecardView selfAssess(@PathParam("scorecardId") long scorecardId,
                                     @NotNull SelfAssessmentInput input) {
@@ -90,7 +99,7 @@ public class ReviewResource {
                     + "one's rating. The scorecard is recomputed and the run re-ranked.")
     @APIResponse(responseCode = "200", description = "The rating as stored")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     @APIResponse(responseCode = "409", description = "The run is published already, or not open for peers yet")
     public RatingView rate(@PathParam("scorecardId") long scorecardId, @NotNull RatingInput input) {
         return RatingView.of(reviews.rate(scorecardId, input));
@@ -104,7 +113,7 @@ public class ReviewResource {
                     + "while the run is IN_REVIEW; reviewing again replaces it.")
     @APIResponse(responseCode = "200", description = "The scorecard with its review")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     @APIResponse(responseCode = "409", description = "Not IN_REVIEW")
     public ScorecardView review(@PathParam("scorecardId") long scorecardId, @NotNull ReviewInput input) {
         return ScorecardView.of(reviews.review(scorecardId, input));
@@ -113,16 +122,22 @@ public class ReviewResource {
     @GET
     @Path("/{scorecardId}/ratings")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
-    @Operation(operationId = "listScorecardRatings", summary = "The manual ratings given on a scorecard")
+    @Operation(operationId = "listScorecardRatings", summary = "The manual ratings given on a scorecard",
+            description = "Peer raters are anonymous to the rated agent: when the caller reads the ratings of their "
+                    + "own scorecard, a peer rating comes without raterId (its scores and comment are shown). "
+                    + "Supervisors, managers, hr and admin see every rater.")
     @APIResponse(responseCode = "200", description = "Ratings, oldest first (by id)", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     public RestResponse<List<RatingView>> ratings(@PathParam("scorecardId") long scorecardId,
                                                   @BeanParam Page page) {
-        scorecards.get(scorecardId);
-        return page.of(reviews.ratings(scorecardId).stream().map(RatingView::of).toList());
+        boolean anonymousPeers = ratee(scorecards.get(scorecardId));
+        return page.of(reviews.ratings(scorecardId).stream()
+                .map(r -> anonymousPeers && ReviewService.PEER.equals(r.raterRole) ? RatingView.anonymous(r)
+                        : RatingView.of(r))
+                .toList());
     }
 
     @GET
@@ -134,10 +149,13 @@ public class ReviewResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     public RestResponse<List<EventView>> history(@PathParam("scorecardId") long scorecardId,
                                                  @BeanParam Page page) {
         Scorecard card = scorecards.get(scorecardId);
-        return page.of(AuditEvent.ofScorecard(card.id, card.runId).stream().map(EventView::of).toList());
+        boolean anonymousPeers = ratee(card);
+        return page.of(AuditEvent.ofScorecard(card.id, card.runId).stream()
+                .map(e -> anonymousPeers && ReviewService.isPeerRating(e) ? EventView.anonymous(e) : EventView.of(e))
+                .toList());
     }
 }

@@ -8,6 +8,7 @@ import io.perfcenter.scoring.rule.ManualRatingRule;
 import io.perfcenter.scoring.run.ScorecardRecompute;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
+import io.perfcenter.scoring.scorecard.ScorecardService;
 import io.perfcenter.scoring.security.Caller;
 import io.perfcenter.scoring.security.DataScope;
 import io.perfcenter.scoring.security.Roles;
@@ -34,6 +35,10 @@ import java.util.Map;
 @ApplicationScoped
 public class ReviewService {
 
+    /** The rater role of a peer rating. */
+    public static final String PEER = "peer";
+    private static final String RATED = "RATED";
+
     /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
     @jakarta.inject.Inject
     java.time.Clock clock;
@@ -41,16 +46,36 @@ public class ReviewService {
     private final Caller caller;
     private final DataScope scope;
     private final ScorecardRecompute recompute;
+    private final ScorecardService scorecards;
 
-    ReviewService(Caller caller, DataScope scope, ScorecardRecompute recompute) {
+    ReviewService(Caller caller, DataScope scope, ScorecardRecompute recompute, ScorecardService scorecards) {
         this.caller = caller;
         this.scope = scope;
         this.recompute = recompute;
+        this.scorecards = scorecards;
+    }
+
+    /**
+     * Whether the caller knows the scorecard exists: they see it (see {@link ScorecardService#visible}) or are a
+     * peer, scored in the same run while it is IN_REVIEW. A write on a scorecard the caller does not know answers 404
+     * exactly as an unknown id; a write the caller may not make on one they know answers 403.
+     */
+    private void requireKnown(Scorecard card) {
+        if (!scorecards.visible(card) && !peerIn(ScorecardRun.findById(card.runId))) {
+            throw Problems.notFound("Scorecard", card.id);
+        }
+    }
+
+    /** The caller is an agent scored in the run, and the run is open for review (they may rate their peers). */
+    private boolean peerIn(ScorecardRun run) {
+        return run.status == ScorecardRun.Status.IN_REVIEW && caller.employeeId()
+                .map(me -> Scorecard.count("runId = ?1 and employeeId = ?2", run.id, me) > 0).orElse(false);
     }
 
     @Transactional
     public Scorecard selfAssess(long id, SelfAssessmentInput input) {
         Scorecard card = card(id);
+        requireKnown(card);
         if (caller.employeeId().filter(card.employeeId::equals).isEmpty()) {
             throw Problems.outOfScope("Only " + card.employeeId + " writes the self-assessment of scorecard " + id);
         }
@@ -88,6 +113,7 @@ public class ReviewService {
     @Transactional
     public Rating rate(long scorecardId, RatingInput input) {
         Scorecard card = card(scorecardId);
+        requireKnown(card);
         long runId = card.runId;
         ScorecardRun run = ScorecardRun.findById(runId);
         if (run.status != ScorecardRun.Status.COMPUTED && run.status != ScorecardRun.Status.IN_REVIEW) {
@@ -124,7 +150,7 @@ public class ReviewService {
         }
         checkScores(rule, input.scores(), "scores");
         Rating rating = upsert(card.id, input.itemCode(), role, me, input.scores(), input.comment());
-        AuditEvent.record(run.id, card.id, null, "RATED", me, role + " rating of " + input.itemCode());
+        AuditEvent.record(run.id, card.id, null, RATED, me, role + " rating of " + input.itemCode());
         recompute.recompute(card, recompute.inputsOf(card.id));
         return rating;
     }
@@ -132,6 +158,7 @@ public class ReviewService {
     @Transactional
     public Scorecard review(long id, ReviewInput input) {
         Scorecard card = card(id);
+        requireKnown(card);
         if (caller.employeeId().filter(card.employeeId::equals).isPresent()) {
             throw Problems.outOfScope("Nobody reviews their own scorecard");
         }
@@ -155,6 +182,11 @@ public class ReviewService {
         return card;
     }
 
+    /** A peer's rating in the audit trail (its actor is the peer, anonymous to the rated agent). */
+    public static boolean isPeerRating(AuditEvent event) {
+        return RATED.equals(event.action) && event.detail != null && event.detail.startsWith(PEER + " ");
+    }
+
     public List<Rating> ratings(long scorecardId) {
         return Rating.list("scorecardId = ?1 order by id", scorecardId);
     }
@@ -166,11 +198,9 @@ public class ReviewService {
     public List<ReviewPayloads.ReviewEntry> entries(long runId) {
         ScorecardRun run = ScorecardRun.<ScorecardRun>findByIdOptional(runId)
                 .orElseThrow(() -> Problems.notFound("Run", runId));
-        DataScope.Visibility visibility = scope.visibility();
-        boolean peer = run.status == ScorecardRun.Status.IN_REVIEW && caller.employeeId()
-                .map(me -> Scorecard.count("runId = ?1 and employeeId = ?2", runId, me) > 0).orElse(false);
-        if (!visibility.seesUnit(run.unitCode) && !peer) {
-            throw Problems.outOfScope("Run " + runId + " is outside your scope");
+        if (!scope.visibility().seesUnit(run.unitCode) && !peerIn(run)) {
+            // out of scope answers exactly as an unknown id, so that ids cannot be probed
+            throw Problems.notFound("Run", runId);
         }
         return Scorecard.<Scorecard>list("runId = ?1 order by employeeId", runId).stream()
                 .map(s -> new ReviewPayloads.ReviewEntry(s.id, s.runId, s.employeeId, s.unitCode, s.period,

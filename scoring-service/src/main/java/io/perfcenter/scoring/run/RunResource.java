@@ -37,7 +37,8 @@ import java.util.List;
 @Tag(name = "scoring: runs", description = "Scoring a unit for a period with a template: revisions, review, "
         + "publishing and locking")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class RunResource {
 
     private final RunService runs;
@@ -121,7 +122,7 @@ public class RunResource {
     @Operation(operationId = "getScoringRun", summary = "A run with its scorecards, best rank first",
             description = "Supervisors and managers see runs of the units they lead.")
     @APIResponse(responseCode = "200", description = "The run")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public RunView get(@PathParam("id") long id) {
         return runs.get(id);
@@ -140,7 +141,7 @@ public class RunResource {
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "`against` is no revision of the same series, or limit or "
             + "offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     public RestResponse<List<AgentChange>> changes(@PathParam("id") long id,
                                      @Parameter(description = "Another revision's run id") @QueryParam("against")
                                      Long against,
@@ -155,7 +156,7 @@ public class RunResource {
             description = "Uses the template version, inputs (metric values, samples, targets, appeal adjustments) "
                     + "and ratings stored with the run; stores nothing.")
     @APIResponse(responseCode = "200", description = "Whether every scorecard comes out the same, and any difference")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     public Reproduction reproduce(@PathParam("id") long id) {
         return runs.reproduce(id);
     }
@@ -169,7 +170,7 @@ public class RunResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     public RestResponse<List<EventView>> history(@PathParam("id") long id, @BeanParam Page page) {
         runs.visibleRun(id);
         return page.of(AuditEvent.ofRun(id).stream().map(EventView::of).toList());
@@ -183,7 +184,7 @@ public class RunResource {
             description = "COMPUTED → IN_REVIEW: agents now see their own draft scorecard and write their "
                     + "self-assessment; supervisors rate and review their group's.")
     @APIResponse(responseCode = "200", description = "The run, IN_REVIEW")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "The run is not COMPUTED")
     public RunView openReview(@PathParam("id") long id) {
         return runs.openReview(id);
@@ -198,7 +199,7 @@ public class RunResource {
                     + "unless that is locked or has open appeals. A template requiring reviews is published only "
                     + "when every scorecard was reviewed.")
     @APIResponse(responseCode = "200", description = "Published; the run with its scorecards")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Already published, superseded, reviews missing, or the "
             + "published revision is newer, locked or has open appeals")
     public RunView publish(@PathParam("id") long id) {
@@ -212,7 +213,7 @@ public class RunResource {
             description = "PUBLISHED → LOCKED: no more appeals or changes. Locked scorecards are still final for pay: "
                     + "`GET /scorecards?status=PUBLISHED` returns them too.")
     @APIResponse(responseCode = "200", description = "Locked; the run with its scorecards")
-    @APIResponse(responseCode = "404", description = "No such run")
+    @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Not PUBLISHED, or appeals are open")
     public RunView lock(@PathParam("id") long id) {
         return runs.lock(id);

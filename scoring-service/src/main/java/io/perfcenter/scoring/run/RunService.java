@@ -279,7 +279,8 @@ public class RunService {
         ScorecardRun run = ScorecardRun.<ScorecardRun>findByIdOptional(id)
                 .orElseThrow(() -> Problems.notFound("Run", id));
         if (!scope.visibility().seesUnit(run.unitCode)) {
-            throw Problems.outOfScope("Run " + id + " scores unit " + run.unitCode + ", outside your scope");
+            // out of scope answers exactly as an unknown id, so that ids cannot be probed
+            throw Problems.notFound("Run", id);
         }
         return run;
     }

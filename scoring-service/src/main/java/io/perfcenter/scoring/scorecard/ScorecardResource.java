@@ -23,7 +23,8 @@ import java.util.List;
 @Path("/api/v1/scoring/scorecards")
 @Tag(name = "scoring: scorecards", description = "Agents' results: items with explanations, total, grade, rank")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class ScorecardResource {
 
     private final ScorecardService scorecards;
@@ -59,7 +60,7 @@ public class ScorecardResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getScorecard", summary = "One scorecard with its items and their explanations")
     @APIResponse(responseCode = "200", description = "The scorecard")
-    @APIResponse(responseCode = "404", description = "No such scorecard")
+    @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public ScorecardView get(@PathParam("id") long id) {
         return ScorecardView.of(scorecards.get(id));

@@ -26,7 +26,8 @@ import java.util.List;
 @Tag(name = "scoring: targets", description = "Targets for target-achievement items, cascading center → team → "
         + "group → agent")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class TargetResource {
 
     private final TargetService targets;
@@ -50,8 +51,12 @@ public class TargetResource {
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScoringTargets", summary = "Targets, optionally of one metric and period",
-            description = "Ordered by metric, scope kind, scope code and period. Agents see the units' targets and "
-                    + "their own individual targets only; supervisors, managers, hr and admin see every target.")
+            description = "Ordered by metric, scope kind, scope code and period. Everyone sees the units' targets. "
+                    + "Individual targets: hr and admin see every one; an agent their own; a supervisor or manager "
+                    + "their own and those of the agents who belonged to a unit they lead on some day of the period "
+                    + "asked for (today without one), as metrics-service's org directory says.")
+    @APIResponse(responseCode = "503", description = "metrics-service is unavailable (supervisors and managers "
+            + "listing individual targets)")
     @APIResponse(responseCode = "200", description = "Targets by metric, scope and period", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})

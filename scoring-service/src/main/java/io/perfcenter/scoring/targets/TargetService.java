@@ -12,13 +12,16 @@ import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -81,17 +84,33 @@ public class TargetService {
     }
 
     /**
-     * Targets in a stable order. An agent (who leads nothing and does not see everything) sees the units' targets and
-     * only their own individual ones: another agent's individual target is that agent's business.
+     * Targets in a stable order. Everyone sees the units' targets; an individual target only hr, admin and
+     * integration clients see for every agent. Others see their own, and a supervisor or manager those of the agents
+     * in their scope: who belonged to a unit they lead on some day of the period asked for (today without one).
+     * Another agent's individual target is that agent's business.
      */
     public List<Target> list(String metricCode, String period) {
+        String wanted = period == null ? null : EvaluationPeriod.parse("period", period).code();
         List<Target> all = Target.list("order by metricCode, scopeKind, scopeCode, period");
-        boolean onlyOwn = !caller.seesEverything() && !caller.leadsUnits();
-        String self = caller.employeeId().orElse(null);
-        return all.stream()
+        List<Target> found = all.stream()
                 .filter(t -> metricCode == null || t.metricCode.equals(metricCode))
-                .filter(t -> period == null || t.period.equals(period) || t.period.equals(Target.EVERY_PERIOD))
-                .filter(t -> !onlyOwn || t.scopeKind == Target.ScopeKind.UNIT || t.scopeCode.equals(self))
+                .filter(t -> wanted == null || t.period.equals(wanted) || t.period.equals(Target.EVERY_PERIOD))
+                .toList();
+        if (caller.seesEverything() || found.stream().allMatch(t -> t.scopeKind == Target.ScopeKind.UNIT)) {
+            return found;
+        }
+        Set<String> visible = new HashSet<>();
+        caller.employeeId().ifPresent(visible::add);
+        if (caller.leadsUnits() && caller.employeeId().isPresent()) {
+            LocalDate today = LocalDate.now(clock);
+            EvaluationPeriod days = wanted == null ? null : EvaluationPeriod.parse("period", wanted);
+            List<String> led = scope.visibility().units();
+            for (String unit : led) {
+                metrics.members(unit, days == null ? today : days.from(), days == null ? today : days.to())
+                        .forEach(m -> visible.add(m.employeeId()));
+            }
+        }
+        return found.stream().filter(t -> t.scopeKind == Target.ScopeKind.UNIT || visible.contains(t.scopeCode))
                 .toList();
     }
 
