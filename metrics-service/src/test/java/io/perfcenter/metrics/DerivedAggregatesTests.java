@@ -285,15 +285,15 @@ class DerivedAggregatesTests {
         as("D1", "agent").queryParam("employeeId", "D1").queryParam("metric", "aht").queryParam("period", "2026-10")
                 .get("/api/v1/metrics/trends").then().statusCode(200);
         as("D1", "agent").queryParam("employeeId", "D3").queryParam("metric", "aht").queryParam("period", "2026-10")
-                .get("/api/v1/metrics/trends").then().statusCode(403).contentType("application/problem+json");
+                .get("/api/v1/metrics/trends").then().statusCode(404).contentType("application/problem+json");
         as("DS1", "supervisor").queryParam("unit", "DGB").queryParam("metric", "aht").queryParam("period", "2026-10")
-                .get("/api/v1/metrics/trends").then().statusCode(403);
+                .get("/api/v1/metrics/trends").then().statusCode(404);
         as("DS1", "supervisor").queryParam("unit", "DGA").queryParam("metric", "aht").queryParam("period", "2026-10")
                 .queryParam("granularity", "WEEK").get("/api/v1/metrics/trends").then().statusCode(200);
         as("DM", "manager").queryParam("unit", "DT").queryParam("metric", "aht").queryParam("period", "2026-10")
                 .queryParam("anomalies", true).get("/api/v1/metrics/aggregates").then().statusCode(200);
         as("DS1", "supervisor").queryParam("unit", "DT").queryParam("metric", "aht").queryParam("period", "2026-10")
-                .get("/api/v1/metrics/aggregates").then().statusCode(403);
+                .get("/api/v1/metrics/aggregates").then().statusCode(404);
         hr().queryParam("unit", "NOPE").queryParam("metric", "aht").queryParam("period", "2026-10")
                 .get("/api/v1/metrics/trends").then().statusCode(404);
         hr().queryParam("unit", "DT").queryParam("metric", "aht").queryParam("period", "2026-13")

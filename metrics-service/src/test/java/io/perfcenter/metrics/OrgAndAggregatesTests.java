@@ -147,23 +147,81 @@ class OrgAndAggregatesTests {
                 .post("/api/v1/metrics/catalog").then().statusCode(403);
     }
 
+    /** A2 moved from GA (S1) to GB (S2) on 16 October: 10 calls a day all month. */
+    @Test
+    void aLeaderReadsAMovedAgentsFiguresOnlyOfTheDaysTheyBelongedToTheirUnit() {
+        // S2 leads GB, A2's unit from the 16th on: 16 days of October, not the 15 before the move
+        october(as("S2", "supervisor"), "A2").statusCode(200)
+                .body("agents[0].values.calls_handled.value", equalTo(160))
+                .body("agents[0].values.calls_handled.samples", equalTo(16));
+        // S1 led A2's unit up to the 15th and keeps reading those days, though A2 left GA before the range ends
+        october(as("S1", "supervisor"), "A2").statusCode(200)
+                .body("agents[0].values.calls_handled.value", equalTo(150));
+        // the manager of both groups, hr and A2 themself read the whole month
+        october(as("M1", "manager"), "A2").statusCode(200).body("agents[0].values.calls_handled.value", equalTo(310));
+        october(hr(), "A2").statusCode(200).body("agents[0].values.calls_handled.value", equalTo(310));
+        october(as("A2", "agent"), "A2").statusCode(200).body("agents[0].values.calls_handled.value", equalTo(310));
+        // a range wholly before the move: to S2, A2 is not theirs to see at all, answered as an unknown agent
+        as("S2", "supervisor").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-15")
+                .get("/api/v1/metrics/aggregates").then().statusCode(404)
+                .body("detail", equalTo("Agent A2 does not exist"));
+        // trends likewise: S2's daily series of A2 is empty before the 16th, S1's after the 15th
+        as("S2", "supervisor").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-14").queryParam("to", "2026-10-17")
+                .get("/api/v1/metrics/trends").then().statusCode(200)
+                .body("series", org.hamcrest.Matchers.hasSize(4))
+                .body("series[0].values", org.hamcrest.Matchers.anEmptyMap())
+                .body("series[1].values", org.hamcrest.Matchers.anEmptyMap())
+                .body("series[2].values.calls_handled.value", equalTo(10))
+                .body("series[3].values.calls_handled.value", equalTo(10));
+        as("S1", "supervisor").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-14").queryParam("to", "2026-10-17")
+                .get("/api/v1/metrics/trends").then().statusCode(200)
+                .body("series", org.hamcrest.Matchers.hasSize(4))
+                .body("series[0].values.calls_handled.value", equalTo(10))
+                .body("series[1].values.calls_handled.value", equalTo(10))
+                .body("series[2].values", org.hamcrest.Matchers.anEmptyMap())
+                .body("series[3].values", org.hamcrest.Matchers.anEmptyMap());
+    }
+
+    private static io.restassured.response.ValidatableResponse october(RequestSpecification caller, String agent) {
+        return caller.queryParam("employeeId", agent).queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then();
+    }
+
     @Test
     void dataScopeFollowsTheOrg() {
-        // an agent sees only their own figures
+        // an agent sees only their own figures; anyone else answers exactly as an unknown agent or unit
         as("A1", "agent").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
-                .get("/api/v1/metrics/aggregates").then().statusCode(403).contentType("application/problem+json");
+                .get("/api/v1/metrics/aggregates").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Agent A2 does not exist"));
+        as("A1", "agent").queryParam("employeeId", "NOBODY").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
+                .get("/api/v1/metrics/aggregates").then().statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Agent NOBODY does not exist"));
         as("A1", "agent").queryParam("unit", "GA").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
-                .get("/api/v1/metrics/aggregates").then().statusCode(403);
+                .get("/api/v1/metrics/aggregates").then().statusCode(404)
+                .body("detail", equalTo("Unit GA does not exist"));
         // a supervisor sees their group but not the other one; a manager sees the whole team
         as("S1", "supervisor").queryParam("unit", "GA").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
                 .get("/api/v1/metrics/aggregates").then().statusCode(200);
         as("S1", "supervisor").queryParam("unit", "GB").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
-                .get("/api/v1/metrics/aggregates").then().statusCode(403);
-        as("S1", "supervisor").get("/api/v1/metrics/org/agents/B1").then().statusCode(403);
+                .get("/api/v1/metrics/aggregates").then().statusCode(404)
+                .body("detail", equalTo("Unit GB does not exist"));
+        as("S1", "supervisor").get("/api/v1/metrics/org/agents/B1").then().statusCode(404)
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Agent B1 does not exist"));
+        as("S1", "supervisor").get("/api/v1/metrics/org/agents/NOBODY").then().statusCode(404)
+                .body("type", equalTo("https://perfcenter.io/problems/not-found"))
+                .body("detail", equalTo("Agent NOBODY does not exist"));
         as("S1", "supervisor").get("/api/v1/metrics/org/agents/A1").then().statusCode(200)
                 .body("unitCode", equalTo("GA"));
         as("M1", "manager").get("/api/v1/metrics/org/my-units").then().statusCode(200)

@@ -113,7 +113,7 @@ class UnitAssignmentsTests {
     void onlyThoseWhoMayReadTheUnitsMembersMayReadItsAssignments() {
         october(as("HS", "agent"), "HG1", null).statusCode(403);
         october(as("Q1", "qa"), "HG1", null).statusCode(403);
-        october(as("HSUP2", "supervisor"), "HG1", null).statusCode(403);
+        october(as("HSUP2", "supervisor"), "HG1", null).statusCode(404);
         october(as("HSUP1", "supervisor"), "HG1", null).statusCode(200).body("employeeId", contains("HL", "HM1",
                 "HM2", "HS", "HT1"));
         october(as(null, "integration"), "HG1", null).statusCode(200);

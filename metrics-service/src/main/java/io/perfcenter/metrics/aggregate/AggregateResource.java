@@ -24,7 +24,8 @@ import java.util.List;
 @Path("/api/v1/metrics")
 @Tag(name = "metrics: aggregates", description = "Values of metrics per agent or unit over a period, and trends")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class AggregateResource {
 
     private final AggregateService aggregates;
@@ -45,13 +46,18 @@ public class AggregateResource {
     @Operation(operationId = "getAggregates",
             summary = "Period values of metrics for every agent of a unit, or for one agent",
             description = "Name exactly one of unit and employeeId, and either period or from and to. Agents may "
-                    + "ask only for themselves, supervisors and managers for the units they lead. A unit query also "
+                    + "ask only for themselves, supervisors and managers for the units they lead and the agents who "
+                    + "belonged to one of them on some day of the range; a leader reads an agent's figures only of "
+                    + "the days the agent belonged to a unit they lead (after a move on day D the new unit's leader "
+                    + "reads them from D on, the old unit's leader up to D - 1; anomaly baselines likewise). An "
+                    + "agent or unit outside the caller's scope answers 404 exactly as an unknown one. A unit query also "
                     + "returns the unit's own values (unitTotal: ratios of the unit's sums). With anomalies=true, "
                     + "each agent's values that moved more than the threshold against the mean of their previous "
                     + "periods are listed with the reason.")
     @APIResponse(responseCode = "200", description = "One row per agent")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such unit or agent")
+    @APIResponse(responseCode = "404", description = "No such unit or agent, or one outside the caller's scope (the "
+            + "same answer)")
     public AggregateReport aggregates(
             @Parameter(description = "Unit code (its sub-units included)", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(description = "One agent", example = "E2001") @QueryParam("employeeId") String employeeId,
@@ -80,14 +86,15 @@ public class AggregateResource {
         if (unit != null) {
             scope.checkUnit(unit);
             AggregateService.Result result = aggregates.forUnit(unit, metrics, range.from(), range.to());
-            List<AgentAggregates> agents = flag ? anomalies.flag(result.agents(), metrics, range, share, periods)
-                    : result.agents();
+            List<AgentAggregates> agents = flag ? anomalies.flag(result.agents(), scope.figuresWithin(), metrics,
+                    range, share, periods) : result.agents();
             return new AggregateReport(unit, range.from(), range.to(), metrics, agents, result.total());
         }
-        scope.checkAgent(employeeId, range.to());
-        List<AgentAggregates> agents = List.of(aggregates.forAgent(employeeId, metrics, range.from(), range.to()));
+        List<String> within = scope.agentFiguresWithin(employeeId, range.from(), range.to());
+        List<AgentAggregates> agents = List.of(aggregates.forAgent(employeeId, within, metrics, range.from(),
+                range.to()));
         if (flag) {
-            agents = anomalies.flag(agents, metrics, range, share, periods);
+            agents = anomalies.flag(agents, within, metrics, range, share, periods);
         }
         return new AggregateReport(null, range.from(), range.to(), metrics, agents);
     }
@@ -98,10 +105,12 @@ public class AggregateResource {
     @Operation(operationId = "getTrends",
             summary = "A unit's or an agent's values per day, week, month, quarter or year of a range",
             description = "Name exactly one of unit and employeeId. Unit values are the unit's own (ratios of its "
-                    + "sums, by effective-dated membership). Same data scope as aggregates.")
+                    + "sums, by effective-dated membership). Same data scope as aggregates: a leader reads an "
+                    + "agent's values only of the days the agent belonged to a unit they lead.")
     @APIResponse(responseCode = "200", description = "One point per bucket, oldest first")
     @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such unit or agent")
+    @APIResponse(responseCode = "404", description = "No such unit or agent, or one outside the caller's scope (the "
+            + "same answer)")
     public TrendReport trends(
             @Parameter(example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
@@ -124,8 +133,9 @@ public class AggregateResource {
             scope.checkUnit(unit);
             target = new AggregateScope.Unit(unit);
         } else {
-            scope.checkAgent(employeeId, range.to());
-            target = new AggregateScope.Agent(employeeId);
+            List<String> within = scope.agentFiguresWithin(employeeId, range.from(), range.to());
+            target = within == null ? new AggregateScope.Agent(employeeId)
+                    : new AggregateScope.AgentsIn(List.of(employeeId), within);
         }
         aggregates.exists(target);
         return new TrendReport(unit, employeeId, range.from(), range.to(), g, metrics,

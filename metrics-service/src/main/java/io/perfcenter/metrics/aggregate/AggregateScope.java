@@ -4,7 +4,9 @@ import java.util.List;
 
 /**
  * Whose records an aggregate reads: a unit's (every record of an agent while a member of the unit or a unit below
- * it, by effective-dated membership), one agent's, or a list of agents' whatever their unit (for baselines).
+ * it, by effective-dated membership), one agent's, or a list of agents' whatever their unit (for baselines), or a
+ * list of agents' only on the days they belonged to one of some units (what a leader sees of them: after a move,
+ * the new unit's leader reads the agent's figures from the move date on, the old unit's leader up to the day before).
  */
 public sealed interface AggregateScope {
 
@@ -15,5 +17,9 @@ public sealed interface AggregateScope {
     }
 
     record Agents(List<String> employeeIds) implements AggregateScope {
+    }
+
+    /** The agents' records dated on a day they belonged to one of the units (codes given with the units below). */
+    record AgentsIn(List<String> employeeIds, List<String> unitCodes) implements AggregateScope {
     }
 }

@@ -92,10 +92,17 @@ public class AggregateService {
     public record Result(List<AgentAggregates> agents, Map<String, MetricAggregate> total) {
     }
 
-    public AgentAggregates forAgent(String employeeId, List<String> metrics, LocalDate from, LocalDate to) {
+    /**
+     * The agent's period values; with {@code within} (the units a leader sees the agent through, see
+     * {@link AggregateScope.AgentsIn}) only the records of the days they belonged to one of those units.
+     */
+    public AgentAggregates forAgent(String employeeId, List<String> within, List<String> metrics, LocalDate from,
+                                    LocalDate to) {
         List<MetricDefinition> defs = definitions(metrics);
         org.agent(employeeId);
-        Map<Cell, Map<String, MetricAggregate>> cells = compute(new AggregateScope.Agent(employeeId), defs, from,
+        AggregateScope scope = within == null ? new AggregateScope.Agent(employeeId)
+                : new AggregateScope.AgentsIn(List.of(employeeId), within);
+        Map<Cell, Map<String, MetricAggregate>> cells = compute(scope, defs, from,
                 to, Bucketing.whole(from), false, Set.of(employeeId));
         return new AgentAggregates(employeeId, cells.getOrDefault(new Cell(employeeId, from.toString()),
                 new LinkedHashMap<>()));
@@ -107,6 +114,8 @@ public class AggregateService {
             org.unit(u.code());
         } else if (scope instanceof AggregateScope.Agent a) {
             org.agent(a.employeeId());
+        } else if (scope instanceof AggregateScope.AgentsIn a) {
+            a.employeeIds().forEach(org::agent);
         }
     }
 
@@ -134,13 +143,18 @@ public class AggregateService {
         return points;
     }
 
-    /** Per agent, per window: the values of the agents in each of the windows (for baselines). */
-    Map<Cell, Map<String, MetricAggregate>> perWindow(List<String> agents, List<String> metrics,
+    /**
+     * Per agent, per window: the values of the agents in each of the windows (for baselines); with {@code within}
+     * only those of the days they belonged to one of those units.
+     */
+    Map<Cell, Map<String, MetricAggregate>> perWindow(List<String> agents, List<String> within, List<String> metrics,
                                                       List<LocalDate[]> windows) {
         if (agents.isEmpty() || windows.isEmpty()) {
             return Map.of();
         }
-        return compute(new AggregateScope.Agents(agents), definitions(metrics), windows.get(0)[0],
+        AggregateScope scope = within == null ? new AggregateScope.Agents(agents)
+                : new AggregateScope.AgentsIn(agents, within);
+        return compute(scope, definitions(metrics), windows.get(0)[0],
                 windows.get(windows.size() - 1)[1], Bucketing.windows(windows), false, Set.of());
     }
 
@@ -256,11 +270,27 @@ public class AggregateService {
         }
     }
 
+    /** The agents' memberships of the units overlapping [from, to], cut to the range (ends exclusive). */
+    private Members membersIn(Connection c, AggregateScope.AgentsIn scope, LocalDate from, LocalDate to)
+            throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT m.employee_id, greatest(m.valid_from, ?), least(coalesce(m.valid_to, 'infinity'::date), ?),
+                       m.unit_code
+                FROM membership m
+                WHERE m.employee_id = ANY(?) AND m.unit_code = ANY(?) AND m.valid_from <= ?
+                  AND (m.valid_to IS NULL OR m.valid_to > ?)
+                ORDER BY m.employee_id, m.valid_from""")) {
+            st.setObject(1, from);
+            st.setObject(2, to.plusDays(1));
+            st.setArray(3, c.createArrayOf("text", scope.employeeIds().toArray()));
+            st.setArray(4, c.createArrayOf("text", scope.unitCodes().toArray()));
+            st.setObject(5, to);
+            st.setObject(6, from);
+            return readMembers(st);
+        }
+    }
+
     private Members members(Connection c, String unit, LocalDate from, LocalDate to) throws SQLException {
-        List<String> employees = new ArrayList<>();
-        List<LocalDate> starts = new ArrayList<>();
-        List<LocalDate> ends = new ArrayList<>();
-        List<String> units = new ArrayList<>();
         try (PreparedStatement st = c.prepareStatement("""
                 WITH RECURSIVE units AS (
                     SELECT code FROM org_unit WHERE code = ?
@@ -276,13 +306,21 @@ public class AggregateService {
             st.setObject(3, to.plusDays(1));
             st.setObject(4, to);
             st.setObject(5, from);
-            try (ResultSet rs = st.executeQuery()) {
-                while (rs.next()) {
-                    employees.add(rs.getString(1));
-                    starts.add(rs.getObject(2, LocalDate.class));
-                    ends.add(rs.getObject(3, LocalDate.class));
-                    units.add(rs.getString(4));
-                }
+            return readMembers(st);
+        }
+    }
+
+    private static Members readMembers(PreparedStatement st) throws SQLException {
+        List<String> employees = new ArrayList<>();
+        List<LocalDate> starts = new ArrayList<>();
+        List<LocalDate> ends = new ArrayList<>();
+        List<String> units = new ArrayList<>();
+        try (ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+                employees.add(rs.getString(1));
+                starts.add(rs.getObject(2, LocalDate.class));
+                ends.add(rs.getObject(3, LocalDate.class));
+                units.add(rs.getString(4));
             }
         }
         return new Members(employees.toArray(String[]::new), starts.toArray(LocalDate[]::new),
@@ -325,7 +363,8 @@ public class AggregateService {
                 // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
                 st.execute("SET LOCAL work_mem = '64MB'");
             }
-            Members members = scope instanceof AggregateScope.Unit u ? members(c, u.code(), from, to) : null;
+            Members members = scope instanceof AggregateScope.Unit u ? members(c, u.code(), from, to)
+                    : scope instanceof AggregateScope.AgentsIn a ? membersIn(c, a, from, to) : null;
             if (knownAgents == null) {
                 knownAgents = members == null ? Set.of() : members.agents();
             }
@@ -682,7 +721,7 @@ public class AggregateService {
     private static void appendAgentFilter(StringBuilder sql, AggregateScope scope, String column) {
         if (scope instanceof AggregateScope.Agent) {
             sql.append("AND ").append(column).append(" = ? ");
-        } else if (scope instanceof AggregateScope.Agents) {
+        } else if (scope instanceof AggregateScope.Agents || scope instanceof AggregateScope.AgentsIn) {
             sql.append("AND ").append(column).append(" = ANY(?) ");
         }
     }
@@ -702,6 +741,8 @@ public class AggregateService {
         if (scope instanceof AggregateScope.Agent a) {
             st.setString(next++, a.employeeId());
         } else if (scope instanceof AggregateScope.Agents a) {
+            st.setArray(next++, c.createArrayOf("text", a.employeeIds().toArray()));
+        } else if (scope instanceof AggregateScope.AgentsIn a) {
             st.setArray(next++, c.createArrayOf("text", a.employeeIds().toArray()));
         }
         return next;

@@ -27,11 +27,12 @@ public class AnomalyDetector {
         this.aggregates = aggregates;
     }
 
-    public List<AgentAggregates> flag(List<AgentAggregates> agents, List<String> metrics, PeriodRange range,
-                                      double threshold, int periods) {
+    /** @param within the units through which the caller sees the agents' figures (null: all of them) */
+    public List<AgentAggregates> flag(List<AgentAggregates> agents, List<String> within, List<String> metrics,
+                                      PeriodRange range, double threshold, int periods) {
         List<LocalDate[]> windows = range.previous(periods);
         List<String> ids = agents.stream().map(AgentAggregates::employeeId).toList();
-        Map<Cell, Map<String, MetricAggregate>> past = aggregates.perWindow(ids, metrics, windows);
+        Map<Cell, Map<String, MetricAggregate>> past = aggregates.perWindow(ids, within, metrics, windows);
         List<AgentAggregates> flagged = new ArrayList<>();
         for (AgentAggregates agent : agents) {
             List<Anomaly> anomalies = new ArrayList<>();

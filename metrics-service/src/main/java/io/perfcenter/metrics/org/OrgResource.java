@@ -44,7 +44,8 @@ import java.util.List;
 @Path("/api/v1/metrics/org")
 @Tag(name = "metrics: org directory", description = "Centers, teams, groups, agents and who belongs where when")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Role or data scope does not allow this")
+@APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
+        + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class OrgResource {
 
     private final OrgService org;
@@ -145,7 +146,7 @@ public class OrgResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getOrgUnit", summary = "A unit, with its parent and leader")
     @APIResponse(responseCode = "200", description = "The unit")
-    @APIResponse(responseCode = "404", description = "No such unit")
+    @APIResponse(responseCode = "404", description = "No such unit, or one outside the caller's scope (the same answer)")
     public UnitView unit(@PathParam("code") String code) {
         return UnitView.of(org.unit(code));
     }
@@ -160,7 +161,7 @@ public class OrgResource {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such unit")
+    @APIResponse(responseCode = "404", description = "No such unit, or one outside the caller's scope (the same answer)")
     public RestResponse<List<MemberView>> members(@PathParam("code") String code,
             @Parameter(description = "First day, inclusive (default today)", example = "2026-10-01")
             @QueryParam("from") LocalDate from,
@@ -187,7 +188,7 @@ public class OrgResource {
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "from, to, policy, limit or offset missing or invalid (problem "
             + "names it)")
-    @APIResponse(responseCode = "404", description = "No such unit")
+    @APIResponse(responseCode = "404", description = "No such unit, or one outside the caller's scope (the same answer)")
     public RestResponse<List<Assignment>> assignments(
             @PathParam("code") String code,
             @Parameter(description = "First day, inclusive", required = true, example = "2026-10-01")
@@ -264,7 +265,7 @@ public class OrgResource {
             description = "Status becomes LEFT and the membership ends on leftOn; figures before stay where they were.")
     @APIResponse(responseCode = "200", description = "The agent, status LEFT")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "404", description = "No such agent, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "The agent has left already")
     public AgentView leave(@PathParam("employeeId") String employeeId, @Valid @NotNull DepartureInput input) {
         return org.leave(employeeId, input.leftOn());
@@ -275,7 +276,7 @@ public class OrgResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
     @Operation(operationId = "getAgent", summary = "An agent and the unit they belong to today")
     @APIResponse(responseCode = "200", description = "The agent")
-    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "404", description = "No such agent, or one outside the caller's scope (the same answer)")
     public AgentView agent(@PathParam("employeeId") String employeeId) {
         Agent agent = org.agent(employeeId);
         scope.checkDirectoryEntry(employeeId);
@@ -289,7 +290,7 @@ public class OrgResource {
             description = "Figures before that day keep counting for the old unit, figures from it on for the new.")
     @APIResponse(responseCode = "200", description = "Moved")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such agent")
+    @APIResponse(responseCode = "404", description = "No such agent, or one outside the caller's scope (the same answer)")
     public AgentView move(@PathParam("employeeId") String employeeId, @Valid @NotNull MoveInput input) {
         return org.move(employeeId, input.unitCode(), input.from());
     }

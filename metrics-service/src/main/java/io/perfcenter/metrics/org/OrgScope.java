@@ -29,21 +29,39 @@ public class OrgScope {
 
     public void checkUnit(String unitCode) {
         if (!caller.seesEverything() && !ledUnits().contains(unitCode)) {
-            throw Problems.outOfScope("Unit " + unitCode + " is outside your scope");
+            // out of scope answers exactly as an unknown unit, so that codes cannot be probed
+            throw Problems.notFound("Unit", unitCode);
         }
     }
 
     /** An agent may be seen by themself and by the leaders of any unit they belonged to on {@code date}. */
     public void checkAgent(String employeeId, LocalDate date) {
+        agentFiguresWithin(employeeId, date, date);
+    }
+
+    /**
+     * Through which units the caller sees an agent's figures of [from, to]: null for all of them (hr, admin,
+     * integration, the agent themself); else the units the caller leads, and only if the agent belonged to one of
+     * them on some day of the range — otherwise 404 exactly as for an unknown agent, so that ids cannot be probed.
+     * The figures then count only on the days of such a membership: after a move on day D, the new unit's leader
+     * reads the agent's figures from D on, the old unit's leader those up to D − 1.
+     */
+    public List<String> agentFiguresWithin(String employeeId, LocalDate from, LocalDate to) {
         if (caller.seesEverything() || caller.employeeId().filter(employeeId::equals).isPresent()) {
-            return;
+            return null;
         }
         List<String> led = ledUnits();
-        boolean inScope = !led.isEmpty() && Membership.at(employeeId, date)
-                .map(m -> led.contains(m.unitCode)).orElse(false);
+        boolean inScope = !led.isEmpty() && Membership.count("employeeId = ?1 and unitCode in ?2 and validFrom <= ?3 "
+                + "and (validTo is null or validTo > ?4)", employeeId, led, to, from) > 0;
         if (!inScope) {
-            throw Problems.outOfScope("Agent " + employeeId + " is outside your scope");
+            throw Problems.notFound("Agent", employeeId);
         }
+        return led;
+    }
+
+    /** Through which units the caller sees figures of the agents of a unit they read (baselines): null for all. */
+    public List<String> figuresWithin() {
+        return caller.seesEverything() ? null : ledUnits();
     }
 
     /** Directory entries (name, position, unit) are also open to QA specialists, who evaluate any agent's calls. */
