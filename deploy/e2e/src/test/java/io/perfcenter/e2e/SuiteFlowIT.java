@@ -111,8 +111,10 @@ class SuiteFlowIT {
                 .body("$", hasSize(1)).body("[0].employeeId", equalTo("A1"));
         Object a2Card = as("H1", "hr").queryParam("period", "2026-10").queryParam("employeeId", "A2")
                 .get("/api/v1/scoring/scorecards").then().statusCode(200).extract().path("[0].id");
-        as("A1", "agent").get("/api/v1/scoring/scorecards/" + a2Card).then().statusCode(403)
-                .contentType("application/problem+json");
+        // someone else's scorecard answers exactly as an unknown id, so that ids cannot be probed
+        as("A1", "agent").get("/api/v1/scoring/scorecards/" + a2Card).then().statusCode(404)
+                .contentType("application/problem+json")
+                .body("detail", equalTo("Scorecard " + a2Card + " does not exist"));
         // the supervisor sees the group
         as("S1", "supervisor").queryParam("period", "2026-10").get("/api/v1/scoring/scorecards").then()
                 .statusCode(200).body("$", hasSize(2));

@@ -24,7 +24,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Who may write what: every write operation of the merged OpenAPI document (POST, PUT, PATCH, DELETE) tried by every
  * role, and for operations on a person or a unit, on a subject in each relation to the caller. The expected outcome
  * of every cell is in {@link #MATRIX}; a write that is allowed is sent valid (so its answer reflects authorization,
- * not validation); a denied write must answer 403/404 and leave every table of every schema as it was.
+ * not validation); a denied write must answer 400/403/404 with a problem and leave every table of every schema as
+ * it was.
  *
  * <p>The org: center XC; team XT1 (manager XM1) with groups XG1 (supervisor XS1: agents XA1, XA2) and XG2 (XS2:
  * XA3); team XT2 (XM2) with group XG3 (XS3: XA4). Callers: agent XA1, supervisor XS1, manager XM1, qa XQ1, hr XH1,
@@ -40,7 +41,10 @@ class WriteAuthorizationMatrixIT {
      * {@code other-team} (XA4 in XG3, team XT2); {@code no-employee-id} (the caller's token carries the role but no
      * employee id; subject XA4); for QA evaluations {@code own-evaluation} (a new evaluation by the qa caller) and
      * {@code others-evaluation} (a revision of an evaluation XQ2 made).
-     * Outcomes: {@code 2xx}; {@code 403}; {@code 404}; {@code rejected} (2xx, every row refused, nothing changed);
+     * Outcomes: {@code 2xx}; {@code 403} (the role may not do it at all, or the caller sees the object but may not
+     * do this to it); {@code 404} (an object outside the caller's scope answers exactly as an unknown id, so that ids
+     * cannot be probed); {@code 400} (likewise for an object named in the body, e.g. an appeal's scorecardId, which
+     * answers as an unknown one); {@code rejected} (2xx, every row refused, nothing changed);
      * {@code gap:<now>} a cell where the code does not yet do what the issue intends: the test expects what the
      * code does now and counts it as a known gap, with the reason in {@link #GAPS}.
      */
@@ -85,20 +89,20 @@ class WriteAuthorizationMatrixIT {
             setScoringTarget        | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 403
             writeSelfAssessment     | own               | 2xx   | 403        | 403     | 403      | 403 | 403     | 403         | 403
             writeSelfAssessment     | same-unit         | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
-            writeSelfAssessment     | sibling-unit      | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
-            writeSelfAssessment     | other-team        | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
+            writeSelfAssessment     | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403     | 403         | 403
+            writeSelfAssessment     | other-team        | 404   | 404        | 404     | 403      | 403 | 403     | 403         | 403
             rateScorecardItem       | own               | 403   | 2xx        | 2xx     | 403      | 403 | 403     | 403         | 403
             rateScorecardItem       | same-unit         | 2xx   | 2xx        | 2xx     | 403      | 403 | 403     | 403         | 403
-            rateScorecardItem       | sibling-unit      | 403   | 403        | 2xx     | 403      | 403 | 403     | 403         | 403
-            rateScorecardItem       | other-team        | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
+            rateScorecardItem       | sibling-unit      | 404   | 404        | 2xx     | 403      | 403 | 403     | 403         | 403
+            rateScorecardItem       | other-team        | 404   | 404        | 404     | 403      | 403 | 403     | 403         | 403
             reviewScorecard         | own               | 403   | 2xx        | 2xx     | 403      | 403 | 403     | 403         | 403
             reviewScorecard         | same-unit         | 403   | 2xx        | 2xx     | 403      | 403 | 403     | 403         | 403
-            reviewScorecard         | sibling-unit      | 403   | 403        | 2xx     | 403      | 403 | 403     | 403         | 403
-            reviewScorecard         | other-team        | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
+            reviewScorecard         | sibling-unit      | 403   | 404        | 2xx     | 403      | 403 | 403     | 403         | 403
+            reviewScorecard         | other-team        | 403   | 404        | 404     | 403      | 403 | 403     | 403         | 403
             fileAppeal              | own               | 2xx   | 403        | 403     | 403      | 403 | 403     | 403         | 403
-            fileAppeal              | same-unit         | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
-            fileAppeal              | sibling-unit      | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
-            fileAppeal              | other-team        | 403   | 403        | 403     | 403      | 403 | 403     | 403         | 403
+            fileAppeal              | same-unit         | 400   | 403        | 403     | 403      | 403 | 403     | 403         | 403
+            fileAppeal              | sibling-unit      | 400   | 400        | 403     | 403      | 403 | 403     | 403         | 403
+            fileAppeal              | other-team        | 400   | 400        | 400     | 403      | 403 | 403     | 403         | 403
             decideAppeal            | own               | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 2xx
             decideAppeal            | same-unit         | 403   | 403        | 403     | 403      | 2xx | 2xx     | 403         | 2xx
             decideAppeal            | sibling-unit      | 403   | 404        | 403     | 403      | 2xx | 2xx     | 403         | 2xx
