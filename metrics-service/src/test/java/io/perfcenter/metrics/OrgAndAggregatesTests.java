@@ -166,29 +166,29 @@ class OrgAndAggregatesTests {
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-15")
                 .get("/api/v1/metrics/aggregates").then().statusCode(404)
                 .body("detail", equalTo("Agent A2 does not exist"));
-        // trends likewise: S2's daily series of A2 is empty before the 16th, S1's after the 15th
-        as("S2", "supervisor").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
-                .queryParam("from", "2026-10-14").queryParam("to", "2026-10-17")
-                .get("/api/v1/metrics/trends").then().statusCode(200)
-                .body("series", org.hamcrest.Matchers.hasSize(4))
-                .body("series[0].values", org.hamcrest.Matchers.anEmptyMap())
-                .body("series[1].values", org.hamcrest.Matchers.anEmptyMap())
-                .body("series[2].values.calls_handled.value", equalTo(10))
-                .body("series[3].values.calls_handled.value", equalTo(10));
-        as("S1", "supervisor").queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
-                .queryParam("from", "2026-10-14").queryParam("to", "2026-10-17")
-                .get("/api/v1/metrics/trends").then().statusCode(200)
-                .body("series", org.hamcrest.Matchers.hasSize(4))
-                .body("series[0].values.calls_handled.value", equalTo(10))
-                .body("series[1].values.calls_handled.value", equalTo(10))
-                .body("series[2].values", org.hamcrest.Matchers.anEmptyMap())
-                .body("series[3].values", org.hamcrest.Matchers.anEmptyMap());
+        // trends likewise: S2's daily series of A2 (14 to 17 October) is empty before the 16th, S1's after the 15th
+        assertDailyCalls(as("S2", "supervisor"), null, null, 10, 10);
+        assertDailyCalls(as("S1", "supervisor"), 10, 10, null, null);
     }
 
     private static io.restassured.response.ValidatableResponse october(RequestSpecification caller, String agent) {
         return caller.queryParam("employeeId", agent).queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-10-01").queryParam("to", "2026-10-31")
                 .get("/api/v1/metrics/aggregates").then();
+    }
+
+    /** A2's calls per day from 14 to 17 October as the caller reads them; null: a day without values. */
+    private static void assertDailyCalls(RequestSpecification caller, Integer... perDay) {
+        var series = caller.queryParam("employeeId", "A2").queryParam("metric", "calls_handled")
+                .queryParam("from", "2026-10-14").queryParam("to", "2026-10-17")
+                .get("/api/v1/metrics/trends").then().statusCode(200).body("series", org.hamcrest.Matchers.hasSize(4));
+        for (int day = 0; day < perDay.length; day++) {
+            if (perDay[day] == null) {
+                series.body("series[" + day + "].values", org.hamcrest.Matchers.anEmptyMap());
+            } else {
+                series.body("series[" + day + "].values.calls_handled.value", equalTo(perDay[day]));
+            }
+        }
     }
 
     @Test
