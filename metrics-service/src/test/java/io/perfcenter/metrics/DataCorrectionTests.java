@@ -30,7 +30,7 @@ class DataCorrectionTests {
     private static final String CORRECTIONS = "/api/v1/metrics/corrections/";
 
     private static RequestSpecification service() {
-        return as(null, "integration");
+        return as(null, "corrections-writer");
     }
 
     private static Map<String, Object> correction(String agent, String metric, String date, int value) {

@@ -26,9 +26,12 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** hr, admin and integration clients (machine clients, no employee id) see the whole organisation. */
+    /**
+     * hr, admin and the payroll export client (no employee id; it reads approved runs) see the whole organisation,
+     * within the endpoints their roles reach.
+     */
     public boolean seesEverything() {
-        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
+        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.PAYROLL_EXPORT);
     }
 
     /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */

@@ -26,9 +26,13 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** hr, admin and integration clients (machine clients, no employee id) see the whole organisation. */
+    /**
+     * hr, admin and the machine clients this service accepts (no employee id: services reading as themselves, org
+     * sync, record upload) see the whole organisation, within the endpoints their roles reach.
+     */
     public boolean seesEverything() {
-        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
+        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.SERVICE) || has(Roles.ORG_SYNC)
+                || has(Roles.RECORDS_WRITER);
     }
 
     /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */
