@@ -27,11 +27,13 @@ public class Caller {
     }
 
     /**
-     * hr, admin and services reading as themselves (incentive-service; no employee id) see the whole organisation,
-     * within the endpoints their roles reach.
+     * hr, admin and machine clients (no employee id: services reading as themselves, org sync, record upload, payroll
+     * export) see the whole organisation, within the endpoints their roles reach: {@code @RolesAllowed} gives each
+     * machine role only the operations of its one purpose.
      */
     public boolean seesEverything() {
-        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.SERVICE);
+        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.SERVICE) || has(Roles.ORG_SYNC)
+                || has(Roles.RECORDS_WRITER) || has(Roles.PAYROLL_EXPORT);
     }
 
     /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */
