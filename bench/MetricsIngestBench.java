@@ -106,7 +106,7 @@ public class MetricsIngestBench {
             System.out.printf("service: %s, JVM options %s, log %s%n", app, jvmOptions, work.resolve("metrics-service.log"));
 
             String hr = token(keys, "bench-hr", "hr");
-            String integration = token(keys, "bench-crm", "integration");
+            String integration = token(keys, "bench-crm", "records-writer");
 
             // the org: one center, 25 teams, 500 groups, agents spread over the groups
             long t0 = System.nanoTime();

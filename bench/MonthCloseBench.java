@@ -201,7 +201,7 @@ public class MonthCloseBench {
                             "PERFCENTER_GATEWAY_TIMEOUT", options.gatewayTimeout()));
             gateway = suite.gatewayUrl();
             hr = identity.token("bench-hr", "BENCH-HR", List.of("hr"), Duration.ofHours(6));
-            integration = identity.token("bench-crm", null, List.of("integration"), Duration.ofHours(6));
+            integration = identity.token("bench-crm", null, List.of("records-writer"), Duration.ofHours(6));
             rss.start();
             System.out.printf("suite started in %.1f s on %s (launcher JVM settings), RSS %,d MB, logs %s%n",
                     seconds(t0), gateway, rss.current() >> 10, work.resolve("logs"));

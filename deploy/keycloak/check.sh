@@ -77,7 +77,8 @@ except Exception:
 roles() {
     claims "$1" | python3 -c '
 import json, sys
-known = {"agent", "supervisor", "manager", "qa", "hr", "admin", "integration"}
+known = {"agent", "supervisor", "manager", "qa", "appeals", "hr", "admin", "records-writer", "org-sync", "payroll-export",
+         "service", "corrections-writer"}
 print(",".join(sorted(known & set(json.load(sys.stdin).get("realm_access", {}).get("roles", [])))))'
 }
 # shown RESPONSE: a token response for a failure message, with the tokens replaced by their claims
@@ -214,7 +215,8 @@ fi
 # Random values for every required ${VAR} of the realm file (client secrets, demo password): never written to disk
 # (the ones the checks use are generated even if a variant of the file lacks them)
 REQUIRED_VARS=$( (grep -o '\${[A-Za-z_][A-Za-z0-9_]*}' "$REALM_FILE" | tr -d '${}'; printf '%s\n' CRM_INTEGRATION_SECRET \
-    SCORING_SERVICE_SECRET INCENTIVE_SERVICE_SECRET PERFCENTER_CLI_SECRET DEMO_USER_PASSWORD) | sort -u)
+    HR_SYNC_SECRET PAYROLL_EXPORT_SECRET SCORING_SERVICE_SECRET INCENTIVE_SERVICE_SECRET PERFCENTER_CLI_SECRET \
+    DEMO_USER_PASSWORD) | sort -u)
 for name in $REQUIRED_VARS; do printf -v "$name" '%s' "$(random_secret)"; done
 KC_ADMIN_PASSWORD=$(random_secret)
 
@@ -266,15 +268,19 @@ issuer=$(curl -s "$ISSUER/.well-known/openid-configuration" | json_get issuer)
 expect "discovery document names issuer $ISSUER" "$issuer" "$ISSUER"
 
 echo
-echo "-- (a) client credentials: the machine clients carry role integration"
-for client in crm-integration scoring-service incentive-service; do
+echo "-- (a) client credentials: each machine client carries the roles of its one purpose"
+for pair in crm-integration:records-writer hr-sync:org-sync payroll-export:payroll-export \
+    scoring-service:corrections-writer,service incentive-service:service; do
+    IFS=: read -r client wanted <<<"$pair"
     var=$(echo "$client" | tr 'a-z-' 'A-Z_')_SECRET
     response=$(token "grant_type=client_credentials&client_id=$client&client_secret=${!var}")
     at=$(echo "$response" | json_get access_token)
     c=$(claims "$at")
-    expect "(a) $client: client-credentials token, realm roles = integration, issuer = realm" \
-        "$(roles "$at")|$(echo "$c" | json_get iss)" "integration|$ISSUER" "$(shown "$response")"
-    [ "$client" = crm-integration ] && INTEGRATION_TOKEN=$at
+    expect "(a) $client: client-credentials token, realm roles = $wanted, issuer = realm" \
+        "$(roles "$at")|$(echo "$c" | json_get iss)" "$wanted|$ISSUER" "$(shown "$response")"
+    [ "$client" = crm-integration ] && RECORDS_TOKEN=$at
+    [ "$client" = hr-sync ] && ORG_SYNC_TOKEN=$at
+    [ "$client" = payroll-export ] && PAYROLL_TOKEN=$at
 done
 BAD_CLIENT="unauthorized_client: Invalid client or Invalid client credentials" # Keycloak's answer (HTTP 401)
 error=$(token "grant_type=client_credentials&client_id=crm-integration&client_secret=$(urlencode '${CRM_INTEGRATION_SECRET}')" | error_of)
@@ -400,6 +406,8 @@ echo
 echo "== PerfCenter suite via the launcher: --oidc-url $ISSUER, gateway $GW (logs: $LOGS/launcher.log, $SUITE/data/logs)"
 (
     unset PERFCENTER_DB_URL PERFCENTER_DB_USER PERFCENTER_DB_PASSWORD # always the embedded database, fresh each run
+    # scoring- and incentive-service call the others as themselves: client credentials of their Keycloak clients
+    export SCORING_SERVICE_SECRET INCENTIVE_SERVICE_SECRET
     cd "$SUITE" && exec setsid java -jar deploy/launcher/target/perfcenter-launcher.jar --oidc-url "$ISSUER" \
         --data-dir data --db-port "$DB_PORT" --port "$GW_PORT"
 ) >"$LOGS/launcher.log" 2>&1 </dev/null &
@@ -430,16 +438,27 @@ expect "(c) GET /api/v1/incentives/plans with hr.e9001's token (incentive-servic
     "$(call GET "$GW/api/v1/incentives/plans" "${TOKENS[hr]}")" 200 "$(body)"
 
 echo
-echo "-- (c) crm-integration writes through the gateway"
-statuses=$(call POST "$GW/api/v1/metrics/org/units" "$INTEGRATION_TOKEN" '{"code":"C-KC","name":"Keycloak check center","kind":"CENTER"}')
-statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/units" "$INTEGRATION_TOKEN" '{"code":"T-KC","name":"Keycloak check team","kind":"TEAM","parentCode":"C-KC","leaderEmployeeId":"E1001"}')
-statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/units" "$INTEGRATION_TOKEN" '{"code":"G-KC","name":"Keycloak check group","kind":"GROUP","parentCode":"T-KC","leaderEmployeeId":"E2001"}')
-statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/agents" "$INTEGRATION_TOKEN" '{"employeeId":"E3001","name":"Li Na","position":"seat","hireDate":"2024-01-01","unitCode":"G-KC","memberFrom":"2024-01-01"}')
-expect "(c) crm-integration creates a center, team, group and agent E3001: 201 each" "$statuses" "201,201,201,201" "$(body)"
+echo "-- (c) hr-sync writes the org, crm-integration the figures, through the gateway; neither more"
+statuses=$(call POST "$GW/api/v1/metrics/org/units" "$ORG_SYNC_TOKEN" '{"code":"C-KC","name":"Keycloak check center","kind":"CENTER"}')
+statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/units" "$ORG_SYNC_TOKEN" '{"code":"T-KC","name":"Keycloak check team","kind":"TEAM","parentCode":"C-KC","leaderEmployeeId":"E1001"}')
+statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/units" "$ORG_SYNC_TOKEN" '{"code":"G-KC","name":"Keycloak check group","kind":"GROUP","parentCode":"T-KC","leaderEmployeeId":"E2001"}')
+statuses=$statuses,$(call POST "$GW/api/v1/metrics/org/agents" "$ORG_SYNC_TOKEN" '{"employeeId":"E3001","name":"Li Na","position":"seat","hireDate":"2024-01-01","unitCode":"G-KC","memberFrom":"2024-01-01"}')
+expect "(c) hr-sync creates a center, team, group and agent E3001: 201 each" "$statuses" "201,201,201,201" "$(body)"
 yesterday=$(python3 -c 'import datetime; print(datetime.date.today() - datetime.timedelta(days=1))')
-status=$(call POST "$GW/api/v1/metrics/values" "$INTEGRATION_TOKEN" \
+status=$(call POST "$GW/api/v1/metrics/values" "$RECORDS_TOKEN" \
     "[{\"sourceSystem\":\"kc-check\",\"externalId\":\"kc-check-1\",\"employeeId\":\"E3001\",\"metricCode\":\"calls_handled\",\"date\":\"$yesterday\",\"value\":42}]")
 expect "(c) crm-integration POST /api/v1/metrics/values: 200, 1 accepted" "$status|$(json_get accepted <"$BODY")" "200|1" "$(body)"
+expect "(c) crm-integration may not create a unit: 403" \
+    "$(call POST "$GW/api/v1/metrics/org/units" "$RECORDS_TOKEN" '{"code":"C-KC-CRM","name":"Not allowed","kind":"CENTER"}')" \
+    403 "$(body)"
+expect "(c) crm-integration may not set a salary: 403" \
+    "$(call PUT "$GW/api/v1/incentives/salaries" "$RECORDS_TOKEN" '[{"employeeId":"E3001","monthlySalary":99999,"currency":"CNY","effectiveFrom":"2026-01-01"}]')" \
+    403 "$(body)"
+expect "(c) crm-integration may not read scorecards: 403" \
+    "$(call GET "$GW/api/v1/scoring/scorecards" "$RECORDS_TOKEN")" 403 "$(body)"
+expect "(c) payroll-export lists payout runs: 200" "$(call GET "$GW/api/v1/incentives/runs" "$PAYROLL_TOKEN")" 200 "$(body)"
+expect "(c) payroll-export may not upload values: 403" \
+    "$(call POST "$GW/api/v1/metrics/values" "$PAYROLL_TOKEN" '[]')" 403 "$(body)"
 
 echo
 echo "-- data scope comes from Keycloak's employee_id"

@@ -51,11 +51,11 @@ public final class PartnerFlow {
     private PartnerFlow() {
     }
 
-    /** @param tokens bearer tokens by role: hr, integration, agent (employee PA1); returns what it checked */
+    /** @param tokens bearer tokens by role: hr, records-writer, agent (employee PA1); returns what it checked */
     public static List<String> run(String gatewayUrl, Map<String, String> tokens) throws Exception {
         List<String> checked = new ArrayList<>();
         ApiClient hr = client(gatewayUrl, tokens.get("hr"));
-        ApiClient integration = client(gatewayUrl, tokens.get("integration"));
+        ApiClient integration = client(gatewayUrl, tokens.get("records-writer"));
         ApiClient agent = client(gatewayUrl, tokens.get("agent"));
         ObjectMapper json = hr.getObjectMapper();
 

@@ -58,7 +58,7 @@ class UploadRefusalTests {
             s.setSoTimeout(30_000);
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
-                    + TestTokens.system("integration") + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + TestTokens.system("records-writer") + "\r\nContent-Type: application/x-ndjson\r\n"
                     + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = "{\"externalId\":\"x\"}\n".repeat(3000).getBytes(StandardCharsets.US_ASCII);
             byte[] size = (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);

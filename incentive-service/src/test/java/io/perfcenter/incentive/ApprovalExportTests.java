@@ -195,13 +195,25 @@ class ApprovalExportTests {
     }
 
     @Test
-    void onlyApprovedRunsAreExportedAndOnlyByHrOrAdmin() {
+    void onlyApprovedRunsAreExportedAndOnlyByHrAdminOrThePayrollExport() {
         as(HR).get(BASE + "/runs/" + computed + "/export").then().statusCode(409)
                 .contentType("application/problem+json").body("type", is(PROBLEMS + "run-not-approved"));
         as(HR).queryParam("format", "pdf").get(BASE + "/runs/" + approved + "/export").then().statusCode(400)
                 .body("field", is("format"));
         as(HR).get(BASE + "/runs/999999/export").then().statusCode(404);
         as(TestApi.ADMIN).get(BASE + "/runs/" + approved + "/export").then().statusCode(200);
+        // the payroll system finds approved runs and fetches their files, and does nothing else
+        as(TestApi.PAYROLL_EXPORT).get(BASE + "/runs/" + approved + "/export").then().statusCode(200);
+        as(TestApi.PAYROLL_EXPORT).queryParam("status", "APPROVED").get(BASE + "/runs").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItem((int) approved));
+        as(TestApi.PAYROLL_EXPORT).get(BASE + "/runs/" + approved).then().statusCode(200);
+        as(TestApi.PAYROLL_EXPORT).post(BASE + "/runs/" + computed + "/approve").then().statusCode(403);
+        as(TestApi.PAYROLL_EXPORT).body(Map.of("planCode", "EXPORT-PLAN", "period", PERIOD, "unitCode", "EX-2"))
+                .post(BASE + "/runs").then().statusCode(403);
+        as(TestApi.PAYROLL_EXPORT).get(BASE + "/statements").then().statusCode(403);
+        for (String other : List.of(TestApi.RECORDS_WRITER, TestApi.ORG_SYNC)) {
+            as(other).get(BASE + "/runs/" + approved + "/export").then().statusCode(403);
+        }
         as(MANAGER).get(BASE + "/runs/" + approved + "/export").then().statusCode(403)
                 .body("type", is(PROBLEMS + "forbidden"));
         as(AGENT).get(BASE + "/runs/" + approved + "/export").then().statusCode(403);

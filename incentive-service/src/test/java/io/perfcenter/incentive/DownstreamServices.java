@@ -1,6 +1,7 @@
 package io.perfcenter.incentive;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.perfcenter.support.LocalIdentity;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.lang.annotation.ElementType;
@@ -22,15 +23,20 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
     public @interface InjectDownstream {
     }
 
+    /** The key incentive-service signs its service tokens with in tests. */
+    public static final LocalIdentity SIGNING = LocalIdentity.generated();
+
     private WireMockServer server;
 
     @Override
     public Map<String, String> start() {
         server = new WireMockServer(options().dynamicPort());
         server.start();
+        // the service signs its own tokens for reads as itself, as with the launcher's local key pair
         return Map.of(
                 "quarkus.rest-client.scoring.url", server.baseUrl(),
-                "quarkus.rest-client.metrics.url", server.baseUrl());
+                "quarkus.rest-client.metrics.url", server.baseUrl(),
+                "perfcenter.service-identity.signing-key", SIGNING.privateKeyBase64());
     }
 
     @Override

@@ -115,7 +115,7 @@ class HonorRunTests {
         as(HR).body(Map.of("period", "2026-09", "unitCode", "H-1", "awardCodes", List.of("RETIRE-STAR")))
                 .post(BASE + "/honors/runs").then().statusCode(201).body("results[0].winners.employeeId", contains("N1"));
         // only hr and admin, who define awards, retire them
-        for (String token : List.of(AGENT_N2, SUPERVISOR, TestApi.QA, TestApi.INTEGRATION)) {
+        for (String token : List.of(AGENT_N2, SUPERVISOR, TestApi.QA, TestApi.RECORDS_WRITER)) {
             as(token).post(BASE + "/honors/awards/RETIRE-STAR/retire").then().statusCode(403)
                     .body("type", is(PROBLEMS + "forbidden"));
         }
@@ -270,7 +270,7 @@ class HonorRunTests {
                 .body("type", is(PROBLEMS + "forbidden"));
         as(SUPERVISOR).body(Map.of("period", "2026-09", "unitCode", "H-1")).post(BASE + "/honors/runs").then()
                 .statusCode(403);
-        as(TestApi.INTEGRATION).body(Map.of("period", "2026-09", "unitCode", "H-1")).post(BASE + "/honors/runs")
+        as(TestApi.RECORDS_WRITER).body(Map.of("period", "2026-09", "unitCode", "H-1")).post(BASE + "/honors/runs")
                 .then().statusCode(403);
     }
 }

@@ -3,6 +3,7 @@ package io.perfcenter.incentive;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.perfcenter.incentive.DownstreamServices.InjectDownstream;
 import io.perfcenter.support.PostgresTestResource;
 import io.perfcenter.support.TestTokens;
@@ -40,6 +41,9 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Salaries and a plan → a payout run over scoring's published scorecards (stubbed) → explained statements, their
@@ -59,7 +63,7 @@ class IncentiveRunTests {
     // one token per person, so that stubs can recognise the forwarded Authorization header
     static final String HR = TestTokens.token("H1", "hr");
     static final String ADMIN = TestTokens.token("AD1", "admin");
-    static final String INTEGRATION = TestTokens.system("integration");
+    static final String RECORDS_WRITER = TestTokens.system("records-writer");
     static final String AGENT_A1 = TestTokens.token("A1", "agent");
     static final String AGENT_A3 = TestTokens.token("A3", "agent");
     static final String SUPERVISOR_S1 = TestTokens.token("S1", "supervisor");
@@ -238,11 +242,20 @@ class IncentiveRunTests {
     }
 
     @Test
-    void theCallersTokenAndRequestIdGoToScoring() {
-        downstream.verify(getRequestedFor(urlPathEqualTo(SCORECARDS))
+    void scoringIsAskedAsIncentiveServiceForTheCallerWithTheRequestId() {
+        List<LoggedRequest> asked = downstream.findAll(getRequestedFor(urlPathEqualTo(SCORECARDS))
                 .withQueryParam("unit", equalTo("G1"))
-                .withHeader("Authorization", equalTo("Bearer " + HR))
                 .withHeader("X-Request-Id", equalTo("req-g1-run")));
+        assertEquals(1, asked.size());
+        // the service's own token, not the HR person's: a run is the system's work, whoever starts it
+        assertNotEquals("Bearer " + HR, asked.get(0).getHeader("Authorization"));
+        String claims = TestApi.bearerClaims(asked.get(0));
+        assertTrue(claims.contains("\"sub\":\"incentive-service\""), claims);
+        assertTrue(claims.contains("\"groups\":[\"service\"]"), claims);
+        assertFalse(claims.contains("employee_id"), claims);
+        // the person it acts for travels along, for scoring's audit trail; the run records them too
+        assertEquals("H1", asked.get(0).getHeader("X-Acting-For"));
+        as(HR).get(BASE + "/runs/" + g1Run).then().statusCode(200).body("createdBy", is("H1"));
     }
 
     @Test
@@ -394,7 +407,7 @@ class IncentiveRunTests {
     }
 
     @Test
-    void plansAreVersionedAndReadableByEveryone() {
+    void plansAreVersionedAndReadableByEveryPerson() {
         as(HR).body(plan("PERF-V", money("0.30"))).post(BASE + "/plans").then().statusCode(201).body("version", is(1));
         as(ADMIN).body(plan("PERF-V", money("0.25"))).post(BASE + "/plans").then().statusCode(201).body("version", is(2))
                 .body("createdBy", is("AD1"));
@@ -404,8 +417,10 @@ class IncentiveRunTests {
                 .body("gradeCoefficients.fail", is(0));
         as(QA).queryParam("version", 1).get(BASE + "/plans/PERF-V").then().statusCode(200)
                 .body("performancePayShare", is(money("0.3")));
-        as(INTEGRATION).get(BASE + "/plans").then().statusCode(200)
+        as(MANAGER_M1).get(BASE + "/plans").then().statusCode(200)
                 .body("findAll { it.code == 'PERF-V' }.version", contains(2));
+        // machine clients have a purpose each, and reading plans is none of them (issue 9: least privilege)
+        as(RECORDS_WRITER).get(BASE + "/plans").then().statusCode(403);
         as(HR).get(BASE + "/plans/NOPE").then().statusCode(404).body("type", is(PROBLEMS + "not-found"));
     }
 
@@ -480,17 +495,17 @@ class IncentiveRunTests {
         as(AGENT_A1).body(List.of(salary("A1", 1))).put(BASE + "/salaries").then().statusCode(403)
                 .contentType("application/problem+json").body("type", is(PROBLEMS + "forbidden"));
         as(SUPERVISOR_S1).body(List.of(salary("A1", 1))).put(BASE + "/salaries").then().statusCode(403);
-        as(INTEGRATION).get(BASE + "/salaries/A1").then().statusCode(403);
+        as(RECORDS_WRITER).get(BASE + "/salaries/A1").then().statusCode(403);
         as(MANAGER_M1).get(BASE + "/salaries/A1").then().statusCode(403);
         as(SUPERVISOR_S1).body(plan("S-PLAN", "0.3")).post(BASE + "/plans").then().statusCode(403);
-        as(INTEGRATION).body(plan("I-PLAN", "0.3")).post(BASE + "/plans").then().statusCode(403);
+        as(RECORDS_WRITER).body(plan("I-PLAN", "0.3")).post(BASE + "/plans").then().statusCode(403);
         as(MANAGER_M1).body(run("G1")).post(BASE + "/runs").then().statusCode(403);
         as(SUPERVISOR_S1).get(BASE + "/runs").then().statusCode(403);
         as(AGENT_A1).get(BASE + "/runs/" + g1Run).then().statusCode(403);
         as(ADMIN).post(BASE + "/runs/" + g1Run + "/approve").then().statusCode(403);
         as(MANAGER_M1).post(BASE + "/runs/" + g1Run + "/approve").then().statusCode(403);
         as(QA).get(BASE + "/statements").then().statusCode(403);
-        as(INTEGRATION).get(BASE + "/statements/" + a1Statement).then().statusCode(403);
+        as(RECORDS_WRITER).get(BASE + "/statements/" + a1Statement).then().statusCode(403);
         // nothing above changed anything
         as(HR).get(BASE + "/salaries/A1").then().body("monthlySalary", is(money("8000.00")));
         as(HR).get(BASE + "/runs/" + g1Run).then().body("status", is("COMPUTED"));

@@ -21,7 +21,7 @@ import java.util.Map;
 
 import static io.perfcenter.incentive.TestApi.BASE;
 import static io.perfcenter.incentive.TestApi.HR;
-import static io.perfcenter.incentive.TestApi.INTEGRATION;
+import static io.perfcenter.incentive.TestApi.RECORDS_WRITER;
 import static io.perfcenter.incentive.TestApi.PROBLEMS;
 import static io.perfcenter.incentive.TestApi.as;
 import static io.perfcenter.incentive.TestApi.money;
@@ -221,14 +221,16 @@ class PayRunSeamsTests {
     }
 
     @Test
-    void onlyHrAndAdminSetSalaries() {
+    void onlyHrSetsAndReadsSalaries() {
         as(HR).body(List.of(salary("R9", "5000.00", "2026-01-01"))).put(BASE + "/salaries").then().statusCode(200);
-        as(INTEGRATION).body(List.of(salary("R9", "99999.00", "2026-01-01"))).put(BASE + "/salaries").then()
-                .statusCode(403).contentType("application/problem+json").body("type", is(PROBLEMS + "forbidden"));
-        as(TestApi.ADMIN).body(List.of(salary("R9", "5100.00", "2026-02-01"))).put(BASE + "/salaries").then()
-                .statusCode(200).body("accepted", is(1));
+        // pay is HR's alone (issue 9): no integration client of any purpose, and not admin either
+        for (String token : List.of(RECORDS_WRITER, TestApi.ORG_SYNC, TestApi.PAYROLL_EXPORT, TestApi.ADMIN)) {
+            as(token).body(List.of(salary("R9", "99999.00", "2026-02-01"))).put(BASE + "/salaries").then()
+                    .statusCode(403).contentType("application/problem+json").body("type", is(PROBLEMS + "forbidden"));
+            as(token).get(BASE + "/salaries/R9").then().statusCode(403);
+        }
         as(HR).get(BASE + "/salaries/R9").then().statusCode(200)
-                .body("history.monthlySalary", contains(money("5100.00"), money("5000.00")));
+                .body("history.monthlySalary", contains(money("5000.00")));
     }
 
     @Test

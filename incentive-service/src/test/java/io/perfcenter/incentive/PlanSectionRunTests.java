@@ -38,6 +38,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A plan with every optional section (score bands, basic + challenge targets weighted by position, progressive
@@ -211,10 +212,13 @@ class PlanSectionRunTests {
                 .body("[3].lines[2].explanation", is("No sales_amount recorded for 2026-11: no commission"))
                 .body("[3].lines[3].amount", nullValue())
                 .body("[3].lines[3].explanation", is("No login_hours figure for S4: team share not computed"));
-        // metrics-service was asked, with the caller's token, for the metrics the cards lack
+        // metrics-service was asked, as incentive-service acting for the caller, for the metrics the cards lack
         downstream.verify(moreThanOrExactly(1), getRequestedFor(urlPathEqualTo(TestApi.AGGREGATES))
                 .withQueryParam("unit", equalTo("SALES-1"))
-                .withHeader("Authorization", equalTo("Bearer " + HR)));
+                .withHeader("X-Acting-For", equalTo("H1")));
+        downstream.findAll(getRequestedFor(urlPathEqualTo(TestApi.AGGREGATES))
+                .withQueryParam("unit", equalTo("SALES-1"))).forEach(r -> assertTrue(
+                TestApi.bearerClaims(r).contains("\"sub\":\"incentive-service\""), TestApi.bearerClaims(r)));
     }
 
     @Test
@@ -316,7 +320,7 @@ class PlanSectionRunTests {
         long runId = as(HR).body(run("RETIRE-PLAN", "SALES-1")).post(BASE + "/runs").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
 
-        for (String token : List.of(AGENT_S1, MANAGER, TestApi.QA, TestApi.INTEGRATION)) {
+        for (String token : List.of(AGENT_S1, MANAGER, TestApi.QA, TestApi.RECORDS_WRITER)) {
             as(token).post(BASE + "/plans/RETIRE-PLAN/retire").then().statusCode(403)
                     .contentType("application/problem+json");
         }

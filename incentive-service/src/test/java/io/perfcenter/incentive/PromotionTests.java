@@ -1,6 +1,7 @@
 package io.perfcenter.incentive;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.perfcenter.incentive.DownstreamServices.InjectDownstream;
 import io.perfcenter.incentive.TestApi.Card;
 import io.perfcenter.support.PostgresTestResource;
@@ -18,8 +19,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.perfcenter.incentive.TestApi.BASE;
@@ -31,6 +34,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Career ladders, one agent's eligibility with what is missing, and a unit checked at once; scopes and problems. */
 @QuarkusTest
@@ -176,6 +181,26 @@ class PromotionTests {
     }
 
     @Test
+    void aSupervisorReadsWithTheirOwnTokenAndHrAsTheService() {
+        // a supervisor's eligibility of their agent is read with the supervisor's token: scoring and metrics apply
+        // the supervisor's own scope, so incentive never shows them more than they could read themselves
+        as(LEAD_OF_PR1).header("X-Request-Id", "req-lead-p2").get(eligibility("P2")).then().statusCode(200);
+        List<LoggedRequest> lead = downstream.findAll(getRequestedFor(anyUrl())
+                .withHeader("X-Request-Id", equalTo("req-lead-p2")));
+        assertTrue(lead.stream().anyMatch(r -> r.getUrl().startsWith(TestApi.SCORECARDS)), lead.toString());
+        lead.forEach(r -> assertEquals("Bearer " + LEAD_OF_PR1, r.getHeader("Authorization"), r.getUrl()));
+        // hr sees everything anyway: the reads are incentive-service's own, acting for H1
+        as(HR).header("X-Request-Id", "req-hr-p2").get(eligibility("P2")).then().statusCode(200);
+        List<LoggedRequest> hr = downstream.findAll(getRequestedFor(anyUrl())
+                .withHeader("X-Request-Id", equalTo("req-hr-p2")));
+        assertTrue(hr.stream().anyMatch(r -> r.getUrl().startsWith(TestApi.SCORECARDS)), hr.toString());
+        hr.forEach(r -> {
+            assertTrue(TestApi.bearerClaims(r).contains("\"sub\":\"incentive-service\""), r.getUrl());
+            assertEquals("H1", r.getHeader("X-Acting-For"), r.getUrl());
+        });
+    }
+
+    @Test
     void badInputIsAProblemNamingTheField() {
         as(HR).get(BASE + "/promotion/eligibility/P1?asOf=2026-10").then().statusCode(400)
                 .body("field", is("ladderCode"));
@@ -223,6 +248,6 @@ class PromotionTests {
         }
         as(AGENT_P1).body(ladder()).post(BASE + "/promotion/ladders").then().statusCode(403);
         as(TestApi.QA).get(eligibility("P1")).then().statusCode(403).body("type", is(PROBLEMS + "forbidden"));
-        as(TestApi.INTEGRATION).get(BASE + "/promotion/ladders").then().statusCode(403);
+        as(TestApi.RECORDS_WRITER).get(BASE + "/promotion/ladders").then().statusCode(403);
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.perfcenter.support.TestTokens;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
@@ -12,7 +13,9 @@ import io.restassured.path.json.config.JsonPathConfig;
 import io.restassured.specification.RequestSpecification;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,7 +41,10 @@ public final class TestApi {
 
     public static final String HR = TestTokens.token("H1", "hr");
     public static final String ADMIN = TestTokens.token("AD1", "admin");
-    public static final String INTEGRATION = TestTokens.system("integration");
+    /** Machine clients, one per purpose (no employee id): record upload, org sync, payroll export. */
+    public static final String RECORDS_WRITER = TestTokens.system("records-writer");
+    public static final String ORG_SYNC = TestTokens.system("org-sync");
+    public static final String PAYROLL_EXPORT = TestTokens.system("payroll-export");
     public static final String QA = TestTokens.token("Q1", "qa");
 
     private TestApi() {
@@ -61,6 +67,16 @@ public final class TestApi {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The claims of the bearer token a request to a downstream service carried, as JSON text. */
+    public static String bearerClaims(LoggedRequest request) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            throw new AssertionError("no bearer token on " + request.getUrl());
+        }
+        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
+        return new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8);
     }
 
     /** Builds a scorecard as scoring-service returns it. */

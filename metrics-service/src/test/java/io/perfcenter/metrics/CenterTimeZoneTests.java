@@ -59,7 +59,7 @@ class CenterTimeZoneTests {
 
     @Test
     void aTimestampCountsForItsDateInTheCentersZoneWhateverTheSendersOffset() {
-        as(null, "integration").body(List.of(
+        as(null, "records-writer").body(List.of(
                         // 04:00 on 1 November in Shanghai, in three offsets
                         call("utc", "2026-10-31T20:00Z"),
                         call("shanghai", "2026-11-01T04:00+08:00"),

@@ -111,7 +111,7 @@ class ContractVerificationTests {
                         "metricCode", "calls_handled", "date", date, "value", 10));
             }
         }
-        given().auth().oauth2(TestTokens.system("integration")).contentType(ContentType.JSON).body(values)
+        given().auth().oauth2(TestTokens.system("records-writer")).contentType(ContentType.JSON).body(values)
                 .post("/api/v1/metrics/values").then().statusCode(200);
     }
 

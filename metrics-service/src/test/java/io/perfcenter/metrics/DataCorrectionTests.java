@@ -29,8 +29,14 @@ class DataCorrectionTests {
 
     private static final String CORRECTIONS = "/api/v1/metrics/corrections/";
 
+    /** scoring-service's identity: the one machine role that corrects data. */
     private static RequestSpecification service() {
-        return as(null, "integration");
+        return as(null, "corrections-writer");
+    }
+
+    /** The CRM/ACD upload client. */
+    private static RequestSpecification uploader() {
+        return as(null, "records-writer");
     }
 
     private static Map<String, Object> correction(String agent, String metric, String date, int value) {
@@ -58,7 +64,7 @@ class DataCorrectionTests {
                         Map.of("employeeId", "CX2", "name", "CX2", "position", "seat", "unitCode", "XCG", "memberFrom", "2026-01-01")))
                 .post("/api/v1/metrics/org/agents/bulk").then().statusCode(200).body("created", equalTo(2));
         // CX1: 2 calls on 5 October, 1 on 6 October; CX2: 1 on 5 October
-        service().body(List.of(
+        uploader().body(List.of(
                         call("cx1-1", "CX1", "2026-10-05T09:00:00+08:00", 100, 0, 0, true),
                         call("cx1-2", "CX1", "2026-10-05T10:00:00+08:00", 100, 0, 0, true),
                         call("cx1-3", "CX1", "2026-10-06T10:00:00+08:00", 100, 0, 0, true),
@@ -66,7 +72,7 @@ class DataCorrectionTests {
                 .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(4));
         expectCalls(3, 4);
         // what scoring sent before: a pushed value, ignored on a day with records
-        service().body(List.of(Map.of("sourceSystem", "scoring", "externalId", "cx1-fix", "employeeId", "CX1",
+        uploader().body(List.of(Map.of("sourceSystem", "scoring", "externalId", "cx1-fix", "employeeId", "CX1",
                         "metricCode", "calls_handled", "date", "2026-10-05", "value", 1)))
                 .post("/api/v1/metrics/values").then().statusCode(200);
         expectCalls(3, 4);

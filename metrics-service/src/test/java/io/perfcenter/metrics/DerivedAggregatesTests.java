@@ -35,8 +35,8 @@ class DerivedAggregatesTests {
 
     private static boolean seeded;
 
-    static RequestSpecification integration() {
-        return as(null, "integration");
+    static RequestSpecification recordsWriter() {
+        return as(null, "records-writer");
     }
 
     static Map<String, Object> call(String id, String agent, String startedAt, int talk, int hold, int wrap,
@@ -67,7 +67,7 @@ class DerivedAggregatesTests {
                         "memberFrom", "2026-10-16")))
                 .post("/api/v1/metrics/org/agents/bulk").then().statusCode(200).body("updated", equalTo(1));
 
-        integration().body(List.of(
+        recordsWriter().body(List.of(
                         // D1: 4 calls, 700 handle seconds, 3 resolved on first contact
                         call("d1-1", "D1", "2026-10-05T09:00:00+08:00", 100, 0, 20, true),
                         call("d1-2", "D1", "2026-10-05T10:00:00+08:00", 200, 10, 10, true),
@@ -82,10 +82,10 @@ class DerivedAggregatesTests {
                 .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(8));
         // D1's handle time in July, August and September: 240 seconds a call
         for (String month : List.of("07", "08", "09")) {
-            integration().body(List.of(call("d1-base-" + month, "D1", "2026-" + month + "-10T09:00:00+08:00", 200, 0,
+            recordsWriter().body(List.of(call("d1-base-" + month, "D1", "2026-" + month + "-10T09:00:00+08:00", 200, 0,
                     40, true))).post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1));
         }
-        integration().body(List.of(
+        recordsWriter().body(List.of(
                         survey("s1", 10, 5), survey("s2", 9, 4), survey("s3", 9, 3), survey("s4", 7, null),
                         survey("s5", 2, null)))
                 .post("/api/v1/metrics/records/surveys").then().statusCode(200).body("accepted", equalTo(5));
@@ -152,7 +152,7 @@ class DerivedAggregatesTests {
 
     @Test
     void pushedValuesFillDaysWithoutRawRecords() {
-        integration().body(List.of(
+        recordsWriter().body(List.of(
                         // D3 has calls on the 21st: this pushed figure describes the same calls and is ignored
                         Map.of("sourceSystem", "legacy", "externalId", "p-1", "employeeId", "D3",
                                 "metricCode", "calls_handled", "date", "2026-10-21", "value", 99),
@@ -215,7 +215,7 @@ class DerivedAggregatesTests {
                         "where", List.of(Map.of("field", "talkSeconds", "op", "LT", "value", "250")))));
         hr().body(shortCalls).post("/api/v1/metrics/catalog").then().statusCode(201).header("ETag", "\"1\"");
         // only hr and admin, who define metrics, retire them
-        for (String role : List.of("agent", "supervisor", "manager", "qa", "integration")) {
+        for (String role : List.of("agent", "supervisor", "manager", "qa", "records-writer")) {
             as("X1", role).post("/api/v1/metrics/catalog/short_calls/retire").then().statusCode(403)
                     .contentType("application/problem+json");
         }
@@ -299,6 +299,6 @@ class DerivedAggregatesTests {
         hr().queryParam("unit", "DT").queryParam("metric", "aht").queryParam("period", "2026-13")
                 .get("/api/v1/metrics/trends").then().statusCode(400).body("field", equalTo("period"));
         // catalog writes are hr/admin only
-        as(null, "integration").body(Map.of()).post("/api/v1/metrics/catalog").then().statusCode(403);
+        as(null, "records-writer").body(Map.of()).post("/api/v1/metrics/catalog").then().statusCode(403);
     }
 }

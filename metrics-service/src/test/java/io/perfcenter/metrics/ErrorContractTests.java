@@ -51,8 +51,8 @@ class ErrorContractTests {
     @TestHTTPResource("/")
     URL root;
 
-    private static RequestSpecification integration() {
-        return RestAssured.given().auth().oauth2(TestTokens.system("integration")).contentType(ContentType.JSON);
+    private static RequestSpecification recordsWriter() {
+        return RestAssured.given().auth().oauth2(TestTokens.system("records-writer")).contentType(ContentType.JSON);
     }
 
     private static Map<String, Object> value(String id, Object value) {
@@ -63,26 +63,26 @@ class ErrorContractTests {
     @Test
     void aWrongTypeNamesTheRowAndFieldByItsJsonPath() {
         var rows = List.of(value("ec-1", 1), value("ec-2", 2), value("ec-3", "lots"));
-        problem(integration().header("X-Request-Id", "req-wrong-type").body(rows).post(VALUES), 400, "invalid-field")
+        problem(recordsWriter().header("X-Request-Id", "req-wrong-type").body(rows).post(VALUES), 400, "invalid-field")
                 .body("field", equalTo("[2].value"))
                 .body("detail", equalTo("[2].value: must be a number, not \"lots\""))
                 .body("requestId", equalTo("req-wrong-type"));
         var badDate = List.of(Map.of("sourceSystem", "acd", "externalId", "ec-4", "date", "1 Oct"));
-        problem(integration().body(badDate).post(VALUES), 400, "invalid-field")
+        problem(recordsWriter().body(badDate).post(VALUES), 400, "invalid-field")
                 .body("field", equalTo("[0].date"))
                 .body("detail", equalTo("[0].date: must be a date (YYYY-MM-DD), not \"1 Oct\""));
     }
 
     @Test
     void aBodyOfTheWrongShapeOrDepthIsAMalformedBody() {
-        problem(integration().body("{\"sourceSystem\": \"acd\"}").post(VALUES), 400, "malformed-body")
+        problem(recordsWriter().body("{\"sourceSystem\": \"acd\"}").post(VALUES), 400, "malformed-body")
                 .body("field", equalTo("body"))
                 .body("detail", equalTo("the body must be an array; nothing was changed"));
-        problem(integration().body("\"text\"").post(VALUES), 400, "malformed-body");
-        problem(integration().body("[{\"value\": 1,").post(VALUES), 400, "malformed-body")
+        problem(recordsWriter().body("\"text\"").post(VALUES), 400, "malformed-body");
+        problem(recordsWriter().body("[{\"value\": 1,").post(VALUES), 400, "malformed-body")
                 .body("detail", containsString("not valid JSON"));
         String deep = "[".repeat(100) + "]".repeat(100);
-        problem(integration().body("[{\"extra\": " + deep + "}]").post(VALUES), 400, "malformed-body")
+        problem(recordsWriter().body("[{\"extra\": " + deep + "}]").post(VALUES), 400, "malformed-body")
                 .body("detail", containsString("nested deeper than 64 levels"));
     }
 
@@ -91,26 +91,26 @@ class ErrorContractTests {
         problem(RestAssured.given().get("/api/v1/metrics/catalog"), 401, "unauthorized");
         problem(RestAssured.given().auth().oauth2(TestTokens.token("A1", "agent")).contentType(ContentType.JSON)
                 .body(List.of()).post(VALUES), 403, "forbidden");
-        problem(integration().get("/api/v1/metrics/nothing-here"), 404, "not-found");
-        problem(integration().delete(VALUES), 405, "method-not-allowed");
-        problem(integration().contentType("application/xml").body("<a/>").post(VALUES), 415,
+        problem(recordsWriter().get("/api/v1/metrics/nothing-here"), 404, "not-found");
+        problem(recordsWriter().delete(VALUES), 405, "method-not-allowed");
+        problem(recordsWriter().contentType("application/xml").body("<a/>").post(VALUES), 415,
                 "unsupported-media-type");
-        problem(integration().accept("application/xml").get("/api/v1/metrics/catalog"), 406, "not-acceptable");
+        problem(recordsWriter().accept("application/xml").get("/api/v1/metrics/catalog"), 406, "not-acceptable");
     }
 
     @Test
     void onlySafeRequestIdsAreTakenAndForwarded() {
-        integration().header("X-Request-Id", "ok.id_1-2").get("/api/v1/metrics/catalog").then().statusCode(200)
+        recordsWriter().header("X-Request-Id", "ok.id_1-2").get("/api/v1/metrics/catalog").then().statusCode(200)
                 .header("X-Request-Id", "ok.id_1-2");
         for (String unsafe : new String[]{"<b>x</b>", "y".repeat(65), "a b", "x;y"}) {
-            integration().header("X-Request-Id", unsafe).get("/api/v1/metrics/catalog").then().statusCode(200)
+            recordsWriter().header("X-Request-Id", unsafe).get("/api/v1/metrics/catalog").then().statusCode(200)
                     .header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
         }
     }
 
     @Test
     void aTokenForAnotherAudienceIsRefused() {
-        problem(RestAssured.given().auth().oauth2(TestTokens.forAudience("another-client", null, "integration"))
+        problem(RestAssured.given().auth().oauth2(TestTokens.forAudience("another-client", null, "records-writer"))
                 .get("/api/v1/metrics/catalog"), 401, "unauthorized");
     }
 
@@ -138,7 +138,7 @@ class ErrorContractTests {
                 + "\"startedAt\":\"2026-03-02T09:00:00+08:00\",\"talkSeconds\":100,\"holdSeconds\":0,"
                 + "\"wrapSeconds\":0,\"resolvedFirstContact\":true}]";
         try {
-            integration().header("X-Request-Id", "upload-42").body(call)
+            recordsWriter().header("X-Request-Id", "upload-42").body(call)
                     .post("/api/v1/metrics/records/calls").then().statusCode(200);
         } finally {
             ingest.removeHandler(handler);
@@ -159,7 +159,7 @@ class ErrorContractTests {
             try (Socket socket = new Socket(root.getHost(), root.getPort())) {
                 OutputStream out = socket.getOutputStream();
                 out.write(("POST /api/v1/metrics/records/values HTTP/1.1\r\nHost: localhost\r\n"
-                        + "Authorization: Bearer " + TestTokens.system("integration") + "\r\n"
+                        + "Authorization: Bearer " + TestTokens.system("records-writer") + "\r\n"
                         + "Content-Type: application/x-ndjson\r\nContent-Length: 10000000\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.write(line.repeat(50).getBytes(StandardCharsets.UTF_8));

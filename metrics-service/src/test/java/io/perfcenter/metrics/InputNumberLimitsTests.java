@@ -80,7 +80,7 @@ class InputNumberLimitsTests {
     void uploadedNumbersOutOfBoundsAreRowErrors() {
         Map<String, Object> good = Map.of("sourceSystem", "nl", "externalId", "sale-ok", "employeeId", "NL1",
                 "soldAt", "2026-10-05T10:00:00+08:00", "amount", "12.5");
-        as(null, "integration").body(List.of(good,
+        as(null, "records-writer").body(List.of(good,
                         Map.of("sourceSystem", "nl", "externalId", "sale-tiny", "employeeId", "NL1",
                                 "soldAt", "2026-10-05T10:00:00+08:00", "amount", "1e-7"),
                         Map.of("sourceSystem", "nl", "externalId", "sale-ulp", "employeeId", "NL1",
@@ -89,7 +89,7 @@ class InputNumberLimitsTests {
                 .body("accepted", equalTo(1)).body("rejected", equalTo(2))
                 .body("errors[0].row", equalTo(2)).body("errors[0].field", equalTo("amount"))
                 .body("errors[1].row", equalTo(3)).body("errors[1].field", equalTo("amount"));
-        as(null, "integration").contentType("application/json")
+        as(null, "records-writer").contentType("application/json")
                 .body("[{\"sourceSystem\":\"nl\",\"externalId\":\"call-huge\",\"employeeId\":\"NL1\","
                         + "\"startedAt\":\"2026-10-05T10:00:00+08:00\",\"talkSeconds\":1e309}]")
                 .post("/api/v1/metrics/records/calls").then().statusCode(200)
@@ -106,12 +106,12 @@ class InputNumberLimitsTests {
                 + "\"metricCode\":\"aht\",\"date\":\"2026-10-06\",\"value\":1e309},"
                 + "{\"sourceSystem\":\"nl\",\"externalId\":\"v-ok\",\"employeeId\":\"NL1\","
                 + "\"metricCode\":\"calls_handled\",\"date\":\"2026-10-06\",\"value\":0}]";
-        as(null, "integration").contentType("application/json").body(values).post("/api/v1/metrics/values").then()
+        as(null, "records-writer").contentType("application/json").body(values).post("/api/v1/metrics/values").then()
                 .statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(3))
                 .body("errors[0].field", equalTo("value")).body("errors[0].reason", containsString("negative"))
                 .body("errors[1].field", equalTo("value")).body("errors[2].field", equalTo("value"));
         // the streamed endpoint applies the same checks
-        as(null, "integration").contentType("application/json").body(values.replace("v-", "w-"))
+        as(null, "records-writer").contentType("application/json").body(values.replace("v-", "w-"))
                 .post("/api/v1/metrics/records/values").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("rejected", equalTo(3));
     }

@@ -70,15 +70,15 @@ class OperationsMetricsTests {
         String body = "[" + call("ops-1", "2026-04-01T09:00:00+08:00", 100) + ","
                 + call("ops-2", "2026-04-01T09:05:00+08:00", 120) + ","
                 + call("ops-3", "2026-04-01T09:10:00+08:00", "\"long\"") + "]";
-        as(null, "integration").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
+        as(null, "records-writer").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("rejected", equalTo(1));
         assertEquals(ingested + 2, count("perfcenter.records.ingested", "calls"));
         assertEquals(rejected + 1, count("perfcenter.records.rejected", "calls"));
 
         // a dry run stores nothing and counts nothing; the same records again are duplicates, not ingested
-        as(null, "integration").queryParam("dryRun", "true").body("[" + call("ops-4", "2026-04-01T10:00:00+08:00", 90)
+        as(null, "records-writer").queryParam("dryRun", "true").body("[" + call("ops-4", "2026-04-01T10:00:00+08:00", 90)
                 + "]").post("/api/v1/metrics/records/calls").then().statusCode(200).body("dryRun", equalTo(true));
-        as(null, "integration").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
+        as(null, "records-writer").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
                 .body("duplicate", equalTo(2));
         assertEquals(ingested + 2, count("perfcenter.records.ingested", "calls"));
 
@@ -120,7 +120,7 @@ class OperationsMetricsTests {
         logger.setLevel(Level.FINE);
         logger.addHandler(capture);
         try {
-            as(null, "integration").header("X-Request-Id", "ops-log-1")
+            as(null, "records-writer").header("X-Request-Id", "ops-log-1")
                     .body("[" + call("ops-log-1", "2026-04-02T09:00:00+08:00", 100) + "]")
                     .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1));
         } finally {

@@ -65,7 +65,7 @@ class OrgAndAggregatesTests {
                         "metricCode", "calls_handled", "date", String.format("2026-10-%02d", day), "value", 10));
             }
         }
-        as(null, "integration").body(values).post("/api/v1/metrics/values").then().statusCode(200)
+        as(null, "records-writer").body(values).post("/api/v1/metrics/values").then().statusCode(200)
                 .body("accepted", equalTo(93)).body("duplicate", equalTo(0)).body("rejected", equalTo(0));
     }
 
@@ -89,17 +89,17 @@ class OrgAndAggregatesTests {
     void resendingIsANoOpAndANewerRevisionReplaces() {
         Map<String, Object> row = Map.of("sourceSystem", "acd", "externalId", "A1-1", "employeeId", "A1",
                 "metricCode", "calls_handled", "date", "2026-10-01", "value", 10);
-        as(null, "integration").body(List.of(row)).post("/api/v1/metrics/values").then().statusCode(200)
+        as(null, "records-writer").body(List.of(row)).post("/api/v1/metrics/values").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("duplicate", equalTo(1));
         Map<String, Object> corrected = new java.util.HashMap<>(row);
         corrected.put("externalId", "A1-extra");
         corrected.put("date", "2026-11-01");
         corrected.put("value", 7);
-        as(null, "integration").body(List.of(corrected)).post("/api/v1/metrics/values").then()
+        as(null, "records-writer").body(List.of(corrected)).post("/api/v1/metrics/values").then()
                 .body("accepted", equalTo(1));
         corrected.put("value", 9);
         corrected.put("revision", 2);
-        as(null, "integration").body(List.of(corrected)).post("/api/v1/metrics/values").then()
+        as(null, "records-writer").body(List.of(corrected)).post("/api/v1/metrics/values").then()
                 .body("accepted", equalTo(1));
         as("A1", "agent").queryParam("employeeId", "A1").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-11-01").queryParam("to", "2026-11-30")
@@ -116,7 +116,7 @@ class OrgAndAggregatesTests {
                         "metricCode", "no_such_metric", "date", "2026-09-01", "value", 1),
                 Map.of("sourceSystem", "acd", "externalId", "good-1", "employeeId", "B1",
                         "metricCode", "calls_handled", "date", "2026-09-01", "value", 4));
-        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("rejected", equalTo(2))
                 .body("errors.row", contains(1, 2))
                 .body("errors.field", contains("employeeId", "metricCode"));

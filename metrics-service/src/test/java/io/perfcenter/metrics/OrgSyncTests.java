@@ -91,7 +91,7 @@ class OrgSyncTests {
         as("Q1", "qa").body(List.of()).post("/api/v1/metrics/org/agents/bulk").then().statusCode(403);
         as("A1", "agent").body(Map.of("leftOn", "2026-07-01")).post("/api/v1/metrics/org/agents/A1/departure")
                 .then().statusCode(403);
-        as(null, "integration").body(List.of()).post("/api/v1/metrics/org/agents/bulk").then().statusCode(200)
+        as(null, "org-sync").body(List.of()).post("/api/v1/metrics/org/agents/bulk").then().statusCode(200)
                 .body("created", equalTo(0));
     }
 }

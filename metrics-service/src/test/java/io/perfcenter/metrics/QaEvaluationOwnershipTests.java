@@ -15,7 +15,7 @@ import static io.perfcenter.metrics.OrgAndAggregatesTests.hr;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
-/** A QA specialist revises only evaluations they made themselves; hr, admin and integration may revise any. */
+/** A QA specialist revises only evaluations they made themselves; hr, admin and the record upload client may revise any. */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)

@@ -73,7 +73,7 @@ class RecordIngestionTests {
                 .replace("\"acd\"", "{\"nested\":{\"x\":1}}") + ","
                 + call("shape-2", "I1", "2026-03-03T09:05:00+08:00", "[1, 2]") + ","
                 + call("shape-3", "I1", "2026-03-03T09:10:00+08:00", 100) + "]";
-        as(null, "integration").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
+        as(null, "records-writer").body(body).post("/api/v1/metrics/records/calls").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("rejected", equalTo(2))
                 .body("errors.row", contains(1, 2)).body("errors.field", contains("sourceSystem", "talkSeconds"))
                 .body("errors[0].reason", equalTo("must be a single value, not a JSON object or array"));
@@ -92,14 +92,14 @@ class RecordIngestionTests {
                 call("nd-6", "I2", "2026-03-02T09:30:00", 100),
                 "{\"sourceSystem\":\"acd\",\"employeeId\":\"I1\",\"startedAt\":\"2026-03-02T10:00:00\",\"talkSeconds\":1}",
                 call("nd-8", "I1", "2026-03-02T09:40:00+08:00", -5)) + "\n";
-        as(null, "integration").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200)
                 .body("accepted", equalTo(2)).body("duplicate", equalTo(0)).body("rejected", equalTo(5))
                 .body("errors.row", contains(2, 3, 4, 7, 8))
                 .body("errors.field", contains("row", "talkSeconds", "employeeId", "externalId", "talkSeconds"))
                 .body("errors[1].reason", startsWith("must be a whole number"));
         // the same upload again: nothing new
-        as(null, "integration").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicate", equalTo(2));
         org.junit.jupiter.api.Assertions.assertEquals(1, calls("I1", "2026-03-02"));
     }
@@ -113,7 +113,7 @@ class RecordIngestionTests {
                 acd,csv-3,I1,2026-04-01T11:00:00+08:00,60,0,0,SIDEWAYS,false,x
                 "acd","csv-4","I2","2026-04-01T11:00:00+08:00","90","","","","",""
                 """;
-        as(null, "integration").contentType("text/csv").body(csv).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType("text/csv").body(csv).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200)
                 .body("accepted", equalTo(3)).body("rejected", equalTo(1))
                 .body("errors[0].row", equalTo(3)).body("errors[0].field", equalTo("direction"));
@@ -125,14 +125,14 @@ class RecordIngestionTests {
 
     @Test
     void jsonArraysOfEveryKindAreAccepted() {
-        as(null, "integration").body(List.of(
+        as(null, "records-writer").body(List.of(
                         Map.of("sourceSystem", "crm", "externalId", "t-1", "employeeId", "I1",
                                 "openedAt", "2026-05-04T09:00:00+08:00", "closedAt", "2026-05-05T09:00:00+08:00"),
                         Map.of("sourceSystem", "crm", "externalId", "t-2", "employeeId", "I1",
                                 "openedAt", "2026-05-04T09:00:00+08:00", "closedAt", "2026-05-03T09:00:00+08:00")))
                 .post("/api/v1/metrics/records/tickets").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("errors[0].field", equalTo("closedAt"));
-        as(null, "integration").body(List.of(
+        as(null, "records-writer").body(List.of(
                         Map.of("sourceSystem", "svy", "externalId", "s-1", "employeeId", "I1",
                                 "answeredAt", "2026-05-04T12:00:00+08:00", "csat", 5),
                         Map.of("sourceSystem", "svy", "externalId", "s-2", "employeeId", "I1",
@@ -141,16 +141,16 @@ class RecordIngestionTests {
                                 "answeredAt", "2026-05-04T12:00:00+08:00")))
                 .post("/api/v1/metrics/records/surveys").then().statusCode(200)
                 .body("accepted", equalTo(1)).body("errors.field", contains("csat", "csat"));
-        as(null, "integration").body(List.of(Map.of("sourceSystem", "wfm", "externalId", "a-1", "employeeId", "I1",
+        as(null, "records-writer").body(List.of(Map.of("sourceSystem", "wfm", "externalId", "a-1", "employeeId", "I1",
                         "date", "2026-05-04", "scheduledMinutes", 480, "adherentMinutes", 432)))
                 .post("/api/v1/metrics/records/adherence").then().statusCode(200).body("accepted", equalTo(1));
-        as(null, "integration").body(List.of(Map.of("sourceSystem", "crm", "externalId", "i-1", "employeeId", "I1",
+        as(null, "records-writer").body(List.of(Map.of("sourceSystem", "crm", "externalId", "i-1", "employeeId", "I1",
                         "occurredAt", "2026-05-04T12:00:00+08:00", "kind", "ERROR")))
                 .post("/api/v1/metrics/records/incidents").then().statusCode(200).body("accepted", equalTo(1));
-        as(null, "integration").body(List.of(Map.of("sourceSystem", "crm", "externalId", "o-1", "employeeId", "I1",
+        as(null, "records-writer").body(List.of(Map.of("sourceSystem", "crm", "externalId", "o-1", "employeeId", "I1",
                         "soldAt", "2026-05-04T12:00:00+08:00", "amount", 1299.5)))
                 .post("/api/v1/metrics/records/sales").then().statusCode(200).body("accepted", equalTo(1));
-        as(null, "integration").body(List.of(Map.of("sourceSystem", "qa", "externalId", "q-1", "employeeId", "I1",
+        as(null, "records-writer").body(List.of(Map.of("sourceSystem", "qa", "externalId", "q-1", "employeeId", "I1",
                         "evaluatorId", "Q1", "evaluatedOn", "2026-05-04", "score", 96.5,
                         "items", List.of(Map.of("code", "greeting", "score", 10)))))
                 .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200).body("accepted", equalTo(1));
@@ -174,11 +174,11 @@ class RecordIngestionTests {
     void aDryRunReportsButStoresNothing() {
         String body = call("dry-1", "I2", "2026-06-01T09:00:00+08:00", 100) + "\n"
                 + call("dry-2", "I2", "2026-06-01T09:05:00+08:00", 100) + "\n";
-        as(null, "integration").contentType(NDJSON).queryParam("dryRun", true).body(body)
+        as(null, "records-writer").contentType(NDJSON).queryParam("dryRun", true).body(body)
                 .post("/api/v1/metrics/records/calls").then().statusCode(200)
                 .body("accepted", equalTo(2)).body("dryRun", equalTo(true));
         org.junit.jupiter.api.Assertions.assertEquals(0, calls("I2", "2026-06-01"));
-        as(null, "integration").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(body).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200).body("accepted", equalTo(2)).body("dryRun", equalTo(false));
     }
 
@@ -186,21 +186,21 @@ class RecordIngestionTests {
     void flagsAreTrueOrFalseAndAnythingElseIsRefusedNamingTheFlag() {
         String body = call("flag-1", "I2", "2026-06-04T09:00:00+08:00", 100) + "\n";
         for (String[] bad : new String[][]{{"dryRun", "maybe"}, {"atomic", "yes"}, {"dryRun", "1"}, {"atomic", "on"}}) {
-            as(null, "integration").contentType(NDJSON).queryParam(bad[0], bad[1]).body(body)
+            as(null, "records-writer").contentType(NDJSON).queryParam(bad[0], bad[1]).body(body)
                     .post("/api/v1/metrics/records/calls").then().statusCode(400)
                     .contentType("application/problem+json")
                     .body("type", equalTo("https://perfcenter.io/problems/invalid-field"))
                     .body("field", equalTo(bad[0]));
         }
-        as(null, "integration").queryParam("atomic", "yes").body(List.of())
+        as(null, "records-writer").queryParam("atomic", "yes").body(List.of())
                 .post("/api/v1/metrics/values").then().statusCode(400).body("field", equalTo("atomic"));
         as(null, "hr").queryParam("unit", "ROOT").queryParam("metric", "calls_handled")
                 .queryParam("period", "2026-06").queryParam("anomalies", "sometimes")
                 .get("/api/v1/metrics/aggregates").then().statusCode(400).body("field", equalTo("anomalies"));
         org.junit.jupiter.api.Assertions.assertEquals(0, calls("I2", "2026-06-04"));
-        as(null, "integration").contentType(NDJSON).queryParam("dryRun", "TRUE").body(body)
+        as(null, "records-writer").contentType(NDJSON).queryParam("dryRun", "TRUE").body(body)
                 .post("/api/v1/metrics/records/calls").then().statusCode(200).body("dryRun", equalTo(true));
-        as(null, "integration").contentType(NDJSON).queryParam("dryRun", "False").body(body)
+        as(null, "records-writer").contentType(NDJSON).queryParam("dryRun", "False").body(body)
                 .post("/api/v1/metrics/records/calls").then().statusCode(200).body("dryRun", equalTo(false));
         org.junit.jupiter.api.Assertions.assertEquals(1, calls("I2", "2026-06-04"));
     }
@@ -209,14 +209,14 @@ class RecordIngestionTests {
     void anAtomicUploadWithABadRowStoresNothing() {
         String body = call("atom-1", "I2", "2026-06-02T09:00:00+08:00", 100) + "\n"
                 + call("atom-2", "I2", "2026-06-02T09:05:00+08:00", "null") + "\n";
-        as(null, "integration").contentType(NDJSON).queryParam("atomic", true).body(body)
+        as(null, "records-writer").contentType(NDJSON).queryParam("atomic", true).body(body)
                 .post("/api/v1/metrics/records/calls").then().statusCode(422)
                 .contentType("application/problem+json")
                 .body("rejected", equalTo(1)).body("errors[0].row", equalTo(2))
                 .body("errors[0].field", equalTo("talkSeconds"));
         org.junit.jupiter.api.Assertions.assertEquals(0, calls("I2", "2026-06-02"));
         // the original JSON endpoint takes the same switch
-        as(null, "integration").queryParam("atomic", true).body(List.of(
+        as(null, "records-writer").queryParam("atomic", true).body(List.of(
                         Map.of("sourceSystem", "x", "externalId", "atom-v1", "employeeId", "I2",
                                 "metricCode", "calls_handled", "date", "2026-06-03", "value", 5),
                         Map.of("sourceSystem", "x", "externalId", "atom-v2", "employeeId", "I2",
@@ -230,12 +230,12 @@ class RecordIngestionTests {
         String v1 = "{\"sourceSystem\":\"acd\",\"externalId\":\"rev-1\",\"employeeId\":\"I1\",\"revision\":1,"
                 + "\"startedAt\":\"2026-07-01T09:00:00+08:00\",\"talkSeconds\":100}";
         String v2 = v1.replace("\"revision\":1", "\"revision\":2").replace("100", "300");
-        as(null, "integration").contentType(NDJSON).body(v1).post("/api/v1/metrics/records/calls").then()
+        as(null, "records-writer").contentType(NDJSON).body(v1).post("/api/v1/metrics/records/calls").then()
                 .body("accepted", equalTo(1));
-        as(null, "integration").contentType(NDJSON).body(v2).post("/api/v1/metrics/records/calls").then()
+        as(null, "records-writer").contentType(NDJSON).body(v2).post("/api/v1/metrics/records/calls").then()
                 .body("accepted", equalTo(1)).body("duplicate", equalTo(0));
         // a late copy of the old revision changes nothing
-        as(null, "integration").contentType(NDJSON).body(v1).post("/api/v1/metrics/records/calls").then()
+        as(null, "records-writer").contentType(NDJSON).body(v1).post("/api/v1/metrics/records/calls").then()
                 .body("accepted", equalTo(0)).body("duplicate", equalTo(1));
         hr().queryParam("employeeId", "I1").queryParam("metric", "aht").queryParam("period", "2026-07-01")
                 .get("/api/v1/metrics/aggregates").then().body("agents[0].values.aht.value", equalTo(300));
@@ -245,7 +245,7 @@ class RecordIngestionTests {
                 .body("[0].replacedByRevision", equalTo(2)).body("[0].content.talk_seconds", equalTo(100));
         // in one upload, a record sent twice applies in order: the correction wins
         String v3 = v1.replace("\"revision\":1", "\"revision\":3").replace("100", "200");
-        as(null, "integration").contentType(NDJSON).body(v2 + "\n" + v3 + "\n").post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(v2 + "\n" + v3 + "\n").post("/api/v1/metrics/records/calls")
                 .then().body("accepted", equalTo(1)).body("duplicate", equalTo(1));
         hr().queryParam("employeeId", "I1").queryParam("metric", "aht").queryParam("period", "2026-07-01")
                 .get("/api/v1/metrics/aggregates").then().body("agents[0].values.aht.value", equalTo(200));
@@ -258,9 +258,9 @@ class RecordIngestionTests {
             body.append(call("bulk-" + i, i % 2 == 0 ? "I1" : "I2", "2026-08-0" + (1 + i % 9) + "T10:00:00+08:00", 60))
                     .append('\n');
         }
-        as(null, "integration").contentType(NDJSON).body(body.toString()).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(body.toString()).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200).body("accepted", equalTo(3000));
-        as(null, "integration").contentType(NDJSON).body(body.toString()).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(body.toString()).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200).body("accepted", equalTo(0)).body("duplicate", equalTo(3000));
         hr().queryParam("unit", "IC").queryParam("metric", "calls_handled").queryParam("period", "2026-08")
                 .get("/api/v1/metrics/aggregates").then().statusCode(200)
@@ -277,8 +277,8 @@ class RecordIngestionTests {
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         try {
             List<java.util.concurrent.Future<io.restassured.response.Response>> both = pool.invokeAll(List.of(
-                    () -> as(null, "integration").contentType(NDJSON).body(upload).post("/api/v1/metrics/records/calls"),
-                    () -> as(null, "integration").contentType(NDJSON).body(upload).post("/api/v1/metrics/records/calls")));
+                    () -> as(null, "records-writer").contentType(NDJSON).body(upload).post("/api/v1/metrics/records/calls"),
+                    () -> as(null, "records-writer").contentType(NDJSON).body(upload).post("/api/v1/metrics/records/calls")));
             int accepted = 0;
             int duplicate = 0;
             for (var f : both) {
@@ -297,7 +297,7 @@ class RecordIngestionTests {
         for (int i = 1250; i < 3750; i++) {
             mixed.append(call("race-" + i, "I2", "2026-09-1" + (i % 9) + "T10:00:00+08:00", 60)).append('\n');
         }
-        as(null, "integration").contentType(NDJSON).body(mixed.toString()).post("/api/v1/metrics/records/calls")
+        as(null, "records-writer").contentType(NDJSON).body(mixed.toString()).post("/api/v1/metrics/records/calls")
                 .then().statusCode(200).body("accepted", equalTo(1250)).body("duplicate", equalTo(1250));
         hr().queryParam("employeeId", "I2").queryParam("metric", "calls_handled")
                 .queryParam("from", "2026-09-10").queryParam("to", "2026-09-18")
@@ -324,7 +324,7 @@ class RecordIngestionTests {
                 .statusCode(401);
         as("S1", "supervisor").queryParam("sourceSystem", "acd").get("/api/v1/metrics/records/revisions").then()
                 .statusCode(403);
-        as(null, "integration").queryParam("sourceSystem", "acd").get("/api/v1/metrics/records/revisions").then()
+        as(null, "records-writer").queryParam("sourceSystem", "acd").get("/api/v1/metrics/records/revisions").then()
                 .statusCode(403);
         as("A1", "admin").get("/api/v1/metrics/records/revisions").then().statusCode(400)
                 .body("field", equalTo("sourceSystem"));
@@ -339,7 +339,7 @@ class RecordIngestionTests {
             as("I1", "agent").body("[]").post(path).then().statusCode(403);
             as("S1", "supervisor").body("[]").post(path).then().statusCode(403);
             as("M1", "manager").body("[]").post(path).then().statusCode(403);
-            as(null, "integration").body("[]").post(path).then().statusCode(200).body("accepted", equalTo(0));
+            as(null, "records-writer").body("[]").post(path).then().statusCode(200).body("accepted", equalTo(0));
             hr().body("[]").post(path).then().statusCode(200);
         }
         RestAssured.given().get("/api/v1/metrics/catalog/record-fields").then().statusCode(401);
@@ -347,9 +347,9 @@ class RecordIngestionTests {
 
     @Test
     void aBodyThatIsNotItsFormatIsAProblemAndStoresNothing() {
-        as(null, "integration").body("{\"not\":\"an array\"}").post("/api/v1/metrics/records/calls").then()
+        as(null, "records-writer").body("{\"not\":\"an array\"}").post("/api/v1/metrics/records/calls").then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
-        as(null, "integration").body("[" + call("trunc-1", "I1", "2026-09-02T09:00:00+08:00", 1) + ",")
+        as(null, "records-writer").body("[" + call("trunc-1", "I1", "2026-09-02T09:00:00+08:00", 1) + ",")
                 .post("/api/v1/metrics/records/calls").then().statusCode(400);
         org.junit.jupiter.api.Assertions.assertEquals(0, calls("I1", "2026-09-02"));
     }

@@ -59,7 +59,7 @@ class SampleCountTests {
     }
 
     private static void upload(String kind, List<Map<String, Object>> rows) {
-        as(null, "integration").body(rows).post("/api/v1/metrics/records/" + kind).then().statusCode(200)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/records/" + kind).then().statusCode(200)
                 .body("rejected", equalTo(0)).body("accepted", equalTo(rows.size()));
     }
 

@@ -116,7 +116,7 @@ class UnitAssignmentsTests {
         october(as("HSUP2", "supervisor"), "HG1", null).statusCode(404);
         october(as("HSUP1", "supervisor"), "HG1", null).statusCode(200).body("employeeId", contains("HL", "HM1",
                 "HM2", "HS", "HT1"));
-        october(as(null, "integration"), "HG1", null).statusCode(200);
+        october(as(null, "service"), "HG1", null).statusCode(200);
     }
 
     private static ValidatableResponse october(RequestSpecification caller, String unit, String policy) {

@@ -54,7 +54,7 @@ class UploadLimitsTests {
         try {
             for (int i = 0; i < 50; i++) {
                 idle.add(stalledUpload("/api/v1/metrics/records/calls", TestTokens.token("idle-" + (i / 2),
-                        "integration")));
+                        "records-writer")));
             }
             // let every one of them reach the resource
             Thread.sleep(1000);
@@ -92,7 +92,7 @@ class UploadLimitsTests {
 
     @Test
     void aCallerRunsAtMostFourUploadsAtOnce() throws Exception {
-        String token = TestTokens.token("busy", "integration");
+        String token = TestTokens.token("busy", "records-writer");
         List<Socket> idle = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
@@ -108,7 +108,7 @@ class UploadLimitsTests {
             RestAssured.given().auth().oauth2(token).contentType("application/json").body("[]")
                     .post("/api/v1/metrics/values").then().statusCode(429);
             // another caller is not affected
-            as("other", "integration").body("[]").post("/api/v1/metrics/values").then().statusCode(200);
+            as("other", "records-writer").body("[]").post("/api/v1/metrics/values").then().statusCode(200);
             for (Socket s : idle) {
                 assertEquals(408, Response.read(s).status);
             }
@@ -124,7 +124,7 @@ class UploadLimitsTests {
 
     @Test
     void aDeclaredLengthBeyondTheLimitIsRefusedBeforeTheBodyIsRead() throws Exception {
-        String token = TestTokens.token("big", "integration");
+        String token = TestTokens.token("big", "records-writer");
         try (Socket s = open()) {
             // 200 MB announced, not one byte of it sent
             s.getOutputStream().write(("POST /api/v1/metrics/values HTTP/1.1\r\nHost: localhost\r\n"
@@ -198,14 +198,14 @@ class UploadLimitsTests {
     void aJsonValuesRequestHoldsAtMostTheRowLimit() {
         // rows beyond 100,000 are refused even when the body fits: 100,001 rows of "{}," are ~300 KB
         String rows = "[" + "{},".repeat(100_000) + "{}]";
-        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(413)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/values").then().statusCode(413)
                 .contentType("application/problem+json").body("field", org.hamcrest.Matchers.equalTo("body"))
                 .body("limit", org.hamcrest.Matchers.equalTo(100_000));
     }
 
     /** Streams {@code bytes} of a JSON array of value records, chunked, and reads the answer meanwhile. */
     private static Response streamChunked(String path, String type, long bytes) throws Exception {
-        String token = TestTokens.token("streamer", "integration");
+        String token = TestTokens.token("streamer", "records-writer");
         try (Socket s = open()) {
             OutputStream out = s.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token

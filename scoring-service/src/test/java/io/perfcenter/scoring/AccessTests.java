@@ -71,35 +71,35 @@ class AccessTests {
 
     @Test
     void rolesAreEnforced() {
-        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "integration"}) {
+        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "service"}) {
             as("X1", role).body(seatTemplate("X")).post(TEMPLATES).then().statusCode(403);
             as("X1", role).body(run("X", "G1", "2026-10")).post(RUNS).then().statusCode(403);
             as("X1", role).post(RUNS + "/1/publish").then().statusCode(403);
         }
-        for (String role : new String[]{"agent", "qa", "integration"}) {
+        for (String role : new String[]{"agent", "qa", "service"}) {
             as("X1", role).get(RUNS).then().statusCode(403);
             as("X1", role).get(RUNS + "/1").then().statusCode(403);
         }
-        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "integration"}) {
+        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "service"}) {
             as("X1", role).get(RUNS + "/1/reproduction").then().statusCode(403);
             as("X1", role).post(RUNS + "/1/review").then().statusCode(403);
             as("X1", role).post(RUNS + "/1/lock").then().statusCode(403);
             as("X1", role).body(Map.of()).post(WHAT_IF).then().statusCode(403);
         }
-        for (String role : new String[]{"agent", "qa", "integration"}) {
+        for (String role : new String[]{"agent", "qa", "service"}) {
             as("X1", role).get(RUNS + "/1/changes").then().statusCode(403);
             as("X1", role).get(RUNS + "/1/history").then().statusCode(403);
             as("X1", role).body(Map.of()).put(TARGETS).then().statusCode(403);
             as("X1", role).body(Map.of()).post(REVIEWS + "/1").then().statusCode(403);
             as("X1", role).body(Map.of()).post(APPEALS + "/1/decision").then().statusCode(403);
         }
-        for (String role : new String[]{"qa", "hr", "admin", "integration"}) {
+        for (String role : new String[]{"qa", "hr", "admin", "service"}) {
             as("X1", role).body(Map.of()).put(REVIEWS + "/1/self-assessment").then().statusCode(403);
             as("X1", role).body(Map.of()).put(REVIEWS + "/1/ratings").then().statusCode(403);
             as("X1", role).body(Map.of()).post(APPEALS).then().statusCode(403);
             as("X1", role).body(Map.of("reason", "x")).post(APPEALS + "/1/escalation").then().statusCode(403);
         }
-        for (String role : new String[]{"qa", "integration"}) {
+        for (String role : new String[]{"qa", "service"}) {
             as("X1", role).get(TARGETS).then().statusCode(403);
             as("X1", role).queryParam("runId", 1).get(REVIEWS).then().statusCode(403);
             as("X1", role).get(REVIEWS + "/1/ratings").then().statusCode(403);
@@ -126,12 +126,18 @@ class AccessTests {
         as("X1", "hr").queryParam("status", "MAYBE").get(APPEALS).then().statusCode(400);
         as("X1", "qa").get(SCORECARDS).then().statusCode(403);
         as("X1", "qa").get(SCORECARDS + "/1").then().statusCode(403);
+        // integration clients have one purpose each (issue 9): none of them reads scorecards or templates
+        for (String role : new String[]{"records-writer", "org-sync", "payroll-export", "corrections-writer"}) {
+            as(null, role).get(SCORECARDS).then().statusCode(403);
+            as(null, role).get(SCORECARDS + "/1").then().statusCode(403);
+            as(null, role).get(TEMPLATES).then().statusCode(403);
+        }
         // a token without a PerfCenter role reads nothing
         as("X1", "visitor").get(TEMPLATES).then().statusCode(403);
         as("X1", "visitor").get(TEMPLATES + "/X").then().statusCode(403);
         as("X1", "visitor").get(TEMPLATES + "/X/versions/1").then().statusCode(403);
-        // and every role reads templates
-        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "hr", "admin", "integration"}) {
+        // and every person's role reads templates (machine clients have no use for them)
+        for (String role : new String[]{"agent", "supervisor", "manager", "qa", "hr", "admin"}) {
             as("X1", role).get(TEMPLATES).then().statusCode(200);
         }
         as("X1", "admin").body(Map.of()).post(TEMPLATES).then().statusCode(400);

@@ -240,7 +240,8 @@ class AppealProcessTests {
         assertNotEquals(reviewer, bearer);
         String claims = new String(Base64.getUrlDecoder().decode(bearer.split("\\.")[1]), StandardCharsets.UTF_8);
         assertTrue(claims.contains("\"sub\":\"scoring-service\""), claims);
-        assertTrue(claims.contains("\"integration\""), claims);
+        assertTrue(claims.contains("\"corrections-writer\""), claims);
+        assertTrue(claims.contains("\"service\""), claims);
         assertEquals("RK1", sent.getHeader("X-Acting-For"));
         // the recomputation reads the figures as the service too
         metrics.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlPathEqualTo(AGGREGATES))

@@ -148,7 +148,7 @@ class GradesAndPeriodsTests {
         hr().get(RUNS + "/" + rev1 + "/reproduction").then().statusCode(200).body("identical", equalTo(true));
 
         // until revision 2 is published, incentive-service still reads revision 1
-        String incentive = TestTokens.system("integration");
+        String incentive = TestTokens.system("service");
         as(incentive).queryParam("unit", "RREV").queryParam("status", "PUBLISHED").get(SCORECARDS).then()
                 .body("runId", everyItem(equalTo((int) rev1)));
         hr().post(RUNS + "/" + rev2 + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));

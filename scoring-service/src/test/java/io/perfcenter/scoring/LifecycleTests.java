@@ -172,7 +172,7 @@ class LifecycleTests {
                 .body("lockedBy", equalTo("H1"));
         hr().post(RUNS + "/" + runId + "/lock").then().statusCode(409);
         // locked is still final for pay
-        as(TestTokens.system("integration")).queryParam("unit", "GLC").queryParam("status", "PUBLISHED")
+        as(TestTokens.system("service")).queryParam("unit", "GLC").queryParam("status", "PUBLISHED")
                 .get(SCORECARDS).then().statusCode(200).body("$", hasSize(3))
                 .body("status", everyItem(equalTo("LOCKED")));
         as(l1).get(SCORECARDS).then().body("id", contains((int) l1Card));

@@ -157,7 +157,7 @@ class ScoringFlowTests {
                 .body("[0].period", equalTo("2026-10"));
         hr().queryParam("period", "2026-11").get(SCORECARDS).then().statusCode(200).body("$", empty());
         // incentive-service reads published scorecards with its own token
-        as(TestTokens.system("integration")).queryParam("status", "PUBLISHED").queryParam("unit", "G1")
+        as(TestTokens.system("service")).queryParam("status", "PUBLISHED").queryParam("unit", "G1")
                 .get(SCORECARDS).then().statusCode(200).body("employeeId", hasItems("E1", "E2", "E3", "E4"));
         hr().queryParam("status", "DONE").get(SCORECARDS).then().statusCode(400)
                 .contentType("application/problem+json").body("field", equalTo("status"));

@@ -102,7 +102,7 @@ class GracefulShutdownIT {
             OutputStream out = socket.getOutputStream();
             // a slow client: the headers and the first record, then nothing for a while
             out.write(("POST /api/v1/metrics/records/calls HTTP/1.1\r\nHost: localhost\r\n"
-                    + "Authorization: Bearer " + token("crm", null, "integration") + "\r\n"
+                    + "Authorization: Bearer " + token("crm", null, "records-writer") + "\r\n"
                     + "Content-Type: application/x-ndjson\r\nTransfer-Encoding: chunked\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             chunk(out, call("graceful-1", "2026-04-01T09:00:00+08:00"));

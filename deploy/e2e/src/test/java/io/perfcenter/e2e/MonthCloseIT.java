@@ -323,7 +323,7 @@ class MonthCloseIT {
         // MC-A2's AHT (420 + 390 + 360) / 3 = 1,170 / 3 = 390
         Map<String, Object> revised = new HashMap<>(call("a2-2", "MC-A2", "2026-09-10T09:00+08:00", 330, 30, 30));
         revised.put("revision", 2);
-        as(null, "integration").body(List.of(revised)).post("/api/v1/metrics/records/calls").then().statusCode(200)
+        as(null, "records-writer").body(List.of(revised)).post("/api/v1/metrics/records/calls").then().statusCode(200)
                 .body("accepted", equalTo(1));
         assertFigure("390", agentAggregates("MC-A2", PERIOD), "aht");
 
@@ -491,7 +491,7 @@ class MonthCloseIT {
     }
 
     private static void upload(String kind, List<Map<String, Object>> rows, int accepted) {
-        as(null, "integration").body(rows).post("/api/v1/metrics/records/" + kind).then().statusCode(200)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/records/" + kind).then().statusCode(200)
                 .body("accepted", equalTo(accepted)).body("rejected", equalTo(0));
     }
 

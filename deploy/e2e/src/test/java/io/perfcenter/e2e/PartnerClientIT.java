@@ -108,7 +108,8 @@ class PartnerClientIT {
 
         Map<String, String> tokens = Map.of(
                 "hr", running.identity.token("PH1", "PH1", List.of("hr"), Duration.ofMinutes(30)),
-                "integration", running.identity.token("crm", null, List.of("integration"), Duration.ofMinutes(30)),
+                "records-writer", running.identity.token("crm", null, List.of("records-writer"),
+                        Duration.ofMinutes(30)),
                 "agent", running.identity.token("PA1", "PA1", List.of("agent"), Duration.ofMinutes(30)));
         try (URLClassLoader loader = new URLClassLoader(new URL[]{classes.toUri().toURL()},
                 PartnerClientIT.class.getClassLoader())) {

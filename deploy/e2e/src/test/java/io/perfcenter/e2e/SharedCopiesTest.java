@@ -49,7 +49,7 @@ class SharedCopiesTest {
 
     static final Set<String> WHOLE = Set.of("AcceptFilter", "AllPages", "BodyProblems", "Caller", "CenterClock",
             "EntityTags", "HttpHistograms", "JsonLimits", "Page", "ProblemTypes", "RequestIdFilter", "Roles",
-            "StrictBooleans");
+            "ServiceHeaders", "ServiceIdentity", "StrictBooleans");
 
     static final Set<String> COMMON_MEMBERS = Set.of("Problems");
 
@@ -57,6 +57,7 @@ class SharedCopiesTest {
             "Figures", "scoring: the figures a rule reads; incentive: the money figures of a statement",
             "MetricsClient", "each service reads different parts of metrics-service",
             "MetricsRestClient", "each service's REST interface declares only the operations it calls",
+            "MetricsSystemRestClient", "each service declares only the operations it calls as itself",
             "MoverPolicy", "metrics: which unit lists a mover; scoring: the template's setting that asks for it",
             "RunPayloads", "scoring runs and payout runs are different resources",
             "RunResource", "scoring runs and payout runs are different resources",

@@ -75,10 +75,10 @@ class SuiteFlowIT {
             rows.add(calls("A1", day, day < 31 ? 78 : 72));
             rows.add(calls("A2", day, day < 31 ? 58 : 60));
         }
-        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
                 .body("accepted", equalTo(62));
         // sending the same again is a no-op
-        as(null, "integration").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
+        as(null, "records-writer").body(rows).post("/api/v1/metrics/values").then().statusCode(200)
                 .body("accepted", equalTo(0)).body("duplicate", equalTo(62));
 
         // a template with one weighted item and grade bands (scoring-service)

@@ -83,7 +83,7 @@ public final class DemoData {
                 rows.add(value(agentId(i), "error_count", day, random.nextInt(10) < 2 ? 1 : 0));
             }
         }
-        JsonNode report = gateway.send("POST", "/api/v1/metrics/values", tokens.get("integration"), rows,
+        JsonNode report = gateway.send("POST", "/api/v1/metrics/values", tokens.get("records-writer"), rows,
                 Set.of(200));
         System.out.println("Demo data: " + report.path("accepted").asInt() + " metric values accepted.");
     }

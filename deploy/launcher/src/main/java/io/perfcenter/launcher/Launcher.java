@@ -34,7 +34,10 @@ public final class Launcher {
             new Person("appeals", "E4101", "E4101"),
             new Person("hr", "E9001", "E9001"),
             new Person("admin", "E9002", "E9002"),
-            new Person("integration", null, "crm-integration"));
+            // machine clients, one purpose each (no employee id): record upload, org sync, payroll export
+            new Person("records-writer", null, "crm-integration"),
+            new Person("org-sync", null, "hr-sync"),
+            new Person("payroll-export", null, "payroll-export"));
 
     /** A token per role, as printed at start. */
     public static Map<String, String> tokens(LocalIdentity identity, Duration lifetime) {
@@ -123,7 +126,7 @@ public final class Launcher {
         System.out.println("  Data:       " + dataDir + " (delete it to start from nothing)");
         if (!tokens.isEmpty()) {
             System.out.println("\nBearer tokens (valid 12 h; employee id in brackets):");
-            PEOPLE.forEach(p -> System.out.printf("  %-12s [%s]%n    %s%n", p.role(),
+            PEOPLE.forEach(p -> System.out.printf("  %-14s [%s]%n    %s%n", p.role(),
                     p.employeeId() == null ? "-" : p.employeeId(), tokens.get(p.role())));
             System.out.println("\nTry: curl -H \"Authorization: Bearer <hr token>\" " + gw + "/api/v1/metrics/catalog");
         }

@@ -16,7 +16,7 @@ public class LocalSignIn implements QuarkusTestProfile {
     static final String SUPERVISOR = IDENTITY.token("E2001", "E2001", List.of("supervisor"), Duration.ofHours(1));
     /** Minted with no lifetime left: the sign-in page marks it, signing in with it is refused. */
     static final String EXPIRED = IDENTITY.token("E4001", "E4001", List.of("qa"), Duration.ZERO);
-    static final String INTEGRATION = IDENTITY.token("crm-integration", null, List.of("integration"),
+    static final String INTEGRATION = IDENTITY.token("crm-integration", null, List.of("records-writer"),
             Duration.ofHours(1));
 
     @Override

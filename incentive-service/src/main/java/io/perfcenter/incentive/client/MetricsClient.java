@@ -17,15 +17,19 @@ import java.util.Optional;
 
 /**
  * Asks metrics-service which units the caller leads and for metric values, protected by a timeout, retries and a
- * circuit breaker. When metrics cannot be reached the caller gets a 503 problem naming metrics-service.
+ * circuit breaker. When metrics cannot be reached the caller gets a 503 problem naming metrics-service. Which units the
+ * caller leads is always asked with the caller's token; every other read says on whose authority it is made
+ * ({@link ReadAs}).
  */
 @ApplicationScoped
 public class MetricsClient {
 
     private final MetricsRestClient rest;
+    private final MetricsSystemRestClient asService;
 
-    MetricsClient(@RestClient MetricsRestClient rest) {
+    MetricsClient(@RestClient MetricsRestClient rest, @RestClient MetricsSystemRestClient asService) {
         this.rest = rest;
+        this.asService = asService;
     }
 
     /** Codes of the units the caller (by the forwarded token) leads, with all units below them. */
@@ -43,8 +47,8 @@ public class MetricsClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
-    public MetricAggregates ofUnit(String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
-        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString(), null);
+    public MetricAggregates ofUnit(ReadAs as, String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
+        return aggregates(as, unitCode, null, metrics, from, to, null);
     }
 
     /** One agent's values of the metrics over the days. */
@@ -52,8 +56,16 @@ public class MetricsClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
-    public MetricAggregates ofAgent(String employeeId, List<String> metrics, LocalDate from, LocalDate to) {
-        return rest.aggregates(null, employeeId, metrics, from.toString(), to.toString(), null);
+    public MetricAggregates ofAgent(ReadAs as, String employeeId, List<String> metrics, LocalDate from,
+                                    LocalDate to) {
+        return aggregates(as, null, employeeId, metrics, from, to, null);
+    }
+
+    private MetricAggregates aggregates(ReadAs as, String unitCode, String employeeId, List<String> metrics,
+                                        LocalDate from, LocalDate to, Boolean anomalies) {
+        return as == ReadAs.SERVICE
+                ? asService.aggregates(unitCode, employeeId, metrics, from.toString(), to.toString(), anomalies)
+                : rest.aggregates(unitCode, employeeId, metrics, from.toString(), to.toString(), anomalies);
     }
 
     /**
@@ -64,8 +76,9 @@ public class MetricsClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
-    public MetricAggregates ofUnitWithAnomalies(String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
-        return rest.aggregates(unitCode, null, metrics, from.toString(), to.toString(), true);
+    public MetricAggregates ofUnitWithAnomalies(ReadAs as, String unitCode, List<String> metrics, LocalDate from,
+                                                LocalDate to) {
+        return aggregates(as, unitCode, null, metrics, from, to, true);
     }
 
     /**
@@ -76,9 +89,9 @@ public class MetricsClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = PersonUnavailable.class, skipOn = DependencyRejected.class)
-    public Optional<OrgPerson> person(String employeeId) {
+    public Optional<OrgPerson> person(ReadAs as, String employeeId) {
         try {
-            return Optional.ofNullable(rest.agent(employeeId));
+            return Optional.ofNullable(as == ReadAs.SERVICE ? asService.agent(employeeId) : rest.agent(employeeId));
         } catch (DependencyRejected e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -92,10 +105,11 @@ public class MetricsClient {
     @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = MembersUnavailable.class, skipOn = DependencyRejected.class)
-    public Map<String, String> positions(String unitCode, LocalDate from, LocalDate to) {
+    public Map<String, String> positions(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
         Map<String, String> positions = new HashMap<>();
-        List<OrgMember> members = AllPages.read((limit, offset) -> rest.members(unitCode, from.toString(),
-                to.toString(), limit, offset));
+        List<OrgMember> members = AllPages.read((limit, offset) -> as == ReadAs.SERVICE
+                ? asService.members(unitCode, from.toString(), to.toString(), limit, offset)
+                : rest.members(unitCode, from.toString(), to.toString(), limit, offset));
         if (members != null) {
             for (OrgMember m : members) {
                 if (m != null && m.employeeId() != null && m.position() != null) {

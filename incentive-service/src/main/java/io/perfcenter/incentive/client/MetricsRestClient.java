@@ -11,7 +11,11 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** metrics-service's org directory and aggregates; the caller's Authorization and X-Request-Id are propagated. */
+/**
+ * metrics-service's org directory and aggregates with the caller's own token (Authorization and X-Request-Id are
+ * propagated): which units the caller leads, and reads scoped to the caller ({@link ReadAs#CALLER}). The system's
+ * reads go through {@link MetricsSystemRestClient}.
+ */
 @RegisterRestClient(configKey = "metrics")
 @RegisterClientHeaders
 @Path("/api/v1/metrics")

@@ -13,15 +13,18 @@ import java.util.List;
 
 /**
  * Reads scorecards from scoring-service, protected by a timeout, retries and a circuit breaker. When scoring cannot
- * be reached the caller gets a 503 problem naming scoring-service.
+ * be reached the caller gets a 503 problem naming scoring-service. Each read says on whose authority it is made
+ * ({@link ReadAs}): as incentive-service itself, or with the caller's token.
  */
 @ApplicationScoped
 public class ScoringClient {
 
-    private final ScoringRestClient rest;
+    private final ScoringRestClient asCaller;
+    private final ScoringSystemRestClient asService;
 
-    ScoringClient(@RestClient ScoringRestClient rest) {
-        this.rest = rest;
+    ScoringClient(@RestClient ScoringRestClient asCaller, @RestClient ScoringSystemRestClient asService) {
+        this.asCaller = asCaller;
+        this.asService = asService;
     }
 
     /** The period's published scorecards of a unit, as scoring-service lists them. */
@@ -31,9 +34,10 @@ public class ScoringClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
-    public List<Scorecard> publishedScorecards(String period, String unitCode) {
-        return AllPages.read((limit, offset) -> rest.scorecards(period, unitCode, Scorecard.PUBLISHED, limit,
-                offset));
+    public List<Scorecard> publishedScorecards(ReadAs as, String period, String unitCode) {
+        return AllPages.read((limit, offset) -> as == ReadAs.SERVICE
+                ? asService.scorecards(period, unitCode, Scorecard.PUBLISHED, limit, offset)
+                : asCaller.scorecards(period, unitCode, Scorecard.PUBLISHED, limit, offset));
     }
 
     /** Every published scorecard of one employee, all periods (promotion looks back over several months). */
@@ -41,8 +45,10 @@ public class ScoringClient {
     @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = DependencyRejected.class)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
-    public List<Scorecard> publishedScorecardsOf(String employeeId) {
-        return AllPages.read((limit, offset) -> rest.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset));
+    public List<Scorecard> publishedScorecardsOf(ReadAs as, String employeeId) {
+        return AllPages.read((limit, offset) -> as == ReadAs.SERVICE
+                ? asService.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset)
+                : asCaller.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset));
     }
 
     static class ScoringUnavailable implements FallbackHandler<List<Scorecard>> {

@@ -10,7 +10,10 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
 
-/** scoring-service's scorecard listing; the caller's Authorization and X-Request-Id headers are propagated. */
+/**
+ * scoring-service's scorecard listing with the caller's own token (Authorization and X-Request-Id are propagated),
+ * for reads scoped to the caller ({@link ReadAs#CALLER}); the system's reads go through {@link ScoringSystemRestClient}.
+ */
 @RegisterRestClient(configKey = "scoring")
 @RegisterClientHeaders
 @Path("/api/v1/scoring")

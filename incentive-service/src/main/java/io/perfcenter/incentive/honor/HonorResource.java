@@ -77,7 +77,7 @@ public class HonorResource {
 
     @GET
     @Path("/awards")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listAwards", summary = "The latest version of every award in use")
     @APIResponse(responseCode = "200", description = "Awards by code", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
@@ -92,7 +92,7 @@ public class HonorResource {
 
     @GET
     @Path("/awards/{code}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getAward", summary = "The latest version of an award, retired or not")
     @APIResponse(responseCode = "200", description = "The award",
             headers = @Header(name = "ETag", description = "Send it as If-Match to add the next version or retire",
@@ -145,7 +145,7 @@ public class HonorResource {
 
     @GET
     @Path("/history")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
             description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
                     + "judgement of each award, unit and period is listed.")

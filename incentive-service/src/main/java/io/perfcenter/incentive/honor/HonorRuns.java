@@ -3,6 +3,7 @@ package io.perfcenter.incentive.honor;
 import io.perfcenter.incentive.definition.Versions;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
+import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
 import io.perfcenter.incentive.honor.AwardPayloads.AwardInput;
@@ -150,13 +151,13 @@ public class HonorRuns {
                 }
             }
             MetricAggregates found = needed.isEmpty() ? null
-                    : metrics.ofUnitWithAnomalies(unitCode, List.copyOf(needed), period.from(), period.to());
+                    : metrics.ofUnitWithAnomalies(ReadAs.SERVICE, unitCode, List.copyOf(needed), period.from(), period.to());
             return HonorCandidates.ofMonth(cards, codes, found == null ? MetricAggregates.none() : found);
         }
         // a quarter: the months' scorecards by employee, in month order
         Map<String, List<Scorecard>> byEmployee = new LinkedHashMap<>();
         for (YearMonth month : period.months()) {
-            for (Scorecard card : scoring.publishedScorecards(month.toString(), unitCode)) {
+            for (Scorecard card : scoring.publishedScorecards(ReadAs.SERVICE, month.toString(), unitCode)) {
                 if (card != null && card.employeeId() != null && !card.employeeId().isBlank()) {
                     byEmployee.computeIfAbsent(card.employeeId(), e -> new ArrayList<>()).add(card);
                 }
@@ -167,7 +168,7 @@ public class HonorRuns {
                     + " in " + period.code() + " (" + period.months() + ")");
         }
         MetricAggregates quarter = codes.isEmpty() ? null
-                : metrics.ofUnitWithAnomalies(unitCode, List.copyOf(codes), period.from(), period.to());
+                : metrics.ofUnitWithAnomalies(ReadAs.SERVICE, unitCode, List.copyOf(codes), period.from(), period.to());
         return HonorCandidates.ofQuarter(byEmployee, codes, quarter == null ? MetricAggregates.none() : quarter);
     }
 
@@ -185,7 +186,7 @@ public class HonorRuns {
     }
 
     private List<Scorecard> published(String period, String unitCode) {
-        List<Scorecard> cards = scoring.publishedScorecards(period, unitCode).stream()
+        List<Scorecard> cards = scoring.publishedScorecards(ReadAs.SERVICE, period, unitCode).stream()
                 .filter(c -> c != null && c.employeeId() != null && !c.employeeId().isBlank()
                         && (c.period() == null || period.equals(c.period())))
                 .toList();

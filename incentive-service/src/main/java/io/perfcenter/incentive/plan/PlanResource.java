@@ -70,7 +70,7 @@ public class PlanResource {
     }
 
     @GET
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listPlans", summary = "The latest version of every plan in use")
     @APIResponse(responseCode = "200", description = "Plans ordered by code", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
@@ -85,7 +85,7 @@ public class PlanResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getPlan", summary = "A plan, retired or not: its latest version, or the version asked for")
     @APIResponse(responseCode = "200", description = "The plan version",
             headers = @Header(name = "ETag", description = "Send it as If-Match to add the next version or retire",

@@ -2,6 +2,7 @@ package io.perfcenter.incentive.promotion;
 
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
+import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.client.OrgPerson;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
@@ -52,8 +53,11 @@ public class PromotionChecks {
         if (!self && !caller.seesEverything() && !caller.leadsUnits()) {
             throw Problems.outOfScope("The promotion eligibility of " + employeeId + " is outside your scope");
         }
+        // hr and admin read as the service; anyone else with their own token, so that scoring and metrics apply
+        // their scope (a supervisor sees what they could read themselves, never more)
+        ReadAs as = ReadAs.scopedTo(caller);
         Map<YearMonth, Scorecard> cards = new TreeMap<>();
-        for (Scorecard c : scoring.publishedScorecardsOf(employeeId)) {
+        for (Scorecard c : scoring.publishedScorecardsOf(as, employeeId)) {
             if (c != null && employeeId.equals(c.employeeId()) && c.period() != null && MONTH.matcher(c.period()).matches()) {
                 cards.put(YearMonth.parse(c.period()), c);
             }
@@ -67,12 +71,12 @@ public class PromotionChecks {
         }
         Map<Integer, Map<String, BigDecimal>> byWindow = new HashMap<>();
         LadderEvaluation.metricWindows(ladder.definition()).forEach((months, codes) -> {
-            MetricAggregates found = metrics.ofAgent(employeeId, codes, asOf.minusMonths(months - 1).atDay(1),
+            MetricAggregates found = metrics.ofAgent(as, employeeId, codes, asOf.minusMonths(months - 1).atDay(1),
                     asOf.atEndOfMonth());
             byWindow.put(months, found == null ? Map.of() : found.byEmployee().getOrDefault(employeeId, Map.of()));
         });
-        // person data (position, hire date) is the org directory's, asked with the caller's token
-        OrgPerson person = metrics.person(employeeId).orElse(null);
+        // person data (position, hire date) is the org directory's
+        OrgPerson person = metrics.person(as, employeeId).orElse(null);
         return LadderEvaluation.evaluate(ladder, asOf, person == null ? null : person.position(),
                 new AgentRecord(employeeId, person == null ? null : person.hireDate(), cards, byWindow));
     }
@@ -89,13 +93,15 @@ public class PromotionChecks {
         if (!caller.seesEverything() && !metrics.myUnits().contains(input.unitCode())) {
             throw Problems.outOfScope("Unit " + input.unitCode() + " is outside your scope");
         }
+        // the caller may check the unit (above): hr and admin read as the service, a manager with their own token
+        ReadAs as = ReadAs.scopedTo(caller);
         // the month itself first: its agents are the ones checked, and without any nothing else is asked
         Map<String, Map<YearMonth, Scorecard>> cards = new HashMap<>();
         List<YearMonth> newestFirst = new ArrayList<>(Period.monthsEndingWith(asOf,
                 LadderEvaluation.scorecardMonths(ladder.definition())));
         Collections.reverse(newestFirst);
         for (YearMonth month : newestFirst) {
-            for (Scorecard c : scoring.publishedScorecards(month.toString(), input.unitCode())) {
+            for (Scorecard c : scoring.publishedScorecards(as, month.toString(), input.unitCode())) {
                 if (c != null && c.employeeId() != null && !c.employeeId().isBlank()
                         && (month.equals(asOf) || cards.containsKey(c.employeeId()))) {
                     cards.computeIfAbsent(c.employeeId(), e -> new HashMap<>()).put(month, c);
@@ -109,7 +115,7 @@ public class PromotionChecks {
         List<String> agents = cards.keySet().stream().sorted().toList();
         Map<Integer, Map<String, Map<String, BigDecimal>>> byWindow = new HashMap<>();
         LadderEvaluation.metricWindows(ladder.definition()).forEach((months, codes) -> {
-            MetricAggregates found = metrics.ofUnit(input.unitCode(), codes, asOf.minusMonths(months - 1).atDay(1),
+            MetricAggregates found = metrics.ofUnit(as, input.unitCode(), codes, asOf.minusMonths(months - 1).atDay(1),
                     asOf.atEndOfMonth());
             byWindow.put(months, found == null ? Map.of() : found.byEmployee());
         });
@@ -118,10 +124,10 @@ public class PromotionChecks {
         Map<String, OrgPerson> people = new HashMap<>();
         if (LadderEvaluation.needsHireDate(ladder.definition())) {
             for (String employee : agents) {
-                metrics.person(employee).ifPresent(p -> people.put(employee, p));
+                metrics.person(as, employee).ifPresent(p -> people.put(employee, p));
             }
         } else {
-            metrics.positions(input.unitCode(), asOf.atDay(1), asOf.atEndOfMonth()).forEach((employee, position) ->
+            metrics.positions(as, input.unitCode(), asOf.atDay(1), asOf.atEndOfMonth()).forEach((employee, position) ->
                     people.put(employee, new OrgPerson(employee, null, position, null, null, null, null)));
         }
         List<Eligibility> results = new ArrayList<>(agents.size());

@@ -4,6 +4,7 @@ import io.perfcenter.incentive.definition.Versions;
 import io.perfcenter.incentive.budget.UnitBudget;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
+import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
 import io.perfcenter.incentive.honor.HonorBoard;
@@ -123,7 +124,7 @@ public class PayoutRuns {
         // positions weigh target bonuses; the org directory owns them, asked only when the plan has weights
         Map<String, String> positions = plan.sections().targets() == null
                 || plan.sections().targets().positionWeights() == null ? Map.of()
-                : metrics.positions(input.unitCode(), month.from(), month.to());
+                : metrics.positions(ReadAs.SERVICE, input.unitCode(), month.from(), month.to());
         long metricsDone = System.nanoTime();
         Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, figures,
                 positions, createdBy));
@@ -142,7 +143,7 @@ public class PayoutRuns {
         Predicate<Scorecard> usable = c -> c != null && c.employeeId() != null && !c.employeeId().isBlank()
                 && c.isFinal()
                 && (c.period() == null || period.equals(c.period()));
-        List<Scorecard> cards = scoring.publishedScorecards(period, unitCode).stream().filter(usable).toList();
+        List<Scorecard> cards = scoring.publishedScorecards(ReadAs.SERVICE, period, unitCode).stream().filter(usable).toList();
         if (cards.isEmpty()) {
             throw Problems.scoresNotPublished("scoring-service has no published scorecards of unit " + unitCode
                     + " for " + period + ": scoring must publish the period's scorecards before payouts are computed");
@@ -172,7 +173,7 @@ public class PayoutRuns {
         if (needed.isEmpty()) {
             return MetricAggregates.none();
         }
-        MetricAggregates found = metrics.ofUnit(unitCode, List.copyOf(needed), period.from(), period.to());
+        MetricAggregates found = metrics.ofUnit(ReadAs.SERVICE, unitCode, List.copyOf(needed), period.from(), period.to());
         return found == null ? MetricAggregates.none() : found;
     }
 

@@ -80,7 +80,7 @@ public class RunResource {
     }
 
     @GET
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER, Roles.PAYROLL_EXPORT})
     @Operation(operationId = "listRuns", summary = "Runs, newest first, without their statements",
             description = "Managers see the runs of the units they lead.")
     @APIResponse(responseCode = "200", description = "The runs, newest (highest id) first", headers = {
@@ -111,7 +111,7 @@ public class RunResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER, Roles.PAYROLL_EXPORT})
     @Operation(operationId = "getRun", summary = "A run with its statements",
             description = "Managers see the runs of the units they lead.")
     @APIResponse(responseCode = "200", description = "The run")
@@ -139,7 +139,7 @@ public class RunResource {
 
     @GET
     @Path("/{id}/export")
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.PAYROLL_EXPORT})
     @Operation(operationId = "exportRun", summary = "The payroll file of an approved run, as CSV or XLSX",
             description = "One row per statement: run, revision, plan and version, period, unit, employee, currency, "
                     + "the amount of each paid kind (performance-pay, target-bonus, challenge-bonus, commission, "

@@ -33,8 +33,8 @@ public class SalaryResource {
     }
 
     @PUT
-    // salaries are HR's: integration clients (CRM, HR sync) may not set pay
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    // salaries are HR's alone (issue 9): neither admin nor any integration client sets or reads pay
+    @RolesAllowed(Roles.HR)
     @Operation(operationId = "upsertSalaries", summary = "Set the monthly salaries of many employees (JSON array)",
             description = "Each row is a salary from its effectiveFrom on: it adds a step to the employee's history "
                     + "(a raise from December leaves October's salary as it was) or replaces the salary of the same "
@@ -50,7 +50,7 @@ public class SalaryResource {
 
     @GET
     @Path("/{employeeId}")
-    @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @RolesAllowed(Roles.HR)
     @Operation(operationId = "getSalary", summary = "The salary in effect today and every salary on file for an "
             + "employee")
     @APIResponse(responseCode = "200", description = "The salaries")

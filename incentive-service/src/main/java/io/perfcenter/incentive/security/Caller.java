@@ -26,9 +26,14 @@ public class Caller {
         return identity.hasRole(role);
     }
 
-    /** hr, admin and integration clients (machine clients, no employee id) see the whole organisation. */
+    /**
+     * hr, admin and machine clients (no employee id: services reading as themselves, org sync, record upload, payroll
+     * export) see the whole organisation, within the endpoints their roles reach: {@code @RolesAllowed} gives each
+     * machine role only the operations of its one purpose.
+     */
     public boolean seesEverything() {
-        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.INTEGRATION);
+        return has(Roles.HR) || has(Roles.ADMIN) || has(Roles.SERVICE) || has(Roles.ORG_SYNC)
+                || has(Roles.RECORDS_WRITER) || has(Roles.PAYROLL_EXPORT);
     }
 
     /** Supervisors and managers see the units they lead (as metrics-service's org directory says). */

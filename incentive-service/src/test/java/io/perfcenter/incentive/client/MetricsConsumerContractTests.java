@@ -46,11 +46,24 @@ class MetricsConsumerContractTests {
     static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
     static final String CALLER = "the caller";
 
+    /** incentive-service reading as itself (payout and honor runs): a token of role service, no employee id. */
+    static final Map<String, Object> SERVICE = Map.of("role", "service");
+
+    /** The client asking with the caller's token (which units the caller leads). */
     static MetricsRestClient client(MockServer server) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(server.getUrl()))
+                // in the service the caller's Authorization is propagated; here there is no caller
                 .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
                 .build(MetricsRestClient.class);
+    }
+
+    /** The client asking as incentive-service (its own token and X-Acting-For, set here by hand). */
+    static MetricsSystemRestClient system(MockServer server) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
+                .build(MetricsSystemRestClient.class);
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)
@@ -77,7 +90,7 @@ class MetricsConsumerContractTests {
     RequestResponsePact unitAggregates(PactDslWithProvider builder) {
         return builder
                 .given(OCTOBER)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("aggregates of a unit's agents over a period, with the unit's own values")
                 .method("GET").path("/api/v1/metrics/aggregates")
                 .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
@@ -98,7 +111,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "unitAggregates")
     void unitAggregates(MockServer server) {
-        MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
+        MetricAggregates report = system(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
                 "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
         assertEquals(0, new BigDecimal(620).compareTo(report.unitValue("calls_handled")));
@@ -108,7 +121,7 @@ class MetricsConsumerContractTests {
     RequestResponsePact unitAggregatesWithAnomalies(PactDslWithProvider builder) {
         return builder
                 .given(OCTOBER)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("aggregates of a unit's agents over a period, with anomaly flags")
                 .method("GET").path("/api/v1/metrics/aggregates")
                 .query("unit=G1&metric=calls_handled&from=2026-10-01&to=2026-10-31&anomalies=true")
@@ -127,7 +140,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "unitAggregatesWithAnomalies")
     void unitAggregatesWithAnomalies(MockServer server) {
-        MetricAggregates report = client(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
+        MetricAggregates report = system(server).aggregates("G1", null, List.of("calls_handled"), "2026-10-01",
                 "2026-10-31", true);
         assertEquals("calls_handled", report.agents().get(0).anomalies().get(0).metric());
     }
@@ -136,7 +149,7 @@ class MetricsConsumerContractTests {
     RequestResponsePact person(PactDslWithProvider builder) {
         return builder
                 .given(OCTOBER)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("a person's org directory entry")
                 .method("GET").path("/api/v1/metrics/org/agents/E1")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
@@ -153,7 +166,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "person")
     void person(MockServer server) {
-        OrgPerson person = client(server).agent("E1");
+        OrgPerson person = system(server).agent("E1");
         assertEquals("seat", person.position());
         assertEquals("G1", person.unitCode());
     }
@@ -162,7 +175,7 @@ class MetricsConsumerContractTests {
     RequestResponsePact members(PactDslWithProvider builder) {
         return builder
                 .given(OCTOBER)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("the members of a unit over a period, with their positions")
                 .method("GET").path("/api/v1/metrics/org/units/G1/members")
                 .query("from=2026-10-01&to=2026-10-31&limit=1000&offset=0")
@@ -178,7 +191,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "members")
     void members(MockServer server) {
-        OrgMember member = AllPages.read((limit, offset) -> client(server).members("G1", "2026-10-01", "2026-10-31",
+        OrgMember member = AllPages.read((limit, offset) -> system(server).members("G1", "2026-10-01", "2026-10-31",
                 limit, offset)).get(0);
         assertEquals("seat", member.position());
     }
@@ -187,7 +200,7 @@ class MetricsConsumerContractTests {
     RequestResponsePact agentAggregates(PactDslWithProvider builder) {
         return builder
                 .given(OCTOBER)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("aggregates of one agent over a period")
                 .method("GET").path("/api/v1/metrics/aggregates")
                 .query("employeeId=E1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
@@ -204,7 +217,7 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "agentAggregates")
     void agentAggregates(MockServer server) {
-        MetricAggregates report = client(server).aggregates(null, "E1", List.of("calls_handled"), "2026-10-01",
+        MetricAggregates report = system(server).aggregates(null, "E1", List.of("calls_handled"), "2026-10-01",
                 "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
     }

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * incentive-service's contract with scoring-service: the published scorecards it computes payouts, honors and
- * promotions from, asked with {@link ScoringRestClient} itself against Pact's mock server. Only the fields incentive
+ * promotions from, asked with {@link ScoringSystemRestClient} (as incentive-service itself) against Pact's mock
+ * server; {@link ScoringRestClient}, used with a scoped caller's token, asks the same requests. Only the fields incentive
  * reads are expected. The pact must equal the one committed in scoring-service ({@link CommittedPact}).
  */
 @QuarkusTest
@@ -44,12 +45,15 @@ class ScoringConsumerContractTests {
     static final String PUBLISHED = "E1's scorecard of unit G1 for 2026-10 is published";
     static final String CALLER = "the caller";
 
-    static ScoringRestClient client(MockServer server) {
+    /** incentive-service reading as itself (payout and honor runs): a token of role service, no employee id. */
+    static final Map<String, Object> SERVICE = Map.of("role", "service");
+
+    /** The client asking as incentive-service (in the service its own token and X-Acting-For; here set by hand). */
+    static ScoringSystemRestClient client(MockServer server) {
         return QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(server.getUrl()))
-                // in the service the caller's Authorization is propagated; here there is no caller
                 .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
-                .build(ScoringRestClient.class);
+                .build(ScoringSystemRestClient.class);
     }
 
     /** What incentive reads of a scorecard. */
@@ -74,7 +78,7 @@ class ScoringConsumerContractTests {
     RequestResponsePact unitScorecards(PactDslWithProvider builder) {
         return builder
                 .given(PUBLISHED)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("the published scorecards of a unit for a period")
                 .method("GET").path("/api/v1/scoring/scorecards")
                 .query("period=2026-10&unit=G1&status=PUBLISHED&limit=1000&offset=0")
@@ -98,7 +102,7 @@ class ScoringConsumerContractTests {
     RequestResponsePact employeeScorecards(PactDslWithProvider builder) {
         return builder
                 .given(PUBLISHED)
-                .given(CALLER, Map.of("employeeId", "H1", "role", "hr"))
+                .given(CALLER, SERVICE)
                 .uponReceiving("every published scorecard of an employee")
                 .method("GET").path("/api/v1/scoring/scorecards")
                 .query("employeeId=E1&status=PUBLISHED&limit=1000&offset=0")

@@ -42,7 +42,7 @@ public class AggregateResource {
 
     @GET
     @Path("/aggregates")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getAggregates",
             summary = "Period values of metrics for every agent of a unit, or for one agent",
             description = "Name exactly one of unit and employeeId, and either period or from and to. Agents may "
@@ -101,7 +101,7 @@ public class AggregateResource {
 
     @GET
     @Path("/trends")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getTrends",
             summary = "A unit's or an agent's values per day, week, month, quarter or year of a range",
             description = "Name exactly one of unit and employeeId. Unit values are the unit's own (ratios of its "

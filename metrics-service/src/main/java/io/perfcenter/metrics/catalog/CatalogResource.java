@@ -84,7 +84,8 @@ public class CatalogResource {
     }
 
     @GET
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.RECORDS_WRITER,
+            Roles.SERVICE})
     @Operation(operationId = "listMetricDefinitions", summary = "The metric definitions in use")
     @APIResponse(responseCode = "200", description = "The catalog, ordered by code", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
@@ -102,7 +103,8 @@ public class CatalogResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.RECORDS_WRITER,
+            Roles.SERVICE})
     @Operation(operationId = "getMetricDefinition", summary = "One metric definition, retired or not")
     @APIResponse(responseCode = "200", description = "The definition",
             headers = @Header(name = "ETag", description = "Send it as If-Match to retire only this state",
@@ -149,7 +151,8 @@ public class CatalogResource {
 
     @GET
     @Path("/record-fields")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.RECORDS_WRITER,
+            Roles.SERVICE})
     @Operation(operationId = "listDerivationFields",
             summary = "The record kinds and fields a derivation may use (the whole vocabulary; no SQL)")
     @APIResponse(responseCode = "200", description = "Record kinds with their fields, in a fixed order", headers = {

@@ -24,7 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "metrics: data corrections", description = "An agent's figure of a summed metric on a day, as decided on "
         + "an appeal; it overrides the day's records in every aggregate")
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
-@APIResponse(responseCode = "403", description = "Only services (integration) and admin correct data")
+@APIResponse(responseCode = "403", description = "Only scoring-service (role corrections-writer) and admin correct data")
 public class CorrectionResource {
 
     private final CorrectionService corrections;
@@ -35,7 +35,7 @@ public class CorrectionResource {
 
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({Roles.CORRECTIONS_WRITER, Roles.ADMIN})
     @Operation(operationId = "putDataCorrection", summary = "Store a data correction under its key",
             description = "Idempotent: the same correction again changes nothing; another one under the key replaces "
                     + "it. A service acting for a person names them in X-Acting-For, which is recorded.")
@@ -51,7 +51,7 @@ public class CorrectionResource {
     }
 
     @DELETE
-    @RolesAllowed({Roles.INTEGRATION, Roles.ADMIN})
+    @RolesAllowed({Roles.CORRECTIONS_WRITER, Roles.ADMIN})
     @Operation(operationId = "withdrawDataCorrection", summary = "Withdraw a data correction",
             description = "Idempotent: withdrawing an absent or withdrawn correction does nothing. The correction is "
                     + "kept, marked withdrawn, and no longer counts.")
@@ -63,7 +63,7 @@ public class CorrectionResource {
     }
 
     @GET
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.CORRECTIONS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getDataCorrection", summary = "A data correction, who made it and for whom")
     @APIResponse(responseCode = "200", description = "The correction")
     @APIResponse(responseCode = "404", description = "No such correction")

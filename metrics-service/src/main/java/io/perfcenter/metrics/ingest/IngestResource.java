@@ -36,7 +36,7 @@ public class IngestResource {
     }
 
     @POST
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "ingestMetricValues", summary = "Push daily metric values (JSON array)",
             description = "Each row is stored, recognised as already stored (duplicate), or rejected with its row "
                     + "number, field and reason. Bad rows never block good ones unless atomic=true. Re-sending is "

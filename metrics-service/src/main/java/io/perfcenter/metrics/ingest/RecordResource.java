@@ -74,7 +74,7 @@ public class RecordResource {
     @POST
     @Path("/calls")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadCallRecords", summary = "Upload calls/contacts (ACD, CRM)", description = HOW)
     @RequestBody(content = {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CallRecord.class)),
@@ -89,7 +89,7 @@ public class RecordResource {
     @POST
     @Path("/tickets")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadTicketRecords", summary = "Upload tickets (CRM)", description = HOW)
     @RequestBody(content = {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TicketRecord.class)),
@@ -103,7 +103,7 @@ public class RecordResource {
     @POST
     @Path("/surveys")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadSurveyRecords", summary = "Upload survey answers (CSAT, NPS)", description = HOW)
     @RequestBody(content = {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyRecord.class)),
@@ -117,7 +117,7 @@ public class RecordResource {
     @POST
     @Path("/qa-evaluations")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.QA, Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.QA, Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadQaEvaluations", summary = "Upload QA evaluations of recorded contacts",
             description = "QA specialists may upload their own evaluations (evaluatorId must be theirs)." + HOW)
     @RequestBody(content = {
@@ -137,7 +137,7 @@ public class RecordResource {
     @POST
     @Path("/adherence")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadAdherenceRecords", summary = "Upload schedule adherence per agent and day (WFM)",
             description = HOW)
     @RequestBody(content = {
@@ -152,7 +152,7 @@ public class RecordResource {
     @POST
     @Path("/incidents")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadIncidentRecords",
             summary = "Upload errors, rule violations, complaints and commendations", description = HOW)
     @RequestBody(content = {
@@ -167,7 +167,7 @@ public class RecordResource {
     @POST
     @Path("/sales")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadSaleRecords", summary = "Upload sales amounts", description = HOW)
     @RequestBody(content = {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SaleRecord.class)),
@@ -181,7 +181,7 @@ public class RecordResource {
     @POST
     @Path("/values")
     @Consumes({JSON, NDJSON, CSV})
-    @RolesAllowed({Roles.INTEGRATION, Roles.HR, Roles.ADMIN})
+    @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadMetricValues",
             summary = "Upload pre-aggregated metric values (agent, metric, day, value), any size and format",
             description = "The streaming form of POST /api/v1/metrics/values." + HOW)

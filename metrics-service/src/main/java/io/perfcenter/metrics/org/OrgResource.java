@@ -66,7 +66,7 @@ public class OrgResource {
 
     @POST
     @Path("/units")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "createOrgUnit", summary = "Create a center, team or group")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitView.class)))
@@ -79,7 +79,7 @@ public class OrgResource {
 
     @POST
     @Path("/units/bulk")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "syncOrgUnits", summary = "Create or update many units at once (HR/CRM sync)",
             description = "Rows may come in any order; a unit whose parent is later in the upload waits for it. "
                     + "Each row is created, updated or unchanged, or rejected with its field and reason.")
@@ -91,9 +91,10 @@ public class OrgResource {
 
     @GET
     @Path("/units")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC,
+            Roles.SERVICE})
     @Operation(operationId = "searchOrgUnits", summary = "Find units by code or name, kind and parent; paged, by code",
-            description = "Every filter is optional and they all apply. Data scope: hr, admin, integration clients "
+            description = "Every filter is optional and they all apply. Data scope: hr, admin, org-sync and service clients "
                     + "and QA specialists find every unit; supervisors and managers the units they lead and every "
                     + "unit below them; agents the unit they belong to today. Ordered by code.")
     @APIResponse(responseCode = "200", description = "One page of the units found, by code", headers = {
@@ -118,11 +119,12 @@ public class OrgResource {
 
     @GET
     @Path("/agents")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC,
+            Roles.SERVICE})
     @Operation(operationId = "searchAgents", summary = "Find agents by employee id or name, unit and day; paged, "
             + "by employee id",
             description = "Every filter is optional and they all apply; agents who left are found too unless "
-                    + "activeOn is given. Data scope: hr, admin, integration clients and QA specialists find every "
+                    + "activeOn is given. Data scope: hr, admin, org-sync and service clients and QA specialists find every "
                     + "agent; supervisors and managers the agents who belong, on activeOn (default today), to a unit "
                     + "they lead or one below it; agents themselves. Ordered by employee id.")
     @APIResponse(responseCode = "200", description = "One page of the agents found, by employee id", headers = {
@@ -143,7 +145,8 @@ public class OrgResource {
 
     @GET
     @Path("/units/{code}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC,
+            Roles.SERVICE})
     @Operation(operationId = "getOrgUnit", summary = "A unit, with its parent and leader")
     @APIResponse(responseCode = "200", description = "The unit")
     @APIResponse(responseCode = "404", description = "No such unit, or one outside the caller's scope (the same answer)")
@@ -153,7 +156,7 @@ public class OrgResource {
 
     @GET
     @Path("/units/{code}/members")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC, Roles.SERVICE})
     @Operation(operationId = "listOrgUnitMembers",
             summary = "Agents who belonged to the unit (or a unit below it) on a day or at any day of a range")
     @APIResponse(responseCode = "200", description = "Memberships overlapping the range, by employee id and then "
@@ -175,7 +178,7 @@ public class OrgResource {
 
     @GET
     @Path("/units/{code}/assignments")
-    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC, Roles.SERVICE})
     @Operation(operationId = "listOrgUnitAssignments",
             summary = "Who a unit's run of a period scores: each agent's one home unit for the period",
             description = "Every agent who belonged to the unit (or a unit below it) at some day of [from, to], "
@@ -219,8 +222,7 @@ public class OrgResource {
 
     @GET
     @Path("/my-units")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.APPEALS, Roles.HR, Roles.ADMIN,
-            Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.APPEALS, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listMyUnits", summary = "Codes of the units the caller leads, with all units below them",
             description = "Other services scope supervisors' and managers' data by this list.")
     @APIResponse(responseCode = "200", description = "Unit codes, in code order; empty for someone who leads no unit",
@@ -234,7 +236,7 @@ public class OrgResource {
 
     @POST
     @Path("/agents")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "registerAgent", summary = "Register an agent in a unit")
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AgentView.class)))
@@ -247,7 +249,7 @@ public class OrgResource {
 
     @POST
     @Path("/agents/bulk")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "syncAgents", summary = "Create or update many agents at once (HR/CRM sync)",
             description = "A different unitCode than today's moves the agent from memberFrom; status LEFT ends the "
                     + "membership on leftOn. Each row is created, updated or unchanged, or rejected with its field "
@@ -260,7 +262,7 @@ public class OrgResource {
 
     @POST
     @Path("/agents/{employeeId}/departure")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "recordAgentDeparture", summary = "Record that an agent leaves",
             description = "Status becomes LEFT and the membership ends on leftOn; figures before stay where they were.")
     @APIResponse(responseCode = "200", description = "The agent, status LEFT")
@@ -273,7 +275,8 @@ public class OrgResource {
 
     @GET
     @Path("/agents/{employeeId}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.ORG_SYNC,
+            Roles.SERVICE})
     @Operation(operationId = "getAgent", summary = "An agent and the unit they belong to today")
     @APIResponse(responseCode = "200", description = "The agent")
     @APIResponse(responseCode = "404", description = "No such agent, or one outside the caller's scope (the same answer)")
@@ -285,7 +288,7 @@ public class OrgResource {
 
     @POST
     @Path("/agents/{employeeId}/moves")
-    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.ORG_SYNC})
     @Operation(operationId = "moveAgent", summary = "Move an agent to another unit from a day on",
             description = "Figures before that day keep counting for the old unit, figures from it on for the new.")
     @APIResponse(responseCode = "200", description = "Moved")

@@ -12,7 +12,7 @@ import java.util.List;
 
 /**
  * Data scope: an agent sees only their own figures, a supervisor or manager those of the units they lead (and
- * the units below them), hr, admin and integration clients everything.
+ * the units below them), hr, admin and machine clients (services, org sync) everything.
  */
 @ApplicationScoped
 public class OrgScope {

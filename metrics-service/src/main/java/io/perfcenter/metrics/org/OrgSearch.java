@@ -19,7 +19,7 @@ import java.util.Set;
 
 /**
  * Searching the org directory, one page at a time, within the caller's data scope ({@link OrgScope}): hr, admin,
- * integration clients and QA specialists (who evaluate any agent) see every unit and agent; supervisors and managers
+ * org-sync and service clients and QA specialists (who evaluate any agent) see every unit and agent; supervisors and managers
  * the units they lead with every unit below them, and the agents who belong to those; anyone else only themself and
  * the unit they belong to today. Units come ordered by code, agents by employee id.
  */

@@ -13,7 +13,19 @@ public final class Roles {
      * metrics-service which units they lead.
      */
     public static final String APPEALS = "appeals";
-    public static final String INTEGRATION = "integration";
+    /** Record upload (CRM, ACD, WFM, QA tool): pushes activity records and daily values to metrics-service. */
+    public static final String RECORDS_WRITER = "records-writer";
+    /** Org sync (HR system): creates and updates units and agents, moves them and records departures. */
+    public static final String ORG_SYNC = "org-sync";
+    /** Payroll export (payroll system): reads approved payout runs and their payroll files. */
+    public static final String PAYROLL_EXPORT = "payroll-export";
+    /**
+     * A PerfCenter service calling another on behalf of the system (its own identity, never a person's): reads
+     * scorecards, metric aggregates and the org directory.
+     */
+    public static final String SERVICE = "service";
+    /** A service that writes data corrections decided on appeals (scoring-service). */
+    public static final String CORRECTIONS_WRITER = "corrections-writer";
 
     private Roles() {
     }

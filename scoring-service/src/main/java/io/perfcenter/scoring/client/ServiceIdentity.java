@@ -13,23 +13,25 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * scoring-service's own identity, for calls it makes on behalf of the system rather than of the person calling it
- * (an accepted appeal's data correction, the figures it then recomputes from): a bearer token of the service, never
- * the caller's. With the local key pair ({@code perfcenter.service-identity.signing-key}, what the launcher and the
- * end-to-end suite pass) it signs a short-lived token itself — subject {@code scoring-service}, role
- * {@code integration}, the issuer the services verify; otherwise it asks the OIDC provider for a client-credentials
- * token of the {@code scoring-service} client ({@code quarkus.oidc-client.*}), which caches and refreshes it.
+ * This service's own identity, for calls it makes on behalf of the system rather than of the person calling it: a
+ * bearer token of the service, never the caller's. With the local key pair ({@code perfcenter.service-identity.signing-key},
+ * what the launcher and the end-to-end suite pass) it signs a short-lived token itself — subject the application's
+ * name ({@code quarkus.application.name}), the roles of {@code perfcenter.service-identity.roles}, the issuer the
+ * services verify; otherwise it asks the OIDC provider for a client-credentials token of the service's client
+ * ({@code quarkus.oidc-client.*}; the roles are then the client's service-account roles), which it caches and refreshes.
  */
 @ApplicationScoped
 public class ServiceIdentity {
 
-    public static final String NAME = "scoring-service";
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
+    private final String name;
+    private final Set<String> roles;
     private final Optional<PrivateKey> signingKey;
     private final String issuer;
     private final String audience;
@@ -37,11 +39,15 @@ public class ServiceIdentity {
     private volatile String minted;
     private volatile Instant mintedExpires = Instant.EPOCH;
 
-    ServiceIdentity(@ConfigProperty(name = "perfcenter.service-identity.signing-key") Optional<String> signingKey,
+    ServiceIdentity(@ConfigProperty(name = "quarkus.application.name") String name,
+                    @ConfigProperty(name = "perfcenter.service-identity.roles") List<String> roles,
+                    @ConfigProperty(name = "perfcenter.service-identity.signing-key") Optional<String> signingKey,
                     @ConfigProperty(name = "perfcenter.service-identity.issuer", defaultValue = "perfcenter-local")
                     String issuer,
                     @ConfigProperty(name = "quarkus.oidc.token.audience", defaultValue = "perfcenter") String audience,
                     Instance<OidcClient> oidcClient) {
+        this.name = name;
+        this.roles = Set.copyOf(roles);
         this.signingKey = signingKey.filter(k -> !k.isBlank()).map(ServiceIdentity::privateKey);
         this.issuer = issuer;
         this.audience = audience;
@@ -53,8 +59,8 @@ public class ServiceIdentity {
         if (signingKey.isPresent()) {
             if (Instant.now().isAfter(mintedExpires.minusSeconds(30))) {
                 Instant expires = Instant.now().plus(LIFETIME);
-                minted = Jwt.issuer(issuer).audience(audience).subject(NAME).preferredUserName(NAME)
-                        .groups(Set.of("integration"))
+                minted = Jwt.issuer(issuer).audience(audience).subject(name).preferredUserName(name)
+                        .groups(roles)
                         .expiresAt(expires).sign(signingKey.get());
                 mintedExpires = expires;
             }

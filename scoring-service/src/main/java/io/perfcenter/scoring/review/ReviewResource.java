@@ -142,7 +142,7 @@ public class ReviewResource {
 
     @GET
     @Path("/{scorecardId}/history")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getScorecardHistory", summary = "A scorecard's audit trail: computed, self-assessed, "
             + "rated, reviewed, published, locked, appealed, adjusted — who and when")
     @APIResponse(responseCode = "200", description = "Events, oldest first (by id)", headers = {

@@ -34,10 +34,10 @@ public class ScorecardResource {
     }
 
     @GET
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "listScorecards", summary = "Scorecards matching the filters, within the caller's scope",
             description = "All filters are optional. Agents get only their own published scorecards, supervisors and "
-                    + "managers those of the units they lead, hr, admin and integration clients all; scorecards "
+                    + "managers those of the units they lead, hr, admin and services (incentive-service) all; scorecards "
                     + "outside the scope are left out.")
     @APIResponse(responseCode = "200", description = "Newest period first, then unit, rank, employee id and id",
             headers = {
@@ -57,7 +57,7 @@ public class ScorecardResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN, Roles.SERVICE})
     @Operation(operationId = "getScorecard", summary = "One scorecard with its items and their explanations")
     @APIResponse(responseCode = "200", description = "The scorecard")
     @APIResponse(responseCode = "404", description = "No such scorecard, or one the caller does not see (the same answer)")

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Whose results the caller may see: hr, admin and integration clients everything; supervisors and managers the
+ * Whose results the caller may see: hr, admin and services reading as themselves everything; supervisors and managers the
  * units they lead as metrics-service's org directory says (asked with the caller's own token); agents their own
  * published scorecards.
  */
@@ -23,7 +23,7 @@ public class DataScope {
     }
 
     /**
-     * @param everything true for hr, admin and integration
+     * @param everything true for hr, admin and services
      * @param ownEmployeeId an agent's own employee id (their published scorecards are visible), else empty
      * @param units units led by a supervisor or manager (all their scorecards are visible)
      */

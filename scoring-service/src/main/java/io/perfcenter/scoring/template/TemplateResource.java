@@ -67,7 +67,7 @@ public class TemplateResource {
     }
 
     @GET
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listScorecardTemplates", summary = "The latest version of every template in use")
     @APIResponse(responseCode = "200", description = "Templates ordered by code", headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
@@ -82,7 +82,7 @@ public class TemplateResource {
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getScorecardTemplate", summary = "The latest version of a template, retired or not")
     @APIResponse(responseCode = "200", description = "The template",
             headers = @Header(name = "ETag", description = "Send it as If-Match to define the next version or retire",
@@ -117,7 +117,7 @@ public class TemplateResource {
 
     @GET
     @Path("/{code}/versions/{version}")
-    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN, Roles.INTEGRATION})
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "getScorecardTemplateVersion",
             summary = "One version of a template, e.g. the one a scorecard names")
     @APIResponse(responseCode = "200", description = "The template version")
