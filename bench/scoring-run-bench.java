@@ -358,7 +358,7 @@ public class ScoringRunBench {
 
     static final String TEMPLATE = """
             {"code":"BENCH-15","name":"Front-line seat, 15 items","position":"seat",
-             "insufficientData":{"policy":"exclude"},
+             "insufficientData":{"policy":"EXCLUDE"},
              "items":[
               {"code":"calls","name":"Calls","category":"efficiency","metricCode":"calls_handled","weight":10,
                "rule":{"type":"tiered-rate","unit":"calls","maxPoints":1500,"tiers":[{"upTo":2000,"rate":0.4},

@@ -25,6 +25,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static io.perfcenter.incentive.TestApi.BASE;
 import static io.perfcenter.incentive.TestApi.HR;
 import static io.perfcenter.incentive.TestApi.PROBLEMS;
@@ -66,6 +67,12 @@ class PromotionTests {
         TestApi.stubPerson(downstream, "P2", "seat", "2026-03-01", "PR-1");
         TestApi.stubPerson(downstream, "P3", "group-lead", "2020-06-01", "PR-1");
         TestApi.stubPerson(downstream, "P4", "operations-manager", "2015-01-01", "PR-1");
+        Map<String, String[]> members = new LinkedHashMap<>();
+        members.put("P1", new String[]{"seat", "2025-01-10"});
+        members.put("P2", new String[]{"seat", "2026-03-01"});
+        members.put("P3", new String[]{"group-lead", "2020-06-01"});
+        members.put("P4", new String[]{"operations-manager", "2015-01-01"});
+        TestApi.stubMemberPeople(downstream, "PR-1", "2026-10-01", "2026-10-31", members);
         as(HR).body(ladder()).post(BASE + "/promotion/ladders").then().statusCode(201)
                 .body("version", is(1)).body("steps", hasSize(3));
 
@@ -156,6 +163,7 @@ class PromotionTests {
 
     @Test
     void aUnitIsCheckedAtOnce() {
+        downstream.resetRequests();
         as(HR).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))
                 .post(BASE + "/promotion/checks").then().statusCode(200)
                 .body("agents", is(4)).body("eligibleCount", is(1))
@@ -167,6 +175,9 @@ class PromotionTests {
                 .body("results[2].rules[0].missing", is("1 more consecutive month graded excellent"))
                 .body("results[3].nextPosition", nullValue())
                 .body("results[3].note", is("operations-manager has no step above it on ladder CAREER"));
+        // the unit's people (positions, hire dates) in one call of the org directory, not one per agent
+        downstream.verify(1, getRequestedFor(urlPathEqualTo(TestApi.ORG_UNITS + "PR-1/members")));
+        downstream.verify(0, getRequestedFor(urlPathMatching(TestApi.ORG_AGENTS + ".*")));
     }
 
     @Test

@@ -188,16 +188,25 @@ public final class TestApi {
 
     /**
      * metrics-service's members of a unit over some days, shaped as its {@code Member} (OrgPayloads.MemberView:
-     * employeeId, name, position, unitCode, from, to); positions by employee.
+     * employeeId, name, position, hireDate, unitCode, from, to); positions by employee.
      */
     public static void stubMembers(WireMockServer server, String unitCode, String from, String to,
                                    Map<String, String> positions) {
+        Map<String, String[]> people = new LinkedHashMap<>();
+        positions.forEach((employee, position) -> people.put(employee, new String[]{position, "2024-01-01"}));
+        stubMemberPeople(server, unitCode, from, to, people);
+    }
+
+    /** The same, with each member's position and hire date: employee → {position, hireDate}. */
+    public static void stubMemberPeople(WireMockServer server, String unitCode, String from, String to,
+                                        Map<String, String[]> people) {
         List<Map<String, Object>> members = new ArrayList<>();
-        positions.forEach((employee, position) -> {
+        people.forEach((employee, person) -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("employeeId", employee);
             m.put("name", "Agent " + employee);
-            m.put("position", position);
+            m.put("position", person[0]);
+            m.put("hireDate", person[1]);
             m.put("unitCode", unitCode);
             m.put("from", "2024-01-01");
             m.put("to", null);

@@ -53,6 +53,11 @@ class ContractVerificationTests {
     static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
     /** Whose token the request carries: params employeeId and role. */
     static final String CALLER = "the caller";
+    /**
+     * The request carries a service's own token (scoring-service's data corrections): params service and role, the
+     * role the service's identity has.
+     */
+    static final String SERVICE = "a service calling as itself";
 
     private static boolean seeded;
 
@@ -74,9 +79,13 @@ class ContractVerificationTests {
 
     private static String callerToken(PactVerificationContext context) {
         for (ProviderState state : context.getInteraction().getProviderStates()) {
+            Map<String, Object> params = state.getParams();
             if (CALLER.equals(state.getName())) {
-                Map<String, Object> params = state.getParams();
                 return TestTokens.token((String) params.get("employeeId"), (String) params.get("role"));
+            }
+            if (SERVICE.equals(state.getName())) {
+                // a machine client's token: no employee id, only the service's role
+                return TestTokens.system((String) params.get("role"));
             }
         }
         return TestTokens.token("H1", "hr");
@@ -84,6 +93,11 @@ class ContractVerificationTests {
 
     @State(CALLER)
     void caller() {
+        // the token is set in verify()
+    }
+
+    @State(SERVICE)
+    void service() {
         // the token is set in verify()
     }
 

@@ -190,7 +190,7 @@ class MoverScoringTests {
 
     @Test
     void moverPolicyAndPositionsAreCheckedWithTheTemplate() {
-        hr().body(with(template("MOVE-BAD", List.of(reply())), "subject", "units", "moverPolicy", "PERIOD_END"))
+        hr().body(with(template("MOVE-BAD", List.of(reply())), "subject", "UNITS", "moverPolicy", "PERIOD_END"))
                 .post(TEMPLATES).then().statusCode(400).body("field", equalTo("moverPolicy"));
         hr().body(with(template("MOVE-BAD", List.of(reply())), "positions", List.of("seat", " ")))
                 .post(TEMPLATES).then().statusCode(400).body("field", equalTo("positions[1]"));

@@ -141,10 +141,10 @@ class OrgScoringTests {
         hr().body(with(template("LEAD", List.of(
                         item("group-aht", "aht", 50, Map.of("type", "linear", "full", 300, "zero", 600, "unit", "s")),
                         item("group-csat", "csat", 50, Map.of("type", "linear", "full", 4.8, "zero", 3.0)))),
-                "position", "group-lead", "subject", "units")).post(TEMPLATES).then().statusCode(201)
-                .body("subject", org.hamcrest.Matchers.equalTo("units"));
+                "position", "group-lead", "subject", "UNITS")).post(TEMPLATES).then().statusCode(201)
+                .body("subject", org.hamcrest.Matchers.equalTo("UNITS"));
         JsonPath run = hr().body(run("LEAD", "UT1", "2026-10")).post(RUNS).then().statusCode(201)
-                .body("subject", org.hamcrest.Matchers.equalTo("units")).extract().jsonPath();
+                .body("subject", org.hamcrest.Matchers.equalTo("UNITS")).extract().jsonPath();
         assertEquals(List.of("GL1", "GL2"), run.getList("scorecards.employeeId"));
         assertEquals(List.of("UG1", "UG2"), run.getList("scorecards.subjectUnitCode"));
         assertEquals(List.of(100.0f, 50.0f), run.getList("scorecards.total"));

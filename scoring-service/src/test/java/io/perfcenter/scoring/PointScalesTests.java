@@ -138,6 +138,54 @@ class PointScalesTests {
     }
 
     @Test
+    void templateEnumsAreUpperCaseAndTheOldSpellingIsStillAccepted() {
+        // a client of before still sends lower case: accepted, answered (and stored) in UPPER_CASE
+        Map<String, Object> old = template("ENUMS-OLD", List.of(item("calls", "calls_handled", 100,
+                Map.of("type", "linear", "full", 3000, "zero", 1000))));
+        old.put("scoring", "weighted");
+        old.put("subject", "agents");
+        old.put("insufficientData", Map.of("policy", "neutral", "neutralPoints", 60));
+        hr().body(old).post(TEMPLATES).then().statusCode(201)
+                .body("scoring", equalTo("WEIGHTED"))
+                .body("subject", equalTo("AGENTS"))
+                .body("insufficientData.policy", equalTo("NEUTRAL"));
+        hr().get(TEMPLATES + "/ENUMS-OLD").then().statusCode(200)
+                .body("scoring", equalTo("WEIGHTED"))
+                .body("subject", equalTo("AGENTS"))
+                .body("insufficientData.policy", equalTo("NEUTRAL"));
+
+        Map<String, Object> upper = additive("ENUMS-NEW", List.of(item("calls", "calls_handled", 100,
+                Map.of("type", "linear", "full", 3000, "zero", 1000))));
+        upper.put("subject", "AGENTS");
+        upper.put("insufficientData", Map.of("policy", "EXCLUDE"));
+        hr().body(upper).post(TEMPLATES).then().statusCode(201)
+                .body("scoring", equalTo("ADDITIVE"))
+                .body("insufficientData.policy", equalTo("EXCLUDE"));
+
+        for (Object[] bad : new Object[][]{
+                {"scoring", "sideways", "scoring: is not valid: must be one of WEIGHTED, ADDITIVE"},
+                {"subject", "teams", "subject: is not valid: must be one of AGENTS, UNITS"},
+                {"insufficientData", Map.of("policy", "skip"),
+                        "insufficientData.policy: is not valid: must be one of ZERO, NEUTRAL, EXCLUDE"}}) {
+            Map<String, Object> t = template("ENUMS-BAD", List.of(item("calls", "calls_handled", 100,
+                    Map.of("type", "linear", "full", 3000, "zero", 1000))));
+            t.put((String) bad[0], bad[1]);
+            hr().body(t).post(TEMPLATES).then().statusCode(400)
+                    .body("type", containsString("invalid-field"))
+                    .body("detail", equalTo(bad[2]))
+                    .body("detail", not(containsString("$")))
+                    .body("detail", not(containsString("io.perfcenter")));
+        }
+        hr().get(TEMPLATES + "/ENUMS-BAD").then().statusCode(404);
+
+        given().get("/q/openapi?format=json").then().statusCode(200)
+                .body("components.schemas.TemplateScoringMode.enum", contains("WEIGHTED", "ADDITIVE"))
+                .body("components.schemas.TemplateSubject.enum", contains("AGENTS", "UNITS"))
+                .body("components.schemas.InsufficientDataAction.enum", contains("ZERO", "NEUTRAL", "EXCLUDE"))
+                .body("components.schemas.TemplateScoringMode.description", containsString("deprecated"));
+    }
+
+    @Test
     void theRuleParameterSchemasHaveDomainNames() {
         given().get("/q/openapi?format=json").then().statusCode(200)
                 .body("components.schemas.TieredRateMode.enum", contains("WHOLE", "PROGRESSIVE"))
@@ -152,7 +200,7 @@ class PointScalesTests {
 
     private static Map<String, Object> additive(String code, List<Map<String, Object>> items) {
         Map<String, Object> t = template(code, items);
-        t.put("scoring", "additive");
+        t.put("scoring", "ADDITIVE");
         return t;
     }
 }

@@ -56,7 +56,7 @@ class RuleTemplatesTests {
                                 Map.of("atLeast", 90, "deduct", 6)))),
                 item("courier", "courier_violations", 10, Map.of("type", "per-incident", "max", 10,
                         "perIncident", 0.5, "unit", "violations"))));
-        t.put("scoring", "additive");
+        t.put("scoring", "ADDITIVE");
         t.put("gradeBands", List.of(Map.of("grade", "excellent", "minScore", 1300), Map.of("grade", "good",
                 "minScore", 1000), Map.of("grade", "pass", "minScore", 0)));
         return t;
@@ -65,7 +65,7 @@ class RuleTemplatesTests {
     @Test
     void seed004AdditiveSchemeAddsThePointsOfEveryRuleType() {
         hr().body(seed004("SEED-004")).post(TEMPLATES).then().statusCode(201)
-                .body("scoring", equalTo("additive")).body("items[1].rule.table[2].points", equalTo(27.5f))
+                .body("scoring", equalTo("ADDITIVE")).body("items[1].rule.table[2].points", equalTo(27.5f))
                 .body("items[0].weight", org.hamcrest.Matchers.nullValue());
         stubOctober(metrics, "R004", agent("A1", "calls_handled", 2412, 22, "error_count", 5, 22, "qa_score", 96, 4,
                 "courier_violations", 3, 22));
@@ -109,13 +109,13 @@ class RuleTemplatesTests {
         List<Map<String, Object>> items = List.of(
                 item("calls", "calls_handled", 70, Map.of("type", "linear", "full", 3000, "zero", 1000)),
                 with(item("csat", "csat", 30, Map.of("type", "linear", "full", 4.8, "zero", 3.0)), "minSamples", 20));
-        hr().body(with(template("THIN-EXCL", items), "insufficientData", Map.of("policy", "exclude")))
-                .post(TEMPLATES).then().statusCode(201).body("insufficientData.policy", equalTo("exclude"))
+        hr().body(with(template("THIN-EXCL", items), "insufficientData", Map.of("policy", "EXCLUDE")))
+                .post(TEMPLATES).then().statusCode(201).body("insufficientData.policy", equalTo("EXCLUDE"))
                 .body("items[1].minSamples", equalTo(20));
-        hr().body(with(template("THIN-NEUT", items), "insufficientData", Map.of("policy", "neutral",
+        hr().body(with(template("THIN-NEUT", items), "insufficientData", Map.of("policy", "NEUTRAL",
                 "neutralPoints", 60))).post(TEMPLATES).then().statusCode(201);
         hr().body(template("THIN-ZERO", items)).post(TEMPLATES).then().statusCode(201)
-                .body("insufficientData.policy", equalTo("zero"));
+                .body("insufficientData.policy", equalTo("ZERO"));
         // T1 has 12 surveys only; T2 enough
         stubOctober(metrics, "RTHIN", agent("T1", "calls_handled", 2600, 22, "csat", 4.8, 12),
                 agent("T2", "calls_handled", 2600, 22, "csat", 3.9, 25));
@@ -158,7 +158,7 @@ class RuleTemplatesTests {
                 "cap", -1)));
         rejected("items[0].weight", seed004("BAD-7"), t -> t.put("weightTotal", 100));
         rejected("insufficientData.neutralPoints", seed004("BAD-8"), t -> t.put("insufficientData",
-                Map.of("policy", "neutral")));
+                Map.of("policy", "NEUTRAL")));
         rejected("items[1].minSamples", seed004("BAD-9"), t -> items(t).get(1).put("minSamples", 0));
         rejected("distribution.quotas", seed004("BAD-10"), t -> t.put("distribution", Map.of("quotas", List.of(
                 Map.of("grade", "excellent", "share", 10), Map.of("grade", "pass", "share", 80)))));

@@ -107,17 +107,46 @@ public class MetricsClient {
     @Fallback(value = MembersUnavailable.class, skipOn = DependencyRejected.class)
     public Map<String, String> positions(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
         Map<String, String> positions = new HashMap<>();
-        List<OrgMember> members = AllPages.read((limit, offset) -> as == ReadAs.SERVICE
-                ? asService.members(unitCode, from.toString(), to.toString(), limit, offset)
-                : rest.members(unitCode, from.toString(), to.toString(), limit, offset));
-        if (members != null) {
-            for (OrgMember m : members) {
-                if (m != null && m.employeeId() != null && m.position() != null) {
-                    positions.put(m.employeeId(), m.position());
-                }
+        for (OrgMember m : members(as, unitCode, from, to)) {
+            if (m.position() != null) {
+                positions.put(m.employeeId(), m.position());
             }
         }
         return positions;
+    }
+
+    /**
+     * Everyone who belonged to the unit (or a unit below it) at some day of [from, to], by employee, with position and
+     * hire date as the org directory knows them: the unit's people in one (paged) call instead of one per person.
+     */
+    @Timeout(5000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = PeopleUnavailable.class, skipOn = DependencyRejected.class)
+    public Map<String, OrgPerson> people(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
+        Map<String, OrgPerson> people = new HashMap<>();
+        for (OrgMember m : members(as, unitCode, from, to)) {
+            // a mover has a row per unit of the subtree; the person data is the same in each
+            people.putIfAbsent(m.employeeId(), new OrgPerson(m.employeeId(), m.name(), m.position(), m.hireDate(),
+                    null, null, null));
+        }
+        return people;
+    }
+
+    /** The unit's memberships overlapping [from, to], read to the last page; rows without an employee left out. */
+    private List<OrgMember> members(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
+        List<OrgMember> members = AllPages.read((limit, offset) -> as == ReadAs.SERVICE
+                ? asService.members(unitCode, from.toString(), to.toString(), limit, offset)
+                : rest.members(unitCode, from.toString(), to.toString(), limit, offset));
+        return members == null ? List.of()
+                : members.stream().filter(m -> m != null && m.employeeId() != null).toList();
+    }
+
+    static class PeopleUnavailable implements FallbackHandler<Map<String, OrgPerson>> {
+        @Override
+        public Map<String, OrgPerson> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
     }
 
     static class PersonUnavailable implements FallbackHandler<Optional<OrgPerson>> {

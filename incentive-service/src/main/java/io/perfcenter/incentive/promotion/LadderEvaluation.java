@@ -60,12 +60,6 @@ final class LadderEvaluation {
         return months;
     }
 
-    /** Whether a rule of the ladder counts tenure, so that hire dates must be asked of the org directory. */
-    static boolean needsHireDate(LadderInput d) {
-        return d.steps().stream().flatMap(s -> s.rules().stream())
-                .anyMatch(r -> PromotionRule.of(r) instanceof TenureRule);
-    }
-
     /** Metric codes per look-back window (months), over every step's metric rules. */
     static Map<Integer, List<String>> metricWindows(LadderInput d) {
         Map<Integer, List<String>> windows = new TreeMap<>();

@@ -119,16 +119,14 @@ public class PromotionChecks {
                     asOf.atEndOfMonth());
             byWindow.put(months, found == null ? Map.of() : found.byEmployee());
         });
-        // person data from the org directory: one call per agent when a rule needs hire dates (the directory lists
-        // a unit's members with their positions but not their hire dates), else the unit's members in one call
-        Map<String, OrgPerson> people = new HashMap<>();
-        if (LadderEvaluation.needsHireDate(ladder.definition())) {
-            for (String employee : agents) {
+        // person data (position, hire date) from the org directory: the unit's members of the month in one paged
+        // call, looked up here; only an agent scored in the unit but not listed as its member is asked for alone
+        Map<String, OrgPerson> people = new HashMap<>(metrics.people(as, input.unitCode(), asOf.atDay(1),
+                asOf.atEndOfMonth()));
+        for (String employee : agents) {
+            if (!people.containsKey(employee)) {
                 metrics.person(as, employee).ifPresent(p -> people.put(employee, p));
             }
-        } else {
-            metrics.positions(as, input.unitCode(), asOf.atDay(1), asOf.atEndOfMonth()).forEach((employee, position) ->
-                    people.put(employee, new OrgPerson(employee, null, position, null, null, null, null)));
         }
         List<Eligibility> results = new ArrayList<>(agents.size());
         for (String employee : agents) {

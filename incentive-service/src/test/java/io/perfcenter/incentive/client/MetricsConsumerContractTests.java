@@ -176,7 +176,7 @@ class MetricsConsumerContractTests {
         return builder
                 .given(OCTOBER)
                 .given(CALLER, SERVICE)
-                .uponReceiving("the members of a unit over a period, with their positions")
+                .uponReceiving("the members of a unit over a period, with their positions and hire dates")
                 .method("GET").path("/api/v1/metrics/org/units/G1/members")
                 .query("from=2026-10-01&to=2026-10-31&limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
@@ -184,6 +184,7 @@ class MetricsConsumerContractTests {
                 .body(newJsonArrayMinLike(1, rows -> rows.object(member -> {
                     member.stringType("employeeId", "E1");
                     member.stringType("position", "seat");
+                    member.date("hireDate", "yyyy-MM-dd");
                 })).build())
                 .toPact();
     }
@@ -194,6 +195,7 @@ class MetricsConsumerContractTests {
         OrgMember member = AllPages.read((limit, offset) -> system(server).members("G1", "2026-10-01", "2026-10-31",
                 limit, offset)).get(0);
         assertEquals("seat", member.position());
+        org.junit.jupiter.api.Assertions.assertNotNull(member.hireDate());
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)

@@ -11,7 +11,8 @@ import java.time.OffsetDateTime;
  * The shapes of the records each upload endpoint takes, for the OpenAPI document. The same field names are the
  * columns of a CSV upload (header row) and the keys of an NDJSON line. Every record also carries sourceSystem,
  * externalId, employeeId and optionally revision (see {@link ValueRecord}). Timestamps without an offset are in
- * the service's time zone.
+ * the service's time zone. What the uploads read is {@link RecordKind}; RecordPayloadsTests checks that each
+ * upload's documented record names exactly its kind's fields, with their types, required ones and choices.
  */
 public final class RecordPayloads {
 

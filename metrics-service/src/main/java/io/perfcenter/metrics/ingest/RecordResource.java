@@ -11,6 +11,7 @@ import io.perfcenter.metrics.security.Caller;
 import io.perfcenter.metrics.security.Roles;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -32,7 +33,10 @@ import java.io.InputStream;
 
 /**
  * Bulk upload of raw activity records, one endpoint per kind, each taking a JSON array, NDJSON or CSV (chosen by
- * Content-Type) streamed straight into PostgreSQL.
+ * Content-Type) streamed straight into PostgreSQL. The endpoints are one upload ({@link #store}) parameterised by the
+ * {@link RecordKind}; each kind keeps a thin method of its own only for what the OpenAPI document shows per
+ * operation (its operationId, summary, roles and record schema from {@link RecordPayloads}, which
+ * RecordPayloadsTests holds to the kind's fields).
  */
 @Path("/api/v1/metrics/records")
 @Tag(name = "metrics: ingestion", description = "Idempotent bulk upload of activity and metric values")
@@ -59,6 +63,20 @@ public class RecordResource {
             + "(sourceSystem, externalId). The body is received whole before it is stored: it may be up to 2 GB "
             + "(configurable), must not pause for more than 30 s, and one caller runs at most 4 uploads at once.";
 
+    /** What every upload takes besides its body: the body's format and how to store it. */
+    public static class Upload {
+        @HeaderParam(HttpHeaders.CONTENT_TYPE)
+        String type;
+        @Parameter(description = "All or nothing")
+        @QueryParam("atomic")
+        @DefaultValue("false")
+        boolean atomic;
+        @Parameter(description = "Check and count only")
+        @QueryParam("dryRun")
+        @DefaultValue("false")
+        boolean dryRun;
+    }
+
     private final BulkIngestion ingestion;
     private final UploadGate gate;
     private final HttpServerRequest request;
@@ -80,10 +98,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = CallRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = CallRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport calls(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                              @Parameter(description = "All or nothing") @QueryParam("atomic") @DefaultValue("false") boolean atomic,
-                              @Parameter(description = "Check and count only") @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.CALLS, type, body, atomic, dryRun);
+    public IngestReport calls(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.CALLS, body, upload, null);
     }
 
     @POST
@@ -95,9 +111,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = TicketRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = TicketRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport tickets(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.TICKETS, type, body, atomic, dryRun);
+    public IngestReport tickets(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.TICKETS, body, upload, null);
     }
 
     @POST
@@ -109,9 +124,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SurveyRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = SurveyRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport surveys(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.SURVEYS, type, body, atomic, dryRun);
+    public IngestReport surveys(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.SURVEYS, body, upload, null);
     }
 
     @POST
@@ -124,14 +138,13 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = QaEvaluationRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = QaEvaluationRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport qaEvaluations(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                      @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
+    public IngestReport qaEvaluations(InputStream body, @BeanParam Upload upload) {
         String evaluator = null;
         if (!caller.seesEverything()) {
             evaluator = caller.employeeId().orElseThrow(() ->
                     Problems.forbidden("A QA specialist's token must carry an employee_id"));
         }
-        return upload(RecordKind.QA_EVALUATIONS, type, body, new IngestOptions(atomic, dryRun, evaluator));
+        return store(RecordKind.QA_EVALUATIONS, body, upload, evaluator);
     }
 
     @POST
@@ -144,9 +157,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = AdherenceRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = AdherenceRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport adherence(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                  @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.ADHERENCE, type, body, atomic, dryRun);
+    public IngestReport adherence(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.ADHERENCE, body, upload, null);
     }
 
     @POST
@@ -159,9 +171,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = IncidentRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = IncidentRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport incidents(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                                  @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.INCIDENTS, type, body, atomic, dryRun);
+    public IngestReport incidents(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.INCIDENTS, body, upload, null);
     }
 
     @POST
@@ -173,9 +184,8 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = SaleRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = SaleRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport sales(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                              @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.SALES, type, body, atomic, dryRun);
+    public IngestReport sales(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.SALES, body, upload, null);
     }
 
     @POST
@@ -189,18 +199,18 @@ public class RecordResource {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ValueRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = ValueRecord.class)),
             @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
-    public IngestReport values(@HeaderParam(HttpHeaders.CONTENT_TYPE) String type, InputStream body,
-                               @QueryParam("atomic") @DefaultValue("false") boolean atomic, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun) {
-        return upload(RecordKind.VALUES, type, body, atomic, dryRun);
+    public IngestReport values(InputStream body, @BeanParam Upload upload) {
+        return store(RecordKind.VALUES, body, upload, null);
     }
 
-    private IngestReport upload(RecordKind kind, String type, InputStream body, boolean atomic, boolean dryRun) {
-        return upload(kind, type, body, new IngestOptions(atomic, dryRun, null));
-    }
-
-    /** Received whole first (no database connection waits for a slow client), then stored. */
-    private IngestReport upload(RecordKind kind, String type, InputStream body, IngestOptions options) {
-        UploadFormat format = UploadFormat.of(type);
+    /**
+     * The one upload every kind's endpoint is (they differ only in the kind and the record schema the OpenAPI
+     * document shows, which is per operation): received whole first (no database connection waits for a slow
+     * client), then stored. {@code evaluator}: the QA specialist whose own evaluations these must be, else null.
+     */
+    private IngestReport store(RecordKind kind, InputStream body, Upload upload, String evaluator) {
+        UploadFormat format = UploadFormat.of(upload.type);
+        IngestOptions options = new IngestOptions(upload.atomic, upload.dryRun, evaluator);
         return gate.streamed(caller.subject(), declaredLength(), body,
                 received -> ingestion.ingest(kind, format, received, options));
     }

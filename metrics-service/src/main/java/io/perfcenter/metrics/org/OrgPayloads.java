@@ -55,8 +55,10 @@ public final class OrgPayloads {
                             @Schema(description = "First day no longer employed, for status LEFT") LocalDate leftOn) {
     }
 
-    @Schema(name = "Member", description = "An agent's membership of a unit")
-    public record MemberView(String employeeId, String name, String position, String unitCode, LocalDate from,
+    @Schema(name = "Member", description = "An agent's membership of a unit, with the agent's position and hire date "
+            + "(the directory's person data, so that a unit's people are read in one call)")
+    public record MemberView(String employeeId, String name, String position,
+                             @Schema(examples = "2024-03-01") LocalDate hireDate, String unitCode, LocalDate from,
                              LocalDate to) {
     }
 

@@ -145,14 +145,14 @@ public class OrgService {
                 WITH RECURSIVE units AS (
                     SELECT code FROM org_unit WHERE code = :unit
                     UNION SELECT u.code FROM org_unit u JOIN units ON u.parent_code = units.code)
-                SELECT a.employee_id, a.name, a.position, m.unit_code, m.valid_from, m.valid_to
+                SELECT a.employee_id, a.name, a.position, a.hire_date, m.unit_code, m.valid_from, m.valid_to
                 FROM membership m JOIN units ON m.unit_code = units.code JOIN agent a USING (employee_id)
                 WHERE m.valid_from <= :to AND (m.valid_to IS NULL OR m.valid_to > :from)
                 ORDER BY a.employee_id, m.valid_from""")
                 .setParameter("unit", unitCode).setParameter("from", from).setParameter("to", to)
                 .getResultList();
-        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                toLocalDate(r[4]), toLocalDate(r[5]))).toList();
+        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], toLocalDate(r[3]),
+                (String) r[4], toLocalDate(r[5]), toLocalDate(r[6]))).toList();
     }
 
     private static LocalDate toLocalDate(Object value) {

@@ -5,15 +5,16 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Reads a rule's enum parameter (mode, direction) in either spelling: UPPER_CASE as the API writes it, or the lower
- * case that templates stored before used. A value that is neither says which values there are, never a Java name.
+ * Reads a template's enum values (a rule's mode and direction, the template's scoring, subject and insufficient-data
+ * policy) in either spelling: UPPER_CASE as the API writes it, or the lower case that templates stored before used
+ * (deprecated on input). A value that is neither says which values there are, never a Java name.
  */
-final class RuleEnums {
+public final class RuleEnums {
 
     private RuleEnums() {
     }
 
-    static <E extends Enum<E>> E read(Class<E> type, String value) {
+    public static <E extends Enum<E>> E read(Class<E> type, String value) {
         if (value == null) {
             return null;
         }

@@ -1,7 +1,8 @@
 package io.perfcenter.scoring.template;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import io.perfcenter.scoring.rule.RuleEnums;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -26,20 +27,35 @@ public record TemplateOptions(Scoring scoring, BigDecimal weightTotal, List<Cate
     }
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
-    @Schema(name = "TemplateScoringMode", description = "weighted: items weigh into 100; additive: item points add up")
+    @Schema(name = "TemplateScoringMode", description = "WEIGHTED (default): items weigh into 100; ADDITIVE: item "
+            + "points add up. The lower-case spelling (weighted, additive) is still accepted on input but deprecated; "
+            + "answers always say WEIGHTED or ADDITIVE")
     public enum Scoring {
         /** points scaled from the rule's scale to the weight, weights summing to the weight total (100). */
-        @JsonProperty("weighted") WEIGHTED,
+        WEIGHTED,
         /** points added up as they are (seed 004: volume points + error points); an item is worth its rule's maximum. */
-        @JsonProperty("additive") ADDITIVE
+        ADDITIVE;
+
+        // templates stored before the API spoke UPPER_CASE say "weighted"; both spellings are read, UPPER_CASE written
+        @JsonCreator
+        public static Scoring of(String value) {
+            return RuleEnums.read(Scoring.class, value);
+        }
     }
 
-    @Schema(name = "TemplateSubject", description = "Whether a template scores agents or units")
+    @Schema(name = "TemplateSubject", description = "Whether a template scores AGENTS (default) or UNITS. The "
+            + "lower-case spelling (agents, units) is still accepted on input but deprecated; answers are UPPER_CASE")
     public enum Subject {
         /** one scorecard per agent of the run's unit, from their own values */
-        @JsonProperty("agents") AGENTS,
+        AGENTS,
         /** one scorecard per unit (its leader's), from the unit's own totals: group AHT, group CSAT … */
-        @JsonProperty("units") UNITS
+        UNITS;
+
+        // templates stored before the API spoke UPPER_CASE say "agents"; both spellings are read, UPPER_CASE written
+        @JsonCreator
+        public static Subject of(String value) {
+            return RuleEnums.read(Subject.class, value);
+        }
     }
 
     @Schema(name = "TemplateCategory", description = "A category and the weight its items add up to")

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.client;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.DslPart;
 import au.com.dius.pact.consumer.dsl.PactDslJsonArray;
 import au.com.dius.pact.consumer.dsl.PactDslJsonRootValue;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -9,7 +10,9 @@ import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
 import au.com.dius.pact.core.model.RequestResponsePact;
 import au.com.dius.pact.core.model.annotations.Pact;
+import io.perfcenter.scoring.MetricsServiceMock;
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
+import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
@@ -36,14 +39,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * scoring-service's contract with metrics-service: every call of {@link MetricsRestClient}, made with that very
- * interface against Pact's mock server, expecting only the fields scoring reads. The pact is written to
+ * scoring-service's contract with metrics-service: every call of {@link MetricsRestClient} (with the caller's token)
+ * and of {@link MetricsSystemRestClient} (with scoring's own identity, acting for a person: data corrections decided on
+ * appeals and the figures recomputed after them), made with those very interfaces against Pact's mock server,
+ * expecting only the fields scoring reads. The pact is written to
  * {@code target/pacts} and must equal the one committed in metrics-service ({@link CommittedPact}), which
  * metrics-service's ContractVerificationTests replays against the real service.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
+// the signing key ServiceIdentity mints scoring's own tokens with, as the system client's calls carry them
+@QuarkusTestResource(MetricsServiceMock.class)
 @CommittedPact(consumer = "scoring-service", provider = "metrics-service")
 @PactConsumerTest
 @PactTestFor(providerName = "metrics-service", pactVersion = PactSpecVersion.V3)
@@ -58,6 +65,33 @@ class MetricsConsumerContractTests {
     static final String BEARER = "Bearer .+";
     static final String A_TOKEN = "Bearer a-token";
     static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+    /**
+     * The system client's calls carry scoring's own token (a service with the role its identity has), not a person's;
+     * the provider mints one of that service.
+     */
+    static final String SERVICE = "a service calling as itself";
+    /** scoring-service's token carries role corrections-writer for corrections and role service for reads. */
+    static final Map<String, Object> SCORING_CORRECTING = Map.of("service", "scoring-service", "role",
+            "corrections-writer");
+    static final Map<String, Object> SCORING_READING = Map.of("service", "scoring-service", "role", "service");
+    /** The person whose decision caused the call, which metrics records. */
+    static final String ACTING_FOR = "X-Acting-For";
+
+    /**
+     * The system client as scoring builds it, with {@link ServiceHeaders} (scoring's own token, X-Acting-For); the
+     * acting person is set here only where no request of a person is active.
+     */
+    private static MetricsSystemRestClient system(MockServer server) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                .register((ClientRequestFilter) request -> {
+                    String acting = request.getHeaderString(ACTING_FOR);
+                    if (acting == null || acting.isBlank()) {
+                        request.getHeaders().putSingle(ACTING_FOR, "RV1");
+                    }
+                })
+                .build(MetricsSystemRestClient.class);
+    }
 
     private static MetricsRestClient client(MockServer server) {
         return QuarkusRestClientBuilder.newBuilder()
@@ -119,13 +153,7 @@ class MetricsConsumerContractTests {
                 .query("employeeId=E1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
                 .matchHeader("Authorization", BEARER, A_TOKEN)
                 .willRespondWith().status(200)
-                .body(newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
-                    agent.stringType("employeeId", "E1");
-                    agent.object("values", values -> values.object("calls_handled", value -> {
-                        value.numberType("value", 310);
-                        value.integerType("samples", 31);
-                    }));
-                })).build())
+                .body(agentReport())
                 .toPact();
     }
 
@@ -135,6 +163,17 @@ class MetricsConsumerContractTests {
         AggregateReport report = client(server).aggregatesOfAgent("E1", List.of("calls_handled"),
                 LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
         assertEquals(31, report.agents().get(0).values().get("calls_handled").samples());
+    }
+
+    /** One agent's figures as scoring reads them. */
+    private static DslPart agentReport() {
+        return newJsonBody(report -> report.minArrayLike("agents", 1, agent -> {
+            agent.stringType("employeeId", "E1");
+            agent.object("values", values -> values.object("calls_handled", value -> {
+                value.numberType("value", 310);
+                value.integerType("samples", 31);
+            }));
+        })).build();
     }
 
     // ---- the units a supervisor leads (data scope) ----
@@ -285,5 +324,86 @@ class MetricsConsumerContractTests {
         IngestReport report = client(server).ingest(List.of(new ValueRecord("acd", "E1-2026-10-05", "E1",
                 "calls_handled", LocalDate.of(2026, 10, 5), new BigDecimal(12), 2)), true);
         assertEquals(1, report.accepted());
+    }
+
+    // ---- as scoring itself: an accepted appeal's data correction, its withdrawal, the agent's figures after it ----
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact putCorrection(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(SERVICE, SCORING_CORRECTING)
+                .uponReceiving("a data correction decided on an appeal, sent as scoring-service")
+                .method("PUT").path("/api/v1/metrics/corrections/scoring-appeal-42")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .matchHeader(ACTING_FOR, ".+", "RV1")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(newJsonBody(correction -> {
+                    correction.stringValue("employeeId", "E1");
+                    correction.stringValue("metricCode", "calls_handled");
+                    correction.stringValue("date", "2026-10-05");
+                    correction.numberValue("value", 9);
+                    correction.stringValue("reason", "appeal 42: 1 call was a colleague's");
+                }).build())
+                .willRespondWith().status(200)
+                .body(newJsonBody(correction -> {
+                    correction.stringType("employeeId", "E1");
+                    correction.stringType("metricCode", "calls_handled");
+                    correction.stringMatcher("date", DATE, "2026-10-05");
+                    correction.numberType("value", 9);
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "putCorrection")
+    void putCorrection(MockServer server) {
+        DataCorrection stored = system(server).putCorrection("scoring-appeal-42", new DataCorrection("E1",
+                "calls_handled", LocalDate.of(2026, 10, 5), new BigDecimal(9), "appeal 42: 1 call was a colleague's"));
+        assertEquals("E1", stored.employeeId());
+        assertEquals(LocalDate.of(2026, 10, 5), stored.date());
+        assertEquals(0, new BigDecimal(9).compareTo(stored.value()));
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact withdrawCorrection(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(SERVICE, SCORING_CORRECTING)
+                .uponReceiving("the withdrawal of an appeal's data correction, sent as scoring-service")
+                .method("DELETE").path("/api/v1/metrics/corrections/scoring-appeal-42")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .matchHeader(ACTING_FOR, ".+", "RV1")
+                .willRespondWith().status(204)
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "withdrawCorrection")
+    void withdrawCorrection(MockServer server) {
+        system(server).deleteCorrection("scoring-appeal-42");
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact agentAggregatesAsService(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(SERVICE, SCORING_READING)
+                .uponReceiving("aggregates of one agent over a period, asked as scoring-service")
+                .method("GET").path("/api/v1/metrics/aggregates")
+                .query("employeeId=E1&metric=calls_handled&from=2026-10-01&to=2026-10-31")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(agentReport())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "agentAggregatesAsService")
+    void agentAggregatesAsService(MockServer server) {
+        AggregateReport report = system(server).aggregatesOfAgent("E1", List.of("calls_handled"),
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
+        assertEquals("E1", report.agents().get(0).employeeId());
+        assertEquals(31, report.agents().get(0).values().get("calls_handled").samples());
     }
 }
