@@ -39,6 +39,9 @@ public class MetricsClient {
 
     // per attempt; an aggregate over a large unit is one SQL query on the metrics side
     private static final long TIMEOUT_MS = 5000;
+    // a unit's aggregates: one query over all its records of the period (see aggregates); application.properties
+    // sets it from PERFCENTER_METRICS_AGGREGATES_TIMEOUT_MS, this is the default
+    static final long AGGREGATES_TIMEOUT_MS = 120_000;
     private static final int RETRIES = 2;
     private static final long RETRY_DELAY_MS = 200;
     private static final long RETRY_JITTER_MS = 100;
@@ -55,9 +58,16 @@ public class MetricsClient {
         this.system = system;
     }
 
-    /** Period values of the metrics for every agent of the unit (and its sub-units), in one call. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /**
+     * Period values of the metrics for every agent of the unit (and its sub-units), in one call. Its own, longer
+     * limit ({@link #AGGREGATES_TIMEOUT_MS}, set per deployment with {@code PERFCENTER_METRICS_AGGREGATES_TIMEOUT_MS}):
+     * it is one query over all the unit's records of the period, tens of seconds for a center with millions of
+     * records a month. An attempt that ran out of time is not repeated: metrics-service is still computing it, and a
+     * second attempt would only queue behind the first (a refused or failed connection is retried as elsewhere).
+     */
+    @Timeout(AGGREGATES_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "aggregatesUnavailable", skipOn = MetricsRejection.class)
