@@ -76,8 +76,10 @@ class MetricsOutageTests {
         // a large unit: slower than the other calls' limit (700 ms in tests), within the aggregates' own
         metrics.stubFor(aggregates("GLARGE").willReturn(okJson(aggregateReport("GLARGE",
                 new Object[]{"L1", "reply_minutes", 4})).withFixedDelay(1500)));
-        ScoringApi.stubStayers(metrics, "GLARGE", "2026-10-01", "2026-10-31", aggregateReport("GLARGE",
-                new Object[]{"L1", "reply_minutes", 4}));
+        // … and so is the list of its agents (assignments, all pages under one limit)
+        metrics.stubFor(get(urlPathEqualTo(ScoringApi.ORG_UNITS + "GLARGE/assignments"))
+                .willReturn(okJson("[" + ScoringApi.assignment("L1", "seat", "GLARGE", true, 31, 31, 31, 31,
+                        ScoringApi.stint("GLARGE", "2026-10-01", "2026-10-31", 31)) + "]").withFixedDelay(1500)));
         metrics.stubFor(aggregates("G500").willReturn(aResponse().withStatus(500)));
         metrics.stubFor(aggregates("NOPE").willReturn(problem(404, null, "Unit NOPE does not exist")));
         metrics.stubFor(aggregates("GFORBID").willReturn(problem(403, null, "Unit GFORBID is outside your scope")));
@@ -114,11 +116,13 @@ class MetricsOutageTests {
     }
 
     @Test
-    void aUnitsAggregatesHaveTheirOwnLongerLimit() {
-        // one query over every record of a large unit's month may take long: it is waited for, and asked once
+    void readsOfAWholeUnitHaveTheirOwnLongerLimit() {
+        // one query over every record of a large unit's month, or all pages of its agents, may take long: they are
+        // waited for, and asked once
         hr().body(run("SEAT-OUT", "GLARGE", "2026-10")).post(RUNS).then().statusCode(201)
                 .body("scorecards.employeeId", org.hamcrest.Matchers.contains("L1"));
         metrics.verify(1, getRequestedFor(urlPathEqualTo(AGGREGATES)).withQueryParam("unit", equalTo("GLARGE")));
+        metrics.verify(1, getRequestedFor(urlPathEqualTo(ScoringApi.ORG_UNITS + "GLARGE/assignments")));
     }
 
     @Test

@@ -39,9 +39,10 @@ public class MetricsClient {
 
     // per attempt; an aggregate over a large unit is one SQL query on the metrics side
     private static final long TIMEOUT_MS = 5000;
-    // a unit's aggregates: one query over all its records of the period (see aggregates); application.properties
-    // sets it from PERFCENTER_METRICS_AGGREGATES_TIMEOUT_MS, this is the default
-    static final long AGGREGATES_TIMEOUT_MS = 120_000;
+    // reads of a whole unit (its aggregates, assignments, members), which grow with the unit: a center of 10,000
+    // agents with millions of records a month takes tens of seconds on a busy database. application.properties sets
+    // it from PERFCENTER_METRICS_UNIT_READ_TIMEOUT_MS; this is the default
+    static final long UNIT_READ_TIMEOUT_MS = 120_000;
     private static final int RETRIES = 2;
     private static final long RETRY_DELAY_MS = 200;
     private static final long RETRY_JITTER_MS = 100;
@@ -59,13 +60,14 @@ public class MetricsClient {
     }
 
     /**
-     * Period values of the metrics for every agent of the unit (and its sub-units), in one call. Its own, longer
-     * limit ({@link #AGGREGATES_TIMEOUT_MS}, set per deployment with {@code PERFCENTER_METRICS_AGGREGATES_TIMEOUT_MS}):
-     * it is one query over all the unit's records of the period, tens of seconds for a center with millions of
-     * records a month. An attempt that ran out of time is not repeated: metrics-service is still computing it, and a
-     * second attempt would only queue behind the first (a refused or failed connection is retried as elsewhere).
+     * Period values of the metrics for every agent of the unit (and its sub-units), in one call. A read of the whole
+     * unit, as {@link #assignments} and {@link #members}: its own, longer limit ({@link #UNIT_READ_TIMEOUT_MS}, set
+     * per deployment with {@code PERFCENTER_METRICS_UNIT_READ_TIMEOUT_MS}): it is one query over all the unit's
+     * records of the period, tens of seconds for a center with millions of records a month. An attempt that ran out
+     * of time is not repeated: metrics-service is still computing it, and a second attempt would only queue behind
+     * the first (a refused or failed connection is retried as elsewhere).
      */
-    @Timeout(AGGREGATES_TIMEOUT_MS)
+    @Timeout(UNIT_READ_TIMEOUT_MS)
     @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
             abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
@@ -105,9 +107,10 @@ public class MetricsClient {
         return rest.unit(code);
     }
 
-    /** Memberships of the unit and the units below it overlapping the range. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /** Memberships of the unit and the units below it overlapping the range: a read of the whole unit, all pages. */
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "membersUnavailable", skipOn = MetricsRejection.class)
@@ -115,9 +118,13 @@ public class MetricsClient {
         return AllPages.read((limit, offset) -> rest.members(code, from, to, limit, offset));
     }
 
-    /** Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /**
+     * Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy: a read
+     * of the whole unit, all pages under one limit (11 requests for a center of 10,000 agents).
+     */
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "assignmentsUnavailable", skipOn = MetricsRejection.class)
