@@ -270,8 +270,9 @@ public class MonthCloseBench {
         StringBuilder copy = new StringBuilder();
         StringBuilder chunk = new StringBuilder();
         for (int a = 0; a < options.agents(); a++) {
-            // the JSON body limit of metrics-service is 1 MB (perfcenter.metrics.limits.json-body): 5,000 rows a request
-            if (a % 5000 == 0 && a > 0) {
+            // the org syncs take up to 16 MB (perfcenter.metrics.limits.values-body), about 100,000 agents: 50,000 rows
+            // a request (10,000 agents: one request)
+            if (a % 50_000 == 0 && a > 0) {
                 agentChunks.add(chunk.append(']').toString());
                 chunk = new StringBuilder();
             }

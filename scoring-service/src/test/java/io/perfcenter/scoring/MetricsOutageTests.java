@@ -71,7 +71,15 @@ class MetricsOutageTests {
                 Map.of("type", "linear", "full", 5, "zero", 10))));
         hr().body(template).post(TEMPLATES).then().statusCode(201);
         metrics.stubFor(aggregates("GDOWN").willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
-        metrics.stubFor(aggregates("GSLOW").willReturn(okJson(aggregateReport("GSLOW")).withFixedDelay(2000)));
+        // beyond the aggregates' own limit (3 s in tests)
+        metrics.stubFor(aggregates("GSLOW").willReturn(okJson(aggregateReport("GSLOW")).withFixedDelay(6000)));
+        // a large unit: slower than the other calls' limit (700 ms in tests), within the aggregates' own
+        metrics.stubFor(aggregates("GLARGE").willReturn(okJson(aggregateReport("GLARGE",
+                new Object[]{"L1", "reply_minutes", 4})).withFixedDelay(1500)));
+        // … and so is the list of its agents (assignments, all pages under one limit)
+        metrics.stubFor(get(urlPathEqualTo(ScoringApi.ORG_UNITS + "GLARGE/assignments"))
+                .willReturn(okJson("[" + ScoringApi.assignment("L1", "seat", "GLARGE", true, 31, 31, 31, 31,
+                        ScoringApi.stint("GLARGE", "2026-10-01", "2026-10-31", 31)) + "]").withFixedDelay(1500)));
         metrics.stubFor(aggregates("G500").willReturn(aResponse().withStatus(500)));
         metrics.stubFor(aggregates("NOPE").willReturn(problem(404, null, "Unit NOPE does not exist")));
         metrics.stubFor(aggregates("GFORBID").willReturn(problem(403, null, "Unit GFORBID is outside your scope")));
@@ -102,7 +110,19 @@ class MetricsOutageTests {
         hr().body(run("SEAT-OUT", "GSLOW", "2026-10")).post(RUNS).then().statusCode(503)
                 .body("type", org.hamcrest.Matchers.equalTo(UNAVAILABLE))
                 .body("detail", containsString("no answer in time"));
+        // asked once: a second attempt would only queue behind the first, which metrics-service is still computing
+        metrics.verify(1, getRequestedFor(urlPathEqualTo(AGGREGATES)).withQueryParam("unit", equalTo("GSLOW")));
         assertNothingStoredFor("GSLOW");
+    }
+
+    @Test
+    void readsOfAWholeUnitHaveTheirOwnLongerLimit() {
+        // one query over every record of a large unit's month, or all pages of its agents, may take long: they are
+        // waited for, and asked once
+        hr().body(run("SEAT-OUT", "GLARGE", "2026-10")).post(RUNS).then().statusCode(201)
+                .body("scorecards.employeeId", org.hamcrest.Matchers.contains("L1"));
+        metrics.verify(1, getRequestedFor(urlPathEqualTo(AGGREGATES)).withQueryParam("unit", equalTo("GLARGE")));
+        metrics.verify(1, getRequestedFor(urlPathEqualTo(ScoringApi.ORG_UNITS + "GLARGE/assignments")));
     }
 
     @Test

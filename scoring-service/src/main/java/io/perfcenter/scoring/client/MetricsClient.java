@@ -39,6 +39,10 @@ public class MetricsClient {
 
     // per attempt; an aggregate over a large unit is one SQL query on the metrics side
     private static final long TIMEOUT_MS = 5000;
+    // reads of a whole unit (its aggregates, assignments, members), which grow with the unit: a center of 10,000
+    // agents with millions of records a month takes tens of seconds on a busy database. application.properties sets
+    // it from PERFCENTER_METRICS_UNIT_READ_TIMEOUT_MS; this is the default
+    static final long UNIT_READ_TIMEOUT_MS = 120_000;
     private static final int RETRIES = 2;
     private static final long RETRY_DELAY_MS = 200;
     private static final long RETRY_JITTER_MS = 100;
@@ -55,9 +59,17 @@ public class MetricsClient {
         this.system = system;
     }
 
-    /** Period values of the metrics for every agent of the unit (and its sub-units), in one call. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /**
+     * Period values of the metrics for every agent of the unit (and its sub-units), in one call. A read of the whole
+     * unit, as {@link #assignments} and {@link #members}: its own, longer limit ({@link #UNIT_READ_TIMEOUT_MS}, set
+     * per deployment with {@code PERFCENTER_METRICS_UNIT_READ_TIMEOUT_MS}): it is one query over all the unit's
+     * records of the period, tens of seconds for a center with millions of records a month. An attempt that ran out
+     * of time is not repeated: metrics-service is still computing it, and a second attempt would only queue behind
+     * the first (a refused or failed connection is retried as elsewhere).
+     */
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "aggregatesUnavailable", skipOn = MetricsRejection.class)
@@ -95,9 +107,10 @@ public class MetricsClient {
         return rest.unit(code);
     }
 
-    /** Memberships of the unit and the units below it overlapping the range. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /** Memberships of the unit and the units below it overlapping the range: a read of the whole unit, all pages. */
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "membersUnavailable", skipOn = MetricsRejection.class)
@@ -105,9 +118,13 @@ public class MetricsClient {
         return AllPages.read((limit, offset) -> rest.members(code, from, to, limit, offset));
     }
 
-    /** Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy. */
-    @Timeout(TIMEOUT_MS)
-    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    /**
+     * Everyone who belonged to the unit (or one below it) in the range, with their home unit under the policy: a read
+     * of the whole unit, all pages under one limit (11 requests for a center of 10,000 agents).
+     */
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS,
+            abortOn = {MetricsRejection.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "assignmentsUnavailable", skipOn = MetricsRejection.class)
