@@ -381,6 +381,8 @@ class IncentiveRunTests {
         as(HR).body(run("G-SLOW")).post(BASE + "/runs").then().statusCode(503)
                 .body("type", is(PROBLEMS + "dependency-unavailable"))
                 .body("detail", containsString("no answer in time"));
+        // a read of a whole unit that ran out of time is not asked again: scoring would still be computing the first
+        downstream.verify(1, getRequestedFor(urlPathEqualTo(SCORECARDS)).withQueryParam("unit", equalTo("G-SLOW")));
 
         // a refusal is not an outage: not retried, answered as 502
         as(HR).body(run("G-REFUSED")).post(BASE + "/runs").then().statusCode(502)

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.LocalDate;
@@ -23,6 +24,14 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MetricsClient {
+
+    /**
+     * The limit of a read of a whole unit (its aggregates, members, published scorecards; every page): they grow with
+     * the unit, seconds to tens of seconds for a center of 10,000 agents on a busy machine. application.properties
+     * sets it per deployment from {@code PERFCENTER_UNIT_READ_TIMEOUT_MS}; this is the default. An attempt that ran
+     * out of time is not repeated: the provider is still computing it, and a second attempt would queue behind it.
+     */
+    static final long UNIT_READ_TIMEOUT_MS = 120_000;
 
     private final MetricsRestClient rest;
     private final MetricsSystemRestClient asService;
@@ -43,8 +52,8 @@ public class MetricsClient {
     }
 
     /** Every agent's values of the metrics over the days, for a unit and the units below it. */
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = {DependencyRejected.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
     public MetricAggregates ofUnit(ReadAs as, String unitCode, List<String> metrics, LocalDate from, LocalDate to) {
@@ -72,8 +81,8 @@ public class MetricsClient {
      * The same as {@link #ofUnit}, each agent's values also flagged when they moved far from the agent's own
      * baseline ({@code anomalies=true}); honors leave such figures out.
      */
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = {DependencyRejected.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = AggregatesUnavailable.class, skipOn = DependencyRejected.class)
     public MetricAggregates ofUnitWithAnomalies(ReadAs as, String unitCode, List<String> metrics, LocalDate from,
@@ -101,8 +110,8 @@ public class MetricsClient {
     }
 
     /** Position by employee of everyone who belonged to the unit (or a unit below it) at some day of [from, to]. */
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = {DependencyRejected.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = MembersUnavailable.class, skipOn = DependencyRejected.class)
     public Map<String, String> positions(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
@@ -119,8 +128,8 @@ public class MetricsClient {
      * Everyone who belonged to the unit (or a unit below it) at some day of [from, to], by employee, with position and
      * hire date as the org directory knows them: the unit's people in one (paged) call instead of one per person.
      */
-    @Timeout(5000)
-    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @Timeout(UNIT_READ_TIMEOUT_MS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = {DependencyRejected.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = PeopleUnavailable.class, skipOn = DependencyRejected.class)
     public Map<String, OrgPerson> people(ReadAs as, String unitCode, LocalDate from, LocalDate to) {

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.FallbackHandler;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.util.List;
@@ -27,11 +28,15 @@ public class ScoringClient {
         this.asService = asService;
     }
 
-    /** The period's published scorecards of a unit, as scoring-service lists them. */
-    @Timeout(3000)
+    /**
+     * The period's published scorecards of a unit, as scoring-service lists them (every page). A read of a whole unit:
+     * its own limit ({@link MetricsClient#UNIT_READ_TIMEOUT_MS}, {@code PERFCENTER_UNIT_READ_TIMEOUT_MS}), as the
+     * center's 10,000 scorecards take seconds on a busy machine, and not repeated once it ran out of time.
+     */
+    @Timeout(MetricsClient.UNIT_READ_TIMEOUT_MS)
     // a 4xx (DependencyRejected) means our request is wrong or not allowed: retrying will not help, and it says
     // nothing about scoring's health, so it neither trips the breaker nor falls back to "unavailable"
-    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = DependencyRejected.class)
+    @Retry(maxRetries = 2, delay = 200, jitter = 100, abortOn = {DependencyRejected.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecards(ReadAs as, String period, String unitCode) {
