@@ -16,7 +16,7 @@ public final class PlanPayloads {
     private PlanPayloads() {
     }
 
-    static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
+    public static final String CODE = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
     @Schema(name = "PlanInput", description = "A plan to create; posting an existing code adds a new version. "
             + "Performance pay is performancePayShare with gradeCoefficients or scoreBands; every other section is "

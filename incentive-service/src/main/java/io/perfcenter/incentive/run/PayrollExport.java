@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.run;
 
 import io.perfcenter.incentive.run.RunPayloads.RunView;
+import io.perfcenter.incentive.section.SectionRegistry;
 import io.perfcenter.incentive.statement.StatementPayloads.LineView;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import org.apache.commons.csv.CSVFormat;
@@ -30,9 +31,8 @@ import java.util.Map;
  */
 final class PayrollExport {
 
-    /** Paid kinds in the order of their columns. */
-    static final List<String> KINDS = List.of("performance-pay", "target-bonus", "challenge-bonus", "commission",
-            "team-share", "honor");
+    /** Paid kinds in the order of their columns: the plan sections' paid line kinds, in statement order. */
+    static final List<String> KINDS = SectionRegistry.PAID_KINDS;
     static final String CSV = "text/csv";
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -68,15 +68,9 @@ final class PayrollExport {
         return rows;
     }
 
-    /** FLEX-SHIFTS ×2 for a perk, SERVICE-STAR for an honor. */
+    /** FLEX-SHIFTS ×2 for a perk, SERVICE-STAR 2026-06 for an honor: as the line's section writes it. */
     private static String entitlement(LineView l) {
-        Object perk = l.source().get("perk");
-        if (perk != null) {
-            Object quantity = l.source().get("quantity");
-            return perk + (quantity == null ? "" : " ×" + quantity);
-        }
-        Object award = l.source().get("award");
-        return award != null ? award + " " + l.source().get("period") : l.kind();
+        return SectionRegistry.entitlement(l.kind(), l.source());
     }
 
     static byte[] csv(RunView run) {

@@ -3,7 +3,7 @@ package io.perfcenter.incentive.statement;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.perfcenter.incentive.plan.PlanSections.OverBudget;
 import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
-import io.perfcenter.incentive.plan.PlanValidation;
+import io.perfcenter.incentive.section.SectionRegistry;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -55,7 +55,7 @@ public final class BudgetScaling {
             return new Outcome(budget, budgetCurrency, requested, requested, true, policy, null,
                     overText + ": flagged, nothing scaled");
         }
-        Set<String> kinds = overBudget.scaledKinds() == null ? PlanValidation.PAID_KINDS
+        Set<String> kinds = overBudget.scaledKinds() == null ? Set.copyOf(SectionRegistry.PAID_KINDS)
                 : Set.copyOf(overBudget.scaledKinds());
         BigDecimal scalable = BigDecimal.ZERO;
         for (ComposedStatement s : statements) {

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A statement line as a {@link LineRule} computed it. {@code amount} is rounded to 2 decimals, or null when the
- * line could not be computed; then {@code flags} say why (e.g. {@code missingSalary}) and never a silent zero.
+ * A statement line as a plan section ({@link io.perfcenter.incentive.section.PlanSection}) computed it.
+ * {@code amount} is rounded to 2 decimals, or null when the line could not be computed; then {@code flags} say why
+ * (e.g. {@code missingSalary}) and never a silent zero.
  * A line that is not {@code monetary} (a perk, an honor without prize) is an entitlement: no amount and no flag.
  */
 public record ComputedLine(String kind, BigDecimal amount, String currency, String explanation,

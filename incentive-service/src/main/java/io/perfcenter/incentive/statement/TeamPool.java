@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections.Split;
 import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+import io.perfcenter.incentive.section.TargetBonusSection;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +22,7 @@ import java.util.Map;
  */
 public final class TeamPool {
 
-    public static final String MISSING_FIGURE = TargetBonusLine.MISSING_FIGURE;
+    public static final String MISSING_FIGURE = TargetBonusSection.MISSING_FIGURE;
     private static final int DIVISION_SCALE = 12;
 
     private TeamPool() {

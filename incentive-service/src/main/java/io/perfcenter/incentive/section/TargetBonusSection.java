@@ -1,10 +1,14 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.IncentivePlan;
+import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
+import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections.Target;
 import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
-import jakarta.enterprise.context.ApplicationScoped;
+import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.web.Problems;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,21 +16,92 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static io.perfcenter.incentive.section.SectionChecks.absentIfEmpty;
+import static io.perfcenter.incentive.section.SectionChecks.amount;
+import static io.perfcenter.incentive.section.SectionChecks.coefficient;
+import static io.perfcenter.incentive.section.SectionChecks.measure;
+
 /**
  * Basic + challenge targets (seed 003): reaching the basic target pays the base bonus ({@code target-bonus}),
  * reaching the challenge target pays an extra ({@code challenge-bonus}); both times the weight of the agent's
  * position, so that pools tilt towards hard roles. A target not reached is a 0.00 line saying by how much.
+ * Configuration: {@code targets} ({@link TargetBonus}).
  */
-@ApplicationScoped
-public class TargetBonusLine implements LineRule {
+public final class TargetBonusSection implements PlanSection {
 
     public static final String BASIC = "target-bonus";
     public static final String CHALLENGE = "challenge-bonus";
     public static final String MISSING_FIGURE = "missingFigure";
 
     @Override
+    public String field() {
+        return "targets";
+    }
+
+    @Override
     public int order() {
         return 20;
+    }
+
+    @Override
+    public List<LineKind> lineKinds() {
+        return List.of(LineKind.paid(BASIC), LineKind.paid(CHALLENGE));
+    }
+
+    @Override
+    public boolean given(PlanInput in) {
+        return in.targets() != null;
+    }
+
+    @Override
+    public void check(PlanInput in, CheckedSections out) {
+        TargetBonus t = in.targets();
+        if (t == null) {
+            return;
+        }
+        measure("targets.measure", t.measure());
+        target("targets.basic", t.basic(), true);
+        target("targets.challenge", t.challenge(), false);
+        Direction direction = t.direction() == null ? Direction.HIGHER : t.direction();
+        if (t.challenge() != null) {
+            int c = t.challenge().threshold().compareTo(t.basic().threshold());
+            if (direction == Direction.HIGHER ? c <= 0 : c >= 0) {
+                throw Problems.invalid("targets.challenge.threshold", "must be harder to reach than the basic "
+                        + "threshold (" + (direction == Direction.HIGHER ? "above" : "below") + " "
+                        + t.basic().threshold().toPlainString() + ")");
+            }
+        }
+        Map<String, BigDecimal> weights = null;
+        if (absentIfEmpty(t.positionWeights()) != null) {
+            weights = new LinkedHashMap<>();
+            for (Map.Entry<String, BigDecimal> e : t.positionWeights().entrySet()) {
+                String field = "targets.positionWeights." + e.getKey();
+                if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 64) {
+                    throw Problems.invalid(field, "a position must be 1 to 64 characters");
+                }
+                coefficient(field, e.getValue());
+                weights.put(e.getKey(), e.getValue());
+            }
+        }
+        out.targets = new TargetBonus(t.measure(), direction, t.basic(), t.challenge(), weights);
+    }
+
+    private static void target(String field, Target target, boolean required) {
+        if (target == null) {
+            if (required) {
+                throw Problems.invalid(field, "is required");
+            }
+            return;
+        }
+        if (target.threshold() == null) {
+            throw Problems.invalid(field + ".threshold", "is required");
+        }
+        amount(field + ".amount", target.amount());
+    }
+
+    @Override
+    public List<String> measures(PlanSections sections) {
+        return sections.targets() == null ? List.of() : List.of(sections.targets().measure());
     }
 
     @Override

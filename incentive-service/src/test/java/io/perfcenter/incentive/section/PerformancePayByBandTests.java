@@ -1,6 +1,7 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.client.Scorecard;
+import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
@@ -38,7 +39,7 @@ class PerformancePayByBandTests {
     }
 
     private static ComputedLine line(String total) {
-        return new PerformancePayLine().lines(new LineRule.Facts(kTable(), card(total), salary("8000.00"))).get(0);
+        return new PerformancePaySection().lines(new PlanSection.Facts(kTable(), card(total), salary("8000.00"))).get(0);
     }
 
     @Test
@@ -61,7 +62,7 @@ class PerformancePayByBandTests {
     void aTotalInNoBandIsFlaggedNeverPaidZero() {
         ComputedLine none = line("85");
         assertNull(none.amount());
-        assertEquals(List.of(PerformancePayLine.SCORE_NOT_IN_BANDS), none.flags());
+        assertEquals(List.of(PerformancePaySection.SCORE_NOT_IN_BANDS), none.flags());
         assertEquals("Score 85 is in no score band of plan K-TABLE version 3: performance pay not computed",
                 none.explanation());
     }

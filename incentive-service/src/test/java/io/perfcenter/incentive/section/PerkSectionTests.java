@@ -1,6 +1,8 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.client.Scorecard;
+import io.perfcenter.incentive.statement.ComposedStatement;
+import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.Match;
@@ -17,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** DOMAIN §5: flexible shifts (2 self-chosen shifts a month) and remote days (3 a month) for top performers. */
-class PerkLineTests {
+class PerkSectionTests {
 
     static final Perk FLEX = new Perk("FLEX-SHIFTS", "self-chosen shifts", new BigDecimal("2"), "a month",
             new PerkCondition(3, List.of("excellent"), null, Match.ANY));
@@ -32,7 +34,7 @@ class PerkLineTests {
         plan.setSections(new PlanSections(null, null, null, null, List.of(FLEX, REMOTE), null, null));
         Scorecard card = new Scorecard(1L, "E1", "G1", "2026-10", new BigDecimal(total), grade, rank, "PUBLISHED",
                 List.of());
-        return new PerkLine().lines(new LineRule.Facts(plan, card, null));
+        return new PerkSection().lines(new PlanSection.Facts(plan, card, null));
     }
 
     @Test

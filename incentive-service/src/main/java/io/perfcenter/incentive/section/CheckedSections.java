@@ -1,0 +1,39 @@
+package io.perfcenter.incentive.section;
+
+import io.perfcenter.incentive.plan.PlanSections;
+import io.perfcenter.incentive.plan.PlanSections.Commission;
+import io.perfcenter.incentive.plan.PlanSections.OverBudget;
+import io.perfcenter.incentive.plan.PlanSections.Perk;
+import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
+import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
+import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+
+import java.math.BigDecimal;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the sections' checks make of a plan input, filled in section by section: the grade coefficients (keyed by
+ * lower-case grade; empty when the plan pays by score band or pays no performance pay) and each section's checked
+ * configuration, null when the plan leaves it out.
+ */
+public final class CheckedSections {
+
+    Map<String, BigDecimal> coefficients = new HashMap<>();
+    List<ScoreBand> scoreBands;
+    TargetBonus targets;
+    Commission commission;
+    TeamReward teamReward;
+    List<Perk> perks;
+    Map<String, BigDecimal> honorPrizes;
+    OverBudget overBudget;
+
+    public Map<String, BigDecimal> coefficients() {
+        return coefficients;
+    }
+
+    public PlanSections sections() {
+        return new PlanSections(scoreBands, targets, commission, teamReward, perks, honorPrizes, overBudget);
+    }
+}

@@ -1,0 +1,65 @@
+package io.perfcenter.incentive.section;
+
+import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
+import io.perfcenter.incentive.plan.PlanSections;
+import io.perfcenter.incentive.plan.PlanSections.OverBudget;
+import io.perfcenter.incentive.statement.BudgetScaling;
+import io.perfcenter.incentive.web.Problems;
+
+import java.util.List;
+
+import static io.perfcenter.incentive.section.SectionChecks.absentIfEmpty;
+
+/**
+ * What a run does when its cost exceeds the unit's budget: a policy, not a payout, so it writes no line. The run
+ * applies it after every statement is composed ({@link BudgetScaling}); the kinds it may scale are the paid line
+ * kinds of the other sections ({@link SectionRegistry#PAID_KINDS}). Configuration: {@code overBudget}
+ * ({@link OverBudget}).
+ */
+public final class OverBudgetSection implements PlanSection {
+
+    @Override
+    public String field() {
+        return "overBudget";
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public List<LineKind> lineKinds() {
+        return List.of();
+    }
+
+    @Override
+    public boolean given(PlanInput in) {
+        return in.overBudget() != null;
+    }
+
+    @Override
+    public void check(PlanInput in, CheckedSections out) {
+        OverBudget o = in.overBudget();
+        if (o == null) {
+            return;
+        }
+        if (o.policy() == null) {
+            throw Problems.invalid("overBudget.policy", "is required: SCALE or FLAG");
+        }
+        if (absentIfEmpty(o.scaledKinds()) == null) {
+            out.overBudget = new OverBudget(o.policy(), null);
+            return;
+        }
+        if (o.policy() != PlanSections.OverBudgetPolicy.SCALE) {
+            throw Problems.invalid("overBudget.scaledKinds", "is used only with policy SCALE");
+        }
+        for (int i = 0; i < o.scaledKinds().size(); i++) {
+            if (!SectionRegistry.PAID_KINDS.contains(o.scaledKinds().get(i))) {
+                throw Problems.invalid("overBudget.scaledKinds[" + i + "]",
+                        "must be one of " + SectionRegistry.PAID_KINDS);
+            }
+        }
+        out.overBudget = o;
+    }
+}

@@ -1,0 +1,204 @@
+package io.perfcenter.incentive.section;
+
+import io.perfcenter.incentive.client.Scorecard;
+import io.perfcenter.incentive.plan.IncentivePlan;
+import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
+import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
+import io.perfcenter.incentive.plan.ScoreRange;
+import io.perfcenter.incentive.salary.Salary;
+import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.PerformancePay;
+import io.perfcenter.incentive.web.Problems;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.perfcenter.incentive.section.SectionChecks.absentIfEmpty;
+import static io.perfcenter.incentive.section.SectionChecks.coefficient;
+import static io.perfcenter.incentive.section.SectionChecks.label;
+
+/**
+ * Performance pay (DOMAIN §5): {@code performancePayShare} with {@code gradeCoefficients} or {@code scoreBands}.
+ * The line is salary × share × coefficient of the grade, or of the score band the scorecard total falls in (the K
+ * table of DOMAIN §4), or a flagged line saying what is missing. A plan may leave performance pay out when it pays
+ * or grants something else.
+ */
+public final class PerformancePaySection implements PlanSection {
+
+    public static final String KIND = "performance-pay";
+    public static final String MISSING_SALARY = "missingSalary";
+    public static final String CURRENCY_MISMATCH = "currencyMismatch";
+    public static final String GRADE_NOT_IN_PLAN = "gradeNotInPlan";
+    public static final String SCORE_NOT_IN_BANDS = "scoreNotInBands";
+
+    @Override
+    public String field() {
+        return "performancePayShare";
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public List<LineKind> lineKinds() {
+        return List.of(LineKind.paid(KIND));
+    }
+
+    @Override
+    public boolean given(PlanInput in) {
+        return in.performancePayShare() != null;
+    }
+
+    @Override
+    public void check(PlanInput in, CheckedSections out) {
+        boolean otherSections = SectionRegistry.ALL.stream()
+                .anyMatch(s -> s != this && !s.lineKinds().isEmpty() && s.given(in));
+        Map<String, BigDecimal> givenCoefficients = absentIfEmpty(in.gradeCoefficients());
+        List<ScoreBand> givenBands = absentIfEmpty(in.scoreBands());
+        BigDecimal share = in.performancePayShare();
+        if (share == null) {
+            if (givenCoefficients != null || givenBands != null || !otherSections) {
+                throw Problems.invalid("performancePayShare", "is required");
+            }
+            return;
+        }
+        checkShare(share);
+        if (givenCoefficients != null && givenBands != null) {
+            throw Problems.invalid("scoreBands", "give gradeCoefficients or scoreBands, not both");
+        }
+        if (givenBands != null) {
+            out.scoreBands = checkBands(givenBands);
+        } else {
+            out.coefficients = checkCoefficients(givenCoefficients);
+        }
+    }
+
+    private static void checkShare(BigDecimal share) {
+        if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
+            throw Problems.invalid("performancePayShare", "must be more than 0 and at most 1 (0.30 is 30%)");
+        }
+        if (share.stripTrailingZeros().scale() > 6) {
+            throw Problems.invalid("performancePayShare", "must have at most 6 decimals");
+        }
+    }
+
+    private static Map<String, BigDecimal> checkCoefficients(Map<String, BigDecimal> given) {
+        if (given == null || given.isEmpty()) {
+            throw Problems.invalid("gradeCoefficients", "name at least one grade and its coefficient");
+        }
+        Map<String, BigDecimal> coefficients = new HashMap<>();
+        for (Map.Entry<String, BigDecimal> e : given.entrySet()) {
+            String field = "gradeCoefficients." + e.getKey();
+            if (e.getKey() == null || e.getKey().isBlank() || e.getKey().length() > 64) {
+                throw Problems.invalid(field, "a grade must be 1 to 64 characters");
+            }
+            coefficient(field, e.getValue());
+            if (coefficients.put(IncentivePlan.normalizeGrade(e.getKey()), e.getValue()) != null) {
+                throw Problems.invalid(field, "names the same grade as another key (grades ignore case)");
+            }
+        }
+        return coefficients;
+    }
+
+    private static List<ScoreBand> checkBands(List<ScoreBand> given) {
+        List<ScoreRange> ranges = new ArrayList<>();
+        List<ScoreBand> bands = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String field = "scoreBands[" + i + "]";
+            ScoreBand band = given.get(i);
+            if (band == null) {
+                throw Problems.invalid(field, "is empty");
+            }
+            ScoreRange range = ScoreRange.parse(band.range());
+            if (range == null) {
+                throw Problems.invalid(field + ".range", "must be an interval such as (95,100], [90,95) or (,70)");
+            }
+            if (range.isEmpty()) {
+                throw Problems.invalid(field + ".range", "contains no score");
+            }
+            for (int j = 0; j < ranges.size(); j++) {
+                if (ranges.get(j).overlaps(range)) {
+                    throw Problems.invalid(field + ".range", "overlaps scoreBands[" + j + "] " + ranges.get(j));
+                }
+            }
+            coefficient(field + ".coefficient", band.coefficient());
+            label(field + ".label", band.label());
+            ranges.add(range);
+            bands.add(new ScoreBand(range.toString(), band.coefficient(), band.label()));
+        }
+        return bands;
+    }
+
+    @Override
+    public List<ComputedLine> lines(Facts facts) {
+        IncentivePlan plan = facts.plan();
+        if (!plan.paysPerformancePay()) {
+            return List.of();
+        }
+        Scorecard card = facts.scorecard();
+        Salary salary = facts.salary();
+        Map<String, Object> source = new LinkedHashMap<>();
+        source.put("scorecardId", card.id());
+        source.put("grade", card.grade());
+        source.put("total", card.total());
+        source.put("planVersion", plan.version);
+        if (salary != null) {
+            source.put("salaryEffectiveFrom",
+                    salary.effectiveFrom() == null ? null : salary.effectiveFrom().toString());
+        }
+
+        if (salary == null) {
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, "No monthly salary on file for "
+                    + card.employeeId() + " in effect on the last day of " + card.period()
+                    + ": performance pay not computed", source, MISSING_SALARY));
+        }
+        if (!salary.currency().equals(plan.currency)) {
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Salary on file is in " + salary.currency()
+                    + " but plan " + plan.code + " pays in " + plan.currency + ": performance pay not computed",
+                    source, CURRENCY_MISMATCH));
+        }
+        List<ScoreBand> bands = facts.sections().scoreBands();
+        if (bands != null) {
+            return List.of(byBand(plan, card, salary, bands, source));
+        }
+        Optional<BigDecimal> coefficient = plan.coefficient(card.grade());
+        if (coefficient.isEmpty()) {
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Grade " + card.grade() + " has no "
+                    + "coefficient in plan " + plan.code + " version " + plan.version
+                    + ": performance pay not computed", source, GRADE_NOT_IN_PLAN));
+        }
+        PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(), plan.performancePayShare,
+                coefficient.get(),
+                card.grade());
+        return List.of(ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source));
+    }
+
+    private static ComputedLine byBand(IncentivePlan plan, Scorecard card, Salary salary, List<ScoreBand> bands,
+                                       Map<String, Object> source) {
+        if (card.total() == null) {
+            return ComputedLine.notComputed(KIND, plan.currency, "The scorecard has no total: performance pay "
+                    + "by score band not computed", source, SCORE_NOT_IN_BANDS);
+        }
+        for (ScoreBand band : bands) {
+            ScoreRange range = ScoreRange.parse(band.range());
+            if (range.contains(card.total())) {
+                source.put("band", band.range());
+                String why = "score " + card.total().toPlainString() + " in " + band.range()
+                        + (band.label() == null ? "" : " " + band.label());
+                PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(),
+                        plan.performancePayShare, band.coefficient(), why);
+                return ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source);
+            }
+        }
+        return ComputedLine.notComputed(KIND, plan.currency, "Score " + card.total().toPlainString()
+                + " is in no score band of plan " + plan.code + " version " + plan.version
+                + ": performance pay not computed", source, SCORE_NOT_IN_BANDS);
+    }
+}
