@@ -27,23 +27,12 @@ import static io.perfcenter.incentive.section.SectionChecks.measure;
  * unit, the contributions of its agents make the period's team fund, which a team reward may add to its pool.
  * Configuration: {@code commission} ({@link Commission}).
  */
-public final class CommissionSection implements PlanSection {
+public final class CommissionSection extends PlanSection {
 
     public static final String KIND = "commission";
 
-    @Override
-    public String field() {
-        return "commission";
-    }
-
-    @Override
-    public int order() {
-        return 30;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.paid(KIND));
+    public CommissionSection() {
+        super("commission", 30, LineKind.paid(KIND));
     }
 
     @Override

@@ -20,23 +20,12 @@ import static io.perfcenter.incentive.section.SectionChecks.amount;
  * A prize above 0 is paid; a prize of 0 lists the honor on the statement without money (and in the payroll export
  * as an entitlement, {@code SERVICE-STAR 2026-06}). Configuration: {@code honorPrizes}, prize by award code.
  */
-public final class HonorPrizeSection implements PlanSection {
+public final class HonorPrizeSection extends PlanSection {
 
     public static final String KIND = "honor";
 
-    @Override
-    public String field() {
-        return "honorPrizes";
-    }
-
-    @Override
-    public int order() {
-        return 50;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.paid(KIND));
+    public HonorPrizeSection() {
+        super("honorPrizes", 50, LineKind.paid(KIND));
     }
 
     @Override

@@ -16,21 +16,10 @@ import static io.perfcenter.incentive.section.SectionChecks.absentIfEmpty;
  * kinds of the other sections ({@link SectionRegistry#PAID_KINDS}). Configuration: {@code overBudget}
  * ({@link OverBudget}).
  */
-public final class OverBudgetSection implements PlanSection {
+public final class OverBudgetSection extends PlanSection {
 
-    @Override
-    public String field() {
-        return "overBudget";
-    }
-
-    @Override
-    public int order() {
-        return 100;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of();
+    public OverBudgetSection() {
+        super("overBudget", 100);
     }
 
     @Override

@@ -28,7 +28,7 @@ import static io.perfcenter.incentive.section.SectionChecks.label;
  * table of DOMAIN §4), or a flagged line saying what is missing. A plan may leave performance pay out when it pays
  * or grants something else.
  */
-public final class PerformancePaySection implements PlanSection {
+public final class PerformancePaySection extends PlanSection {
 
     public static final String KIND = "performance-pay";
     public static final String MISSING_SALARY = "missingSalary";
@@ -36,19 +36,8 @@ public final class PerformancePaySection implements PlanSection {
     public static final String GRADE_NOT_IN_PLAN = "gradeNotInPlan";
     public static final String SCORE_NOT_IN_BANDS = "scoreNotInBands";
 
-    @Override
-    public String field() {
-        return "performancePayShare";
-    }
-
-    @Override
-    public int order() {
-        return 10;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.paid(KIND));
+    public PerformancePaySection() {
+        super("performancePayShare", 10, LineKind.paid(KIND));
     }
 
     @Override

@@ -26,23 +26,12 @@ import static io.perfcenter.incentive.section.SectionChecks.label;
  * perk granted, saying which condition granted it. Perks carry no amount and never change a total; the payroll
  * export lists them as entitlements ({@code FLEX-SHIFTS ×2}). Configuration: {@code perks} ({@link Perk}).
  */
-public final class PerkSection implements PlanSection {
+public final class PerkSection extends PlanSection {
 
     public static final String KIND = "perk";
 
-    @Override
-    public String field() {
-        return "perks";
-    }
-
-    @Override
-    public int order() {
-        return 60;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.entitlement(KIND));
+    public PerkSection() {
+        super("perks", 60, LineKind.entitlement(KIND));
     }
 
     @Override

@@ -17,46 +17,67 @@ import java.util.Map;
  * One section of an incentive plan (performance pay, targets, commission, team reward, perks, honor prizes, the
  * over-budget policy), in one class: how its configuration is checked, which measures it reads, what it decides for
  * the whole unit, the statement lines it writes with their explanations, and the line kinds it adds to statements
- * and the payroll export. Its configuration is a record of {@link PlanSections} (the JSON a plan stores). The
- * sections there are are listed in {@link SectionRegistry}; to add one, see the incentive-service README.
+ * and the payroll export. Its configuration is a record of {@link PlanSections} (the JSON a plan stores).
+ * {@link SectionRegistry} lists every section; to add one, see the incentive-service README.
  */
-public interface PlanSection {
+public abstract class PlanSection {
+
+    private final String field;
+    private final int order;
+    private final List<LineKind> lineKinds;
+
+    /**
+     * @param field     the section's field in a plan
+     * @param order     position of the section's lines on a statement, lower first
+     * @param lineKinds the kinds of line it writes, in the order it writes them
+     */
+    protected PlanSection(String field, int order, LineKind... lineKinds) {
+        this.field = field;
+        this.order = order;
+        this.lineKinds = List.of(lineKinds);
+    }
 
     /** The section's field in a plan ({@code targets}, {@code commission} …). */
-    String field();
+    public final String field() {
+        return field;
+    }
 
     /** Position of this section's lines on a statement; lower first. */
-    int order();
+    public final int order() {
+        return order;
+    }
 
     /** The kinds of line this section writes, in the order it writes them; none for a policy such as overBudget. */
-    List<LineKind> lineKinds();
+    public final List<LineKind> lineKinds() {
+        return lineKinds;
+    }
 
     /** Whether the plan input gives this section (an empty list or map is a section left out). */
-    boolean given(PlanInput in);
+    public abstract boolean given(PlanInput in);
 
     /**
      * Checks this section of the input field by field and puts its checked configuration into {@code out}; the first
      * invalid field throws a 400 problem naming it by its path ({@code commission.brackets[1].upTo}).
      */
-    void check(PlanInput in, CheckedSections out);
+    public abstract void check(PlanInput in, CheckedSections out);
 
     /** The measures this section reads of a plan's sections; metric codes among them are fetched for a run. */
-    default List<String> measures(PlanSections sections) {
+    public List<String> measures(PlanSections sections) {
         return List.of();
     }
 
     /** What this section decides for the whole unit before any statement (team fund, team reward). */
-    default UnitOutcome decide(UnitFacts facts, UnitOutcome unit) {
+    public UnitOutcome decide(UnitFacts facts, UnitOutcome unit) {
         return unit;
     }
 
     /** The lines for one agent, each explained; none when the plan does not have this section. */
-    default List<ComputedLine> lines(Facts facts) {
+    public List<ComputedLine> lines(Facts facts) {
         return List.of();
     }
 
     /** How a line of this section that carries no money reads in the payroll export; null for the kind's name. */
-    default String entitlement(String kind, Map<String, Object> source) {
+    public String entitlement(String kind, Map<String, Object> source) {
         return null;
     }
 
@@ -66,7 +87,7 @@ public interface PlanSection {
      * directory (null when not asked or unknown), the agent's figures by measure, and what was decided for the whole
      * unit first (team fund, team reward, honors).
      */
-    record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, String position, Figures figures,
+    public record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, String position, Figures figures,
                  UnitOutcome unit) {
 
         public Facts(IncentivePlan plan, Scorecard scorecard, Salary salary) {
@@ -79,7 +100,7 @@ public interface PlanSection {
     }
 
     /** What a section may decide the unit's outcome from: the unit's scorecards by employee id, with their figures. */
-    record UnitFacts(IncentivePlan plan, String unitCode, List<Scorecard> cards, List<Figures> figures,
+    public record UnitFacts(IncentivePlan plan, String unitCode, List<Scorecard> cards, List<Figures> figures,
                      MetricAggregates metrics) {
 
         public PlanSections sections() {

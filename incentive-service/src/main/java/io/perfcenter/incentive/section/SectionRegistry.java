@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The sections a plan can have, and the one list of statement line kinds they write. Plan validation, statement
  * composition, budget scaling and the payroll export all read them from here; adding a section is a class
- * implementing {@link PlanSection} listed in {@link #ALL}, with its configuration record in {@link PlanSections}.
+ * extending {@link PlanSection} listed in {@link #ALL}, with its configuration record in {@link PlanSections}.
  */
 public final class SectionRegistry {
 

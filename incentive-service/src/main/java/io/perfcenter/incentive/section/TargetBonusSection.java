@@ -27,25 +27,14 @@ import static io.perfcenter.incentive.section.SectionChecks.measure;
  * position, so that pools tilt towards hard roles. A target not reached is a 0.00 line saying by how much.
  * Configuration: {@code targets} ({@link TargetBonus}).
  */
-public final class TargetBonusSection implements PlanSection {
+public final class TargetBonusSection extends PlanSection {
 
     public static final String BASIC = "target-bonus";
     public static final String CHALLENGE = "challenge-bonus";
     public static final String MISSING_FIGURE = "missingFigure";
 
-    @Override
-    public String field() {
-        return "targets";
-    }
-
-    @Override
-    public int order() {
-        return 20;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.paid(BASIC), LineKind.paid(CHALLENGE));
+    public TargetBonusSection() {
+        super("targets", 20, LineKind.paid(BASIC), LineKind.paid(CHALLENGE));
     }
 
     @Override

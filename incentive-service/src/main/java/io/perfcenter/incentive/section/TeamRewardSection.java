@@ -28,23 +28,12 @@ import static io.perfcenter.incentive.section.SectionChecks.measure;
  * if the plan says so) is split among the unit's agents; {@link TeamPool} decides it once for the unit, and each
  * agent's {@code team-share} line is their part. Configuration: {@code teamReward} ({@link TeamReward}).
  */
-public final class TeamRewardSection implements PlanSection {
+public final class TeamRewardSection extends PlanSection {
 
     public static final String KIND = "team-share";
 
-    @Override
-    public String field() {
-        return "teamReward";
-    }
-
-    @Override
-    public int order() {
-        return 40;
-    }
-
-    @Override
-    public List<LineKind> lineKinds() {
-        return List.of(LineKind.paid(KIND));
+    public TeamRewardSection() {
+        super("teamReward", 40, LineKind.paid(KIND));
     }
 
     @Override
