@@ -43,9 +43,6 @@ public final class CommissionSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         Commission c = in.commission();
-        if (c == null) {
-            return;
-        }
         if (c.measure() != null) {
             measure("commission.measure", c.measure());
         }

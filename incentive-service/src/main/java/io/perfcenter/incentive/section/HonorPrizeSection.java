@@ -36,9 +36,6 @@ public final class HonorPrizeSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         Map<String, BigDecimal> prizes = in.honorPrizes();
-        if (prizes == null || prizes.isEmpty()) {
-            return;
-        }
         Map<String, BigDecimal> checked = new LinkedHashMap<>();
         for (Map.Entry<String, BigDecimal> e : prizes.entrySet()) {
             String field = "honorPrizes." + e.getKey();

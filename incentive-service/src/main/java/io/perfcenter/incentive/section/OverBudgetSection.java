@@ -30,9 +30,6 @@ public final class OverBudgetSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         OverBudget o = in.overBudget();
-        if (o == null) {
-            return;
-        }
         if (o.policy() == null) {
             throw Problems.invalid("overBudget.policy", "is required: SCALE or FLAG");
         }

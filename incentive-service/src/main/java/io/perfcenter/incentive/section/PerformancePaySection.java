@@ -9,6 +9,7 @@ import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.PerformancePay;
 import io.perfcenter.incentive.web.Problems;
+import io.quarkiverse.resteasy.problem.HttpProblem;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -40,23 +41,20 @@ public final class PerformancePaySection extends PlanSection {
         super("performancePayShare", 10, LineKind.paid(KIND));
     }
 
+    /** Given when any of its three fields is; a plan without any other section must give it. */
     @Override
     public boolean given(PlanInput in) {
-        return in.performancePayShare() != null;
+        return in.performancePayShare() != null || absentIfEmpty(in.gradeCoefficients()) != null
+                || absentIfEmpty(in.scoreBands()) != null;
     }
 
     @Override
     public void check(PlanInput in, CheckedSections out) {
-        boolean otherSections = SectionRegistry.ALL.stream()
-                .anyMatch(s -> s != this && !s.lineKinds().isEmpty() && s.given(in));
         Map<String, BigDecimal> givenCoefficients = absentIfEmpty(in.gradeCoefficients());
         List<ScoreBand> givenBands = absentIfEmpty(in.scoreBands());
         BigDecimal share = in.performancePayShare();
         if (share == null) {
-            if (givenCoefficients != null || givenBands != null || !otherSections) {
-                throw Problems.invalid("performancePayShare", "is required");
-            }
-            return;
+            throw required();
         }
         checkShare(share);
         if (givenCoefficients != null && givenBands != null) {
@@ -67,6 +65,11 @@ public final class PerformancePaySection extends PlanSection {
         } else {
             out.coefficients = checkCoefficients(givenCoefficients);
         }
+    }
+
+    /** The problem of a plan that lacks performancePayShare: with its coefficients, or without anything to pay. */
+    static HttpProblem required() {
+        return Problems.invalid("performancePayShare", "is required");
     }
 
     private static void checkShare(BigDecimal share) {

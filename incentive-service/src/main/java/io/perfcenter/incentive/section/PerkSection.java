@@ -42,9 +42,6 @@ public final class PerkSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         List<Perk> perks = in.perks();
-        if (perks == null || perks.isEmpty()) {
-            return;
-        }
         Set<String> codes = new HashSet<>();
         List<Perk> checked = new ArrayList<>();
         for (int i = 0; i < perks.size(); i++) {

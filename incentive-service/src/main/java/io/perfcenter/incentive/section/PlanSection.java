@@ -57,7 +57,8 @@ public abstract class PlanSection {
 
     /**
      * Checks this section of the input field by field and puts its checked configuration into {@code out}; the first
-     * invalid field throws a 400 problem naming it by its path ({@code commission.brackets[1].upTo}).
+     * invalid field throws a 400 problem naming it by its path ({@code commission.brackets[1].upTo}). Called only
+     * when the input {@link #given gives} the section.
      */
     public abstract void check(PlanInput in, CheckedSections out);
 

@@ -45,11 +45,19 @@ public final class SectionRegistry {
     private SectionRegistry() {
     }
 
-    /** Checks every section of a plan input, in plan order; the first invalid field throws a 400 problem. */
+    /**
+     * Checks every section the plan input gives, in plan order; the first invalid field throws a 400 problem. A plan
+     * pays or grants something: one without any such section is told that performance pay is required.
+     */
     public static CheckedSections check(PlanInput in) {
+        if (ALL.stream().noneMatch(s -> !s.lineKinds().isEmpty() && s.given(in))) {
+            throw PerformancePaySection.required();
+        }
         CheckedSections out = new CheckedSections();
         for (PlanSection section : ALL) {
-            section.check(in, out);
+            if (section.given(in)) {
+                section.check(in, out);
+            }
         }
         return out;
     }

@@ -45,9 +45,6 @@ public final class TargetBonusSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         TargetBonus t = in.targets();
-        if (t == null) {
-            return;
-        }
         measure("targets.measure", t.measure());
         target("targets.basic", t.basic(), true);
         target("targets.challenge", t.challenge(), false);

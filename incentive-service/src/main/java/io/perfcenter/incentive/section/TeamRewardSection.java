@@ -44,9 +44,6 @@ public final class TeamRewardSection extends PlanSection {
     @Override
     public void check(PlanInput in, CheckedSections out) {
         TeamReward t = in.teamReward();
-        if (t == null) {
-            return;
-        }
         measure("teamReward.measure", t.measure());
         if (t.target() == null) {
             throw Problems.invalid("teamReward.target", "is required");

@@ -111,6 +111,19 @@ public class SectionRegistryTests {
     }
 
     @Test
+    void aPlanThatPaysNothingIsToldPerformancePayIsRequired() {
+        PlanInput onlyPolicy = new PlanInput("NONE", "Nothing paid", "CNY", null, null, null, null, null, null,
+                List.of(), Map.of(), new OverBudget(null, null));
+        HttpProblem p = assertThrows(HttpProblem.class, () -> SectionRegistry.check(onlyPolicy));
+        assertEquals("performancePayShare", p.getParameters().get("field"));
+        PlanInput coefficientsWithoutShare = with(onlyPolicy, 4, Map.of("good", BigDecimal.ONE));
+        p = assertThrows(HttpProblem.class, () -> SectionRegistry.check(coefficientsWithoutShare));
+        assertEquals("performancePayShare", p.getParameters().get("field"));
+        PlanInput commissionOnly = with(with(fullPlan(), 3, null), 4, null);
+        assertEquals(Map.of(), SectionRegistry.check(commissionOnly).coefficients());
+    }
+
+    @Test
     void lineKindsBelongToOneSectionEachAndThePaidOnesAreTheScalableKinds() {
         Set<String> kinds = new HashSet<>();
         for (LineKind kind : SectionRegistry.LINE_KINDS) {
