@@ -181,7 +181,9 @@ class SuiteFlowIT {
     @Order(5)
     void theDemoDataSetLoadsThroughTheGatewayOnce() {
         DemoData demo = new DemoData(suite.gatewayUrl(), Launcher.tokens(running.identity, Duration.ofMinutes(30)));
-        org.junit.jupiter.api.Assertions.assertTrue(demo.load());
+        // the suite is shared by the end-to-end classes: ConsoleIT may have loaded the data set already (it signs in
+        // as the demo people); either way a further load is a no-op and nothing is there twice (the counts below)
+        demo.load();
         org.junit.jupiter.api.Assertions.assertFalse(demo.load());
         // the demo supervisor sees the published scorecards of their group, the demo agent their statement
         as("E2001", "supervisor").queryParam("status", "PUBLISHED").get("/api/v1/scoring/scorecards").then()
