@@ -27,7 +27,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * Every rule type of DOMAIN.md §3 defined by HR as configuration and computed in a run: seed 004's additive scheme
+ * Every rule type of docs/domain.md §3 defined by HR as configuration and computed in a run: seed 004's additive scheme
  * (volume points + error points + QA deductions + per-incident deductions), expressions, minimum samples with each
  * insufficient-data policy, and the problems naming the offending field.
  */

@@ -19,7 +19,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.restassured.RestAssured.given;
 
-/** Shared by the @QuarkusTests: callers with tokens, a template like DOMAIN.md's, and metrics-service stubs. */
+/** Shared by the @QuarkusTests: callers with tokens, a template like docs/domain.md's, and metrics-service stubs. */
 public final class ScoringApi {
 
     public static final String TEMPLATES = "/api/v1/scoring/templates";
@@ -50,7 +50,7 @@ public final class ScoringApi {
         return as("H1", "hr");
     }
 
-    /** Calls (tiered, DOMAIN.md §3.1, scaled by maxPoints 1500) 40%, reply minutes 30%, CSAT 30%. */
+    /** Calls (tiered, docs/domain.md §3, scaled by maxPoints 1500) 40%, reply minutes 30%, CSAT 30%. */
     public static Map<String, Object> seatTemplate(String code) {
         Map<String, Object> template = new LinkedHashMap<>();
         template.put("code", code);

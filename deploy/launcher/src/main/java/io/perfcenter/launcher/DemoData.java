@@ -88,7 +88,7 @@ public final class DemoData {
         System.out.println("Demo data: " + report.path("accepted").asInt() + " metric values accepted.");
     }
 
-    /** The front-line seat template of DOMAIN.md (volume by tiered rate, AHT and CSAT linear), run per group. */
+    /** The front-line seat template of docs/domain.md (volume by tiered rate, AHT and CSAT linear), run per group. */
     private void scorecards() {
         String hr = tokens.get("hr");
         gateway.send("POST", "/api/v1/scoring/templates", hr, Map.of(
@@ -118,7 +118,7 @@ public final class DemoData {
         System.out.println("Demo data: " + month + " scorecards computed and published for " + GROUPS + ".");
     }
 
-    /** Performance pay: 30% of salary × a coefficient by grade (DOMAIN.md §5), computed per group. */
+    /** Performance pay: 30% of salary × a coefficient by grade (docs/domain.md §6), computed per group. */
     private void bonuses() {
         String hr = tokens.get("hr");
         List<Map<String, Object>> salaries = new ArrayList<>();

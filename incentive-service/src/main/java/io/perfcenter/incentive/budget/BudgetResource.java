@@ -30,10 +30,10 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class BudgetResource {
 
-    private final BudgetRegister budgets;
+    private final BudgetService budgets;
     private final Caller caller;
 
-    BudgetResource(BudgetRegister budgets, Caller caller) {
+    BudgetResource(BudgetService budgets, Caller caller) {
         this.budgets = budgets;
         this.caller = caller;
     }

@@ -63,7 +63,7 @@ final class HonorCandidates {
         Map<String, AgentValues> rows = quarter.rows();
         List<HonorJudge.Candidate> candidates = new ArrayList<>();
         byEmployee.forEach((employee, cards) -> {
-            BigDecimal mean = HonorRuns.meanTotal(cards);
+            BigDecimal mean = HonorRunService.meanTotal(cards);
             AgentValues row = rows.get(employee);
             Map<String, BigDecimal> values = new HashMap<>();
             Map<String, Long> samples = new HashMap<>();

@@ -42,12 +42,12 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class HonorResource {
 
-    private final AwardCatalog awards;
-    private final HonorRuns runs;
-    private final HonorBoard board;
+    private final AwardService awards;
+    private final HonorRunService runs;
+    private final HonorWinnerService board;
     private final Caller caller;
 
-    HonorResource(AwardCatalog awards, HonorRuns runs, HonorBoard board, Caller caller) {
+    HonorResource(AwardService awards, HonorRunService runs, HonorWinnerService board, Caller caller) {
         this.awards = awards;
         this.runs = runs;
         this.board = board;

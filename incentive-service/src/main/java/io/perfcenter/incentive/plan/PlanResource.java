@@ -39,10 +39,10 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class PlanResource {
 
-    private final PlanCatalog plans;
+    private final PlanService plans;
     private final Caller caller;
 
-    PlanResource(PlanCatalog plans, Caller caller) {
+    PlanResource(PlanService plans, Caller caller) {
         this.plans = plans;
         this.caller = caller;
     }

@@ -1,7 +1,7 @@
 package io.perfcenter.incentive.plan;
 
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.salary.SalaryRegister;
+import io.perfcenter.incentive.salary.SalaryService;
 import io.perfcenter.incentive.section.CheckedSections;
 import io.perfcenter.incentive.section.SectionChecks;
 import io.perfcenter.incentive.section.SectionRegistry;
@@ -41,7 +41,7 @@ public final class PlanValidation {
         if (in.name().length() > 200) {
             throw Problems.invalid("name", "must be at most 200 characters");
         }
-        if (!SalaryRegister.isIsoCurrency(in.currency())) {
+        if (!SalaryService.isIsoCurrency(in.currency())) {
             throw Problems.invalid("currency", "must be an ISO 4217 code of 3 capital letters, such as CNY");
         }
         CheckedSections checked = SectionRegistry.check(in);

@@ -37,11 +37,11 @@ import java.util.List;
         + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class PromotionResource {
 
-    private final LadderCatalog ladders;
-    private final PromotionChecks checks;
+    private final LadderService ladders;
+    private final PromotionService checks;
     private final Caller caller;
 
-    PromotionResource(LadderCatalog ladders, PromotionChecks checks, Caller caller) {
+    PromotionResource(LadderService ladders, PromotionService checks, Caller caller) {
         this.ladders = ladders;
         this.checks = checks;
         this.caller = caller;

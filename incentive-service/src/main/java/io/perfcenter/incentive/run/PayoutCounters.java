@@ -26,7 +26,7 @@ public class PayoutCounters {
         registry.counter("perfcenter.payout.runs.approved");
     }
 
-    void computed(PayoutRuns.Computed computed) {
+    void computed(PayoutRunService.Computed computed) {
         registry.counter("perfcenter.payout.runs.computed", "outcome", computed.created() ? "revision" : "unchanged")
                 .increment();
         if (computed.created()) {

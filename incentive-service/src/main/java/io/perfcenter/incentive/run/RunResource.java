@@ -38,12 +38,12 @@ import java.util.List;
         + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class RunResource {
 
-    private final PayoutRuns runs;
+    private final PayoutRunService runs;
     private final Caller caller;
     private final MetricsClient metrics;
     private final PayoutCounters counters;
 
-    RunResource(PayoutRuns runs, Caller caller, MetricsClient metrics, PayoutCounters counters) {
+    RunResource(PayoutRunService runs, Caller caller, MetricsClient metrics, PayoutCounters counters) {
         this.runs = runs;
         this.counters = counters;
         this.caller = caller;
@@ -72,7 +72,7 @@ public class RunResource {
     @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable; nothing "
             + "was stored")
     public Response compute(RunInput input) {
-        PayoutRuns.Computed computed = runs.compute(input, caller.name());
+        PayoutRunService.Computed computed = runs.compute(input, caller.name());
         RunView run = computed.run();
         return computed.created()
                 ? Response.created(URI.create("/api/v1/incentives/runs/" + run.id())).entity(run).build()
@@ -155,7 +155,7 @@ public class RunResource {
     public Response export(@Parameter(example = "7") @PathParam("id") long id,
                            @Parameter(description = "csv (default) or xlsx", example = "xlsx")
                            @QueryParam("format") String format) {
-        PayoutRuns.Export file = runs.export(id, format);
+        PayoutRunService.Export file = runs.export(id, format);
         return Response.ok(file.content(), file.mediaType())
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"").build();
     }

@@ -24,10 +24,10 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role does not allow this")
 public class SalaryResource {
 
-    private final SalaryRegister register;
+    private final SalaryService register;
     private final Caller caller;
 
-    SalaryResource(SalaryRegister register, Caller caller) {
+    SalaryResource(SalaryService register, Caller caller) {
         this.register = register;
         this.caller = caller;
     }

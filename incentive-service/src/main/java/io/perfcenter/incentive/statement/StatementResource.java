@@ -31,10 +31,10 @@ import java.util.List;
 @APIResponse(responseCode = "503", description = "metrics-service, which says which units a leader leads, is unavailable")
 public class StatementResource {
 
-    private final StatementBook book;
+    private final StatementService book;
     private final StatementScope scope;
 
-    StatementResource(StatementBook book, StatementScope scope) {
+    StatementResource(StatementService book, StatementScope scope) {
         this.book = book;
         this.scope = scope;
     }

@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * Flags values that move more than a share against the agent's own recent baseline — the mean of their values in
- * the periods just before (DOMAIN.md: a ~20% drop in handle time can mean perfunctory service). Both directions
+ * the periods just before (docs/domain.md: a ~20% drop in handle time can mean perfunctory service). Both directions
  * are flagged: a jump is as worth a look as a fall.
  */
 @ApplicationScoped

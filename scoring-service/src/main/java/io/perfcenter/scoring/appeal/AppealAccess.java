@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who sees and who decides an appeal (申诉复核 by a separate reviewer, DOMAIN.md §6). hr and admin decide any appeal,
+ * Who sees and who decides an appeal (申诉复核 by a separate reviewer, docs/domain.md §6). hr and admin decide any appeal,
  * the escalated ones included. A reviewer — the {@code appeals} role, or a leader of a unit named in
  * {@code perfcenter.appeals.reviewing-units} — decides the appeals of agents outside the units they lead, unless the
  * appeal was escalated to hr. Nobody decides their own appeal, and an agent's own supervisor or manager never does.

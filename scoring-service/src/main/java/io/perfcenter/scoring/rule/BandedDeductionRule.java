@@ -12,7 +12,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Banded deduction from a maximum (DOMAIN.md §3.3): QA recording score, max 30 points; 99–100 → no deduction,
+ * Banded deduction from a maximum (docs/domain.md §3): QA recording score, max 30 points; 99–100 → no deduction,
  * 95–98 → deduct some … A band holds values at or above its {@code atLeast} (bands descending); a value below every
  * band loses {@code otherwise} (default: everything). Points never go below 0; they count as they are (from the
  * largest deduction's result to {@code max} less the smallest), or, with {@code points} (what the rule is worth)

@@ -13,7 +13,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Linear between thresholds (DOMAIN.md §3.4): {@code points} (default 100) at or better than {@code full}, 0 at or
+ * Linear between thresholds (docs/domain.md §3): {@code points} (default 100) at or better than {@code full}, 0 at or
  * worse than {@code zero}, linear in between: points × (value − zero) / (full − zero), 2 decimals half up. Which way
  * is better follows from the thresholds: full 5 / zero 10 (minutes to reply) rewards low values, full 4.8 / zero 3.0
  * (CSAT) high ones.

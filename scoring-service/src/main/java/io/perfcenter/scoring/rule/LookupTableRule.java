@@ -12,7 +12,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Lookup table (DOMAIN.md §3.2): value ranges → points, e.g. error count ≤3 → 30, 4 → 28, 5 → 27.5 … 10 → 23,
+ * Lookup table (docs/domain.md §3): value ranges → points, e.g. error count ≤3 → 30, 4 → 28, 5 → 27.5 … 10 → 23,
  * more → 0. A row holds values above the previous row's {@code upTo} up to and including its own; the last row has
  * none and holds everything above. The points count as they are (from the worst row's to the best row's), or, with
  * {@code points} (what the rule is worth) and/or {@code maxPoints} (the table points that earn them, default the best

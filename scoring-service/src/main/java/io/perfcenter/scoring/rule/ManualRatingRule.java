@@ -17,7 +17,7 @@ import static io.perfcenter.scoring.rule.Figures.HUNDRED;
 import static io.perfcenter.scoring.rule.Figures.format;
 
 /**
- * Manual rating (DOMAIN.md §3.9, 德能绩勤): raters — the supervisor, peers, the agent themself — rate dimensions on a
+ * Manual rating (docs/domain.md §3, 德能绩勤): raters — the supervisor, peers, the agent themself — rate dimensions on a
  * scale (1–5); each rating is the weighted mean of its dimensions, each role's score the mean of its raters', and
  * the item's the weighted mean of the roles that rated (the weights of a role without a rating are spread over the
  * others). Points = that score ÷ the top of the scale × {@code points} (default 100), so from scaleMin ÷ scaleMax ×

@@ -11,7 +11,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Per-incident deduction (DOMAIN.md §3.5, seed 004's courier example): each occurrence costs {@code perIncident}
+ * Per-incident deduction (docs/domain.md §3, seed 004's courier example): each occurrence costs {@code perIncident}
  * points from {@code max}, never below {@code floor} (default 0): from floor to max points as they are, or, with
  * {@code points} (what the rule is worth) and/or {@code maxPoints} (the raw points that earn them, default {@code
  * max}), scaled: min(points, raw / maxPoints × points).

@@ -12,7 +12,7 @@ import java.util.List;
  * How a template item turns a metric's period value into points. A rule is data (its JSON parameters, stored with
  * the template) and one class per rule type; the class that computes the points also writes the explanation an
  * agent reads. To add a rule type: a record implementing this interface, registered in {@link JsonSubTypes} below,
- * with a test reproducing its example from DOMAIN.md.
+ * with a test reproducing its example from docs/domain.md.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "type", visible = true)
 @JsonSubTypes({

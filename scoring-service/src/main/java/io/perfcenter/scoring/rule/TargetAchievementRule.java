@@ -15,7 +15,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Target achievement (DOMAIN.md §3.7): actual ÷ target × points, the achievement capped at {@code cap} (default
+ * Target achievement (docs/domain.md §3): actual ÷ target × points, the achievement capped at {@code cap} (default
  * 100%). For lower-is-better metrics (complaint rate) the ratio is target ÷ actual. The target comes from the targets
  * HR and managers set in scoring, the most specific one applying (agent, then group, team, center); without one the
  * rule's own {@code target}; without that, the item has insufficient data. Points run from 0 to points × cap; in a

@@ -13,7 +13,7 @@ import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
 /**
- * Tiered per-unit points (DOMAIN.md §3.1): the value times the rate of a tier. In {@code WHOLE} mode (the default)
+ * Tiered per-unit points (docs/domain.md §3): the value times the rate of a tier. In {@code WHOLE} mode (the default)
  * the whole value is paid at the rate of the tier it falls in (2,412 calls × 0.55 = 1,326.6); in {@code PROGRESSIVE}
  * mode each bracket is paid at its own rate (2,000 × 0.4 + 300 × 0.5 + 112 × 0.55). A tier holds values up to and
  * including its {@code upTo}; the last tier has none. The raw points count as they are (0 or more, no maximum), or,

@@ -25,7 +25,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Sets targets and finds the one that applies to an agent (DOMAIN.md §1: targets cascade center → team → group →
+ * Sets targets and finds the one that applies to an agent (docs/domain.md §1: targets cascade center → team → group →
  * agent): the agent's own, else their group's, team's, center's — at each level one set for the period before one
  * set for every period. hr and admin set any target, managers and supervisors those of the units they lead.
  */

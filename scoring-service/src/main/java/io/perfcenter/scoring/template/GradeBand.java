@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
 
-/** A grade and the lowest total that earns it (DOMAIN.md §4: ≥90 excellent, ≥80 good, ≥70 pass, below fail). */
+/** A grade and the lowest total that earns it (docs/domain.md §4: ≥90 excellent, ≥80 good, ≥70 pass, below fail). */
 @Schema(name = "GradeBand")
 public record GradeBand(
         @Schema(required = true, examples = "excellent") String grade,

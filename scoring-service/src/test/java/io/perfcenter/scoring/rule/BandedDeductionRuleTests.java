@@ -9,7 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * DOMAIN.md §3.3 (seed 004), QA recording score, max 30: 99–100 → no deduction; 95–98 → deduct … (the source is cut
+ * docs/domain.md §3 (seed 004), QA recording score, max 30: 99–100 → no deduction; 95–98 → deduct … (the source is cut
  * off; the bands below 95 here are an example of how HR continues them).
  */
 class BandedDeductionRuleTests {

@@ -10,8 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The expression rule, for what the other types cannot say, in CEL: e.g. DOMAIN.md §2's "logistics-query resolution
- * ≥ 95%" as full points at 95% and proportional below, and a combination of two metrics.
+ * The expression rule, for what the other types cannot say, in CEL: e.g. docs/domain.md §2's "logistics-query
+ * resolution ≥ 95%" as full points at 95% and proportional below, and a combination of two metrics.
  */
 class ExpressionRuleTests {
 

@@ -7,7 +7,9 @@ import java.math.BigDecimal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** DOMAIN.md §3.4: reply within 5 minutes earns full marks, over 10 minutes nothing; and CSAT the other way round. */
+/**
+ * docs/domain.md §3: reply within 5 minutes earns full marks, over 10 minutes nothing; and CSAT the other way round.
+ */
 class LinearRuleTests {
 
     private static final LinearRule REPLY_MINUTES = new LinearRule(new BigDecimal("5"), new BigDecimal("10"), "min");

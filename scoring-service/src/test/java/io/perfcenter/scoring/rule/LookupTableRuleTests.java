@@ -9,7 +9,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * DOMAIN.md §3.2 (seed 004), error count → points: ≤3 → 30; 4 → 28; 5 → 27.5; 6 → 26.4; 7 → 25.8; 8 → 25.2;
+ * docs/domain.md §3 (seed 004), error count → points: ≤3 → 30; 4 → 28; 5 → 27.5; 6 → 26.4; 7 → 25.8; 8 → 25.2;
  * 9 → 23.7; 10 → 23; >10 → 0.
  */
 public class LookupTableRuleTests {

@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DOMAIN.md §3.9 (seed 004 §4.1): four-dimension rating 德能绩勤 on a 1–5 scale, by the manager (supervisor), peers
+ * docs/domain.md §3 (seed 004 §4.1): four-dimension rating 德能绩勤 on a 1–5 scale, by the manager (supervisor), peers
  * and the person themself, weighted between raters.
  */
 class ManualRatingRuleTests {

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** DOMAIN.md §3.5 (seed 004, courier example): each violation −0.5 points, floored at zero or a minimum. */
+/** docs/domain.md §3 (seed 004, courier example): each violation −0.5 points, floored at zero or a minimum. */
 class PerIncidentRuleTests {
 
     static final PerIncidentRule VIOLATIONS = new PerIncidentRule(new BigDecimal("10"), new BigDecimal("0.5"), null,

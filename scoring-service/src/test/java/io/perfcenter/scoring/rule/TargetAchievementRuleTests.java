@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DOMAIN.md §3.7, target achievement: e.g. CSAT ≥ 90%, logistics-query resolution ≥ 95%, complaint rate −20%:
+ * docs/domain.md §3, target achievement: e.g. CSAT ≥ 90%, logistics-query resolution ≥ 95%, complaint rate −20%:
  * actual ÷ target × points, capped.
  */
 class TargetAchievementRuleTests {

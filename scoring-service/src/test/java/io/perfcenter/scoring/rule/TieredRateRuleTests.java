@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * DOMAIN.md §3.1, talk volume per month: ≤2000 calls → 0.4 per call; 2000–2300 → 0.5; 2300–2500 → 0.55;
+ * docs/domain.md §3, talk volume per month: ≤2000 calls → 0.4 per call; 2000–2300 → 0.5; 2300–2500 → 0.55;
  * 2500–2800 → 0.6; 2800–3000 → 0.65; >3000 → 0.7, the whole volume at the rate of its tier (or per bracket).
  */
 public class TieredRateRuleTests {

@@ -16,11 +16,11 @@ import java.util.Map;
 
 /** Reads statements; a superseded run's statements are left out unless its run is asked for by id. */
 @ApplicationScoped
-public class StatementBook {
+public class StatementService {
 
     private final EntityManager em;
 
-    StatementBook(EntityManager em) {
+    StatementService(EntityManager em) {
         this.em = em;
     }
 

@@ -20,11 +20,11 @@ import java.util.List;
 
 /** The honor awards: checked field by field, stored as immutable versions. */
 @ApplicationScoped
-public class AwardCatalog {
+public class AwardService {
 
     private final EntityManager em;
 
-    AwardCatalog(EntityManager em) {
+    AwardService(EntityManager em) {
         this.em = em;
     }
 

@@ -41,7 +41,7 @@ import java.util.TreeSet;
  * first, then each award's winners are stored in one transaction. An identical judgement is answered as it was.
  */
 @ApplicationScoped
-public class HonorRuns {
+public class HonorRunService {
 
     /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
     @jakarta.inject.Inject
@@ -51,7 +51,7 @@ public class HonorRuns {
     private final MetricsClient metrics;
     private final EntityManager em;
 
-    HonorRuns(ScoringClient scoring, MetricsClient metrics, EntityManager em) {
+    HonorRunService(ScoringClient scoring, MetricsClient metrics, EntityManager em) {
         this.scoring = scoring;
         this.metrics = metrics;
         this.em = em;

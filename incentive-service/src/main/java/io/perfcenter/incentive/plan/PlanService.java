@@ -13,11 +13,11 @@ import java.util.List;
 
 /** The incentive plans: checked field by field ({@link PlanValidation}), stored as immutable versions. */
 @ApplicationScoped
-public class PlanCatalog {
+public class PlanService {
 
     private final EntityManager em;
 
-    PlanCatalog(EntityManager em) {
+    PlanService(EntityManager em) {
         this.em = em;
     }
 

@@ -18,7 +18,7 @@ import java.util.Map;
 
 /** The honors won, as the live honor runs decided them: for payouts, and as the honors history. */
 @ApplicationScoped
-public class HonorBoard {
+public class HonorWinnerService {
 
     private static final String WINS = """
             SELECT r.awardCode, r.awardName, r.awardVersion, r.period, r.unitCode, w.employeeId, w.place, w.value,
@@ -28,7 +28,7 @@ public class HonorBoard {
 
     private final EntityManager em;
 
-    HonorBoard(EntityManager em) {
+    HonorWinnerService(EntityManager em) {
         this.em = em;
     }
 

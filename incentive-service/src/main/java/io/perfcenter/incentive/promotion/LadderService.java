@@ -17,11 +17,11 @@ import java.util.Set;
 
 /** The career ladders: checked field by field, stored as immutable versions. */
 @ApplicationScoped
-public class LadderCatalog {
+public class LadderService {
 
     private final EntityManager em;
 
-    LadderCatalog(EntityManager em) {
+    LadderService(EntityManager em) {
         this.em = em;
     }
 

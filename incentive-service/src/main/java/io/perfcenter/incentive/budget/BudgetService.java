@@ -4,7 +4,7 @@ import io.perfcenter.incentive.budget.BudgetPayloads.BudgetRow;
 import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
 import io.perfcenter.incentive.budget.BudgetPayloads.RowError;
 import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
-import io.perfcenter.incentive.salary.SalaryRegister;
+import io.perfcenter.incentive.salary.SalaryService;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /** Keeps the unit budgets: rows checked one by one, good rows upserted, bad rows reported. */
 @ApplicationScoped
-public class BudgetRegister {
+public class BudgetService {
 
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
@@ -27,7 +27,7 @@ public class BudgetRegister {
 
     private final EntityManager em;
 
-    BudgetRegister(EntityManager em) {
+    BudgetService(EntityManager em) {
         this.em = em;
     }
 
@@ -102,7 +102,7 @@ public class BudgetRegister {
         if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(LIMIT) >= 0) {
             return new RowError(row, "amount", "must be an amount with at most 2 decimals");
         }
-        if (!SalaryRegister.isIsoCurrency(r.currency())) {
+        if (!SalaryService.isIsoCurrency(r.currency())) {
             return new RowError(row, "currency", "must be an ISO 4217 code in capitals, such as CNY");
         }
         if (!seen.add(r.unitCode() + "|" + r.period())) {

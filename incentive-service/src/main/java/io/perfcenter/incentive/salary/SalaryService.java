@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * statement (a row with the same employee and effectiveFrom as one on file replaces it; another date adds a step).
  */
 @ApplicationScoped
-public class SalaryRegister {
+public class SalaryService {
 
     static final int MAX_ROWS = 50_000;
     private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
@@ -61,7 +61,7 @@ public class SalaryRegister {
     private final EntityManager em;
     private final Clock clock;
 
-    SalaryRegister(AgroalDataSource dataSource, EntityManager em, Clock clock) {
+    SalaryService(AgroalDataSource dataSource, EntityManager em, Clock clock) {
         this.clock = clock;
         this.dataSource = dataSource;
         this.em = em;

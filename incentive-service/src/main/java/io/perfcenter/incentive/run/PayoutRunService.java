@@ -7,7 +7,7 @@ import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
-import io.perfcenter.incentive.honor.HonorBoard;
+import io.perfcenter.incentive.honor.HonorWinnerService;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.run.RunPayloads.RunInput;
@@ -16,13 +16,13 @@ import io.perfcenter.incentive.run.RunPayloads.RunView;
 import io.perfcenter.incentive.run.RunPayloads.SkippedEmployee;
 import io.perfcenter.incentive.run.RunPayloads.TeamView;
 import io.perfcenter.incentive.salary.Salary;
-import io.perfcenter.incentive.salary.SalaryRegister;
+import io.perfcenter.incentive.salary.SalaryService;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Figures;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.PayoutStatement;
-import io.perfcenter.incentive.statement.StatementBook;
+import io.perfcenter.incentive.statement.StatementService;
 import io.perfcenter.incentive.statement.StatementComposer;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import io.perfcenter.incentive.web.Json;
@@ -60,13 +60,13 @@ import java.util.function.Predicate;
  * Recomputing is idempotent: identical statements return the live run; changed ones make a new revision.
  */
 @ApplicationScoped
-public class PayoutRuns {
+public class PayoutRunService {
 
     /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
     @jakarta.inject.Inject
     java.time.Clock clock;
 
-    private static final Logger LOG = Logger.getLogger(PayoutRuns.class);
+    private static final Logger LOG = Logger.getLogger(PayoutRunService.class);
 
     /** A computed run, and whether it is new (201) or the unchanged live run (200). */
     public record Computed(RunView run, boolean created) {
@@ -75,16 +75,16 @@ public class PayoutRuns {
     private final ScoringClient scoring;
     private final MetricsClient metrics;
     private final StatementComposer composer;
-    private final StatementBook statements;
+    private final StatementService statements;
     private final StatementWriter writer;
-    private final HonorBoard honors;
-    private final SalaryRegister salaryRegister;
+    private final HonorWinnerService honors;
+    private final SalaryService salaryRegister;
     private final EntityManager em;
     private final PayoutCounters counters;
 
-    PayoutRuns(ScoringClient scoring, MetricsClient metrics, StatementComposer composer, StatementBook statements,
-               StatementWriter writer, HonorBoard honors, SalaryRegister salaryRegister, EntityManager em,
-               PayoutCounters counters) {
+    PayoutRunService(ScoringClient scoring, MetricsClient metrics, StatementComposer composer,
+                     StatementService statements, StatementWriter writer, HonorWinnerService honors,
+                     SalaryService salaryRegister, EntityManager em, PayoutCounters counters) {
         this.counters = counters;
         this.salaryRegister = salaryRegister;
         this.scoring = scoring;
@@ -114,7 +114,7 @@ public class PayoutRuns {
         }
         // fail fast before asking scoring; checked again under the lock below
         PayoutRun.live(plan.code, input.period(), input.unitCode())
-                .filter(r -> r.status == RunStatus.APPROVED).ifPresent(PayoutRuns::rejectLocked);
+                .filter(r -> r.status == RunStatus.APPROVED).ifPresent(PayoutRunService::rejectLocked);
 
         long start = System.nanoTime();
         List<Scorecard> cards = published(input.period(), input.unitCode());

@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  * and hire date.
  */
 @ApplicationScoped
-public class PromotionChecks {
+public class PromotionService {
 
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
@@ -40,7 +40,7 @@ public class PromotionChecks {
     private final MetricsClient metrics;
     private final Caller caller;
 
-    PromotionChecks(ScoringClient scoring, MetricsClient metrics, Caller caller) {
+    PromotionService(ScoringClient scoring, MetricsClient metrics, Caller caller) {
         this.scoring = scoring;
         this.metrics = metrics;
         this.caller = caller;
