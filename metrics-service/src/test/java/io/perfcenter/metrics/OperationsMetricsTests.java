@@ -95,17 +95,17 @@ class OperationsMetricsTests {
                 .body(containsString("agroal_awaiting_count{"));
     }
 
-    @Test
-    void logLinesOfARequestNameItsCallerAlsoOnItsWorkerThreads() {
-        agent();
+    /** The log lines of the ingest package written while the request runs: thread, user, acting-for and request id. */
+    private static List<String> logLinesOf(Runnable request) {
         Logger logger = Logger.getLogger("io.perfcenter.metrics.ingest");
         Level level = logger.getLevel();
-        List<String> users = new CopyOnWriteArrayList<>();
+        List<String> lines = new CopyOnWriteArrayList<>();
         Handler capture = new Handler() {
             @Override
             public void publish(LogRecord record) {
                 if (record instanceof ExtLogRecord ext) {
-                    users.add(ext.getThreadName() + " user=" + ext.getMdc("user") + " req=" + ext.getMdc("requestId"));
+                    lines.add(ext.getThreadName() + " user=" + ext.getMdc("user") + " for=" + ext.getMdc("actingFor")
+                            + " req=" + ext.getMdc("requestId"));
                 }
             }
 
@@ -120,16 +120,46 @@ class OperationsMetricsTests {
         logger.setLevel(Level.FINE);
         logger.addHandler(capture);
         try {
-            as(null, "records-writer").header("X-Request-Id", "ops-log-1")
-                    .body("[" + call("ops-log-1", "2026-04-02T09:00:00+08:00", 100) + "]")
-                    .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1));
+            request.run();
         } finally {
             logger.removeHandler(capture);
             logger.setLevel(level);
         }
-        assertFalse(users.isEmpty(), "ingestion logs at DEBUG");
+        assertFalse(lines.isEmpty(), "ingestion logs at DEBUG");
+        return lines;
+    }
+
+    @Test
+    void logLinesOfARequestNameItsCallerAlsoOnItsWorkerThreads() {
+        agent();
+        List<String> lines = logLinesOf(() -> as(null, "records-writer").header("X-Request-Id", "ops-log-1")
+                .body("[" + call("ops-log-1", "2026-04-02T09:00:00+08:00", 100) + "]")
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1)));
         // the token of TestTokens.system has no sub; its principal is its preferred_username
-        assertTrue(users.stream().allMatch(u -> u.endsWith(" user=system req=ops-log-1")), users.toString());
-        assertTrue(users.stream().anyMatch(u -> u.startsWith("ingest-writer-")), users.toString());
+        assertTrue(lines.stream().allMatch(u -> u.endsWith(" user=system for=null req=ops-log-1")), lines.toString());
+        assertTrue(lines.stream().anyMatch(u -> u.startsWith("ingest-writer-")), lines.toString());
+    }
+
+    @Test
+    void onlyAServiceNamesThePersonItActsForInTheLog() {
+        agent();
+        // a PerfCenter service (role service) acting for a supervisor: the supervisor is in every line, worker threads too
+        List<String> service = logLinesOf(() -> as(null, "records-writer", "service").header("X-Request-Id", "ops-log-2")
+                .header("X-Acting-For", "E2001")
+                .body("[" + call("ops-log-2", "2026-04-02T09:10:00+08:00", 100) + "]")
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1)));
+        assertTrue(service.stream().allMatch(u -> u.endsWith(" user=system for=E2001 req=ops-log-2")), service.toString());
+
+        // a CRM (records-writer alone) cannot put a person's name in the log, nor can a name unfit for a log line
+        List<String> crm = logLinesOf(() -> as(null, "records-writer").header("X-Request-Id", "ops-log-3")
+                .header("X-Acting-For", "E2001")
+                .body("[" + call("ops-log-3", "2026-04-02T09:20:00+08:00", 100) + "]")
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1)));
+        assertTrue(crm.stream().allMatch(u -> u.endsWith(" user=system for=null req=ops-log-3")), crm.toString());
+        List<String> forged = logLinesOf(() -> as(null, "records-writer", "service").header("X-Request-Id", "ops-log-4")
+                .header("X-Acting-For", "E2001 INFO forged line")
+                .body("[" + call("ops-log-4", "2026-04-02T09:30:00+08:00", 100) + "]")
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(1)));
+        assertTrue(forged.stream().allMatch(u -> u.endsWith(" user=system for=null req=ops-log-4")), forged.toString());
     }
 }
