@@ -56,6 +56,8 @@ class WriteAuthorizationMatrixIT {
             syncOrgUnits            | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
             registerAgent           | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
             syncAgents              | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
+            importAgents            | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
+            importOrgUnits          | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
             moveAgent               | own               | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
             moveAgent               | same-unit         | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
             moveAgent               | sibling-unit      | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 2xx      | 403            | 403     | 403                | 403
@@ -155,8 +157,11 @@ class WriteAuthorizationMatrixIT {
     private static final AtomicInteger serial = new AtomicInteger();
     private static YearMonth nextPeriod = YearMonth.of(2021, 1);
 
-    /** A write to send: method, path and body. */
-    record Call(String method, String path, Object body) {
+    /** A write to send: method, path, body and its content type (JSON unless said). */
+    record Call(String method, String path, Object body, String contentType) {
+        Call(String method, String path, Object body) {
+            this(method, path, body, null);
+        }
     }
 
     @BeforeAll
@@ -294,6 +299,10 @@ class WriteAuthorizationMatrixIT {
                     List.of(Map.of("code", "XU" + n, "name", "Unit " + n, "kind", "GROUP", "parentCode", "XT2")));
             case "registerAgent" -> new Call("POST", "/api/v1/metrics/org/agents", agentBody("XN" + n, "XG2"));
             case "syncAgents" -> new Call("POST", "/api/v1/metrics/org/agents/bulk", List.of(agentBody("XN" + n, "XG3")));
+            case "importAgents" -> new Call("POST", "/api/v1/metrics/org/imports/agents",
+                    "employeeId,name,position,unitCode\nXI" + n + ",Imported " + n + ",seat,XG3\n", "text/csv");
+            case "importOrgUnits" -> new Call("POST", "/api/v1/metrics/org/imports/units",
+                    "code,name,kind,parentCode\nXIU" + n + ",Imported unit " + n + ",GROUP,XT2\n", "text/csv");
             case "moveAgent" -> new Call("POST", "/api/v1/metrics/org/agents/" + freshAgent(subject, n) + "/moves",
                     Map.of("unitCode", GROUP_OF.get(subject).equals("XG1") ? "XG2" : "XG1", "from", "2026-11-01"));
             case "recordAgentDeparture" -> new Call("POST", "/api/v1/metrics/org/agents/" + freshAgent(subject, n)
@@ -393,6 +402,9 @@ class WriteAuthorizationMatrixIT {
     private static Response send(RequestSpecification request, Call call) {
         if (call.body() != null) {
             request.body(call.body());
+        }
+        if (call.contentType() != null) {
+            request.contentType(call.contentType());
         }
         return request.request(call.method(), call.path());
     }

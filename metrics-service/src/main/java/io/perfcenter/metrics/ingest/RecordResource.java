@@ -54,6 +54,7 @@ public class RecordResource {
     static final String NDJSON = "application/x-ndjson";
     static final String CSV = "text/csv";
     static final String JSON = "application/json";
+    static final String XLSX = XlsxRows.MEDIA_TYPE;
     private static final String HOW = " Send a JSON array (application/json), one JSON object a line "
             + "(application/x-ndjson) or CSV with a header row naming the fields (text/csv); the body is streamed, "
             + "so uploads of any size take bounded memory. Each row is stored, recognised as already stored "
@@ -190,15 +191,19 @@ public class RecordResource {
 
     @POST
     @Path("/values")
-    @Consumes({JSON, NDJSON, CSV})
+    @Consumes({JSON, NDJSON, CSV, XLSX})
     @RolesAllowed({Roles.RECORDS_WRITER, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "uploadMetricValues",
             summary = "Upload pre-aggregated metric values (agent, metric, day, value), any size and format",
-            description = "The streaming form of POST /api/v1/metrics/values." + HOW)
+            description = "The streaming form of POST /api/v1/metrics/values." + HOW + " Values HR keeps by hand may also "
+                    + "come as an XLSX workbook (" + XLSX + "): its first sheet, the first non-empty row naming the "
+                    + "fields as in CSV; date cells are read as dates and numbers as written, whatever the sheet "
+                    + "displays.")
     @RequestBody(content = {
             @Content(mediaType = JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ValueRecord.class)),
             @Content(mediaType = NDJSON, schema = @Schema(implementation = ValueRecord.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public IngestReport values(InputStream body, @BeanParam Upload upload) {
         return store(RecordKind.VALUES, body, upload, null);
     }

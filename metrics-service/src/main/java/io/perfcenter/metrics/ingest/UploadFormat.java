@@ -22,7 +22,7 @@ import java.util.List;
 /**
  * The formats an upload may come in. Each reads the body incrementally and hands every record to a {@link RowSink}
  * as the texts of the kind's input fields (unknown fields are ignored), so memory stays flat whatever the size.
- * Row numbers: the position in a JSON array, the line in NDJSON, the record after the header in CSV.
+ * Row numbers: the position in a JSON array, the line in NDJSON, the record after the header in CSV and XLSX.
  */
 public enum UploadFormat {
 
@@ -168,6 +168,33 @@ public enum UploadFormat {
                 throw new MalformedUpload("CSV header: " + e.getMessage());
             }
         }
+    },
+
+    /** The first sheet of a workbook, header row first, as {@link XlsxRows} reads it (the values endpoint takes it). */
+    XLSX(XlsxRows.MEDIA_TYPE) {
+        @Override
+        void read(InputStream body, RecordKind kind, RowSink sink) throws IOException, SQLException {
+            int fields = kind.inputFields().size();
+            XlsxRows.read(body, new XlsxRows.Rows() {
+                private int[] fieldOfColumn = new int[0];
+
+                @Override
+                public void header(List<String> names) {
+                    fieldOfColumn = names.stream().mapToInt(kind::index).toArray();
+                }
+
+                @Override
+                public void row(long row, List<String> cells) throws SQLException {
+                    String[] texts = new String[fields];
+                    for (int c = 0; c < cells.size() && c < fieldOfColumn.length; c++) {
+                        if (fieldOfColumn[c] >= 0) {
+                            texts[fieldOfColumn[c]] = cells.get(c);
+                        }
+                    }
+                    sink.accept(row, texts);
+                }
+            });
+        }
     };
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -198,6 +225,9 @@ public enum UploadFormat {
         }
         if (type.startsWith("text/csv")) {
             return CSV;
+        }
+        if (type.startsWith(XlsxRows.MEDIA_TYPE)) {
+            return XLSX;
         }
         return JSON;
     }

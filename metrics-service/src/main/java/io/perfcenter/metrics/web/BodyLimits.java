@@ -27,9 +27,12 @@ public class BodyLimits {
     /** The streaming uploads; everything else under /api is JSON read into memory. */
     public static final String UPLOADS = "/api/v1/metrics/records/";
     public static final String VALUES = "/api/v1/metrics/values";
-    /** The JSON bulk endpoints (an array of rows): the values endpoint and the org directory's syncs. */
+    /**
+     * The bulk endpoints read whole: the values endpoint, the org directory's syncs (JSON arrays) and its imports of HR
+     * files (CSV, XLSX).
+     */
     private static final java.util.Set<String> BULK = java.util.Set.of(VALUES, "/api/v1/metrics/org/units/bulk",
-            "/api/v1/metrics/org/agents/bulk");
+            "/api/v1/metrics/org/agents/bulk", "/api/v1/metrics/org/imports/units", "/api/v1/metrics/org/imports/agents");
     /** How far Quarkus' bare 413 stays behind the counted limit (it counts bytes received, not bytes read). */
     private static final long BACKSTOP_SLACK = 1 << 20;
 
