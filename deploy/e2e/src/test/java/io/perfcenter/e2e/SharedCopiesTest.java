@@ -54,8 +54,6 @@ class SharedCopiesTest {
     static final Set<String> COMMON_MEMBERS = Set.of("Problems");
 
     static final Map<String, String> SAME_NAME_ONLY = Map.of(
-            "Figures", "scoring: the figures a rule reads; incentive: an agent's figures by measure (score, rank, "
-                    + "metrics)",
             "MetricsClient", "each service reads different parts of metrics-service",
             "MetricsRestClient", "each service's REST interface declares only the operations it calls",
             "MetricsSystemRestClient", "each service declares only the operations it calls as itself",

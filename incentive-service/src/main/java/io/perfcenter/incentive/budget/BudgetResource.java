@@ -11,7 +11,7 @@ import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
 import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
-import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.period.Period;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -60,7 +60,7 @@ public class BudgetResource {
             @Parameter(example = "2026-10") @QueryParam("period") String period,
             @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
             @BeanParam Page page) {
-        Periods.checkOptional("period", period);
+        Period.parseOptionalMonth("period", period);
         return page.of(budgets.list(period, unitCode));
     }
 }

@@ -5,6 +5,8 @@ import io.perfcenter.incentive.budget.BudgetPayloads.BudgetView;
 import io.perfcenter.incentive.budget.BudgetPayloads.RowError;
 import io.perfcenter.incentive.budget.BudgetPayloads.UploadReport;
 import io.perfcenter.incentive.salary.SalaryService;
+import io.perfcenter.incentive.period.Period;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -22,7 +24,6 @@ import java.util.regex.Pattern;
 public class BudgetService {
 
     private static final Pattern UNIT = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
     private static final BigDecimal LIMIT = new BigDecimal("100000000000000");
 
     private final EntityManager em;
@@ -84,7 +85,7 @@ public class BudgetService {
         if (r.unitCode() == null || !UNIT.matcher(r.unitCode()).matches()) {
             return new RowError(row, "unitCode", "must be 1 to 64 letters, digits, '_', '.' or '-'");
         }
-        if (r.period() == null || !MONTH.matcher(r.period()).matches()) {
+        if (!Period.isMonth(r.period())) {
             return new RowError(row, "period", "must be a month written YYYY-MM");
         }
         if (r.amount() == null || r.amount().isBlank()) {
@@ -99,7 +100,7 @@ public class BudgetService {
         if (amount.signum() < 0) {
             return new RowError(row, "amount", "must not be negative");
         }
-        if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(LIMIT) >= 0) {
+        if (Numbers.decimals(amount) > 2 || amount.compareTo(LIMIT) >= 0) {
             return new RowError(row, "amount", "must be an amount with at most 2 decimals");
         }
         if (!SalaryService.isIsoCurrency(r.currency())) {

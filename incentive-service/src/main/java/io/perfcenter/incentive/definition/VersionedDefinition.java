@@ -1,6 +1,6 @@
 package io.perfcenter.incentive.definition;
 
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.GeneratedValue;

@@ -7,7 +7,7 @@ import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
 import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanValidation;
-import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.web.EntityTags;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -134,7 +134,7 @@ public class AwardService {
         if (r.minSamples() != null && r.minSamples() < 1) {
             throw Problems.invalid(field + ".minSamples", "must be at least 1");
         }
-        if (r.minSamples() != null && !Figures.isMetric(r.measure())) {
+        if (r.minSamples() != null && !FiguresByMeasure.isMetric(r.measure())) {
             throw Problems.invalid(field + ".minSamples", "applies to a metric, not to " + r.measure());
         }
         return new Ranking(r.measure(), r.direction() == null ? Direction.HIGHER : r.direction(), r.minSamples());

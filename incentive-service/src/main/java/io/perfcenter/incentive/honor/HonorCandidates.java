@@ -5,7 +5,7 @@ import io.perfcenter.incentive.client.MetricAggregates.AgentValues;
 import io.perfcenter.incentive.client.MetricAggregates.Anomaly;
 import io.perfcenter.incentive.client.MetricAggregates.MetricValue;
 import io.perfcenter.incentive.client.Scorecard;
-import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ final class HonorCandidates {
                 }
             }
             flagAnomalies(row, codes, unusable);
-            Figures figures = new Figures(card, values);
+            FiguresByMeasure figures = new FiguresByMeasure(card, values);
             candidates.add(new HonorJudge.Candidate(card.employeeId(), figures::value,
                     List.of(card.grade() == null ? "" : card.grade()), samples, unusable));
         }
@@ -73,8 +73,8 @@ final class HonorCandidates {
             }
             flagAnomalies(row, codes, unusable);
             Function<String, BigDecimal> figures = measure -> switch (measure) {
-                case Figures.SCORE -> mean;
-                case Figures.RANK -> null;
+                case FiguresByMeasure.SCORE -> mean;
+                case FiguresByMeasure.RANK -> null;
                 default -> values.get(measure);
             };
             candidates.add(new HonorJudge.Candidate(employee, figures,

@@ -5,7 +5,7 @@ import io.perfcenter.incentive.honor.AwardPayloads.Condition;
 import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
 import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -101,7 +101,7 @@ public final class HonorJudge {
         List<Winner> winners = new ArrayList<>();
         for (int i = 0; i < eligible.size() && places[i] <= award.winners(); i++) {
             Ranked r = eligible.get(i);
-            winners.add(new Winner(r.candidate().employeeId(), places[i], Money.plainValue(r.keys().get(0)),
+            winners.add(new Winner(r.candidate().employeeId(), places[i], Numbers.plainValue(r.keys().get(0)),
                     reason(criteria, eligible, places, i)));
         }
         return new Judgement(candidates.size(), eligible.size(), winners, leftOut);
@@ -129,11 +129,11 @@ public final class HonorJudge {
                         return c.whyMissing(condition.measure()) + ", which eligibility needs";
                     }
                 } else if (condition.atLeast() != null && v.compareTo(condition.atLeast()) < 0) {
-                    return condition.measure() + " " + Money.figure(v) + " below the required "
-                            + Money.figure(condition.atLeast());
+                    return condition.measure() + " " + Numbers.figure(v) + " below the required "
+                            + Numbers.figure(condition.atLeast());
                 } else if (condition.atMost() != null && v.compareTo(condition.atMost()) > 0) {
-                    return condition.measure() + " " + Money.figure(v) + " above the allowed "
-                            + Money.figure(condition.atMost());
+                    return condition.measure() + " " + Numbers.figure(v) + " above the allowed "
+                            + Numbers.figure(condition.atMost());
                 }
             }
         }
@@ -148,7 +148,7 @@ public final class HonorJudge {
                         + " required)";
             }
             if (samples < rankBy.minSamples()) {
-                return rankBy.measure() + " " + Money.figure(c.figure(rankBy.measure())) + " from " + samples
+                return rankBy.measure() + " " + Numbers.figure(c.figure(rankBy.measure())) + " from " + samples
                         + " sample" + (samples == 1 ? "" : "s") + ", fewer than the " + rankBy.minSamples()
                         + " required";
             }
@@ -159,7 +159,7 @@ public final class HonorJudge {
     private static String reason(List<Ranking> criteria, List<Ranked> eligible, int[] places, int i) {
         Ranked me = eligible.get(i);
         Ranking rankBy = criteria.get(0);
-        StringBuilder reason = new StringBuilder(rankBy.measure()).append(' ').append(Money.figure(me.keys().get(0)))
+        StringBuilder reason = new StringBuilder(rankBy.measure()).append(' ').append(Numbers.figure(me.keys().get(0)))
                 .append(", ").append(ordinal(places[i])).append(" of ").append(eligible.size()).append(" eligible (")
                 .append(rankBy.direction() == Direction.LOWER ? "lower" : "higher").append(" is better)");
         List<String> sharing = new ArrayList<>();
@@ -175,7 +175,7 @@ public final class HonorJudge {
                 for (int k = 1; k < criteria.size(); k++) {
                     if (!same(me.keys().get(k), other.keys().get(k))) {
                         beaten.add(other.candidate().employeeId() + " on tie-breaker " + criteria.get(k).measure()
-                                + " " + Money.figure(me.keys().get(k)) + " vs " + Money.figure(other.keys().get(k)));
+                                + " " + Numbers.figure(me.keys().get(k)) + " vs " + Numbers.figure(other.keys().get(k)));
                         break;
                     }
                 }

@@ -15,7 +15,7 @@ import io.perfcenter.incentive.honor.AwardPayloads.HonorRunReport;
 import io.perfcenter.incentive.honor.AwardPayloads.HonorView;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
-import io.perfcenter.incentive.web.Period;
+import io.perfcenter.incentive.period.Period;
 import jakarta.annotation.security.RolesAllowed;
 import io.perfcenter.incentive.web.EntityTags;
 import jakarta.ws.rs.DefaultValue;

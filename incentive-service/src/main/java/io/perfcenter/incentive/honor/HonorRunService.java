@@ -13,9 +13,9 @@ import io.perfcenter.incentive.honor.AwardPayloads.HonorRunInput;
 import io.perfcenter.incentive.honor.AwardPayloads.HonorRunReport;
 import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
 import io.perfcenter.incentive.honor.AwardPayloads.WinnerView;
-import io.perfcenter.incentive.statement.Figures;
-import io.perfcenter.incentive.statement.Money;
-import io.perfcenter.incentive.web.Period;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
+import io.perfcenter.incentive.statement.Numbers;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,11 +136,11 @@ public class HonorRunService {
                 award.definition().tieBreakers().stream().map(Ranking::measure).forEach(measures::add);
             }
         }
-        return Figures.metricCodes(measures);
+        return FiguresByMeasure.metricCodes(measures);
     }
 
     private List<HonorJudge.Candidate> candidates(List<HonorAward> awards, Period period, String unitCode) {
-        Set<String> codes = Figures.metricCodes(measures(awards));
+        Set<String> codes = FiguresByMeasure.metricCodes(measures(awards));
         if (!period.isQuarter()) {
             List<Scorecard> cards = published(period.code(), unitCode);
             // the figures some scorecard lacks, and every ranking figure so that anomalies are flagged
@@ -182,7 +182,7 @@ public class HonorRunService {
                 n++;
             }
         }
-        return n == 0 ? null : Money.plainValue(sum.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP));
+        return n == 0 ? null : Numbers.plainValue(sum.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP));
     }
 
     private List<Scorecard> published(String period, String unitCode) {

@@ -1,10 +1,10 @@
 package io.perfcenter.incentive.honor;
 
 import io.perfcenter.incentive.honor.AwardPayloads.HonorView;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome.HonorWin;
-import io.perfcenter.incentive.web.Period;
-import io.perfcenter.incentive.web.QueryFilters;
+import io.perfcenter.incentive.period.Period;
+import io.perfcenter.incentive.store.QueryFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
@@ -62,7 +62,7 @@ public class HonorWinnerService {
         return filters.bind(em.createQuery(WINS + filters.conditions() + orderBy, Object[].class))
                 .getResultList().stream().map(row -> new HonorView((String) row[0], (String) row[1],
                 (Integer) row[2], (String) row[3], (String) row[4], (String) row[5], (Integer) row[6],
-                Money.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10]))
+                Numbers.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10]))
                 .toList();
     }
 }

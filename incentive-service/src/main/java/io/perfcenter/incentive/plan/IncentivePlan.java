@@ -13,7 +13,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.math.BigDecimal;

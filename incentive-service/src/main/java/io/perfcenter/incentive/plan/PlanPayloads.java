@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.plan;
 
+import io.perfcenter.incentive.statement.Numbers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -82,19 +83,13 @@ public final class PlanPayloads {
             p.gradeCoefficients.entrySet().stream()
                     .sorted(Map.Entry.<String, BigDecimal>comparingByValue(Comparator.reverseOrder())
                             .thenComparing(Map.Entry.comparingByKey()))
-                    .forEach(e -> coefficients.put(e.getKey(), plain(e.getValue())));
+                    .forEach(e -> coefficients.put(e.getKey(), Numbers.plainValue(e.getValue())));
             PlanSections s = p.sections();
             return new PlanView(p.code, p.version, p.name, p.currency,
-                    p.performancePayShare == null ? null : plain(p.performancePayShare),
+                    p.performancePayShare == null ? null : Numbers.plainValue(p.performancePayShare),
                     coefficients.isEmpty() ? null : coefficients,
                     s.scoreBands(), s.targets(), s.commission(), s.teamReward(), s.perks(), s.honorPrizes(),
                     s.overBudget(), p.createdAt, p.createdBy, p.retiredAt, p.retiredBy);
-        }
-
-        /** 0.300000 as stored reads 0.3, and 2.0000 reads 2 (never 2E+0). */
-        static BigDecimal plain(BigDecimal value) {
-            BigDecimal stripped = value.stripTrailingZeros();
-            return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.plan;
 
+import io.perfcenter.incentive.statement.Numbers;
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -83,7 +84,7 @@ public record ScoreRange(BigDecimal lower, boolean lowerClosed, BigDecimal upper
 
     @Override
     public String toString() {
-        return (lowerClosed ? "[" : "(") + (lower == null ? "" : lower.toPlainString()) + ","
-                + (upper == null ? "" : upper.toPlainString()) + (upperClosed ? "]" : ")");
+        return (lowerClosed ? "[" : "(") + (lower == null ? "" : Numbers.asGiven(lower)) + ","
+                + (upper == null ? "" : Numbers.asGiven(upper)) + (upperClosed ? "]" : ")");
     }
 }

@@ -2,7 +2,7 @@ package io.perfcenter.incentive.promotion;
 
 import io.perfcenter.incentive.promotion.LadderPayloads.RuleInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.RuleResult;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -29,9 +29,9 @@ final class MetricRule implements PromotionRule {
         this.atLeast = r.atLeast();
         this.atMost = r.atMost();
         this.passWhenMissing = Boolean.TRUE.equals(r.passWhenMissing());
-        String bounds = (atLeast != null ? "at least " + Money.figure(atLeast) : "")
+        String bounds = (atLeast != null ? "at least " + Numbers.figure(atLeast) : "")
                 + (atLeast != null && atMost != null ? " and " : "")
-                + (atMost != null ? "at most " + Money.figure(atMost) : "");
+                + (atMost != null ? "at most " + Numbers.figure(atMost) : "");
         this.label = r.label() != null ? r.label() : measure + " " + bounds + " over " + periods + " months";
     }
 
@@ -52,17 +52,17 @@ final class MetricRule implements PromotionRule {
             return new RuleResult(TYPE, label, passWhenMissing, null, required, "no " + measure + " recorded in "
                     + window, passWhenMissing ? null : "a " + measure + " figure for " + window);
         }
-        String figure = measure + " " + Money.figure(value) + " in " + window;
+        String figure = measure + " " + Numbers.figure(value) + " in " + window;
         if (atLeast != null && value.compareTo(atLeast) < 0) {
-            return new RuleResult(TYPE, label, false, Money.plainValue(value), atLeast, figure,
-                    Money.figure(atLeast.subtract(value)) + " more " + measure + " (at least "
-                            + Money.figure(atLeast) + ")");
+            return new RuleResult(TYPE, label, false, Numbers.plainValue(value), atLeast, figure,
+                    Numbers.figure(atLeast.subtract(value)) + " more " + measure + " (at least "
+                            + Numbers.figure(atLeast) + ")");
         }
         if (atMost != null && value.compareTo(atMost) > 0) {
-            return new RuleResult(TYPE, label, false, Money.plainValue(value), atMost, figure,
-                    measure + " down by " + Money.figure(value.subtract(atMost)) + " (at most " + Money.figure(atMost)
+            return new RuleResult(TYPE, label, false, Numbers.plainValue(value), atMost, figure,
+                    measure + " down by " + Numbers.figure(value.subtract(atMost)) + " (at most " + Numbers.figure(atMost)
                             + ")");
         }
-        return new RuleResult(TYPE, label, true, Money.plainValue(value), required, figure, null);
+        return new RuleResult(TYPE, label, true, Numbers.plainValue(value), required, figure, null);
     }
 }

@@ -10,7 +10,7 @@ import io.perfcenter.incentive.promotion.LadderPayloads.CheckInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.CheckReport;
 import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
 import io.perfcenter.incentive.security.Caller;
-import io.perfcenter.incentive.web.Period;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.regex.Pattern;
 
 /**
  * Promotion eligibility: for one agent (their published scorecards of every month and their metrics, asked with
@@ -34,7 +33,6 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class PromotionService {
 
-    private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
 
     private final ScoringClient scoring;
     private final MetricsClient metrics;
@@ -58,7 +56,7 @@ public class PromotionService {
         ReadAs as = ReadAs.scopedTo(caller);
         Map<YearMonth, Scorecard> cards = new TreeMap<>();
         for (Scorecard c : scoring.publishedScorecardsOf(as, employeeId)) {
-            if (c != null && employeeId.equals(c.employeeId()) && c.period() != null && MONTH.matcher(c.period()).matches()) {
+            if (c != null && employeeId.equals(c.employeeId()) && Period.isMonth(c.period())) {
                 cards.put(YearMonth.parse(c.period()), c);
             }
         }

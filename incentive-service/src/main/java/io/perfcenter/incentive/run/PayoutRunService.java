@@ -19,17 +19,16 @@ import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.salary.SalaryService;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.PayoutStatement;
 import io.perfcenter.incentive.statement.StatementService;
 import io.perfcenter.incentive.statement.StatementComposer;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
-import io.perfcenter.incentive.web.Json;
-import io.perfcenter.incentive.web.Period;
-import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.store.Json;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.web.Problems;
-import io.perfcenter.incentive.web.QueryFilters;
+import io.perfcenter.incentive.store.QueryFilters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -42,7 +41,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
@@ -103,7 +101,7 @@ public class PayoutRunService {
         if (input.planCode() == null || input.planCode().isBlank()) {
             throw Problems.invalid("planCode", "is required");
         }
-        Periods.check("period", input.period());
+        Period month = Period.month(Period.parseMonth("period", input.period()));
         if (input.unitCode() == null || input.unitCode().isBlank()) {
             throw Problems.invalid("unitCode", "is required");
         }
@@ -119,15 +117,14 @@ public class PayoutRunService {
         long start = System.nanoTime();
         List<Scorecard> cards = published(input.period(), input.unitCode());
         long fetched = System.nanoTime();
-        Period month = Period.month(YearMonth.parse(input.period()));
         MetricAggregates figures = figures(plan.sections(), cards, input.unitCode(), month);
         // positions weigh target bonuses; the org directory owns them, asked only when the plan has weights
         Map<String, String> positions = plan.sections().targets() == null
                 || plan.sections().targets().positionWeights() == null ? Map.of()
                 : metrics.positions(ReadAs.SERVICE, input.unitCode(), month.from(), month.to());
         long metricsDone = System.nanoTime();
-        Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, cards, figures,
-                positions, createdBy));
+        Computed computed = QuarkusTransaction.requiringNew().call(() -> store(plan.id, input, month, cards,
+                figures, positions, createdBy));
         counters.computed(computed);
         LOG.infof("run %d (%s, %s, %s) %s: %d statements; scorecards %d ms, metrics %d ms, compute and store %d ms",
                 computed.run().id(), plan.code, input.period(), input.unitCode(),
@@ -164,7 +161,7 @@ public class PayoutRunService {
      */
     private MetricAggregates figures(PlanSections sections, List<Scorecard> cards, String unitCode, Period period) {
         Set<String> needed = new TreeSet<>();
-        for (String code : Figures.metricCodes(StatementComposer.measures(sections))) {
+        for (String code : FiguresByMeasure.metricCodes(StatementComposer.measures(sections))) {
             boolean teamMeasure = sections.teamReward() != null && code.equals(sections.teamReward().measure());
             if (teamMeasure || cards.stream().anyMatch(c -> c.metricValue(code) == null)) {
                 needed.add(code);
@@ -177,8 +174,8 @@ public class PayoutRunService {
         return found == null ? MetricAggregates.none() : found;
     }
 
-    private Computed store(long planId, RunInput input, List<Scorecard> published, MetricAggregates figures,
-                           Map<String, String> positions, String createdBy) {
+    private Computed store(long planId, RunInput input, Period month, List<Scorecard> published,
+                           MetricAggregates figures, Map<String, String> positions, String createdBy) {
         IncentivePlan plan = IncentivePlan.findById(planId);
         List<Scorecard> cards = published;
         // one computation per plan and period at a time, whatever the unit: who another unit's run pays already
@@ -199,11 +196,11 @@ public class PayoutRunService {
 
         // the salary in effect on the month's last day: a later raise never changes an earlier month
         Map<String, Salary> salaries = salaryRegister.inEffect(cards.stream().map(Scorecard::employeeId).toList(),
-                YearMonth.parse(input.period()).atEndOfMonth());
+                month.to());
         Optional<UnitBudget> budget = UnitBudget.of(input.unitCode(), input.period());
         Map<String, List<io.perfcenter.incentive.statement.UnitOutcome.HonorWin>> won =
                 plan.sections().honorPrizes() == null ? Map.of()
-                        : honors.winsPaidIn(YearMonth.parse(input.period()), input.unitCode());
+                        : honors.winsPaidIn(month.months().get(0), input.unitCode());
         long read = System.nanoTime();
         StatementComposer.Composed composed = composer.compose(new StatementComposer.Inputs(plan, input.period(),
                 input.unitCode(), cards, salaries, positions, figures, won, budget.map(b -> b.amount).orElse(null),

@@ -2,6 +2,7 @@ package io.perfcenter.incentive.run;
 
 import io.perfcenter.incentive.run.RunPayloads.RunView;
 import io.perfcenter.incentive.section.SectionRegistry;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.StatementPayloads.LineView;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import org.apache.commons.csv.CSVFormat;
@@ -84,9 +85,9 @@ final class PayrollExport {
                         run.planVersion(), run.period(), s.unitCode(), s.employeeId(), s.currency()));
                 for (String kind : KINDS) {
                     BigDecimal amount = r.byKind().get(kind);
-                    values.add(amount == null ? "" : amount.toPlainString());
+                    values.add(amount == null ? "" : Numbers.asGiven(amount));
                 }
-                values.add(s.total() == null ? "" : s.total().toPlainString());
+                values.add(s.total() == null ? "" : Numbers.asGiven(s.total()));
                 values.add(r.entitlements());
                 values.add(String.join(";", s.flags()));
                 csv.printRecord(values);

@@ -6,7 +6,7 @@ import io.perfcenter.incentive.statement.BudgetScaling;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import io.perfcenter.incentive.statement.TeamPool;
 import io.perfcenter.incentive.statement.UnitOutcome;
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;

@@ -14,7 +14,7 @@ import io.perfcenter.incentive.run.RunPayloads.RunView;
 import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
-import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -95,7 +95,7 @@ public class RunResource {
             @Parameter(description = "COMPUTED, APPROVED or SUPERSEDED", example = "APPROVED")
             @QueryParam("status") String status,
             @BeanParam Page page) {
-        Periods.checkOptional("period", period);
+        Period.parseOptionalMonth("period", period);
         RunStatus wanted = status == null ? null : parseStatus(status);
         List<String> units = caller.seesEverything() ? null : List.copyOf(metrics.myUnits());
         return page.of(runs.list(period, unitCode, planCode, wanted, units));

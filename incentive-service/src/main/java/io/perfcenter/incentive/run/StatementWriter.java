@@ -2,8 +2,9 @@ package io.perfcenter.incentive.run;
 
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import org.hibernate.Session;
@@ -158,7 +159,7 @@ class StatementWriter {
             if (value == null) {
                 buffer.append("\\N");
             } else if (value instanceof BigDecimal d) {
-                buffer.append(d.toPlainString());
+                buffer.append(Numbers.asGiven(d));
             } else if (value instanceof Number || value instanceof Boolean) {
                 buffer.append(value);
             } else {

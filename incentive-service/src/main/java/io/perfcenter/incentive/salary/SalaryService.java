@@ -6,6 +6,7 @@ import io.perfcenter.incentive.salary.SalaryPayloads.SalaryStep;
 import io.perfcenter.incentive.salary.SalaryPayloads.SalaryView;
 import io.perfcenter.incentive.salary.SalaryPayloads.SalaryRow;
 import io.perfcenter.incentive.salary.SalaryPayloads.UploadReport;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -181,7 +182,7 @@ public class SalaryService {
         if (amount.signum() < 0) {
             return new RowError(row, "monthlySalary", "must not be negative");
         }
-        if (amount.stripTrailingZeros().scale() > 2) {
+        if (Numbers.decimals(amount) > 2) {
             return new RowError(row, "monthlySalary", "must have at most 2 decimals");
         }
         if (amount.compareTo(LIMIT) >= 0) {

@@ -7,8 +7,9 @@ import io.perfcenter.incentive.plan.PlanSections.Bracket;
 import io.perfcenter.incentive.plan.PlanSections.Commission;
 import io.perfcenter.incentive.plan.PlanSections.CommissionMode;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.TieredCommission;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
@@ -76,7 +77,7 @@ public final class CommissionSection extends PlanSection {
                 throw Problems.invalid(field + ".rate", "is required");
             }
             if (b.rate().signum() < 0 || b.rate().compareTo(BigDecimal.ONE) > 0
-                    || b.rate().stripTrailingZeros().scale() > 6) {
+                    || Numbers.decimals(b.rate()) > 6) {
                 throw Problems.invalid(field + ".rate", "must be between 0 and 1 (0.015 is 1.5%), at most 6 decimals");
             }
             if (b.teamFund() != null) {
@@ -104,7 +105,7 @@ public final class CommissionSection extends PlanSection {
         }
         BigDecimal fund = unit.teamFund();
         int contributors = unit.teamFundContributors();
-        for (Figures f : facts.figures()) {
+        for (FiguresByMeasure f : facts.figures()) {
             BigDecimal sales = f.value(commission.measureOrDefault());
             if (sales != null) {
                 BigDecimal c = TieredCommission.of(commission, sales).teamFund();

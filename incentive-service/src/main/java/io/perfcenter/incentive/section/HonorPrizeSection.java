@@ -2,7 +2,7 @@ package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
 
@@ -78,7 +78,7 @@ public final class HonorPrizeSection extends PlanSection {
             String title = win.awardName() + " " + win.period() + ", place " + win.place() + " (" + win.reason() + ")";
             lines.add(prize.signum() > 0
                     ? ComputedLine.paid(KIND, prize, facts.plan().currency, title + ": prize "
-                    + Money.format(prize), source)
+                    + Numbers.money(prize), source)
                     : ComputedLine.entitlement(KIND, facts.plan().currency, title, source));
         }
         return lines;

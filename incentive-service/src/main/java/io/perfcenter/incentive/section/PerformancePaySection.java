@@ -7,6 +7,7 @@ import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
 import io.perfcenter.incentive.plan.ScoreRange;
 import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.PerformancePay;
 import io.perfcenter.incentive.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -76,7 +77,7 @@ public final class PerformancePaySection extends PlanSection {
         if (share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0) {
             throw Problems.invalid("performancePayShare", "must be more than 0 and at most 1 (0.30 is 30%)");
         }
-        if (share.stripTrailingZeros().scale() > 6) {
+        if (Numbers.decimals(share) > 6) {
             throw Problems.invalid("performancePayShare", "must have at most 6 decimals");
         }
     }
@@ -182,14 +183,14 @@ public final class PerformancePaySection extends PlanSection {
             ScoreRange range = ScoreRange.parse(band.range());
             if (range.contains(card.total())) {
                 source.put("band", band.range());
-                String why = "score " + card.total().toPlainString() + " in " + band.range()
+                String why = "score " + Numbers.asGiven(card.total()) + " in " + band.range()
                         + (band.label() == null ? "" : " " + band.label());
                 PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(),
                         plan.performancePayShare, band.coefficient(), why);
                 return ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source);
             }
         }
-        return ComputedLine.notComputed(KIND, plan.currency, "Score " + card.total().toPlainString()
+        return ComputedLine.notComputed(KIND, plan.currency, "Score " + Numbers.asGiven(card.total())
                 + " is in no score band of plan " + plan.code + " version " + plan.version
                 + ": performance pay not computed", source, SCORE_NOT_IN_BANDS);
     }

@@ -6,7 +6,7 @@ import io.perfcenter.incentive.plan.PlanSections.Match;
 import io.perfcenter.incentive.plan.PlanSections.Perk;
 import io.perfcenter.incentive.plan.PlanSections.PerkCondition;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 
 import java.util.ArrayList;
@@ -115,7 +115,7 @@ public final class PerkSection extends PlanSection {
                 source.put("grade", facts.scorecard().grade());
                 source.put("total", facts.scorecard().total());
                 source.put("planVersion", facts.plan().version);
-                String what = Money.figure(perk.quantity()) + " " + perk.name()
+                String what = Numbers.figure(perk.quantity()) + " " + perk.name()
                         + (perk.unit() == null ? "" : " (" + perk.unit() + ")");
                 lines.add(ComputedLine.entitlement(KIND, facts.plan().currency,
                         String.join(" and ", met) + ": " + what, source));
@@ -146,7 +146,7 @@ public final class PerkSection extends PlanSection {
             boolean ok = card.total() != null && card.total().compareTo(when.scoreAtLeast()) >= 0;
             results.add(ok);
             if (ok) {
-                met.add("score " + Money.figure(card.total()) + " ≥ " + Money.figure(when.scoreAtLeast()));
+                met.add("score " + Numbers.figure(card.total()) + " ≥ " + Numbers.figure(when.scoreAtLeast()));
             }
         }
         return when.match() == Match.ALL ? !results.contains(false) : results.contains(true);

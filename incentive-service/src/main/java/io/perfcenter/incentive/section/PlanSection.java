@@ -7,7 +7,7 @@ import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Figures;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.UnitOutcome;
 
 import java.util.List;
@@ -88,11 +88,11 @@ public abstract class PlanSection {
      * directory (null when not asked or unknown), the agent's figures by measure, and what was decided for the whole
      * unit first (team fund, team reward, honors).
      */
-    public record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, String position, Figures figures,
-                 UnitOutcome unit) {
+    public record Facts(IncentivePlan plan, Scorecard scorecard, Salary salary, String position,
+                        FiguresByMeasure figures, UnitOutcome unit) {
 
         public Facts(IncentivePlan plan, Scorecard scorecard, Salary salary) {
-            this(plan, scorecard, salary, null, new Figures(scorecard, Map.of()), UnitOutcome.none());
+            this(plan, scorecard, salary, null, new FiguresByMeasure(scorecard, Map.of()), UnitOutcome.none());
         }
 
         public PlanSections sections() {
@@ -101,8 +101,8 @@ public abstract class PlanSection {
     }
 
     /** What a section may decide the unit's outcome from: the unit's scorecards by employee id, with their figures. */
-    public record UnitFacts(IncentivePlan plan, String unitCode, List<Scorecard> cards, List<Figures> figures,
-                     MetricAggregates metrics) {
+    public record UnitFacts(IncentivePlan plan, String unitCode, List<Scorecard> cards,
+                            List<FiguresByMeasure> figures, MetricAggregates metrics) {
 
         public PlanSections sections() {
             return plan.sections();

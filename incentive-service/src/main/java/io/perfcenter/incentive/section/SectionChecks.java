@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanPayloads;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 
 import java.math.BigDecimal;
@@ -47,7 +48,7 @@ public final class SectionChecks {
         if (amount.signum() < 0) {
             throw Problems.invalid(field, "must not be negative");
         }
-        if (amount.stripTrailingZeros().scale() > 2 || amount.compareTo(MAX_AMOUNT) >= 0) {
+        if (Numbers.decimals(amount) > 2 || amount.compareTo(MAX_AMOUNT) >= 0) {
             throw Problems.invalid(field, "must be an amount with at most 2 decimals");
         }
     }
@@ -59,7 +60,7 @@ public final class SectionChecks {
         if (c.signum() < 0) {
             throw Problems.invalid(field, "must not be negative");
         }
-        if (c.compareTo(MAX_COEFFICIENT) >= 0 || c.stripTrailingZeros().scale() > 4) {
+        if (c.compareTo(MAX_COEFFICIENT) >= 0 || Numbers.decimals(c) > 4) {
             throw Problems.invalid(field, "must be below 1000 with at most 4 decimals");
         }
     }

@@ -8,6 +8,7 @@ import io.perfcenter.incentive.plan.PlanSections.Target;
 import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 
 import java.math.BigDecimal;
@@ -54,7 +55,7 @@ public final class TargetBonusSection extends PlanSection {
             if (direction == Direction.HIGHER ? c <= 0 : c >= 0) {
                 throw Problems.invalid("targets.challenge.threshold", "must be harder to reach than the basic "
                         + "threshold (" + (direction == Direction.HIGHER ? "above" : "below") + " "
-                        + t.basic().threshold().toPlainString() + ")");
+                        + Numbers.asGiven(t.basic().threshold()) + ")");
             }
         }
         Map<String, BigDecimal> weights = null;
@@ -119,18 +120,18 @@ public final class TargetBonusSection extends PlanSection {
         boolean higher = targets.direction() != Direction.LOWER;
         int c = value.compareTo(target.threshold());
         boolean reached = higher ? c >= 0 : c <= 0;
-        String figure = targets.measure() + " " + Money.figure(value);
-        String threshold = name + " target " + Money.figure(target.threshold());
+        String figure = targets.measure() + " " + Numbers.figure(value);
+        String threshold = name + " target " + Numbers.figure(target.threshold());
         if (!reached) {
             BigDecimal shortBy = value.subtract(target.threshold()).abs();
             return ComputedLine.paid(kind, BigDecimal.ZERO, plan.currency, figure + (higher ? " below " : " above ")
-                    + threshold + " (short by " + Money.figure(shortBy) + "): no " + name + " bonus", source);
+                    + threshold + " (short by " + Numbers.figure(shortBy) + "): no " + name + " bonus", source);
         }
         BigDecimal amount = Money.round(target.amount().multiply(weight));
         return ComputedLine.paid(kind, amount, plan.currency, figure + (higher ? " ≥ " : " ≤ ") + threshold + ": "
-                + Money.format(target.amount()) + " × " + Money.factor(weight) + " ("
+                + Numbers.money(target.amount()) + " × " + Numbers.factor(weight) + " ("
                 + (position == null ? "no position in the org directory" : "position " + position) + ") = "
-                + Money.format(amount), source);
+                + Numbers.money(amount), source);
     }
 
     static BigDecimal weight(TargetBonus targets, String position) {

@@ -7,8 +7,8 @@ import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections.Split;
 import io.perfcenter.incentive.plan.PlanSections.TeamReward;
 import io.perfcenter.incentive.statement.ComputedLine;
-import io.perfcenter.incentive.statement.Figures;
-import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.FiguresByMeasure;
+import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.TeamPool;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
@@ -99,8 +99,8 @@ public final class TeamRewardSection extends PlanSection {
      * The unit's figure for a team target: the mean of the scorecard totals for {@code score}; for a metric the
      * unit's own value from metrics-service (ratios of the unit's sums), else the mean of its agents' values.
      */
-    static BigDecimal unitValue(String measure, MetricAggregates metrics, List<Figures> figures) {
-        if (Figures.isMetric(measure)) {
+    static BigDecimal unitValue(String measure, MetricAggregates metrics, List<FiguresByMeasure> figures) {
+        if (FiguresByMeasure.isMetric(measure)) {
             BigDecimal own = metrics.unitValue(measure);
             if (own != null) {
                 return own;
@@ -108,14 +108,14 @@ public final class TeamRewardSection extends PlanSection {
         }
         BigDecimal sum = BigDecimal.ZERO;
         int n = 0;
-        for (Figures f : figures) {
+        for (FiguresByMeasure f : figures) {
             BigDecimal v = f.value(measure);
             if (v != null) {
                 sum = sum.add(v);
                 n++;
             }
         }
-        return n == 0 ? null : Money.plainValue(sum.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP));
+        return n == 0 ? null : Numbers.plainValue(sum.divide(BigDecimal.valueOf(n), 4, RoundingMode.HALF_UP));
     }
 
     @Override

@@ -46,11 +46,11 @@ public final class BudgetScaling {
         BigDecimal over = requested.subtract(budget);
         if (over.signum() <= 0) {
             return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null,
-                    "Cost " + Money.format(requested) + " within budget " + Money.format(budget)
-                            + " (" + Money.format(budget.subtract(requested)) + " left)");
+                    "Cost " + Numbers.money(requested) + " within budget " + Numbers.money(budget)
+                            + " (" + Numbers.money(budget.subtract(requested)) + " left)");
         }
-        String overText = "Cost " + Money.format(requested) + " over budget " + Money.format(budget) + " by "
-                + Money.format(over);
+        String overText = "Cost " + Numbers.money(requested) + " over budget " + Numbers.money(budget) + " by "
+                + Numbers.money(over);
         if (policy == OverBudgetPolicy.FLAG) {
             return new Outcome(budget, budgetCurrency, requested, requested, true, policy, null,
                     overText + ": flagged, nothing scaled");
@@ -70,7 +70,7 @@ public final class BudgetScaling {
         BigDecimal available = budget.subtract(requested.subtract(scalable));
         BigDecimal factor = available.signum() <= 0 || scalable.signum() == 0 ? BigDecimal.ZERO
                 : available.divide(scalable, 6, RoundingMode.DOWN).min(BigDecimal.ONE);
-        String factorText = factor.toPlainString();
+        String factorText = Numbers.asGiven(factor);
         for (ComposedStatement s : statements) {
             ListIterator<ComputedLine> it = s.lines().listIterator();
             while (it.hasNext()) {
@@ -81,14 +81,14 @@ public final class BudgetScaling {
                     source.put("unscaledAmount", l.amount());
                     source.put("scaleFactor", factor);
                     it.set(l.withAmount(scaled, l.explanation() + "; scaled × " + factorText
-                            + " to fit the budget = " + Money.format(scaled), source));
+                            + " to fit the budget = " + Numbers.money(scaled), source));
                 }
             }
         }
         BigDecimal cost = cost(statements);
         return new Outcome(budget, budgetCurrency, requested, cost, true, policy, factor, overText + ": "
                 + String.join(", ", new TreeSet<>(kinds)) + " scaled × " + factorText + " → cost "
-                + Money.format(cost));
+                + Numbers.money(cost));
     }
 
     private static BigDecimal cost(List<ComposedStatement> statements) {

@@ -1,6 +1,6 @@
 package io.perfcenter.incentive.statement;
 
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

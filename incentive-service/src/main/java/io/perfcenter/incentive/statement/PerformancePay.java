@@ -18,9 +18,9 @@ public record PerformancePay(BigDecimal amount, String explanation) {
     public static PerformancePay of(BigDecimal monthlySalary, LocalDate effectiveFrom, BigDecimal share,
                                     BigDecimal coefficient, String why) {
         BigDecimal amount = Money.round(monthlySalary.multiply(share).multiply(coefficient));
-        String explanation = Money.format(monthlySalary)
+        String explanation = Numbers.money(monthlySalary)
                 + (effectiveFrom == null ? "" : " (salary effective " + effectiveFrom + ")")
-                + " × " + Money.percent(share) + " × " + Money.factor(coefficient) + " (" + why + ") = " + Money.format(amount);
+                + " × " + Numbers.percent(share) + " × " + Numbers.factor(coefficient) + " (" + why + ") = " + Numbers.money(amount);
         return new PerformancePay(amount, explanation);
     }
 }

@@ -43,7 +43,8 @@ public class StatementComposer {
         Map<String, Map<String, BigDecimal>> metrics = in.metrics().byEmployee();
         List<Scorecard> cards = new ArrayList<>(in.cards());
         cards.sort(Comparator.comparing(Scorecard::employeeId));
-        List<Figures> figures = cards.stream().map(c -> new Figures(c, metrics.get(c.employeeId()))).toList();
+        List<FiguresByMeasure> figures = cards.stream()
+                .map(c -> new FiguresByMeasure(c, metrics.get(c.employeeId()))).toList();
 
         UnitOutcome unit = SectionRegistry.decide(
                 new PlanSection.UnitFacts(in.plan(), in.unitCode(), cards, figures, in.metrics()),

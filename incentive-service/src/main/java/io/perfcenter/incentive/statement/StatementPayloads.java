@@ -1,7 +1,7 @@
 package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.run.RunStatus;
-import io.perfcenter.incentive.web.Json;
+import io.perfcenter.incentive.store.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;

@@ -7,7 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.resteasy.reactive.RestResponse;
-import io.perfcenter.incentive.web.Periods;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.security.Roles;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
@@ -55,7 +55,7 @@ public class StatementResource {
             @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,
             @Parameter(example = "7") @QueryParam("runId") Long runId,
             @BeanParam Page page) {
-        Periods.checkOptional("period", period);
+        Period.parseOptionalMonth("period", period);
         scope.checkEmployeeFilter(employeeId);
         return page.of(book.list(period, employeeId, runId, scope.visible()));
     }
@@ -78,7 +78,7 @@ public class StatementResource {
             @Parameter(description = "Month, YYYY-MM", example = "2026-10") @QueryParam("period") String period,
             @Parameter(example = "G1") @QueryParam("unitCode") String unitCode,
             @BeanParam Page page) {
-        Periods.checkOptional("period", period);
+        Period.parseOptionalMonth("period", period);
         return page.of(scope.guard(book.totals(period, unitCode, scope.unitsForTotals())));
     }
 

@@ -4,7 +4,7 @@ import io.perfcenter.incentive.run.RunStatus;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
 import io.perfcenter.incentive.web.Problems;
-import io.perfcenter.incentive.web.QueryFilters;
+import io.perfcenter.incentive.store.QueryFilters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;

@@ -49,7 +49,7 @@ public final class TeamPool {
         BigDecimal fund = Boolean.TRUE.equals(reward.includeTeamFund()) && teamFund != null
                 ? teamFund : BigDecimal.ZERO;
         BigDecimal pool = Money.round(reward.pool().add(fund));
-        String figure = unitCode + " " + reward.measure() + " " + Money.figure(unitValue);
+        String figure = unitCode + " " + reward.measure() + " " + Numbers.figure(unitValue);
         if (unitValue == null) {
             String why = "No " + reward.measure() + " figure for unit " + unitCode + ": team reward not assessed";
             members.forEach(m -> shares.put(m.employeeId(), new Share(null, null, null, why, MISSING_FIGURE)));
@@ -60,17 +60,17 @@ public final class TeamPool {
         int c = unitValue.compareTo(reward.target());
         boolean met = higher ? c >= 0 : c <= 0;
         if (!met) {
-            String why = figure + (higher ? " below" : " above") + " target " + Money.figure(reward.target())
-                    + " (short by " + Money.figure(unitValue.subtract(reward.target()).abs()) + "): no team reward";
+            String why = figure + (higher ? " below" : " above") + " target " + Numbers.figure(reward.target())
+                    + " (short by " + Numbers.figure(unitValue.subtract(reward.target()).abs()) + "): no team reward";
             members.forEach(m -> shares.put(m.employeeId(), new Share(Money.round(BigDecimal.ZERO), null, null,
                     why, null)));
             return new Outcome(reward.measure(), unitValue, reward.target(), reward.direction(), false, pool, fund,
                     reward.split(), why, shares);
         }
         String poolText = fund.signum() > 0
-                ? "pool " + Money.format(reward.pool()) + " + team fund " + Money.format(fund) + " = "
-                + Money.format(pool) : "pool " + Money.format(pool);
-        String head = figure + (higher ? " ≥" : " ≤") + " target " + Money.figure(reward.target()) + ": " + poolText;
+                ? "pool " + Numbers.money(reward.pool()) + " + team fund " + Numbers.money(fund) + " = "
+                + Numbers.money(pool) : "pool " + Numbers.money(pool);
+        String head = figure + (higher ? " ≥" : " ≤") + " target " + Numbers.figure(reward.target()) + ": " + poolText;
 
         List<Member> weighed = new ArrayList<>();
         Map<String, BigDecimal> weights = new HashMap<>();
@@ -123,11 +123,11 @@ public final class TeamPool {
             BigDecimal amount = cut.get(m.employeeId());
             String how = switch (reward.split()) {
                 case EQUAL -> " split equally among " + weighed.size();
-                case BY_SCORE -> " × score " + Money.figure(w) + " / " + Money.figure(total) + " (all scores)";
-                case BY_HOURS -> " × " + Money.figure(w) + " h / " + Money.figure(total) + " h ("
+                case BY_SCORE -> " × score " + Numbers.figure(w) + " / " + Numbers.figure(total) + " (all scores)";
+                case BY_HOURS -> " × " + Numbers.figure(w) + " h / " + Numbers.figure(total) + " h ("
                         + reward.hoursMeasure() + ")";
             };
-            shares.put(m.employeeId(), new Share(amount, w, total, head + how + " = " + Money.format(amount), null));
+            shares.put(m.employeeId(), new Share(amount, w, total, head + how + " = " + Numbers.money(amount), null));
         }
         return new Outcome(reward.measure(), unitValue, reward.target(), reward.direction(), true, pool, fund,
                 reward.split(), head + ", split " + reward.split().name().toLowerCase().replace('_', ' '), shares);

@@ -25,8 +25,8 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
         if (plan.mode() == CommissionMode.WHOLE) {
             BigDecimal rate = brackets.get(tier - 1).rate();
             exact = counted.multiply(rate);
-            calculation = Money.format(counted) + " in tier " + tier + " (" + describe(brackets, tier) + ") × "
-                    + Money.percent(rate);
+            calculation = Numbers.money(counted) + " in tier " + tier + " (" + describe(brackets, tier) + ") × "
+                    + Numbers.percent(rate);
         } else {
             exact = BigDecimal.ZERO;
             List<String> parts = new ArrayList<>();
@@ -38,9 +38,9 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
                 BigDecimal upper = brackets.get(i).upTo();
                 BigDecimal part = (upper == null || counted.compareTo(upper) < 0 ? counted : upper).subtract(lower);
                 exact = exact.add(part.multiply(brackets.get(i).rate()));
-                parts.add(Money.format(part) + " × " + Money.percent(brackets.get(i).rate()));
+                parts.add(Numbers.money(part) + " × " + Numbers.percent(brackets.get(i).rate()));
             }
-            calculation = parts.isEmpty() ? Money.format(counted) + " sales" : String.join(" + ", parts);
+            calculation = parts.isEmpty() ? Numbers.money(counted) + " sales" : String.join(" + ", parts);
         }
         BigDecimal amount = Money.round(exact);
         List<Integer> reached = new ArrayList<>();
@@ -51,13 +51,13 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
             BigDecimal contribution = brackets.get(i).teamFund();
             if (contribution != null && contribution.signum() > 0) {
                 fund = fund.add(Money.round(contribution));
-                funds.add(Money.format(contribution));
+                funds.add(Numbers.money(contribution));
             }
         }
-        String explanation = calculation + " = " + Money.format(amount);
+        String explanation = calculation + " = " + Numbers.money(amount);
         if (!funds.isEmpty()) {
             explanation += "; tier" + (reached.size() > 1 ? "s " : " ") + join(reached) + " reached: "
-                    + String.join(" + ", funds) + (funds.size() > 1 ? " = " + Money.format(fund) : "")
+                    + String.join(" + ", funds) + (funds.size() > 1 ? " = " + Numbers.money(fund) : "")
                     + " to the team fund";
         }
         return new TieredCommission(amount, tier, reached, fund, explanation);
@@ -77,10 +77,10 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
     private static String describe(List<Bracket> brackets, int tier) {
         BigDecimal upTo = brackets.get(tier - 1).upTo();
         if (tier == 1) {
-            return upTo == null ? "all sales" : "up to " + Money.format(upTo);
+            return upTo == null ? "all sales" : "up to " + Numbers.money(upTo);
         }
         BigDecimal lower = brackets.get(tier - 2).upTo();
-        return upTo == null ? "above " + Money.format(lower) : Money.format(lower) + "–" + Money.format(upTo);
+        return upTo == null ? "above " + Numbers.money(lower) : Numbers.money(lower) + "–" + Numbers.money(upTo);
     }
 
     private static String join(List<Integer> tiers) {

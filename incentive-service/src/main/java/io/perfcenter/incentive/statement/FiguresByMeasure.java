@@ -13,7 +13,7 @@ import java.util.TreeSet;
  * measure a metric, read from the scorecard's item of that metric (the published value, corrected by appeals)
  * and else from metrics-service's aggregates of the period.
  */
-public final class Figures {
+public final class FiguresByMeasure {
 
     public static final String SCORE = "score";
     public static final String RANK = "rank";
@@ -21,7 +21,7 @@ public final class Figures {
     private final Scorecard card;
     private final Map<String, BigDecimal> metrics;
 
-    public Figures(Scorecard card, Map<String, BigDecimal> metrics) {
+    public FiguresByMeasure(Scorecard card, Map<String, BigDecimal> metrics) {
         this.card = card;
         this.metrics = metrics == null ? Map.of() : metrics;
     }

@@ -1,4 +1,4 @@
-package io.perfcenter.incentive.web;
+package io.perfcenter.incentive.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,4 +1,6 @@
-package io.perfcenter.incentive.web;
+package io.perfcenter.incentive.period;
+
+import io.perfcenter.incentive.web.Problems;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -8,8 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A month ("2026-10") or a quarter ("2026-Q3"), with its first and last day and the months it covers. Payouts are
- * monthly; honors may be quarterly (the All-round award), computed from the quarter's monthly scorecards.
+ * A month ("2026-10") or a quarter ("2026-Q3"), with its first and last day and the months it covers: the one period
+ * type of incentive-service, and the one place a period is read. Payouts, budgets and promotion checks are monthly
+ * (written YYYY-MM, as scoring-service names its periods); honors may be quarterly (the All-round award), computed
+ * from the quarter's monthly scorecards.
  */
 public record Period(String code, LocalDate from, LocalDate to, List<YearMonth> months) {
 
@@ -38,10 +42,28 @@ public record Period(String code, LocalDate from, LocalDate to, List<YearMonth> 
         throw Problems.invalid(field, "must be a month written YYYY-MM (2026-10) or a quarter written YYYY-Qn (2026-Q3)");
     }
 
-    /** Reads a month only, or throws a 400 problem naming {@code field}. */
+    /** Reads a month only (required), or throws a 400 problem naming {@code field}. */
     public static YearMonth parseMonth(String field, String code) {
-        Periods.check(field, code);
+        if (code == null || code.isBlank()) {
+            throw Problems.invalid(field, "is required");
+        }
+        return parseOptionalMonth(field, code);
+    }
+
+    /** Reads a month, or null when none is given (a list filter); a month written otherwise is a 400 problem. */
+    public static YearMonth parseOptionalMonth(String field, String code) {
+        if (code == null) {
+            return null;
+        }
+        if (!isMonth(code)) {
+            throw Problems.invalid(field, "must be a month written YYYY-MM, such as 2026-10");
+        }
         return YearMonth.parse(code);
+    }
+
+    /** Whether the text is a month written YYYY-MM (a row check that reports rather than throws). */
+    public static boolean isMonth(String code) {
+        return code != null && MONTH.matcher(code).matches();
     }
 
     public boolean isQuarter() {

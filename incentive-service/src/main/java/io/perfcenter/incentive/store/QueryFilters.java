@@ -1,4 +1,4 @@
-package io.perfcenter.incentive.web;
+package io.perfcenter.incentive.store;
 
 import jakarta.persistence.Query;
 
