@@ -72,9 +72,12 @@ public class MetricsClient {
 
     private MetricAggregates aggregates(ReadAs as, String unitCode, String employeeId, List<String> metrics,
                                         LocalDate from, LocalDate to, Boolean anomalies) {
-        return as == ReadAs.SERVICE
-                ? asService.aggregates(unitCode, employeeId, metrics, from.toString(), to.toString(), anomalies)
-                : rest.aggregates(unitCode, employeeId, metrics, from.toString(), to.toString(), anomalies);
+        return as(as).aggregates(unitCode, employeeId, metrics, from.toString(), to.toString(), anomalies);
+    }
+
+    /** The REST client that asks on that authority. */
+    private MetricsReads as(ReadAs as) {
+        return as == ReadAs.SERVICE ? asService : rest;
     }
 
     /**
@@ -100,7 +103,7 @@ public class MetricsClient {
     @Fallback(value = PersonUnavailable.class, skipOn = DependencyRejected.class)
     public Optional<OrgPerson> person(ReadAs as, String employeeId) {
         try {
-            return Optional.ofNullable(as == ReadAs.SERVICE ? asService.agent(employeeId) : rest.agent(employeeId));
+            return Optional.ofNullable(as(as).agent(employeeId));
         } catch (DependencyRejected e) {
             if (e.status() == 404) {
                 return Optional.empty();
@@ -144,9 +147,9 @@ public class MetricsClient {
 
     /** The unit's memberships overlapping [from, to], read to the last page; rows without an employee left out. */
     private List<OrgMember> members(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
-        List<OrgMember> members = AllPages.read((limit, offset) -> as == ReadAs.SERVICE
-                ? asService.members(unitCode, from.toString(), to.toString(), limit, offset)
-                : rest.members(unitCode, from.toString(), to.toString(), limit, offset));
+        MetricsReads metrics = as(as);
+        List<OrgMember> members = AllPages.read((limit, offset) -> metrics.members(unitCode, from.toString(),
+                to.toString(), limit, offset));
         return members == null ? List.of()
                 : members.stream().filter(m -> m != null && m.employeeId() != null).toList();
     }

@@ -3,7 +3,6 @@ package io.perfcenter.incentive.client;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
@@ -12,37 +11,18 @@ import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 import java.util.List;
 
 /**
- * metrics-service's org directory and aggregates with the caller's own token (Authorization and X-Request-Id are
- * propagated): which units the caller leads, and reads scoped to the caller ({@link ReadAs#CALLER}). The system's
- * reads go through {@link MetricsSystemRestClient}.
+ * {@link MetricsReads} with the caller's own token (Authorization and X-Request-Id are propagated), for reads scoped
+ * to the caller ({@link ReadAs#CALLER}), and which units the caller leads, asked only this way. The system's reads
+ * go through {@link MetricsSystemRestClient}.
  */
 @RegisterRestClient(configKey = "metrics")
 @RegisterClientHeaders
 @Path("/api/v1/metrics")
-interface MetricsRestClient {
+interface MetricsRestClient extends MetricsReads {
 
     @GET
     @Path("/org/my-units")
     List<String> myUnits(@QueryParam("limit") int limit, @QueryParam("offset") int offset);
-
-    /** Name either unit or employeeId; from and to are ISO dates, both inclusive; anomalies=true flags outliers. */
-    @GET
-    @Path("/aggregates")
-    MetricAggregates aggregates(@QueryParam("unit") String unit, @QueryParam("employeeId") String employeeId,
-                                @QueryParam("metric") List<String> metrics, @QueryParam("from") String from,
-                                @QueryParam("to") String to, @QueryParam("anomalies") Boolean anomalies);
-
-    /** The org directory's entry of a person: position, hire date, unit today. */
-    @GET
-    @Path("/org/agents/{employeeId}")
-    OrgPerson agent(@PathParam("employeeId") String employeeId);
-
-    /** Memberships of the unit (and the units below it) overlapping [from, to]. */
-    @GET
-    @Path("/org/units/{code}/members")
-    List<OrgMember> members(@PathParam("code") String unitCode, @QueryParam("from") String from,
-                            @QueryParam("to") String to, @QueryParam("limit") int limit,
-                            @QueryParam("offset") int offset);
 
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -40,9 +40,9 @@ public class ScoringClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecards(ReadAs as, String period, String unitCode) {
-        return AllPages.read((limit, offset) -> as == ReadAs.SERVICE
-                ? asService.scorecards(period, unitCode, Scorecard.PUBLISHED, limit, offset)
-                : asCaller.scorecards(period, unitCode, Scorecard.PUBLISHED, limit, offset));
+        ScoringReads scoring = as(as);
+        return AllPages.read((limit, offset) -> scoring.scorecards(period, unitCode, Scorecard.PUBLISHED, limit,
+                offset));
     }
 
     /** Every published scorecard of one employee, all periods (promotion looks back over several months). */
@@ -51,9 +51,13 @@ public class ScoringClient {
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecardsOf(ReadAs as, String employeeId) {
-        return AllPages.read((limit, offset) -> as == ReadAs.SERVICE
-                ? asService.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset)
-                : asCaller.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset));
+        ScoringReads scoring = as(as);
+        return AllPages.read((limit, offset) -> scoring.scorecardsOf(employeeId, Scorecard.PUBLISHED, limit, offset));
+    }
+
+    /** The REST client that asks on that authority. */
+    private ScoringReads as(ReadAs as) {
+        return as == ReadAs.SERVICE ? asService : asCaller;
     }
 
     static class ScoringUnavailable implements FallbackHandler<List<Scorecard>> {
