@@ -2,9 +2,9 @@ package io.perfcenter.incentive.run;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.statement.BudgetScaling;
+import io.perfcenter.incentive.section.BudgetScaling;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
-import io.perfcenter.incentive.statement.TeamPool;
+import io.perfcenter.incentive.section.TeamPool;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.store.Json;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

@@ -10,7 +10,6 @@ import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
-import io.perfcenter.incentive.statement.TieredCommission;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
 

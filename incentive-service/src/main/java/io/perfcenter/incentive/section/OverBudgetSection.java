@@ -3,7 +3,6 @@ package io.perfcenter.incentive.section;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.OverBudget;
-import io.perfcenter.incentive.statement.BudgetScaling;
 import io.perfcenter.incentive.web.Problems;
 
 import java.util.List;

@@ -4,11 +4,9 @@ import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
-import io.perfcenter.incentive.plan.ScoreRange;
 import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Numbers;
-import io.perfcenter.incentive.statement.PerformancePay;
 import io.perfcenter.incentive.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
 

@@ -9,7 +9,6 @@ import io.perfcenter.incentive.plan.PlanSections.TeamReward;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Numbers;
-import io.perfcenter.incentive.statement.TeamPool;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
 

@@ -5,6 +5,7 @@ import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.salary.Salary;
+import io.perfcenter.incentive.section.BudgetScaling;
 import io.perfcenter.incentive.section.PlanSection;
 import io.perfcenter.incentive.section.SectionRegistry;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,5 +1,7 @@
 package io.perfcenter.incentive.statement;
 
+import io.perfcenter.incentive.section.TeamPool;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

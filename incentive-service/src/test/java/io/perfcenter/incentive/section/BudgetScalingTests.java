@@ -1,7 +1,9 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanSections.OverBudget;
 import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
+import io.perfcenter.incentive.statement.ComposedStatement;
+import io.perfcenter.incentive.statement.ComputedLine;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
-package io.perfcenter.incentive.plan;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.statement.Numbers;
+
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package io.perfcenter.incentive.plan;
+package io.perfcenter.incentive.section;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,10 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanSections.Bracket;
 import io.perfcenter.incentive.plan.PlanSections.Commission;
 import io.perfcenter.incentive.plan.PlanSections.CommissionMode;
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections.Split;

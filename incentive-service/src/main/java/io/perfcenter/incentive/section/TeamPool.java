@@ -1,10 +1,11 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections.Split;
 import io.perfcenter.incentive.plan.PlanSections.TeamReward;
-import io.perfcenter.incentive.section.TargetBonusSection;
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

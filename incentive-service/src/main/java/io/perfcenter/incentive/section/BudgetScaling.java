@@ -1,9 +1,12 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.perfcenter.incentive.plan.PlanSections.OverBudget;
 import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
-import io.perfcenter.incentive.section.SectionRegistry;
+import io.perfcenter.incentive.statement.ComposedStatement;
+import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

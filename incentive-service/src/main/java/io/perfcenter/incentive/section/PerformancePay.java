@@ -1,4 +1,7 @@
-package io.perfcenter.incentive.statement;
+package io.perfcenter.incentive.section;
+
+import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
