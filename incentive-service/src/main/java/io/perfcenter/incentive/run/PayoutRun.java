@@ -49,7 +49,7 @@ public class PayoutRun extends PanacheEntityBase {
     public Long previousRunId;
     /** SHA-256 of what the run computed; an identical recomputation returns this run instead of a new revision. */
     public String fingerprint;
-    /** The cost against the unit's budget ({@link io.perfcenter.incentive.statement.BudgetScaling.Outcome}). */
+    /** The cost against the unit's budget ({@link io.perfcenter.incentive.section.BudgetScaling.Outcome}). */
     @Column(name = "budget", columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String budgetJson;

@@ -30,7 +30,7 @@ public class PayoutLine extends PanacheEntityBase {
     public BigDecimal amount;
     public String currency;
     public String explanation;
-    /** The facts the line was computed from, as stored JSON (read with {@link io.perfcenter.incentive.web.Json}). */
+    /** The facts the line was computed from, as stored JSON (read with {@link io.perfcenter.incentive.store.Json}). */
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")
     public String source;
