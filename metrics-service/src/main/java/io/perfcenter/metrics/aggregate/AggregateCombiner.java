@@ -40,7 +40,7 @@ final class AggregateCombiner {
     private AggregateCombiner() {
     }
 
-    /** What the queries of one computation read: per record kind and cell its sums; per cell and metric, pushed figures. */
+    /** What one computation's queries read: per record kind and cell its sums; per cell and metric, pushed figures. */
     record SourceFigures(Map<RecordKind, Map<Cell, RecordSums>> records, Map<Cell, Map<String, PushedFigures>> pushed) {
     }
 

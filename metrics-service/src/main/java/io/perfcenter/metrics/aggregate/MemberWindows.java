@@ -34,7 +34,7 @@ record MemberWindows(String[] employees, LocalDate[] from, LocalDate[] to, Strin
         return null;
     }
 
-    /** The memberships of the unit and every unit below it overlapping [from, to], cut to the range (ends exclusive). */
+    /** The memberships of the unit and the units below it overlapping [from, to], cut to the range (ends exclusive). */
     static SqlQuery ofUnit(String unit, LocalDate from, LocalDate to) {
         return new SqlQuery().append("""
                 WITH RECURSIVE units AS (

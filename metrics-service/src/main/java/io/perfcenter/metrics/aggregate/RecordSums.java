@@ -26,7 +26,8 @@ record RecordSums(long records, BigDecimal[] columns) {
     static SqlQuery query(RecordKind kind, List<Column> columns, AggregateScope scope, MemberWindows members,
                           LocalDate from, LocalDate to, Bucketing bucketing) {
         String bucket = bucketing.sql("r.activity_date");
-        StringBuilder select = new StringBuilder("SELECT r.employee_id, ").append(bucket).append(" AS bucket, count(*)");
+        StringBuilder select = new StringBuilder("SELECT r.employee_id, ").append(bucket)
+                .append(" AS bucket, count(*)");
         columns.forEach(column -> select.append(", ").append(column.sql()));
         select.append(" FROM ").append(kind.table()).append(" r ");
         return new SqlQuery().append(select.toString())

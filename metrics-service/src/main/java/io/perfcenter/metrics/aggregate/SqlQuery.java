@@ -28,7 +28,7 @@ final class SqlQuery {
     private final StringBuilder sql = new StringBuilder();
     private final List<Object> binds = new ArrayList<>();
 
-    /** Appends a fragment and the values of its placeholders, in order (a String, LocalDate, TextArray or DateArray). */
+    /** Appends a fragment and the values of its placeholders, in order (String, LocalDate, TextArray, DateArray). */
     SqlQuery append(String fragment, Object... values) {
         long placeholders = fragment.chars().filter(ch -> ch == '?').count();
         if (placeholders != values.length) {
