@@ -26,6 +26,9 @@ import java.util.List;
 @APIResponse(responseCode = "401", description = "No or invalid bearer token")
 @APIResponse(responseCode = "403", description = "Role does not allow this, or the caller sees the object but may "
         + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
+@APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
+@APIResponse(responseCode = "404", description = "No such unit or agent, or one outside the caller's scope (the "
+        + "same answer)")
 public class AggregateResource {
 
     private final AggregateService aggregates;
@@ -55,9 +58,6 @@ public class AggregateResource {
                     + "each agent's values that moved more than the threshold against the mean of their previous "
                     + "periods are listed with the reason.")
     @APIResponse(responseCode = "200", description = "One row per agent")
-    @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such unit or agent, or one outside the caller's scope (the "
-            + "same answer)")
     public AggregateReport aggregates(
             @Parameter(description = "Unit code (its sub-units included)", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(description = "One agent", example = "E2001") @QueryParam("employeeId") String employeeId,
@@ -108,9 +108,6 @@ public class AggregateResource {
                     + "sums, by effective-dated membership). Same data scope as aggregates: a leader reads an "
                     + "agent's values only of the days the agent belonged to a unit they lead.")
     @APIResponse(responseCode = "200", description = "One point per bucket, oldest first")
-    @APIResponse(responseCode = "400", description = "Missing or invalid parameter (problem names it)")
-    @APIResponse(responseCode = "404", description = "No such unit or agent, or one outside the caller's scope (the "
-            + "same answer)")
     public TrendReport trends(
             @Parameter(example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(example = "E2001") @QueryParam("employeeId") String employeeId,

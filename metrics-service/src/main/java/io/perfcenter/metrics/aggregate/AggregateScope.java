@@ -22,4 +22,20 @@ public sealed interface AggregateScope {
     /** The agents' records dated on a day they belonged to one of the units (codes given with the units below). */
     record AgentsIn(List<String> employeeIds, List<String> unitCodes) implements AggregateScope {
     }
+
+    /**
+     * The condition on an agent column that keeps the scope's agents, with its value; nothing for a unit, whose
+     * records are picked by joining its members' windows ({@link MemberWindows#join}).
+     */
+    default SqlQuery agentFilter(String column) {
+        SqlQuery filter = new SqlQuery();
+        if (this instanceof Agent a) {
+            filter.append("AND " + column + " = ? ", a.employeeId());
+        } else if (this instanceof Agents a) {
+            filter.append("AND " + column + " = ANY(?) ", SqlQuery.texts(a.employeeIds()));
+        } else if (this instanceof AgentsIn a) {
+            filter.append("AND " + column + " = ANY(?) ", SqlQuery.texts(a.employeeIds()));
+        }
+        return filter;
+    }
 }

@@ -3,7 +3,6 @@ package io.perfcenter.metrics.aggregate;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.AgentAggregates;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.Anomaly;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.MetricAggregate;
-import io.perfcenter.metrics.aggregate.AggregateService.Cell;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.math.BigDecimal;
@@ -60,8 +59,8 @@ public class AnomalyDetector {
                             .toPlainString();
                     String reason = metric + (change.signum() < 0 ? " fell " + pct + "% below" : " rose " + pct
                             + "% above") + " the agent's mean of the " + n + " previous period" + (n > 1 ? "s" : "")
-                            + " (" + AggregateService.plain(baseline).toPlainString() + ")";
-                    anomalies.add(new Anomaly(metric, current.value(), AggregateService.plain(baseline), change, n,
+                            + " (" + PlainNumbers.text(baseline) + ")";
+                    anomalies.add(new Anomaly(metric, current.value(), PlainNumbers.plain(baseline), change, n,
                             reason));
                 }
             });

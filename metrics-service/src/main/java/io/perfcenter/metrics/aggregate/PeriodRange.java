@@ -1,17 +1,23 @@
 package io.perfcenter.metrics.aggregate;
 
+import io.perfcenter.metrics.aggregate.AggregatePayloads.Granularity;
 import io.perfcenter.metrics.web.Problems;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.IsoFields;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A range of days [from, to], named directly or as a period: 2026-10-05, 2026-W41, 2026-10, 2026-Q4, 2026. */
+/**
+ * The one period type of metrics-service: a range of days [from, to], named directly or as a period (2026-10-05,
+ * 2026-W41, 2026-10, 2026-Q4, 2026); the periods before it (anomaly baselines); and the calendar buckets a trend
+ * splits it into (days, ISO weeks from Monday, months, quarters, years).
+ */
 public record PeriodRange(LocalDate from, LocalDate to) {
 
     private static final Pattern WEEK = Pattern.compile("(\\d{4})-W(\\d{1,2})");
@@ -88,6 +94,46 @@ public record PeriodRange(LocalDate from, LocalDate to) {
             }
         }
         return windows;
+    }
+
+    /**
+     * The starts of the buckets of the given length that overlap the range, oldest first; every bucket is listed,
+     * also one without data (a trend shows an empty month as a point without values).
+     */
+    public List<LocalDate> bucketStarts(Granularity granularity) {
+        List<LocalDate> starts = new ArrayList<>();
+        for (LocalDate start = bucketStart(from, granularity); !start.isAfter(to);
+             start = nextBucket(start, granularity)) {
+            starts.add(start);
+        }
+        return starts;
+    }
+
+    /** The bucket starting on {@code start}, cut to the range: its first and last day. */
+    public PeriodRange bucket(LocalDate start, Granularity granularity) {
+        LocalDate end = nextBucket(start, granularity).minusDays(1);
+        return new PeriodRange(start.isBefore(from) ? from : start, end.isAfter(to) ? to : end);
+    }
+
+    /** The first day of the bucket the day is in: itself, its week's Monday, the first of its month, quarter, year. */
+    static LocalDate bucketStart(LocalDate day, Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> day;
+            case WEEK -> day.with(DayOfWeek.MONDAY);
+            case MONTH -> day.withDayOfMonth(1);
+            case QUARTER -> day.with(IsoFields.DAY_OF_QUARTER, 1);
+            case YEAR -> day.with(TemporalAdjusters.firstDayOfYear());
+        };
+    }
+
+    static LocalDate nextBucket(LocalDate start, Granularity granularity) {
+        return switch (granularity) {
+            case DAY -> start.plusDays(1);
+            case WEEK -> start.plusWeeks(1);
+            case MONTH -> start.plusMonths(1);
+            case QUARTER -> start.plusMonths(3);
+            case YEAR -> start.plusYears(1);
+        };
     }
 
     /** 1, 3 or 12 when the range is exactly a calendar month, quarter or year; else 0. */

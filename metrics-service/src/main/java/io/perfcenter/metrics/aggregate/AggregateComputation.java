@@ -1,0 +1,122 @@
+package io.perfcenter.metrics.aggregate;
+
+import io.agroal.api.AgroalDataSource;
+import io.perfcenter.metrics.aggregate.AggregateCombiner.SourceFigures;
+import io.perfcenter.metrics.aggregate.AggregatePayloads.Granularity;
+import io.perfcenter.metrics.aggregate.AggregatePayloads.MetricAggregate;
+import io.perfcenter.metrics.aggregate.AggregatePlan.Column;
+import io.perfcenter.metrics.catalog.MetricDefinition;
+import io.perfcenter.metrics.catalog.MetricDefinition.Aggregation;
+import io.perfcenter.metrics.ingest.RecordKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.Set;
+
+/**
+ * Runs one aggregate: plans it ({@link AggregatePlan}), reads the scope's member windows, one {@link RecordSums}
+ * query per record kind, the {@link PushedFigures} and the {@link DayCorrection}s in one read-only transaction, and
+ * hands what it read to {@link AggregateCombiner}. The only class of the package that touches the database.
+ */
+@ApplicationScoped
+class AggregateComputation {
+
+    private static final Logger LOG = Logger.getLogger(AggregateComputation.class);
+
+    private final AgroalDataSource dataSource;
+
+    AggregateComputation(AgroalDataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * What to compute: the metrics over [from, to] of the scope, split into buckets; with {@code totals} the scope's
+     * own cell per bucket too. {@code knownAgents}: agents listed even without data (null: the unit's members);
+     * {@code lastUnits}, when given, is filled with the unit each member of a unit scope was in last; with
+     * {@code corrected} false, data corrections are left out (the figures they replace).
+     */
+    record Request(AggregateScope scope, List<MetricDefinition> metrics, LocalDate from, LocalDate to,
+                   Bucketing bucketing, boolean totals, Set<String> knownAgents, Map<String, String> lastUnits,
+                   boolean corrected) {
+
+        Request(AggregateScope scope, List<MetricDefinition> metrics, LocalDate from, LocalDate to,
+                Bucketing bucketing, boolean totals, Set<String> knownAgents) {
+            this(scope, metrics, from, to, bucketing, totals, knownAgents, null, true);
+        }
+    }
+
+    /** The values of every cell: one per agent and bucket and, with totals, the scope's own per bucket. */
+    Map<Cell, Map<String, MetricAggregate>> compute(Request request) {
+        long began = System.nanoTime();
+        AggregatePlan plan = new AggregatePlan(request.metrics());
+        Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
+        Map<Cell, Map<String, PushedFigures>> pushed = new HashMap<>();
+        List<DayCorrection> fixes = List.of();
+        Set<String> knownAgents = request.knownAgents();
+        LocalDate from = request.from();
+        LocalDate to = request.to();
+        AggregateScope scope = request.scope();
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (var st = c.createStatement()) {
+                // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
+                st.execute("SET LOCAL work_mem = '64MB'");
+            }
+            MemberWindows members = MemberWindows.of(c, scope, from, to);
+            if (knownAgents == null) {
+                knownAgents = members == null ? Set.of() : members.agents();
+            }
+            if (request.lastUnits() != null && members != null) {
+                request.lastUnits().putAll(members.lastUnits());
+            }
+            for (Entry<RecordKind, List<Column>> kind : plan.columns().entrySet()) {
+                records.put(kind.getKey(), RecordSums.read(c, RecordSums.query(kind.getKey(), kind.getValue(), scope,
+                        members, from, to, request.bucketing()), kind.getValue().size()));
+            }
+            List<String> codes = request.metrics().stream().map(d -> d.code).toList();
+            if (PushedFigures.any(c, PushedFigures.anyQuery(codes, from, to))) {
+                pushed = PushedFigures.read(c, PushedFigures.query(codes, plan.derivedByKind(), scope, members, from,
+                        to, request.bucketing()));
+            }
+            List<String> summed = request.metrics().stream().filter(d -> d.aggregation == Aggregation.SUM)
+                    .map(d -> d.code).toList();
+            if (request.corrected() && !summed.isEmpty()) {
+                fixes = DayCorrection.read(c, DayCorrection.query(summed, scope, members, from, to,
+                        request.bucketing()));
+            }
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not compute aggregates", e);
+        }
+        LOG.debugf("aggregate SQL for %d metrics took %d ms", request.metrics().size(),
+                (System.nanoTime() - began) / 1_000_000);
+        Map<Cell, Map<String, MetricAggregate>> result = AggregateCombiner.combine(plan,
+                new SourceFigures(records, pushed), request.totals(), knownAgents, from.toString());
+        if (!fixes.isEmpty()) {
+            AggregateCombiner.applyCorrections(fixes, uncorrectedDays(fixes, request.metrics()), request.totals(),
+                    result);
+        }
+        return result;
+    }
+
+    /** The corrected agents' values per day of the corrected metrics, without corrections: what they replace. */
+    private Map<Cell, Map<String, MetricAggregate>> uncorrectedDays(List<DayCorrection> fixes,
+                                                                    List<MetricDefinition> defs) {
+        List<String> agents = fixes.stream().map(DayCorrection::employeeId).distinct().toList();
+        Set<String> metrics = new LinkedHashSet<>(fixes.stream().map(DayCorrection::metricCode).toList());
+        LocalDate first = fixes.stream().map(DayCorrection::date).min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = fixes.stream().map(DayCorrection::date).max(LocalDate::compareTo).orElseThrow();
+        return compute(new Request(new AggregateScope.Agents(agents),
+                defs.stream().filter(d -> metrics.contains(d.code)).toList(), first, last,
+                Bucketing.by(Granularity.DAY), false, Set.of(), null, false));
+    }
+}

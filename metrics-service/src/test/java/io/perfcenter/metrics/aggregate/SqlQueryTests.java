@@ -1,0 +1,87 @@
+package io.perfcenter.metrics.aggregate;
+
+import io.perfcenter.metrics.ingest.RecordKind;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+/** Each aggregate query carries its binds in the order of its placeholders, whatever the scope. */
+class SqlQueryTests {
+
+    static final LocalDate FROM = LocalDate.of(2026, 10, 1);
+    static final LocalDate TO = LocalDate.of(2026, 10, 31);
+    static final MemberWindows WINDOWS = new MemberWindows(new String[]{"E1", "E1"},
+            new LocalDate[]{FROM, LocalDate.of(2026, 10, 16)}, new LocalDate[]{LocalDate.of(2026, 10, 16),
+            TO.plusDays(1)}, new String[]{"G-1", "G-2"});
+
+    @Test
+    void aFragmentTakesExactlyTheValuesOfItsPlaceholders() {
+        assertThrows(IllegalArgumentException.class, () -> new SqlQuery().append("a = ? AND b = ?", "x"));
+        assertThrows(IllegalArgumentException.class, () -> new SqlQuery().append("a = 1", "x"));
+        SqlQuery q = new SqlQuery().append("a = ? ", "x").append(new SqlQuery().append("AND b = ?", FROM));
+        assertEquals("a = ? AND b = ?", q.sql());
+        assertEquals(List.of("x", FROM), q.binds());
+    }
+
+    @Test
+    void theQueryOfARecordKindForOneAgentIsAsBefore() {
+        SqlQuery q = RecordSums.query(RecordKind.CALLS, List.of(new AggregatePlan.Column("count(*)",
+                        io.perfcenter.metrics.catalog.Derivation.Function.COUNT)), new AggregateScope.Agent("E1"), null,
+                FROM, TO, Bucketing.whole(FROM));
+        assertEquals("SELECT r.employee_id, '2026-10-01'::text AS bucket, count(*), count(*) FROM call_record r "
+                + "WHERE r.activity_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' AND r.employee_id = ? "
+                + "GROUP BY r.employee_id", q.sql());
+        assertEquals(List.of("E1"), q.binds());
+    }
+
+    @Test
+    void aUnitsQueryBindsItsMemberWindowsAndNoAgentFilter() {
+        SqlQuery q = RecordSums.query(RecordKind.CALLS, List.of(), new AggregateScope.Unit("G"), WINDOWS, FROM, TO,
+                Bucketing.by(AggregatePayloads.Granularity.WEEK));
+        assertEquals(3, q.binds().size());
+        assertArrayEquals(new Object[]{"E1", "E1"}, ((SqlQuery.TextArray) q.binds().get(0)).values());
+        assertEquals(WINDOWS.to()[1], ((SqlQuery.DateArray) q.binds().get(2)).values()[1]);
+        assertEquals(true, q.sql().endsWith("GROUP BY r.employee_id, date_trunc('week', r.activity_date)::date::text"));
+    }
+
+    @Test
+    void pushedValuesBindTheRawDayFiltersThenTheWindowsThenTheCodesThenTheFilter() {
+        Map<RecordKind, List<String>> derived = new LinkedHashMap<>();
+        derived.put(RecordKind.CALLS, List.of("aht"));
+        derived.put(RecordKind.SURVEYS, List.of("csat"));
+        AggregateScope scope = new AggregateScope.AgentsIn(List.of("E1"), List.of("G-1"));
+        SqlQuery q = PushedFigures.query(List.of("aht", "csat"), derived, scope, WINDOWS, FROM, TO,
+                Bucketing.whole(FROM));
+        List<String> kinds = new ArrayList<>();
+        q.binds().forEach(b -> kinds.add(b.getClass().getSimpleName()));
+        assertEquals(List.of("TextArray", "TextArray", "TextArray", "DateArray", "DateArray", "TextArray",
+                "TextArray"), kinds);
+        assertArrayEquals(new Object[]{"aht", "csat"}, ((SqlQuery.TextArray) q.binds().get(5)).values());
+        assertEquals(q.binds().size(), q.sql().chars().filter(c -> c == '?').count());
+        assertEquals(true, q.sql().startsWith("WITH raw_calls AS (SELECT DISTINCT"));
+    }
+
+    @Test
+    void correctionsBindWindowsCodesRangeAndAgents() {
+        SqlQuery q = DayCorrection.query(List.of("calls_handled"), new AggregateScope.Agents(List.of("E1", "E2")),
+                null, FROM, TO, Bucketing.whole(FROM));
+        assertEquals(4, q.binds().size());
+        assertEquals(FROM, q.binds().get(1));
+        assertEquals(TO, q.binds().get(2));
+        assertArrayEquals(new Object[]{"E1", "E2"}, ((SqlQuery.TextArray) q.binds().get(3)).values());
+    }
+
+    @Test
+    void memberWindowsOfAUnit() {
+        SqlQuery q = MemberWindows.ofUnit("G", FROM, TO);
+        assertEquals(List.of("G", FROM, TO.plusDays(1), TO, FROM), q.binds());
+    }
+}
