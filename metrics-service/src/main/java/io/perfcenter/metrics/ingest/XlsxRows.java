@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.ingest;
 
+import io.perfcenter.metrics.aggregate.PlainNumbers;
 import io.perfcenter.metrics.ingest.UploadFormat.MalformedUpload;
 import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
 import org.apache.poi.openxml4j.exceptions.NotOfficeXmlFileException;
@@ -142,7 +143,7 @@ public final class XlsxRows {
                 LocalDateTime at = DateUtil.getLocalDateTime(value, use1904);
                 return at.toLocalTime().equals(LocalTime.MIDNIGHT) ? at.toLocalDate().toString() : at.toString();
             }
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return PlainNumbers.text(BigDecimal.valueOf(value));
         }
     }
 
