@@ -19,6 +19,13 @@ import java.util.Map;
 public final class Suite implements AutoCloseable {
 
     /**
+     * How long a service may take to become ready: a few seconds on a quiet machine, but well over a minute on a
+     * 2-core machine busy with builds; a process that exits fails at once anyway.
+     */
+    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+
+
+    /**
      * The API ports, and the management ports (health, metrics) of the same processes; by default each management
      * port is its API port + 1000 (8080 → 9080).
      */
@@ -162,10 +169,10 @@ public final class Suite implements AutoCloseable {
             suite.startService("scoring-service");
             suite.startService("incentive-service");
             for (ServiceProcess service : new ArrayList<>(suite.services.values())) {
-                service.awaitReady(Duration.ofSeconds(90));
+                service.awaitReady(READY_WITHIN);
             }
             suite.startService("gateway");
-            suite.services.get("gateway").awaitReady(Duration.ofSeconds(90));
+            suite.services.get("gateway").awaitReady(READY_WITHIN);
             return suite;
         } catch (RuntimeException e) {
             suite.close();
@@ -217,7 +224,7 @@ public final class Suite implements AutoCloseable {
         ports.of(name);
         stop(name);
         startService(name);
-        services.get(name).awaitReady(Duration.ofSeconds(90));
+        services.get(name).awaitReady(READY_WITHIN);
     }
 
     @Override
