@@ -81,3 +81,34 @@ INSERT INTO metric_definition (code, name_zh, name_en, unit, direction, aggregat
   'internal-operations', 'qa',
   '{"numerator":{"record":"qa-items","function":"COUNT","where":[{"field":"passed","op":"IS_TRUE"}]},"denominator":{"record":"qa-items","function":"COUNT","where":[{"field":"notApplicable","op":"IS_FALSE"}]},"scale":100}',
   'Items passed over items evaluated (not N/A), over every item of form-scored QA evaluations');
+
+-- Sampling plans (抽检计划): which calls of a unit and period QA evaluates, drawn at random with a recorded seed (the
+-- same seed over the same records draws the same calls), each assigned to a QA specialist named in the plan.
+CREATE TABLE qa_sampling_plan (
+    id                    bigserial     PRIMARY KEY,
+    unit_code             text          NOT NULL REFERENCES org_unit (code),
+    period_from           date          NOT NULL,
+    period_to             date          NOT NULL,
+    agent_share           numeric(5, 4) NOT NULL,
+    evaluations_per_agent integer       NOT NULL,
+    filters               jsonb         NOT NULL,
+    evaluators            text[]        NOT NULL,
+    seed                  bigint        NOT NULL,
+    form_code             text,
+    agents_eligible       integer       NOT NULL,
+    agents_sampled        integer       NOT NULL,
+    created_at            timestamptz   NOT NULL DEFAULT now(),
+    created_by            text          NOT NULL
+);
+CREATE INDEX qa_sampling_plan_unit_idx ON qa_sampling_plan (unit_code, period_from);
+
+CREATE TABLE qa_sampling_assignment (
+    plan_id       bigint  NOT NULL REFERENCES qa_sampling_plan (id),
+    position      integer NOT NULL,
+    employee_id   text    NOT NULL,
+    source_system text    NOT NULL,
+    external_id   text    NOT NULL,
+    activity_date date    NOT NULL,
+    evaluator_id  text    NOT NULL,
+    PRIMARY KEY (plan_id, position)
+);
