@@ -80,6 +80,7 @@ class WriteAuthorizationMatrixIT {
             uploadQaEvaluations     | others-evaluation | 403   | 403        | 403     | rejected | 2xx | 2xx   | 2xx            | 403      | 403            | 403     | 403                | 403
             defineQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             retireQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createQaSamplingPlan    | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             putDataCorrection       | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             withdrawDataCorrection  | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             defineScorecardTemplate | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
@@ -335,6 +336,9 @@ class WriteAuthorizationMatrixIT {
                             List.of(qaEvaluation("qa-XQ2-1", n + 1, role.equals("qa") ? "XQ1" : "XQ2", 99)));
             case "defineQaForm" -> new Call("POST", "/api/v1/metrics/qa/forms", qaForm("XQF" + n));
             case "retireQaForm" -> retire("/api/v1/metrics/qa/forms", qaForm("XRQF" + n));
+            case "createQaSamplingPlan" -> new Call("POST", "/api/v1/metrics/qa/sampling-plans", Map.of(
+                    "unitCode", "XG1", "period", "2026-09", "agentShare", 1, "evaluationsPerAgent", 1,
+                    "evaluators", List.of("XQ1"), "seed", n));
             case "defineScorecardTemplate" -> new Call("POST", "/api/v1/scoring/templates", template("XT" + n));
             case "retireScoringTemplate" -> retire("/api/v1/scoring/templates", template("XRT" + n));
             case "computeScoringRun" -> new Call("POST", "/api/v1/scoring/runs",
