@@ -26,7 +26,8 @@ class OpenApiTests {
                 "uploadSaleRecords", "uploadMetricValues", "listReplacedRevisions", "getTrends", "syncOrgUnits",
                 "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
                 "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition", "searchOrgUnits",
-                "searchAgents"}) {
+                "searchAgents", "defineQaForm", "listQaForms", "getQaForm", "getQaFormVersion", "retireQaForm",
+                "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

@@ -55,10 +55,13 @@ class EndpointSecurityIT {
      * must refuse it with 403. Writes are tried in {@link WriteAuthorizationMatrixIT}.
      */
     static final Map<String, Set<String>> MACHINE_READS = Map.of(
-            // record upload: the catalog it names metrics and record fields from
+            // record upload: the catalog it names metrics and record fields from, the QA forms evaluations name
             "records-writer", Set.of("metrics-service /api/v1/metrics/catalog",
                     "metrics-service /api/v1/metrics/catalog/{code}",
-                    "metrics-service /api/v1/metrics/catalog/record-fields"),
+                    "metrics-service /api/v1/metrics/catalog/record-fields",
+                    "metrics-service /api/v1/metrics/qa/forms",
+                    "metrics-service /api/v1/metrics/qa/forms/{code}",
+                    "metrics-service /api/v1/metrics/qa/forms/{code}/versions/{version}"),
             // org sync: the org directory it writes
             "org-sync", Set.of("metrics-service /api/v1/metrics/org/units",
                     "metrics-service /api/v1/metrics/org/units/{code}",

@@ -78,6 +78,9 @@ class WriteAuthorizationMatrixIT {
             uploadMetricValues      | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 2xx            | 403      | 403            | 403     | 403                | 403
             uploadQaEvaluations     | own-evaluation    | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 2xx            | 403      | 403            | 403     | 403                | 403
             uploadQaEvaluations     | others-evaluation | 403   | 403        | 403     | rejected | 2xx | 2xx   | 2xx            | 403      | 403            | 403     | 403                | 403
+            defineQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            retireQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createQaSamplingPlan    | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             putDataCorrection       | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             withdrawDataCorrection  | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             defineScorecardTemplate | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
@@ -331,6 +334,11 @@ class WriteAuthorizationMatrixIT {
                             List.of(qaEvaluation("qa-XQ1-" + n, 1, "XQ1", 90)))
                     : new Call("POST", "/api/v1/metrics/records/qa-evaluations",
                             List.of(qaEvaluation("qa-XQ2-1", n + 1, role.equals("qa") ? "XQ1" : "XQ2", 99)));
+            case "defineQaForm" -> new Call("POST", "/api/v1/metrics/qa/forms", qaForm("XQF" + n));
+            case "retireQaForm" -> retire("/api/v1/metrics/qa/forms", qaForm("XRQF" + n));
+            case "createQaSamplingPlan" -> new Call("POST", "/api/v1/metrics/qa/sampling-plans", Map.of(
+                    "unitCode", "XG1", "period", "2026-09", "agentShare", 1, "evaluationsPerAgent", 1,
+                    "evaluators", List.of("XQ1"), "seed", n));
             case "defineScorecardTemplate" -> new Call("POST", "/api/v1/scoring/templates", template("XT" + n));
             case "retireScoringTemplate" -> retire("/api/v1/scoring/templates", template("XRT" + n));
             case "computeScoringRun" -> new Call("POST", "/api/v1/scoring/runs",
@@ -543,6 +551,13 @@ class WriteAuthorizationMatrixIT {
     private static Call retire(String collection, Map<String, Object> entry) {
         as("hr", "XH1").body(entry).post(collection).then().statusCode(201);
         return new Call("POST", collection + "/" + entry.get("code") + "/retire", null);
+    }
+
+    private static Map<String, Object> qaForm(String code) {
+        return Map.of("code", code, "name", "Call quality " + code, "sections", List.of(Map.of("code", "opening",
+                "name", "Opening", "items", List.of(Map.of("code", "greeting", "name", "Greeting", "weight", 10,
+                        "answer", "SCALE", "scaleMax", 2), Map.of("code", "risk_disclosure", "name", "Risk disclosed",
+                        "weight", 20, "answer", "YES_NO", "critical", "ZERO")))));
     }
 
     private static Map<String, Object> template(String code) {

@@ -102,6 +102,11 @@ public final class DerivationSql {
                     if (c.value() == null || !f.choices().contains(c.value())) {
                         throw Problems.invalid(path + ".value", "must be one of " + f.choices());
                     }
+                } else if (f.type() == FieldType.CODE) {
+                    if (c.value() == null || !RecordField.CODE_FORM.matcher(c.value()).matches()) {
+                        throw Problems.invalid(path + ".value", "must be a code: 1-64 letters, digits, '_', '.' "
+                                + "or '-'");
+                    }
                 } else if (isNumber(f)) {
                     number(c.value(), path);
                 } else {
@@ -192,11 +197,18 @@ public final class DerivationSql {
         };
     }
 
-    // values were checked when the definition was stored: a choice of the field (letters and '_') or a number
+    // values were checked when the definition was stored: a choice of the field (letters and '_'), a code (letters,
+    // digits, '_', '.', '-') or a number
     private static String literal(RecordField f, String value) {
         if (f.type() == FieldType.CHOICE) {
             if (!f.choices().contains(value)) {
                 throw new IllegalStateException("unchecked choice " + value);
+            }
+            return "'" + value + "'";
+        }
+        if (f.type() == FieldType.CODE) {
+            if (!RecordField.CODE_FORM.matcher(value).matches()) {
+                throw new IllegalStateException("unchecked code " + value);
             }
             return "'" + value + "'";
         }
@@ -209,7 +221,7 @@ public final class DerivationSql {
         }
         return RecordKind.byPath(m.record()).filter(k -> k != RecordKind.VALUES).orElseThrow(() ->
                 Problems.invalid(path + ".record", "must be one of calls, tickets, surveys, qa-evaluations, "
-                        + "adherence, incidents, sales"));
+                        + "qa-items, adherence, incidents, sales"));
     }
 
     private static RecordField field(RecordKind kind, String name, String path) {

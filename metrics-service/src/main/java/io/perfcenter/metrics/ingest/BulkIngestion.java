@@ -5,6 +5,9 @@ import io.perfcenter.metrics.config.MetricsConfig;
 import io.perfcenter.metrics.ingest.IngestReport.RowError;
 import io.perfcenter.metrics.ingest.RecordField.Invalid;
 import io.perfcenter.metrics.ingest.RecordKind.RowInvalid;
+import io.perfcenter.metrics.qa.QaForm;
+import io.perfcenter.metrics.qa.QaFormScoring;
+import io.perfcenter.metrics.qa.QaForms;
 import io.perfcenter.metrics.web.Problems;
 import io.perfcenter.metrics.web.RequestIdFilter;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -144,6 +147,7 @@ public class BulkIngestion {
         private final KnownIds agents;
         private final KnownIds metrics;
         private final KnownIds countMetrics;
+        private final QaForms forms;   // QA evaluations: the forms that check and score them
         private Connection evaluations;   // a QA specialist's upload: looks up who made the stored evaluations
         private PreparedStatement storedEvaluator;
         private final SeenKeys seen = new SeenKeys();
@@ -170,6 +174,7 @@ public class BulkIngestion {
                     : Set.of());
             this.countMetrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, COUNT_METRICS) : Set.of());
             this.evaluatorIndex = kind.index("evaluatorId");
+            this.forms = kind == RecordKind.QA_EVALUATIONS ? QaForms.load(c) : null;
             try (Statement st = c.createStatement()) {
                 // the key look-ups and updates of a chunk hash a few hundred thousand keys
                 st.execute("SET LOCAL work_mem = '64MB'");
@@ -212,6 +217,14 @@ public class BulkIngestion {
                 reject(row, e.field, e.getMessage());
                 return;
             }
+            if (forms != null && values[kind.index("formCode")] != null) {
+                try {
+                    scoreByForm(values, full);
+                } catch (QaFormScoring.Refused e) {
+                    reject(row, e.field, e.getMessage());
+                    return;
+                }
+            }
             if (options.atomic() && rejected > 0) {
                 // all or nothing, and it is nothing already: only check the rest
                 return;
@@ -227,6 +240,28 @@ public class BulkIngestion {
             if (chunk.rows() >= config.ingest().chunkRows() || chunk.size() >= MAX_CHUNK_BYTES) {
                 flush();
             }
+        }
+
+        /**
+         * A QA evaluation naming a form: its items checked and scored by the form version, which fills the score
+         * (a score sent along must be the form's), the per-item results and the critical item that bit.
+         */
+        private void scoreByForm(Object[] values, Object[] full) throws QaFormScoring.Refused {
+            QaForm form = forms.scoring((String) values[kind.index("formCode")],
+                    (Integer) values[kind.index("formVersion")]);
+            RecordField.JsonText items = (RecordField.JsonText) values[kind.index("items")];
+            QaFormScoring.Scored scored = QaFormScoring.score(form, items == null ? null : items.json());
+            int score = kind.index("score");
+            BigDecimal sent = (BigDecimal) values[score];
+            if (sent != null && sent.compareTo(scored.score()) != 0) {
+                throw new QaFormScoring.Refused("score", "QA form " + form.code + " v" + form.version
+                        + " scores this evaluation " + scored.score().toPlainString()
+                        + "; leave score out or send that");
+            }
+            int derived = fields.size();
+            full[score] = scored.score();
+            full[derived] = new RecordField.JsonText(scored.itemResults());
+            full[derived + 1] = scored.criticalItem();
         }
 
         private String checkReferences(Object[] values) throws SQLException {

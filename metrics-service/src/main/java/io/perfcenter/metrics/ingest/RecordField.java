@@ -67,6 +67,13 @@ public record RecordField(String name, String column, FieldType type, boolean re
         return new RecordField(name, column, FieldType.JSON, false, null, null, null, List.of(), 0);
     }
 
+    /** What a CODE field's value must look like (and a derivation's comparison value with it). */
+    public static final java.util.regex.Pattern CODE_FORM = java.util.regex.Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+
+    static RecordField code(String name, String column, boolean required) {
+        return new RecordField(name, column, FieldType.CODE, required, null, null, null, List.of(), 64);
+    }
+
     /** Values that aggregate well: numbers and flags. Derivations may only sum, compare or test these. */
     public boolean measurable() {
         return type == FieldType.INTEGER || type == FieldType.DECIMAL || type == FieldType.BOOLEAN;
@@ -85,6 +92,12 @@ public record RecordField(String name, String column, FieldType type, boolean re
             case TEXT -> {
                 if (t.length() > maxLength) {
                     throw new Invalid("is longer than " + maxLength + " characters");
+                }
+                return t;
+            }
+            case CODE -> {
+                if (!CODE_FORM.matcher(t).matches()) {
+                    throw new Invalid("must be 1-64 letters, digits, '_', '.' or '-', not '" + shorten(t) + "'");
                 }
                 return t;
             }

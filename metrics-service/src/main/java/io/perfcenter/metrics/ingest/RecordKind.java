@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import static io.perfcenter.metrics.ingest.RecordField.bool;
 import static io.perfcenter.metrics.ingest.RecordField.choice;
+import static io.perfcenter.metrics.ingest.RecordField.code;
 import static io.perfcenter.metrics.ingest.RecordField.date;
 import static io.perfcenter.metrics.ingest.RecordField.decimal;
 import static io.perfcenter.metrics.ingest.RecordField.integer;
@@ -74,13 +75,54 @@ public enum RecordKind {
                 return new Object[]{day(v[f.index("answeredAt")])};
             }),
 
+    /**
+     * An evaluation either gives its score (and free items, kept as sent: the behaviour before QA forms) or names a
+     * QA form version by formCode and formVersion; then its items are checked and scored by the form
+     * ({@code io.perfcenter.metrics.qa.QaFormScoring}, called by the upload), which fills score, itemResults and
+     * criticalItem.
+     */
     QA_EVALUATIONS("qa-evaluations", "qa_evaluation", List.of(
             text("evaluatorId", "evaluator_id", true),
             date("evaluatedOn", "activity_date"),
-            decimal("score", "score", true, BigDecimal.ZERO, BigDecimal.valueOf(100)),
+            decimal("score", "score", false, BigDecimal.ZERO, BigDecimal.valueOf(100)),
             json("items", "items"),
-            text("contactExternalId", "contact_external_id", false)),
-            List.of(), null),
+            text("contactExternalId", "contact_external_id", false),
+            code("formCode", "form_code", false),
+            integer("formVersion", "form_version", false, null, 1, Integer.MAX_VALUE)),
+            List.of(json("itemResults", "item_results"), code("criticalItem", "critical_item", false)),
+            (f, v) -> {
+                boolean form = v[f.index("formCode")] != null;
+                if (!form && v[f.index("formVersion")] != null) {
+                    throw new RowInvalid("formCode", "is required with formVersion");
+                }
+                if (form && v[f.index("formVersion")] == null) {
+                    throw new RowInvalid("formVersion", "is required with formCode");
+                }
+                if (!form && v[f.index("score")] == null) {
+                    throw new RowInvalid("score", "is required unless the evaluation names a QA form (formCode, "
+                            + "formVersion) that scores it");
+                }
+                // filled by the form's scoring
+                return new Object[]{null, null};
+            }),
+
+    /**
+     * The items of form-scored QA evaluations, one row each, kept by the database from the evaluations (never
+     * uploaded): the vocabulary of per-item metrics, e.g. greeting compliance = items with itemCode greeting passed
+     * over those not N/A.
+     */
+    QA_ITEMS("qa-items", "qa_item_result", List.of(
+            date("evaluatedOn", "activity_date"),
+            code("formCode", "form_code", true),
+            integer("formVersion", "form_version", true, null, 1, Integer.MAX_VALUE),
+            code("sectionCode", "section_code", true),
+            code("itemCode", "item_code", true),
+            bool("notApplicable", "not_applicable", false),
+            bool("passed", "passed", false),
+            bool("critical", "critical", false),
+            decimal("points", "points", false, null, null),
+            decimal("maxPoints", "max_points", false, null, null)),
+            List.of(), null, false),
 
     ADHERENCE("adherence", "schedule_record", List.of(
             date("date", "activity_date"),
@@ -155,8 +197,15 @@ public enum RecordKind {
     private final List<RecordField> inputFields;
     private final List<RecordField> derivedFields;
     private final Completion completion;
+    private final boolean uploaded;
 
     RecordKind(String path, String table, List<RecordField> fields, List<RecordField> derived, Completion completion) {
+        this(path, table, fields, derived, completion, true);
+    }
+
+    RecordKind(String path, String table, List<RecordField> fields, List<RecordField> derived, Completion completion,
+               boolean uploaded) {
+        this.uploaded = uploaded;
         this.path = path;
         this.table = table;
         List<RecordField> all = new ArrayList<>(Identity.FIELDS);
@@ -177,6 +226,11 @@ public enum RecordKind {
     /** The name of the kind in URLs, derivations and the audit trail. */
     public String path() {
         return path;
+    }
+
+    /** False for kinds the service keeps from others (qa-items): there is no upload of them. */
+    public boolean uploaded() {
+        return uploaded;
     }
 
     public String table() {

@@ -72,10 +72,17 @@ public final class RecordPayloads {
             @Schema(required = true, examples = "E2001") String employeeId,
             @Schema(required = true, examples = "Q1") String evaluatorId,
             @Schema(required = true, examples = "2026-10-09") LocalDate evaluatedOn,
-            @Schema(required = true, description = "0-100", examples = "96.5") BigDecimal score,
-            @Schema(description = "Item scores as given by the QA form, e.g. [{\"code\":\"greeting\",\"score\":10}]")
+            @Schema(description = "0-100; required unless the evaluation names a QA form, which then scores it (a "
+                    + "score sent along must equal the form's)", examples = "96.5") BigDecimal score,
+            @Schema(description = "The answers. Without a form: free JSON, kept as sent. With a form: every item of "
+                    + "the form by code, e.g. {\"greeting\":2,\"risk_disclosure\":\"yes\",\"hold\":\"n/a\"} "
+                    + "or [{\"code\":\"greeting\",\"value\":2}]; a SCALE item 0..scaleMax, a YES_NO item yes/no, "
+                    + "n/a only where the item allows it")
             JsonNode items,
-            @Schema(examples = "call-778812") String contactExternalId) {
+            @Schema(examples = "call-778812") String contactExternalId,
+            @Schema(description = "The QA form that checks and scores the items (with formVersion)",
+                    examples = "CALL_QA") String formCode,
+            @Schema(description = "The form's version (with formCode)", examples = "1") Integer formVersion) {
     }
 
     @Schema(name = "AdherenceRecord", description = "An agent's day against their schedule (WFM)")

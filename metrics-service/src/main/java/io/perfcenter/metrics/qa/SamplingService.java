@@ -1,0 +1,326 @@
+package io.perfcenter.metrics.qa;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.perfcenter.metrics.aggregate.PeriodRange;
+import io.perfcenter.metrics.ingest.RecordField;
+import io.perfcenter.metrics.org.OrgUnit;
+import io.perfcenter.metrics.qa.SamplingPayloads.Assignment;
+import io.perfcenter.metrics.qa.SamplingPayloads.Filters;
+import io.perfcenter.metrics.qa.SamplingPayloads.PlanInput;
+import io.perfcenter.metrics.qa.SamplingPayloads.PlanView;
+import io.perfcenter.metrics.qa.SamplingPayloads.Progress;
+import io.perfcenter.metrics.security.Caller;
+import io.perfcenter.metrics.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.security.SecureRandom;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+/**
+ * Draws a unit's calls for QA evaluation, reproducibly.
+ *
+ * <p>The draw: the unit's agents (every agent who belonged to it or a unit below it on some day of the period), by
+ * employee id, are shuffled with {@code java.util.Random(seed)} (Fisher–Yates from the last position down, each
+ * swap with {@code nextInt(i + 1)}), and the first ⌈agentShare × agents⌉ are sampled. Then, for each sampled agent in
+ * employee-id order, the agent's calls of the period dated while they belonged to the unit and matching the filters,
+ * ordered by (sourceSystem, externalId), are shuffled the same way with the same generator and the first
+ * evaluationsPerAgent taken. {@code java.util.Random}'s sequence is fixed by its specification, so the same seed over
+ * the same records gives the same calls on any JVM. Each drawn call, in that order, goes to the evaluator with the
+ * fewest calls so far (ties: the first in the plan's list), never to the agent themself: the load differs by at
+ * most one between evaluators.
+ */
+@ApplicationScoped
+public class SamplingService {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> CHANNELS = Set.of("PHONE", "CHAT", "EMAIL", "VIDEO", "SOCIAL", "OTHER");
+    private static final SecureRandom SEEDS = new SecureRandom();
+
+    private final EntityManager em;
+    private final Caller caller;
+
+    SamplingService(EntityManager em, Caller caller) {
+        this.em = em;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public long create(PlanInput input) {
+        Checked in = check(input);
+        List<String> agents = agents(in);
+        long seed = input.seed() != null ? input.seed() : SEEDS.nextLong();
+        Random random = new Random(seed);
+        List<String> drawn = new ArrayList<>(agents);
+        shuffle(drawn, random);
+        int count = in.share.multiply(BigDecimal.valueOf(agents.size())).setScale(0, RoundingMode.CEILING).intValue();
+        List<String> sampled = new ArrayList<>(drawn.subList(0, Math.min(count, drawn.size())));
+        sampled.sort(null);
+        Map<String, Integer> load = new LinkedHashMap<>();
+        in.evaluators.forEach(e -> load.put(e, 0));
+        List<Object[]> assignments = new ArrayList<>();
+        for (String agent : sampled) {
+            List<Object[]> calls = calls(in, agent);
+            shuffle(calls, random);
+            for (Object[] call : calls.subList(0, Math.min(in.perAgent, calls.size()))) {
+                String evaluator = leastLoaded(load, agent);
+                if (evaluator == null) {
+                    throw Problems.invalid("evaluators", "agent " + agent + " is the only evaluator named; a QA "
+                            + "specialist does not evaluate their own calls");
+                }
+                load.merge(evaluator, 1, Integer::sum);
+                assignments.add(new Object[]{agent, call[0], call[1], call[2], evaluator});
+            }
+        }
+        Number id = (Number) em.createNativeQuery("INSERT INTO qa_sampling_plan (unit_code, period_from, period_to, "
+                        + "agent_share, evaluations_per_agent, filters, evaluators, seed, form_code, agents_eligible, "
+                        + "agents_sampled, created_by) VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), "
+                        + "string_to_array(?7, ','), ?8, ?9, ?10, ?11, ?12) RETURNING id")
+                .setParameter(1, in.unit).setParameter(2, in.range.from()).setParameter(3, in.range.to())
+                .setParameter(4, in.share).setParameter(5, in.perAgent).setParameter(6, json(in.filters))
+                .setParameter(7, String.join(",", in.evaluators)).setParameter(8, seed)
+                .setParameter(9, input.formCode()).setParameter(10, agents.size()).setParameter(11, sampled.size())
+                .setParameter(12, caller.name()).getSingleResult();
+        int position = 0;
+        for (Object[] a : assignments) {
+            em.createNativeQuery("INSERT INTO qa_sampling_assignment (plan_id, position, employee_id, source_system, "
+                            + "external_id, activity_date, evaluator_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                    .setParameter(1, id.longValue()).setParameter(2, ++position).setParameter(3, a[0])
+                    .setParameter(4, a[1]).setParameter(5, a[2]).setParameter(6, a[3]).setParameter(7, a[4])
+                    .executeUpdate();
+        }
+        return id.longValue();
+    }
+
+    /** The shuffle the plan's description states: Fisher–Yates from the last position down. */
+    static <T> void shuffle(List<T> list, Random random) {
+        for (int i = list.size() - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            T t = list.get(i);
+            list.set(i, list.get(j));
+            list.set(j, t);
+        }
+    }
+
+    private static String leastLoaded(Map<String, Integer> load, String agent) {
+        String best = null;
+        for (Map.Entry<String, Integer> e : load.entrySet()) {
+            if (!e.getKey().equals(agent) && (best == null || e.getValue() < load.get(best))) {
+                best = e.getKey();
+            }
+        }
+        return best;
+    }
+
+    private record Checked(String unit, PeriodRange range, BigDecimal share, int perAgent, Filters filters,
+                           List<String> evaluators) {
+    }
+
+    private static Checked check(PlanInput input) {
+        if (input.unitCode() == null || input.unitCode().isBlank()) {
+            throw Problems.invalid("unitCode", "is required");
+        }
+        if (OrgUnit.findById(input.unitCode()) == null) {
+            throw Problems.invalid("unitCode", "no unit " + input.unitCode());
+        }
+        if (input.period() == null || input.period().isBlank()) {
+            throw Problems.invalid("period", "is required, e.g. 2026-10");
+        }
+        PeriodRange range = PeriodRange.of(input.period(), null, null);
+        BigDecimal share = input.agentShare();
+        if (share == null || share.signum() <= 0 || share.compareTo(BigDecimal.ONE) > 0
+                || share.stripTrailingZeros().scale() > 4) {
+            throw Problems.invalid("agentShare", "must be above 0 and at most 1, with at most 4 decimals");
+        }
+        if (input.evaluationsPerAgent() == null || input.evaluationsPerAgent() < 1
+                || input.evaluationsPerAgent() > 100) {
+            throw Problems.invalid("evaluationsPerAgent", "must be from 1 to 100");
+        }
+        if (input.evaluators() == null || input.evaluators().isEmpty()) {
+            throw Problems.invalid("evaluators", "name at least one QA specialist");
+        }
+        if (input.evaluators().size() > 100) {
+            throw Problems.invalid("evaluators", "at most 100");
+        }
+        Set<String> evaluators = new LinkedHashSet<>();
+        for (int i = 0; i < input.evaluators().size(); i++) {
+            String e = input.evaluators().get(i);
+            if (e == null || !RecordField.CODE_FORM.matcher(e).matches()) {
+                throw Problems.invalid("evaluators[" + i + "]", "must be an employee id (1-64 letters, digits, "
+                        + "'_', '.' or '-')");
+            }
+            if (!evaluators.add(e)) {
+                throw Problems.invalid("evaluators[" + i + "]", e + " is named twice");
+            }
+        }
+        Filters f = input.filters() == null ? Filters.NONE : input.filters();
+        if (f.minHandleSeconds() != null && (f.minHandleSeconds() < 0 || f.minHandleSeconds() > 86_400)) {
+            throw Problems.invalid("filters.minHandleSeconds", "must be from 0 to 86400");
+        }
+        if (f.channel() != null && !CHANNELS.contains(f.channel().toUpperCase(Locale.ROOT))) {
+            throw Problems.invalid("filters.channel", "must be one of PHONE, CHAT, EMAIL, VIDEO, SOCIAL, OTHER");
+        }
+        if (input.formCode() != null) {
+            QaForm form = QaForm.latest(input.formCode()).orElseThrow(() ->
+                    Problems.invalid("formCode", "no QA form " + input.formCode()));
+            if (form.retiredAt != null) {
+                throw Problems.invalid("formCode", "QA form " + input.formCode() + " is retired");
+            }
+        }
+        Filters filters = new Filters(f.minHandleSeconds(), f.channel() == null ? null
+                : f.channel().toUpperCase(Locale.ROOT), f.complaintDaysOnly(), f.repeatContactsOnly(),
+                f.transferredOnly());
+        return new Checked(input.unitCode(), range, share, input.evaluationsPerAgent(), filters,
+                List.copyOf(evaluators));
+    }
+
+    private static final String UNITS = "WITH RECURSIVE units AS (SELECT code FROM org_unit WHERE code = :unit "
+            + "UNION SELECT u.code FROM org_unit u JOIN units ON u.parent_code = units.code) ";
+
+    @SuppressWarnings("unchecked")
+    private List<String> agents(Checked in) {
+        return em.createNativeQuery(UNITS + "SELECT DISTINCT m.employee_id FROM membership m JOIN units "
+                        + "ON m.unit_code = units.code WHERE m.valid_from <= :to AND (m.valid_to IS NULL "
+                        + "OR m.valid_to > :from) ORDER BY m.employee_id")
+                .setParameter("unit", in.unit).setParameter("from", in.range.from())
+                .setParameter("to", in.range.to()).getResultList();
+    }
+
+    /** The agent's matching calls dated while they belonged to the unit: [source, external id, date]. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> calls(Checked in, String agent) {
+        Filters f = in.filters;
+        StringBuilder sql = new StringBuilder(UNITS).append("SELECT c.source_system, c.external_id, c.activity_date "
+                + "FROM call_record c WHERE c.employee_id = :agent AND c.activity_date BETWEEN :from AND :to "
+                + "AND EXISTS (SELECT 1 FROM membership m JOIN units ON m.unit_code = units.code "
+                + "WHERE m.employee_id = c.employee_id AND m.valid_from <= c.activity_date "
+                + "AND (m.valid_to IS NULL OR m.valid_to > c.activity_date)) ");
+        if (f.minHandleSeconds() != null) {
+            sql.append("AND c.talk_seconds + c.hold_seconds + c.wrap_seconds >= :minHandle ");
+        }
+        if (f.channel() != null) {
+            sql.append("AND c.channel = :channel ");
+        }
+        if (Boolean.TRUE.equals(f.repeatContactsOnly())) {
+            sql.append("AND c.repeat_contact ");
+        }
+        if (Boolean.TRUE.equals(f.transferredOnly())) {
+            sql.append("AND c.transferred ");
+        }
+        if (Boolean.TRUE.equals(f.complaintDaysOnly())) {
+            sql.append("AND EXISTS (SELECT 1 FROM incident_record i WHERE i.employee_id = c.employee_id "
+                    + "AND i.activity_date = c.activity_date AND i.kind = 'COMPLAINT') ");
+        }
+        sql.append("ORDER BY c.source_system, c.external_id");
+        Query q = em.createNativeQuery(sql.toString()).setParameter("unit", in.unit).setParameter("agent", agent)
+                .setParameter("from", in.range.from()).setParameter("to", in.range.to());
+        if (f.minHandleSeconds() != null) {
+            q.setParameter("minHandle", f.minHandleSeconds());
+        }
+        if (f.channel() != null) {
+            q.setParameter("channel", f.channel());
+        }
+        List<Object[]> rows = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) q.getResultList()) {
+            rows.add(new Object[]{r[0], r[1], day(r[2])});
+        }
+        return rows;
+    }
+
+    /** A stored plan with its assignments and progress (an assignment is done once an evaluation names its call). */
+    @SuppressWarnings("unchecked")
+    public PlanView view(long id) {
+        List<Object[]> plans = em.createNativeQuery("SELECT id, unit_code, period_from, period_to, agent_share, "
+                + "evaluations_per_agent, filters::text, array_to_string(evaluators, ','), seed, form_code, "
+                + "agents_eligible, agents_sampled, created_at, created_by FROM qa_sampling_plan WHERE id = ?1")
+                .setParameter(1, id).getResultList();
+        if (plans.isEmpty()) {
+            throw Problems.notFound("Sampling plan", id);
+        }
+        Object[] p = plans.get(0);
+        List<Object[]> rows = em.createNativeQuery("SELECT a.employee_id, a.source_system, a.external_id, "
+                + "a.activity_date, a.evaluator_id, EXISTS (SELECT 1 FROM qa_evaluation e WHERE "
+                + "e.employee_id = a.employee_id AND e.contact_external_id = a.external_id) "
+                + "FROM qa_sampling_assignment a WHERE a.plan_id = ?1 ORDER BY a.position")
+                .setParameter(1, id).getResultList();
+        List<String> evaluators = Arrays.asList(((String) p[7]).split(","));
+        Map<String, int[]> byEvaluator = new LinkedHashMap<>();
+        evaluators.forEach(e -> byEvaluator.put(e, new int[2]));
+        List<Assignment> assignments = new ArrayList<>();
+        int done = 0;
+        for (Object[] r : rows) {
+            boolean evaluated = (Boolean) r[5];
+            assignments.add(new Assignment((String) r[0], (String) r[1], (String) r[2], day(r[3]), (String) r[4],
+                    evaluated));
+            int[] counts = byEvaluator.computeIfAbsent((String) r[4], k -> new int[2]);
+            counts[0]++;
+            if (evaluated) {
+                counts[1]++;
+                done++;
+            }
+        }
+        List<Progress> progress = new ArrayList<>();
+        byEvaluator.forEach((e, c) -> progress.add(new Progress(e, c[0], c[1])));
+        Filters filters;
+        try {
+            filters = JSON.readValue((String) p[6], Filters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sampling plan " + id + " has unreadable filters", e);
+        }
+        OffsetDateTime created = p[12] instanceof OffsetDateTime o ? o
+                : p[12] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
+                : ((java.sql.Timestamp) p[12]).toInstant().atOffset(java.time.ZoneOffset.UTC);
+        return new PlanView(((Number) p[0]).longValue(), (String) p[1], day(p[2]), day(p[3]), (BigDecimal) p[4],
+                ((Number) p[5]).intValue(), filters, evaluators, ((Number) p[8]).longValue(), (String) p[9],
+                ((Number) p[10]).intValue(), ((Number) p[11]).intValue(), rows.size(), done, progress, assignments,
+                created, (String) p[13]);
+    }
+
+    /** Plan ids of a unit (and optionally a period), newest first. */
+    @SuppressWarnings("unchecked")
+    public List<Long> ids(String unit, PeriodRange range) {
+        StringBuilder sql = new StringBuilder("SELECT id FROM qa_sampling_plan WHERE 1 = 1 ");
+        if (unit != null) {
+            sql.append("AND unit_code = :unit ");
+        }
+        if (range != null) {
+            sql.append("AND period_from <= :to AND period_to >= :from ");
+        }
+        Query q = em.createNativeQuery(sql.append("ORDER BY id DESC").toString());
+        if (unit != null) {
+            q.setParameter("unit", unit);
+        }
+        if (range != null) {
+            q.setParameter("from", range.from()).setParameter("to", range.to());
+        }
+        return ((List<Number>) q.getResultList()).stream().map(Number::longValue).toList();
+    }
+
+    private static LocalDate day(Object v) {
+        return v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
+    }
+
+    private static String json(Filters f) {
+        try {
+            return JSON.writeValueAsString(f);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
