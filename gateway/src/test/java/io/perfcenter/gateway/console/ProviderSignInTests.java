@@ -152,9 +152,10 @@ class ProviderSignInTests {
 
         // signing out ends the provider's session too
         Cookies signedIn = merge(cookies, landed);
-        String csrf = "test-csrf-token-0123456789abcdef";
-        Response out = given().redirects().follow(false).cookies(signedIn).cookie(ConsoleRoutes.CSRF_COOKIE, csrf)
-                .formParam("csrf", csrf).post("/console/sign-out");
+        String csrf = signedIn.getValue(ConsoleRoutes.CSRF_COOKIE); // the pages' CSRF cookie, set on the way
+        assertNotNull(csrf);
+        Response out = given().redirects().follow(false).cookies(signedIn).formParam("csrf", csrf)
+                .post("/console/sign-out");
         assertEquals(303, out.statusCode());
         assertTrue(out.header("Location").endsWith("/console/sign-out/provider"), out.header("Location"));
         assertTrue(out.headers().getValues("Set-Cookie").stream()
