@@ -166,7 +166,7 @@ cleanup() {
     trap - EXIT INT TERM
     stop_group "$LAUNCHER_PID" "the PerfCenter suite" 90
     stop_group "$KC_PID" "Keycloak" 40
-    rm -rf "$KC_HOME/data" "$WORK/cookies" "$WORK/auth-page.html" "$BODY" # Keycloak's H2 database holds the generated client secrets
+    rm -rf "$KC_HOME/data" "$WORK/cookies" "$WORK/console-cookies" "$WORK/auth-page.html" "$BODY" # Keycloak's H2 database holds the generated client secrets
     echo
     echo "================ Keycloak $KC_VERSION + perfcenter-realm.json: $PASSED passed, $FAILED failed"
     printf '%s\n' "${RESULTS[@]}"
@@ -249,6 +249,7 @@ cp "$REALM_FILE" "$KC_HOME/data/import/$REALM-realm.json" # Keycloak wants the f
 (
     export $REQUIRED_VARS
     export KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD
+    export PERFCENTER_CONSOLE_URL=$GW # perfcenter-console redirects only to this gateway
     exec setsid "$KC_HOME/bin/kc.sh" start-dev --http-host 127.0.0.1 --http-port "$KC_PORT" \
         --http-management-port "$KC_MGMT_PORT" --import-realm
 ) >"$LOGS/keycloak.log" 2>&1 </dev/null &
@@ -309,13 +310,15 @@ expect "(b) hr-portal refuses the password grant" "$error" "unauthorized_client:
 
 echo
 echo "-- hr-portal: authorization code + PKCE (S256), as the HR portal logs in"
-# pkce_login USER PASSWORD [CHALLENGE_METHOD] [VERIFIER]: browser login on hr-portal; prints the token response
+# pkce_login USER PASSWORD [CHALLENGE_METHOD] [VERIFIER]: browser login on hr-portal (or PKCE_CLIENT, redirecting to
+# PKCE_REDIRECT); prints the token response
 pkce_login() {
     local verifier challenge query page action location code jar=$WORK/cookies
     verifier=$(python3 -c 'import secrets; print(secrets.token_urlsafe(48))')
     challenge=$(printf '%s' "$verifier" | python3 -c 'import base64, hashlib, sys
 print(base64.urlsafe_b64encode(hashlib.sha256(sys.stdin.buffer.read()).digest()).rstrip(b"=").decode())')
-    query="client_id=hr-portal&response_type=code&scope=openid&state=check&redirect_uri=$(urlencode "$HR_PORTAL_REDIRECT")"
+    local client=${PKCE_CLIENT:-hr-portal} redirect=${PKCE_REDIRECT:-$HR_PORTAL_REDIRECT}
+    query="client_id=$client&response_type=code&scope=openid&state=check&redirect_uri=$(urlencode "$redirect")"
     [ "${3-S256}" = none ] || query="$query&code_challenge=$challenge&code_challenge_method=${3-S256}"
     rm -f "$jar"
     page=$(curl -s -c "$jar" -b "$jar" --max-time 60 "$AUTH_URL?$query")
@@ -338,7 +341,7 @@ print(json.dumps({"error": err, "error_description": desc}))' "$location" "$WORK
         -o /dev/null -w '%{redirect_url}' -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @- "$action")
     code=$(python3 -c 'import sys, urllib.parse as u; print(u.parse_qs(u.urlparse(sys.argv[1]).query).get("code", [""])[0])' "$location")
     [ -n "$code" ] || { echo "{\"error\":\"no code\",\"location\":\"$location\"}"; return; }
-    token "grant_type=authorization_code&client_id=hr-portal&code=$code&redirect_uri=$(urlencode "$HR_PORTAL_REDIRECT")&code_verifier=${4:-$verifier}"
+    token "grant_type=authorization_code&client_id=$client&code=$code&redirect_uri=$(urlencode "$redirect")&code_verifier=${4:-$verifier}"
 }
 response=$(pkce_login hr.e9001 "$DEMO_USER_PASSWORD")
 HR_PORTAL_TOKEN=$(echo "$response" | json_get access_token)
@@ -355,6 +358,20 @@ expect "hr-portal: code_challenge_method=plain is refused" "$error" \
     "invalid_request: Invalid parameter: code challenge method is not matching the configured one"
 error=$(HR_PORTAL_REDIRECT=https://attacker.example/callback pkce_login hr.e9001 "$DEMO_USER_PASSWORD" | error_of)
 expect "hr-portal: a redirect_uri outside HR_PORTAL_URL is refused" "$error" "HTTP 400: Invalid parameter: redirect_uri"
+
+echo
+echo "-- perfcenter-console: the console's public client, authorization code + PKCE (S256) back to the gateway"
+CONSOLE_REDIRECT=$GW/console/sign-in/provider
+response=$(PKCE_CLIENT=perfcenter-console PKCE_REDIRECT=$CONSOLE_REDIRECT pkce_login agent.e3001 "$DEMO_USER_PASSWORD")
+at=$(echo "$response" | json_get access_token)
+expect "perfcenter-console: code + PKCE login of agent.e3001 gives employee_id=E3001, role agent, aud perfcenter, azp perfcenter-console" \
+    "$(claims "$at" | json_get employee_id)|$(roles "$at")|$(claims "$at" | json_get aud)|$(claims "$at" | json_get azp)" \
+    "E3001|agent|perfcenter|perfcenter-console" "$(shown "$response")"
+error=$(PKCE_CLIENT=perfcenter-console PKCE_REDIRECT=$CONSOLE_REDIRECT pkce_login agent.e3001 "$DEMO_USER_PASSWORD" plain | error_of)
+expect "perfcenter-console: code_challenge_method=plain is refused" "$error" \
+    "invalid_request: Invalid parameter: code challenge method is not matching the configured one"
+error=$(PKCE_CLIENT=perfcenter-console PKCE_REDIRECT=https://attacker.example/console/sign-in/provider pkce_login agent.e3001 "$DEMO_USER_PASSWORD" | error_of)
+expect "perfcenter-console: a redirect_uri outside PERFCENTER_CONSOLE_URL is refused" "$error" "HTTP 400: Invalid parameter: redirect_uri"
 
 echo
 echo "-- employee_id is a managed user-profile attribute (admin sets it, the user cannot)"
@@ -459,6 +476,42 @@ expect "(c) crm-integration may not read scorecards: 403" \
 expect "(c) payroll-export lists payout runs: 200" "$(call GET "$GW/api/v1/incentives/runs" "$PAYROLL_TOKEN")" 200 "$(body)"
 expect "(c) payroll-export may not upload values: 403" \
     "$(call POST "$GW/api/v1/metrics/values" "$PAYROLL_TOKEN" '[]')" 403 "$(body)"
+
+echo
+echo "-- (c) the console signs agent.e3001 in through Keycloak's login page and out of Keycloak again"
+JAR=$WORK/console-cookies
+rm -f "$JAR"
+to_provider=$(curl -s -c "$JAR" -b "$JAR" -o /dev/null -w '%{redirect_url}' --max-time 60 "$GW/console/sign-in/provider")
+expect "(c) /console/sign-in/provider sends the browser to Keycloak: client perfcenter-console, PKCE S256, state, nonce" \
+    "$(python3 -c 'import sys, urllib.parse as u
+url = sys.argv[1]; q = u.parse_qs(u.urlparse(url).query)
+print("|".join([url.split("?")[0], q.get("client_id", [""])[0], q.get("code_challenge_method", [""])[0],
+                str(bool(q.get("code_challenge"))), str(bool(q.get("state"))), str(bool(q.get("nonce")))]))' "$to_provider")" \
+    "$AUTH_URL|perfcenter-console|S256|True|True|True"
+login_form() { # login_form URL: the action of Keycloak's login form at URL (nothing when there is none)
+    curl -s -c "$JAR" -b "$JAR" --max-time 60 "$1" | python3 -c 'import html, re, sys
+m = re.search(r"<form[^>]*kc-form-login[^>]*>", sys.stdin.read())
+a = re.search(r"action=\"([^\"]+)\"", m.group(0)) if m else None
+print(html.unescape(a.group(1)) if a else "")'
+}
+action=$(login_form "$to_provider")
+back=$(printf 'username=agent.e3001&password=%s&credentialId=' "$DEMO_USER_PASSWORD" | curl -s -c "$JAR" -b "$JAR" \
+    --max-time 60 -o /dev/null -w '%{redirect_url}' -H 'Content-Type: application/x-www-form-urlencoded' --data-binary @- "$action")
+expect "(c) Keycloak's login page sends agent.e3001 back to the gateway with a code" \
+    "$(case "$back" in "$GW/console/sign-in/provider?"*code=*) echo yes ;; *) echo "$back" ;; esac)" yes
+status=$(curl -s -c "$JAR" -b "$JAR" -L -o "$BODY" -w '%{http_code}' --max-time 60 "$back")
+expect "(c) the gateway exchanges the code and makes the token the session cookie (HttpOnly)" \
+    "$status|$(grep -c $'#HttpOnly_localhost\t.*\tperfcenter_session\t' "$JAR")" "200|1" "$(body)"
+status=$(curl -s -c "$JAR" -b "$JAR" -o "$BODY" -w '%{http_code}' --max-time 60 "$GW/")
+expect "(c) the console's start page shows agent.e3001 signed in (E3001, agent)" \
+    "$status|$(grep -o 'id="signed-in-as">[^<]*' "$BODY" | grep -c 'E3001.*agent')" "200|1" "$(body)"
+csrf=$(awk -F'\t' '$6 == "perfcenter_csrf" {print $7}' "$JAR")
+ended=$(curl -s -c "$JAR" -b "$JAR" -L -o "$BODY" -w '%{url_effective}' --max-time 60 --data-urlencode "csrf=$csrf" \
+    -H "Origin: $GW" "$GW/console/sign-out")
+expect "(c) signing out ends Keycloak's session too and comes back to the sign-in page" \
+    "$ended|$(grep -c $'\tperfcenter_session\t' "$JAR")" "$GW/console/sign-in|0" "$(body)"
+action=$(login_form "$(curl -s -c "$JAR" -b "$JAR" -o /dev/null -w '%{redirect_url}' --max-time 60 "$GW/console/sign-in/provider")")
+expect "(c) signing in again asks for the password (Keycloak's session ended)" "$([ -n "$action" ] && echo login-page)" login-page
 
 echo
 echo "-- data scope comes from Keycloak's employee_id"

@@ -46,7 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packaged suite through the gateway, with the demo data set. An agent signs in from the local sign-in page, sees
  * their month (total, an item's explanation, the trend chart drawn) on a phone-sized screen, files an appeal and
  * finds it listed; another agent's month is refused; the supervisor sees their group's table, sorts it and opens an
- * agent's month. A screenshot of every page is kept under {@code target/console-screenshots/}.
+ * agent's month; the language switch turns the labels to Chinese (zh-CN) and back, remembered from page to page. A
+ * screenshot of every page is kept under {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -233,6 +234,43 @@ class ConsoleIT {
         assertTrue(browser.findElements(By.cssSelector("form[action='/console/appeals']")).isEmpty(),
                 "a supervisor does not appeal an agent's items");
         screenshot("supervisor-agent-month");
+    }
+
+    @Test
+    @Order(5)
+    void theLanguageSwitchChangesTheLabelsAndIsRemembered() {
+        // the browser asks for English (--lang=en-US): the console starts in English
+        browser.get(gw + "/console/group?period=" + month);
+        assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertFalse(browser.findElements(By.xpath("//table[@id='group-table']//th/button[.='Total']")).isEmpty());
+
+        browser.findElement(By.id("lang-zh-CN")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/group?period=" + month), "back on the same page: "
+                + browser.getCurrentUrl());
+        assertFalse(browser.findElements(By.xpath("//table[@id='group-table']//th/button[.='总分']")).isEmpty(),
+                "the table's headings are in Chinese");
+        assertEquals("我的小组", browser.findElement(By.linkText("我的小组")).getText());
+        assertEquals("true", browser.findElement(By.id("lang-zh-CN")).getAttribute("aria-pressed"));
+        screenshot("language-zh-CN-group");
+
+        // remembered on the next pages (a cookie), though the browser still asks for English
+        browser.get(gw + "/console/agents/E3001?period=" + month);
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("total")));
+        assertEquals("zh-CN", browser.findElement(By.tagName("html")).getAttribute("lang"));
+        assertTrue(browser.findElement(By.cssSelector("section.summary")).getText().contains("总分"),
+                browser.findElement(By.cssSelector("section.summary")).getText());
+        Cookie language = browser.manage().getCookieNamed("perfcenter_lang");
+        assertNotNull(language);
+        assertEquals("zh-CN", language.getValue());
+        screenshot("language-zh-CN-month");
+
+        browser.findElement(By.id("lang-en")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertTrue(browser.findElement(By.cssSelector("section.summary")).getText().contains("Total"));
+        browser.get(gw + "/console/group?period=" + month);
+        assertFalse(browser.findElements(By.xpath("//table[@id='group-table']//th/button[.='Total']")).isEmpty(),
+                "English again, remembered");
     }
 
     private static List<Double> totals() {

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.net.URI;
@@ -37,6 +38,7 @@ import java.time.Clock;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,8 @@ public class ConsolePages {
         static native TemplateInstance group(Viewer viewer, String csrf, GroupView group);
 
         static native TemplateInstance message(Viewer viewer, String csrf, String title, String detail);
+
+        static native TemplateInstance signedIn(Viewer viewer, String csrf, String next);
     }
 
     /** The signed-in person, as the page header shows them. */
@@ -75,11 +79,15 @@ public class ConsolePages {
     private final SignIn signIn;
     private final Clock clock;
 
-    ConsolePages(ServiceCalls calls, SecurityIdentity identity, SignIn signIn, Clock clock) {
+    private final List<String> audiences;
+
+    ConsolePages(ServiceCalls calls, SecurityIdentity identity, SignIn signIn, Clock clock,
+                 @ConfigProperty(name = "quarkus.oidc.token.audience") Optional<List<String>> audiences) {
         this.calls = calls;
         this.identity = identity;
         this.signIn = signIn;
         this.clock = clock;
+        this.audiences = audiences.orElse(List.of());
     }
 
     // ---- sign-in ----
@@ -113,7 +121,35 @@ public class ConsolePages {
                     + "(./perfcenter) for new ones.", ctx);
         }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, person.get().token()));
-        return Uni.createFrom().item(Response.seeOther(URI.create("/")).build());
+        return Uni.createFrom().item(Response.seeOther(URI.create(ConsoleRoutes.next(ctx))).build());
+    }
+
+    /**
+     * Signing in through the OIDC provider ({@link ConsoleTenant}): by the time this runs quarkus-oidc has sent the
+     * browser to the provider and back (PKCE, state and nonce checked, code exchanged; an HTTP permission makes the
+     * path authenticated) or refreshed the tokens it keeps. The provider's access token becomes the console's session
+     * cookie, as a local sign-in's token does. The answer is a page that moves on to the console by itself: the
+     * browser arrives here from the provider's site, and a SameSite=Strict cookie set now is only sent on the next
+     * navigation started from this site.
+     */
+    @GET
+    @Operation(hidden = true)
+    @Path("console/sign-in/provider")
+    public Uni<Response> signedInThroughProvider(@Context RoutingContext ctx) {
+        if (signIn.local()) {
+            return anonymousMessage(404, "Not found", "No identity provider is configured; choose a demo person.", ctx);
+        }
+        var credential = identity == null ? null : identity.getCredential(io.quarkus.oidc.AccessTokenCredential.class);
+        if (credential == null || credential.getToken() == null) {
+            return anonymousMessage(401, "Not signed in", "The identity provider did not sign you in.", ctx);
+        }
+        if (!SignIn.forPerfCenter(credential.getToken(), audiences)) {
+            return anonymousMessage(403, "Not for PerfCenter", "The identity provider's token is not meant for "
+                    + "PerfCenter (its audience lacks " + audiences + "); the provider's console client needs the "
+                    + "perfcenter-audience mapper.", ctx);
+        }
+        ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, credential.getToken()));
+        return html(200, Templates.signedIn(null, csrf(ctx), ConsoleRoutes.next(ctx)));
     }
 
     @POST
@@ -125,7 +161,12 @@ public class ConsolePages {
             return anonymousMessage(403, "Refused", FORGED, ctx);
         }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, "").setMaxAge(0));
-        return Uni.createFrom().item(Response.seeOther(URI.create(ConsoleRoutes.SIGN_IN)).build());
+        // with a provider, its session ends too: quarkus-oidc's logout path (ConsoleTenant) sends the browser to the
+        // provider's end-session endpoint with the ID token it kept, and the provider back to the sign-in page
+        boolean providerSession = !signIn.local() && ctx.request().cookies().stream()
+                .anyMatch(c -> c.getName().startsWith("q_session_" + ConsoleTenant.TENANT));
+        return Uni.createFrom().item(Response.seeOther(URI.create(providerSession ? ConsoleTenant.SIGN_OUT
+                : ConsoleRoutes.SIGN_IN)).build());
     }
 
     // ---- the agent's month ----

@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * How people sign in to the console. With an OIDC provider configured ({@code quarkus.oidc.auth-server-url}) the
- * console never lists anyone. In local mode (the launcher's local key pair, no provider) it lists the demo people the
+ * console never lists anyone: people sign in through the provider ({@link ConsoleTenant}). In local mode (the launcher's local key pair, no provider) it lists the demo people the
  * launcher minted tokens for ({@code PERFCENTER_CONSOLE_LOCAL_PEOPLE}: their tokens, comma separated): the gateway
  * only verifies tokens and never holds the signing key, so it can only hand out tokens it was given.
  */
@@ -63,6 +63,55 @@ public class SignIn {
 
     public Optional<Person> person(String key) {
         return people.stream().filter(p -> p.key().equals(key)).findFirst();
+    }
+
+    /**
+     * The token has expired ({@code exp} passed), read without verifying it: only to choose between signing in again
+     * through the provider (expired) and the sign-in page (anything else wrong with it).
+     */
+    static boolean expired(String token) {
+        JsonNode claims = claims(token);
+        return claims != null && claims.hasNonNull("exp")
+                && !java.time.Instant.now().isBefore(java.time.Instant.ofEpochSecond(claims.path("exp").asLong()));
+    }
+
+    /**
+     * The access token the provider issued at sign-in, when it is meant for PerfCenter ({@code aud} holds one of
+     * {@code quarkus.oidc.token.audience}). Every page verifies it again; checking here keeps a client without the
+     * audience mapper from sending the browser round in circles between the provider and the sign-in page.
+     */
+    static boolean forPerfCenter(String token, List<String> audiences) {
+        JsonNode claims = claims(token);
+        if (claims == null) {
+            return false;
+        }
+        if (audiences.isEmpty()) {
+            return true;
+        }
+        JsonNode aud = claims.path("aud");
+        if (aud.isTextual()) {
+            return audiences.contains(aud.asText());
+        }
+        for (JsonNode a : aud) {
+            if (audiences.contains(a.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static final ObjectMapper CLAIMS = new ObjectMapper();
+
+    private static JsonNode claims(String token) {
+        String[] parts = token == null ? new String[0] : token.split("\\.");
+        if (parts.length != 3) {
+            return null;
+        }
+        try {
+            return CLAIMS.readTree(Base64.getUrlDecoder().decode(parts[1]));
+        } catch (IOException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     // the claims are only read to label the list; the token is verified like any other on every request

@@ -158,7 +158,10 @@ public class OverviewResource {
         String requestId = RequestIds.of(ctx);
         var response = Response.status(problem.status())
                 .type(Problem.MEDIA_TYPE)
-                .entity(problem.toJson(ctx.request().path(), requestId).encode());
+                .header("Content-Language", problem.language(ctx.request().getHeader("Accept-Language")))
+                .header("Vary", "Accept-Language")
+                .entity(problem.toJson(ctx.request().path(), requestId, ctx.request().getHeader("Accept-Language"))
+                        .encode());
         problem.headers().forEach(response::header);
         return Uni.createFrom().item(response.build());
     }

@@ -3,6 +3,7 @@ package io.perfcenter.gateway.overview;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfcenter.gateway.GatewayConfig;
+import io.perfcenter.gateway.console.ConsoleLanguage;
 import io.perfcenter.gateway.proxy.ServiceRoute;
 import io.perfcenter.gateway.proxy.ServiceRoutes;
 import io.perfcenter.gateway.web.RequestIds;
@@ -20,7 +21,7 @@ import java.util.Optional;
 
 /**
  * The gateway's own calls to the services for composite views: a GET with the caller's {@code Authorization} and
- * {@code X-Request-Id}, bounded by the configured timeouts. A call never fails; its {@link Part} says how it went.
+ * {@code X-Request-Id} (and, for the console's pages, the page's language as {@code Accept-Language}), bounded by the configured timeouts. A call never fails; its {@link Part} says how it went.
  */
 @ApplicationScoped
 public class ServiceCalls {
@@ -82,6 +83,9 @@ public class ServiceCalls {
         if (authorization != null) {
             request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
         }
+        // a console page's calls speak the page's language (explanations, problem titles)
+        ConsoleLanguage.current().ifPresent(language -> request.putHeader(HttpHeaders.ACCEPT_LANGUAGE.toString(),
+                language));
         return Uni.createFrom().completionStage(() -> request.send().toCompletionStage())
                 .map(response -> {
                     int status = response.statusCode();
@@ -137,6 +141,9 @@ public class ServiceCalls {
         if (authorization != null) {
             request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
         }
+        // a console page's calls speak the page's language (explanations, problem titles)
+        ConsoleLanguage.current().ifPresent(language -> request.putHeader(HttpHeaders.ACCEPT_LANGUAGE.toString(),
+                language));
         byte[] bytes;
         try {
             bytes = json.writeValueAsBytes(body);

@@ -16,7 +16,7 @@
       tooltip: { trigger: 'axis' },
       xAxis: { type: 'category', data: data.periods, axisLabel: { rotate: 45 } },
       yAxis: { type: 'value', scale: true },
-      series: [{ name: 'Total', type: 'line', data: data.totals, connectNulls: false, symbolSize: 8,
+      series: [{ name: el.getAttribute('data-series') || 'Total', type: 'line', data: data.totals, connectNulls: false, symbolSize: 8,
         label: { show: true, position: 'top' } }]
     });
     el.setAttribute('data-rendered', 'true');
