@@ -15,11 +15,13 @@ import io.perfcenter.scoring.rule.Figures;
  */
 public sealed interface AppealResolution permits Rejection, ScoreAdjustment, DataPointCorrection {
 
-    /** What the appeal says once decided: ACCEPTED or REJECTED. */
-    Appeal.Status outcome();
-
     /** How an acceptance changed the scorecard; null for a rejection. */
     Appeal.Resolution resolution();
+
+    /** What the appeal says once decided: ACCEPTED, or REJECTED for the resolution that changes nothing. */
+    default Appeal.Status outcome() {
+        return resolution() == null ? Appeal.Status.REJECTED : Appeal.Status.ACCEPTED;
+    }
 
     /**
      * Refuses what this resolution cannot do to this appeal, as a problem naming the field (400, or 422 for points

@@ -214,7 +214,7 @@ public class AppealService {
             throw Problems.conflict("Appeal " + id + " was decided already (" + appeal.status + ")");
         }
         AppealResolution resolution = AppealResolutions.of(input);
-        AppealDecision decision = AppealDecision.of(appeal, input.reason().strip());
+        AppealDecision decision = AppealDecision.of(appeal, input.reason().strip(), caller.name());
         resolution.check(decision);
         return resolution.apply(decision, steps);
     }

@@ -26,11 +26,6 @@ import java.util.Map;
 public record DataPointCorrection(Correction correction) implements AppealResolution {
 
     @Override
-    public Appeal.Status outcome() {
-        return Appeal.Status.ACCEPTED;
-    }
-
-    @Override
     public Appeal.Resolution resolution() {
         return Appeal.Resolution.DATA_CORRECTION;
     }
@@ -70,7 +65,7 @@ public record DataPointCorrection(Correction correction) implements AppealResolu
         steps.noteCorrectionSent(appeal.id);
         String key = appeal.correctionKey();
         try {
-            steps.metrics().correct(key, new DataCorrection(appeal.employeeId, metric(decision.item()),
+            steps.sendCorrection(key, new DataCorrection(appeal.employeeId, metric(decision.item()),
                     correction.date(), correction.value(), "appeal " + appeal.id + ": " + decision.reason()));
         } catch (MetricsRejection rejection) {
             throw Problems.invalid("correction" + (rejection.remoteField() == null ? ""
@@ -81,11 +76,10 @@ public record DataPointCorrection(Correction correction) implements AppealResolu
             throw failure;
         }
         try {
-            Map<String, MetricAggregate> corrected = steps.gathering().figuresOfAgentAsService(appeal.employeeId,
-                    decision.template(), decision.run().periodFrom, decision.run().periodTo);
+            Map<String, MetricAggregate> corrected = steps.figuresOf(decision);
             return steps.accept(decision, this, card -> {
-                steps.recompute().recompute(card, steps.recompute().inputsOf(card.id).withMetrics(corrected));
-                steps.recompute().rehash(card.runId);
+                steps.recompute(card, inputs -> inputs.withMetrics(corrected));
+                steps.rehash(card.runId);
             });
         } catch (RuntimeException failure) {
             steps.withdrawQuietly(key, failure);

@@ -2,64 +2,79 @@ package io.perfcenter.scoring.appeal;
 
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsClient;
+import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
+import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.run.InputGathering;
+import io.perfcenter.scoring.run.ScorecardInputs;
 import io.perfcenter.scoring.run.ScorecardRecompute;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardItem;
-import io.perfcenter.scoring.security.Caller;
 import io.perfcenter.scoring.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
- * What the resolutions of an appeal are carried out with: the remote steps (withdrawing a data correction, which
- * run outside any transaction) and the transactions that store a decision, each {@code requiringNew} and each
- * checking again, on the locked row, that the appeal is still open.
+ * What the resolutions of an appeal are carried out with: the remote steps (sending, reading back and withdrawing a
+ * data correction), which run outside any transaction, and the transactions that store a decision, each
+ * {@code requiringNew}, committed or rolled back before the next remote step, and each checking again, on the locked
+ * row, that the appeal is still open.
  */
 @ApplicationScoped
 public class DecisionSteps {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DecisionSteps.class);
+
     /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
     @Inject
     Clock clock;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(DecisionSteps.class);
 
-    private final Caller caller;
     private final MetricsClient metrics;
     private final ScorecardRecompute recompute;
     private final InputGathering gathering;
 
-    DecisionSteps(Caller caller, MetricsClient metrics, ScorecardRecompute recompute, InputGathering gathering) {
-        this.caller = caller;
+    DecisionSteps(MetricsClient metrics, ScorecardRecompute recompute, InputGathering gathering) {
         this.metrics = metrics;
         this.recompute = recompute;
         this.gathering = gathering;
     }
 
-    String actor() {
-        return caller.name();
+    /**
+     * Stores a data correction in metrics-service as the service, for the decider. Refused inside a transaction
+     * ({@code NEVER}): one that rolled back afterwards would leave metrics-service changed without scoring knowing.
+     */
+    @Transactional(Transactional.TxType.NEVER)
+    void sendCorrection(String key, DataCorrection correction) {
+        metrics.correct(key, correction);
     }
 
-    MetricsClient metrics() {
-        return metrics;
+    /** The agent's figures of the run's period as a run reads them, after a correction: never inside a transaction. */
+    Map<String, MetricAggregate> figuresOf(AppealDecision decision) {
+        return gathering.figuresOfAgentAsService(decision.appeal().employeeId, decision.template(),
+                decision.run().periodFrom, decision.run().periodTo);
     }
 
-    ScorecardRecompute recompute() {
-        return recompute;
+    /** Recomputes the scorecard from its stored inputs as {@code change} alters them, and ranks its run again. */
+    void recompute(Scorecard card, UnaryOperator<ScorecardInputs> change) {
+        recompute.recompute(card, change.apply(recompute.inputsOf(card.id)));
     }
 
-    InputGathering gathering() {
-        return gathering;
+    /** After a data correction: the run's inputs hash is what its scorecards now rest on. */
+    void rehash(long runId) {
+        recompute.rehash(runId);
     }
 
     /** A correction sent on an earlier attempt that did not end in a decision is withdrawn before deciding otherwise. */
+    @Transactional(Transactional.TxType.NEVER)
     void withdrawEarlierCorrection(Appeal appeal) {
         if (appeal.correctionSentAt != null) {
             metrics.withdrawCorrection(appeal.correctionKey());
@@ -93,10 +108,9 @@ public class DecisionSteps {
         return QuarkusTransaction.requiringNew().call(() -> {
             Appeal appeal = openAppeal(decision.appeal().id);
             appeal.status = rejection.outcome();
-            decided(appeal, decision.reason());
+            decided(appeal, decision);
             appeal.correctionSentAt = null;
-            AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, rejection.auditAction(), caller.name(),
-                    rejection.explain(appeal));
+            audit(appeal, decision, rejection.auditAction(), rejection.explain(appeal));
             return appeal;
         });
     }
@@ -110,14 +124,14 @@ public class DecisionSteps {
             Appeal appeal = openAppeal(decision.appeal().id);
             publishedRun(appeal.runId, LockModeType.PESSIMISTIC_WRITE);
             Scorecard card = Scorecard.findById(appeal.scorecardId);
-            ScorecardItem before = card.item(appeal.itemCode);
-            appeal.pointsBefore = before.points;
+            ScorecardItem item = card.item(appeal.itemCode);
+            appeal.pointsBefore = item.points;
             appeal.totalBefore = card.total;
             appeal.gradeBefore = card.grade;
             appeal.rankBefore = card.rank;
             change.accept(card);
-            ScorecardItem after = card.item(appeal.itemCode);
-            appeal.pointsAfter = after.points;
+            // the recompute replaced the items: the appealed one is read again
+            appeal.pointsAfter = card.item(appeal.itemCode).points;
             appeal.totalAfter = card.total;
             appeal.gradeAfter = card.grade;
             appeal.rankAfter = card.rank;
@@ -126,19 +140,21 @@ public class DecisionSteps {
             if (!resolution.keepsCorrection()) {
                 appeal.correctionSentAt = null;
             }
-            decided(appeal, decision.reason());
-            AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_ACCEPTED", caller.name(),
-                    decision.reason());
-            AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, resolution.auditAction(), caller.name(),
-                    resolution.explain(appeal));
+            decided(appeal, decision);
+            audit(appeal, decision, "APPEAL_ACCEPTED", decision.reason());
+            audit(appeal, decision, resolution.auditAction(), resolution.explain(appeal));
             return appeal;
         });
     }
 
-    private void decided(Appeal appeal, String reason) {
-        appeal.decidedBy = caller.name();
+    private static void audit(Appeal appeal, AppealDecision decision, String action, String detail) {
+        AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, action, decision.decidedBy(), detail);
+    }
+
+    private void decided(Appeal appeal, AppealDecision decision) {
+        appeal.decidedBy = decision.decidedBy();
         appeal.decidedAt = OffsetDateTime.now(clock);
-        appeal.decisionReason = reason;
+        appeal.decisionReason = decision.reason();
     }
 
     private static Appeal openAppeal(long id) {

@@ -7,11 +7,6 @@ package io.perfcenter.scoring.appeal;
 public record Rejection() implements AppealResolution {
 
     @Override
-    public Appeal.Status outcome() {
-        return Appeal.Status.REJECTED;
-    }
-
-    @Override
     public Appeal.Resolution resolution() {
         return null;
     }

@@ -14,11 +14,6 @@ import java.math.BigDecimal;
 public record ScoreAdjustment(BigDecimal points) implements AppealResolution {
 
     @Override
-    public Appeal.Status outcome() {
-        return Appeal.Status.ACCEPTED;
-    }
-
-    @Override
     public Appeal.Resolution resolution() {
         return Appeal.Resolution.ADJUSTMENT;
     }
@@ -40,10 +35,9 @@ public record ScoreAdjustment(BigDecimal points) implements AppealResolution {
         steps.withdrawEarlierCorrection(decision.appeal());
         BigDecimal maxTotal = AdjustmentBounds.maxTotal(decision.template());
         ScorecardInputs.Adjustment adjustment = new ScorecardInputs.Adjustment(points, decision.appeal().id,
-                decision.reason(), steps.actor());
+                decision.reason(), decision.decidedBy());
         return steps.accept(decision, this, card -> {
-            steps.recompute().recompute(card, steps.recompute().inputsOf(card.id)
-                    .withAdjustment(decision.appeal().itemCode, adjustment));
+            steps.recompute(card, inputs -> inputs.withAdjustment(decision.appeal().itemCode, adjustment));
             if (maxTotal != null && card.total.compareTo(maxTotal) > 0) {
                 // rolls the transaction back: nothing is stored
                 throw AdjustmentBounds.outOfRange("adjustment.points", "the total would be "

@@ -9,7 +9,6 @@ import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
@@ -32,13 +31,9 @@ public class RunLifecycleService {
     Clock clock;
 
     private final Caller caller;
-    private final EntityManager em;
-    private final RunQueryService queries;
 
-    RunLifecycleService(Caller caller, EntityManager em, RunQueryService queries) {
+    RunLifecycleService(Caller caller) {
         this.caller = caller;
-        this.em = em;
-        this.queries = queries;
     }
 
     /** COMPUTED → IN_REVIEW: agents see their drafts and write self-assessments; supervisors rate and review. */
@@ -48,7 +43,7 @@ public class RunLifecycleService {
         move(run, RunTransition.OPEN_REVIEW, null);
         run.reviewOpenedAt = OffsetDateTime.now(clock);
         run.reviewOpenedBy = caller.name();
-        return queries.view(run);
+        return RunQueryService.view(run);
     }
 
     /**
@@ -75,12 +70,12 @@ public class RunLifecycleService {
         if (current != null) {
             supersede(current, run);
         }
-        CurrentScorecards.checkNonePublishedElsewhere(em, run);
+        CurrentScorecards.checkNonePublishedElsewhere(ScorecardRun.getEntityManager(), run);
         RunTransition.PUBLISH.apply(run);
         run.publishedAt = OffsetDateTime.now(clock);
         run.publishedBy = caller.name();
         try {
-            em.flush();
+            ScorecardRun.flush();
         } catch (PersistenceException e) {
             throw Problems.conflict("Another run of template " + run.templateCode + " for unit " + run.unitCode
                     + " and " + run.period + " was published at the same moment");
@@ -93,7 +88,7 @@ public class RunLifecycleService {
         }
         AuditEvent.record(run.id, null, null, RunTransition.PUBLISH.auditAction(), caller.name(),
                 current == null ? null : "supersedes run " + current.id);
-        return queries.view(run);
+        return RunQueryService.view(run);
     }
 
     // the published revision of the series makes way for a newer one: never for an older one, never while locked or
@@ -111,7 +106,7 @@ public class RunLifecycleService {
                     + "decide them before publishing a new revision");
         }
         move(current, RunTransition.SUPERSEDE, "by run " + newer.id + " (revision " + newer.revision + ")");
-        em.flush();
+        ScorecardRun.flush();
     }
 
     /** PUBLISHED → LOCKED: closed for appeals and changes; still what incentive-service reads as published. */
@@ -126,7 +121,7 @@ public class RunLifecycleService {
         move(run, RunTransition.LOCK, null);
         run.lockedAt = OffsetDateTime.now(clock);
         run.lockedBy = caller.name();
-        return queries.view(run);
+        return RunQueryService.view(run);
     }
 
     // the run, its scorecards and the audit trail take the step together

@@ -25,11 +25,9 @@ import java.util.Map;
 public class RunQueryService {
 
     private final DataScope scope;
-    private final EntityManager em;
 
-    RunQueryService(DataScope scope, EntityManager em) {
+    RunQueryService(DataScope scope) {
         this.scope = scope;
-        this.em = em;
     }
 
     /** The run, or 404 for an unknown one and, alike, for one outside the caller's scope (ids cannot be probed). */
@@ -76,7 +74,7 @@ public class RunQueryService {
         }
         Filter filter = new Filter(period == null ? null : EvaluationPeriod.parse("period", period).code(), unitCode,
                 templateCode, visibility.everything() ? null : visibility.units());
-        var query = em.createNamedQuery(ScorecardRun.LIST, Object[].class);
+        var query = ScorecardRun.getEntityManager().createNamedQuery(ScorecardRun.LIST, Object[].class);
         filter.parameters().forEach(query::setParameter);
         return query.getResultList().stream().map(row -> {
             ScorecardRun r = (ScorecardRun) row[0];
@@ -102,7 +100,8 @@ public class RunQueryService {
     }
 
     /** The run with its scorecards, best rank first, as they are now in the database. */
-    public RunView view(ScorecardRun run) {
+    public static RunView view(ScorecardRun run) {
+        EntityManager em = ScorecardRun.getEntityManager();
         if (em.isJoinedToTransaction()) {
             // bulk status updates bypass the persistence context: read the scorecards afresh
             em.flush();

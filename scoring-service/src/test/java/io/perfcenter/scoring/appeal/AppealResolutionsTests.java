@@ -131,7 +131,7 @@ class AppealResolutionsTests {
         card.subjectUnitCode = subjectUnitCode;
         Appeal appeal = new Appeal();
         appeal.itemCode = "csat";
-        return new AppealDecision(appeal, card, run, template, item, "Recording checked");
+        return new AppealDecision(appeal, card, run, template, item, "Recording checked", "RV1");
     }
 
     private static void refused(String detail, Runnable check) {

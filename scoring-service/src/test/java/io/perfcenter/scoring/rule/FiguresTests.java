@@ -1,6 +1,8 @@
 package io.perfcenter.scoring.rule;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigDecimal;
 
@@ -10,41 +12,31 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 /** The service's one number formatter: never a trailing zero, never an exponent, grouped only in explanations. */
 class FiguresTests {
 
+    @ParameterizedTest(name = "{0}: explained {1}, in text {2}, in JSON {3}")
+    @CsvSource(delimiter = ';', value = {
+            "2412;        2,412;       2412;        2412",
+            "1326.60;     1,326.6;     1326.6;      1326.6",
+            "0.500;       0.5;         0.5;         0.5",
+            "1E+2;        100;         100;         100",
+            "2300.00;     2,300;       2300;        2300",
+            "-3.00;       -3;          -3;          -3",
+            "0.000;       0;           0;           0",
+            "0.0010;      0.001;       0.001;       0.001",
+            "12345678.90; 12,345,678.9; 12345678.9; 12345678.9"})
+    void everyFormWithoutTrailingZeros(String value, String explained, String text, String json) {
+        BigDecimal number = new BigDecimal(value);
+        assertEquals(explained, Figures.format(number));
+        assertEquals(text, Figures.plainText(number));
+        assertEquals(json, Figures.plain(number).toString(), "JSON writes BigDecimal.toString(): never an exponent");
+        // the inputs hash wrote stripTrailingZeros().toPlainString(): the same text, so stored hashes still match
+        assertEquals(number.stripTrailingZeros().toPlainString(), Figures.plainText(number));
+    }
+
     @Test
-    void explanationsGroupThousandsWithoutTrailingZeros() {
-        assertEquals("2,412", Figures.format(new BigDecimal("2412")));
-        assertEquals("1,326.6", Figures.format(new BigDecimal("1326.60")));
-        assertEquals("0.5", Figures.format(new BigDecimal("0.500")));
-        assertEquals("100", Figures.format(new BigDecimal("1E+2")));
-        assertEquals("-3", Figures.format(new BigDecimal("-3.00")));
+    void unitsNullAndPoints() {
         assertEquals("2,412 calls", Figures.withUnit(new BigDecimal("2412"), "calls"));
         assertEquals("2,412", Figures.withUnit(new BigDecimal("2412"), " "));
-    }
-
-    @Test
-    void plainTextIsUngrouped() {
-        assertEquals("2300", Figures.plainText(new BigDecimal("2300.00")));
-        assertEquals("1326.6", Figures.plainText(new BigDecimal("1326.60")));
-        assertEquals("100", Figures.plainText(new BigDecimal("1E+2")));
-        assertEquals("0", Figures.plainText(new BigDecimal("0.000")));
-        assertEquals("0.001", Figures.plainText(new BigDecimal("0.0010")));
-    }
-
-    @Test
-    void plainIsTheValueJsonAndTheInputsHashCarry() {
-        assertEquals(new BigDecimal("30"), Figures.plain(new BigDecimal("30.00")));
-        assertEquals(new BigDecimal("1326.6"), Figures.plain(new BigDecimal("1326.60")));
-        assertEquals("100", Figures.plain(new BigDecimal("1E+2")).toString());
-        assertEquals(0, Figures.plain(new BigDecimal("1E+2")).scale());
         assertNull(Figures.plain(null));
-        // the inputs hash wrote stripTrailingZeros().toPlainString(): the same text, so stored hashes still match
-        for (String v : new String[] {"4.50", "100", "1E+2", "0.00", "-2.500", "12345678.90"}) {
-            assertEquals(new BigDecimal(v).stripTrailingZeros().toPlainString(), Figures.plainText(new BigDecimal(v)));
-        }
-    }
-
-    @Test
-    void pointsAreTwoDecimalsHalfUp() {
         assertEquals(new BigDecimal("35.38"), Figures.points(new BigDecimal("35.376")));
         assertEquals(new BigDecimal("0.01"), Figures.points(new BigDecimal("0.005")));
     }

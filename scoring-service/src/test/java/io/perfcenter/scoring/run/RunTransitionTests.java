@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +34,12 @@ class RunTransitionTests {
 
     /** Action → (from → the refusal's detail) for run 7 of TPL, G1 and 2026-10. */
     private static final Map<RunTransition, Map<Status, String>> REFUSED = Map.of(
-            RunTransition.OPEN_REVIEW, Map.of(
-                    IN_REVIEW, "Run 7 is IN_REVIEW; only a COMPUTED run can be opened for review",
-                    PUBLISHED, "Run 7 is PUBLISHED; only a COMPUTED run can be opened for review",
-                    LOCKED, "Run 7 is LOCKED; only a COMPUTED run can be opened for review",
-                    SUPERSEDED, "Run 7 is SUPERSEDED; only a COMPUTED run can be opened for review"),
+            RunTransition.OPEN_REVIEW, allBut(COMPUTED, "Run 7 is %s; only a COMPUTED run can be opened for review"),
             RunTransition.PUBLISH, Map.of(
                     PUBLISHED, "Run 7 is published already",
                     LOCKED, "Run 7 is published already",
                     SUPERSEDED, "Run 7 was superseded by a newer revision"),
-            RunTransition.LOCK, Map.of(
-                    COMPUTED, "Run 7 is COMPUTED; only a PUBLISHED run can be locked",
-                    IN_REVIEW, "Run 7 is IN_REVIEW; only a PUBLISHED run can be locked",
-                    LOCKED, "Run 7 is LOCKED; only a PUBLISHED run can be locked",
-                    SUPERSEDED, "Run 7 is SUPERSEDED; only a PUBLISHED run can be locked"),
+            RunTransition.LOCK, allBut(PUBLISHED, "Run 7 is %s; only a PUBLISHED run can be locked"),
             RunTransition.SUPERSEDE, Map.of(
                     COMPUTED, "Run 7 is COMPUTED; only a PUBLISHED run is superseded",
                     IN_REVIEW, "Run 7 is IN_REVIEW; only a PUBLISHED run is superseded",
@@ -103,6 +96,13 @@ class RunTransitionTests {
     void eachStepHasItsAuditAction() {
         assertEquals(List.of("REVIEW_OPENED", "RUN_PUBLISHED", "RUN_LOCKED", "RUN_SUPERSEDED"),
                 List.of(RunTransition.values()).stream().map(RunTransition::auditAction).toList());
+    }
+
+    // every status but the one allowed, each refused with the sentence naming it
+    private static Map<Status, String> allBut(Status allowed, String sentence) {
+        Map<Status, String> refusals = new EnumMap<>(Status.class);
+        EnumSet.complementOf(EnumSet.of(allowed)).forEach(s -> refusals.put(s, sentence.formatted(s)));
+        return refusals;
     }
 
     private static ScorecardRun run(Status status) {
