@@ -3,6 +3,8 @@ package io.perfcenter.scoring.appeal;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import static io.perfcenter.scoring.rule.Figures.plain;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -76,10 +78,6 @@ public final class AppealPayloads {
                     a.resolution, plain(a.pointsBefore), plain(a.pointsAfter), plain(a.totalBefore),
                     plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, a.escalatedAt, a.escalatedBy,
                     a.escalationReason, mayDecide);
-        }
-
-        private static BigDecimal plain(BigDecimal v) {
-            return io.perfcenter.scoring.scorecard.ScorecardPayloads.plain(v);
         }
     }
 }

@@ -3,43 +3,28 @@ package io.perfcenter.scoring.appeal;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealInput;
 import io.perfcenter.scoring.appeal.AppealPayloads.AppealView;
 import io.perfcenter.scoring.appeal.AppealPayloads.EscalationInput;
-import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
-import io.perfcenter.scoring.rule.Figures;
-import io.perfcenter.scoring.appeal.AppealPayloads.Correction;
 import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
 import io.perfcenter.scoring.audit.AuditEvent;
-import io.perfcenter.scoring.client.MetricsClient;
-import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
-import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
-import io.perfcenter.scoring.client.MetricsRejection;
-import io.perfcenter.scoring.run.ScorecardInputs;
-import io.perfcenter.scoring.run.ScorecardRecompute;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardService;
-import io.perfcenter.scoring.scorecard.ScorecardItem;
 import io.perfcenter.scoring.security.Caller;
-import io.perfcenter.scoring.template.ScorecardTemplate;
-import io.perfcenter.scoring.template.TemplateItem;
 import io.perfcenter.scoring.web.Problems;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Appeals (申诉): an agent appeals an item of their published scorecard; a separate reviewer ({@link AppealAccess}:
- * an appeals reviewer who does not lead the agent's unit, or hr) accepts it with an adjustment of the item's points
- * (within what the item can be worth, {@link AdjustmentBounds}) or with a data correction (stored in
- * metrics-service under the appeal's key, by the service's own identity, after which the scorecard is recomputed
- * from the corrected figures), rejects it, or escalates it to hr. Either acceptance recomputes total, grade and ranks
- * of the run; everything is audited and the agent sees the outcome.
+ * an appeals reviewer who does not lead the agent's unit, or hr) decides it with one of the resolutions
+ * ({@link AppealResolution}: {@link ScoreAdjustment}, {@link DataPointCorrection}, {@link Rejection}), or escalates it
+ * to hr. Either acceptance recomputes total, grade and ranks of the run; everything is audited and the agent sees the
+ * outcome.
  */
 @ApplicationScoped
 public class AppealService {
@@ -47,21 +32,17 @@ public class AppealService {
     /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
     @jakarta.inject.Inject
     java.time.Clock clock;
-    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(AppealService.class);
 
     private final Caller caller;
     private final AppealAccess access;
     private final ScorecardService scorecards;
-    private final MetricsClient metrics;
-    private final ScorecardRecompute recompute;
+    private final DecisionSteps steps;
 
-    AppealService(Caller caller, AppealAccess access, MetricsClient metrics, ScorecardRecompute recompute,
-                  ScorecardService scorecards) {
+    AppealService(Caller caller, AppealAccess access, ScorecardService scorecards, DecisionSteps steps) {
         this.scorecards = scorecards;
         this.caller = caller;
         this.access = access;
-        this.metrics = metrics;
-        this.recompute = recompute;
+        this.steps = steps;
     }
 
     @Transactional
@@ -218,6 +199,13 @@ public class AppealService {
         return AppealView.of(appeal, false);
     }
 
+    /**
+     * Decides an open appeal with the resolution the request asks for ({@link AppealResolutions}): checked, then
+     * carried out. Runs with no transaction open, and refuses to run inside one ({@code NEVER}): a resolution writes to
+     * metrics-service, and a write made inside a transaction that then rolled back would leave metrics-service changed
+     * without scoring knowing; each resolution opens its own transactions around the remote steps instead.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public Appeal decide(long id, DecisionInput input) {
         AppealAccess.Standing standing = access.standing();
         Appeal appeal = access.visible(standing, id);
@@ -225,184 +213,9 @@ public class AppealService {
         if (appeal.status != Appeal.Status.OPEN) {
             throw Problems.conflict("Appeal " + id + " was decided already (" + appeal.status + ")");
         }
-        if (input.outcome() == null || input.outcome() == Appeal.Status.OPEN) {
-            throw Problems.invalid("outcome", "must be ACCEPTED or REJECTED");
-        }
-        if (input.reason() == null || input.reason().isBlank()) {
-            throw Problems.invalid("reason", "is required");
-        }
-        String reason = input.reason().strip();
-        if (input.outcome() == Appeal.Status.REJECTED) {
-            if (input.adjustment() != null || input.correction() != null) {
-                throw Problems.invalid("outcome", "a rejection changes nothing: leave adjustment and correction out");
-            }
-            withdrawEarlierCorrection(appeal);
-            return QuarkusTransaction.requiringNew().call(() -> reject(id, reason));
-        }
-        if ((input.adjustment() == null) == (input.correction() == null)) {
-            throw Problems.invalid("adjustment", "accepting takes exactly one of adjustment and correction");
-        }
-        Scorecard card = Scorecard.findById(appeal.scorecardId);
-        ScorecardRun run = ScorecardRun.findById(card.runId);
-        ScorecardTemplate template = ScorecardTemplate.findById(run.templateId);
-        TemplateItem item = template.item(appeal.itemCode).orElseThrow();
-        if (input.adjustment() != null) {
-            BigDecimal points = input.adjustment().points();
-            if (points == null) {
-                throw Problems.invalid("adjustment.points", "is required");
-            }
-            AdjustmentBounds.Range range = AdjustmentBounds.of(template, item);
-            if (!range.holds(points)) {
-                throw AdjustmentBounds.outOfRange("adjustment.points", "item " + item.code() + " can be worth "
-                        + range.text() + "; " + Figures.format(points) + " is outside");
-            }
-            withdrawEarlierCorrection(appeal);
-            BigDecimal maxTotal = AdjustmentBounds.maxTotal(template);
-            return QuarkusTransaction.requiringNew().call(() -> apply(id, reason, locked -> {
-                ScorecardInputs inputs = recompute.inputsOf(locked.id).withAdjustment(appeal.itemCode,
-                        new ScorecardInputs.Adjustment(points, id, reason, caller.name()));
-                recompute.recompute(locked, inputs);
-                if (maxTotal != null && locked.total.compareTo(maxTotal) > 0) {
-                    // rolls the transaction back: nothing is stored
-                    throw AdjustmentBounds.outOfRange("adjustment.points", "the total would be "
-                            + Figures.format(locked.total) + ", above the template's maximum "
-                            + Figures.format(maxTotal));
-                }
-            }, Appeal.Resolution.ADJUSTMENT));
-        }
-        return correct(appeal, card, run, template, item, input.correction(), reason);
-    }
-
-    /**
-     * A data correction, so that no correction outlives a decision that did not take it: (1) the appeal notes that
-     * a correction is on its way; (2) metrics-service stores it under the appeal's key (sending it again replaces
-     * it); (3) the agent's figures are read again, the way a run reads them; (4) one transaction recomputes the
-     * scorecard and records the decision, if the appeal is still open and the run still published. If (2)–(4)
-     * fail, the correction is withdrawn and the appeal stays OPEN; if even the withdrawal fails, the next decision
-     * on the appeal replaces the correction (accepting) or withdraws it first (rejecting, adjusting).
-     */
-    private Appeal correct(Appeal appeal, Scorecard card, ScorecardRun run, ScorecardTemplate template,
-                           TemplateItem item, Correction c, String reason) {
-        if (card.subjectUnitCode != null) {
-            throw Problems.invalid("correction", "a unit's scorecard is corrected by correcting its agents' data and "
-                    + "computing the run again");
-        }
-        String metric = c.metricCode() != null ? c.metricCode() : item.metricCode();
-        if (metric == null) {
-            throw Problems.invalid("correction.metricCode", "is required: item " + item.code() + " scores no metric");
-        }
-        if (!template.metricCodes().contains(metric)) {
-            throw Problems.invalid("correction.metricCode", "template " + template.code + " reads no " + metric);
-        }
-        if (c.date() == null || c.date().isBefore(run.periodFrom) || c.date().isAfter(run.periodTo)) {
-            throw Problems.invalid("correction.date", "is required, a day of " + run.period);
-        }
-        if (c.value() == null) {
-            throw Problems.invalid("correction.value", "is required");
-        }
-        long id = appeal.id;
-        QuarkusTransaction.requiringNew().run(() -> {
-            Appeal noted = Appeal.<Appeal>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-            if (noted.status != Appeal.Status.OPEN) {
-                throw Problems.conflict("Appeal " + id + " was decided already (" + noted.status + ")");
-            }
-            noted.correctionSentAt = OffsetDateTime.now(clock);
-        });
-        String key = appeal.correctionKey();
-        try {
-            metrics.correct(key, new DataCorrection(appeal.employeeId, metric, c.date(), c.value(),
-                    "appeal " + id + ": " + reason));
-        } catch (MetricsRejection rejection) {
-            throw Problems.invalid("correction" + (rejection.remoteField() == null ? ""
-                    : "." + rejection.remoteField()), "metrics-service refused it: " + rejection.remoteDetail());
-        } catch (RuntimeException failure) {
-            // it may have been stored before the answer was lost
-            withdrawQuietly(key, failure);
-            throw failure;
-        }
-        try {
-            Map<String, MetricAggregate> corrected = AgentFigures.of(metrics, appeal.employeeId, template, run);
-            return QuarkusTransaction.requiringNew().call(() -> apply(id, reason, locked -> {
-                recompute.recompute(locked, recompute.inputsOf(locked.id).withMetrics(corrected));
-                recompute.rehash(locked.runId);
-            }, Appeal.Resolution.DATA_CORRECTION));
-        } catch (RuntimeException failure) {
-            withdrawQuietly(key, failure);
-            throw failure;
-        }
-    }
-
-    // a correction sent on an earlier attempt that did not end in a decision is withdrawn before deciding otherwise
-    private void withdrawEarlierCorrection(Appeal appeal) {
-        if (appeal.correctionSentAt != null) {
-            metrics.withdrawCorrection(appeal.correctionKey());
-        }
-    }
-
-    private void withdrawQuietly(String key, RuntimeException cause) {
-        try {
-            metrics.withdrawCorrection(key);
-        } catch (RuntimeException again) {
-            LOG.warnf("Could not withdraw data correction %s after a failed decision (%s, then %s); the appeal stays "
-                    + "open and its next decision replaces or withdraws it", key, cause.getMessage(), again.getMessage());
-        }
-    }
-
-    private Appeal reject(long id, String reason) {
-        Appeal appeal = Appeal.<Appeal>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-        if (appeal.status != Appeal.Status.OPEN) {
-            throw Problems.conflict("Appeal " + id + " was decided already (" + appeal.status + ")");
-        }
-        appeal.status = Appeal.Status.REJECTED;
-        appeal.decidedBy = caller.name();
-        appeal.decidedAt = OffsetDateTime.now(clock);
-        appeal.decisionReason = reason;
-        appeal.correctionSentAt = null;
-        AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_REJECTED", caller.name(), reason);
-        return appeal;
-    }
-
-    private Appeal apply(long id, String reason, java.util.function.Consumer<Scorecard> change,
-                         Appeal.Resolution resolution) {
-        Appeal appeal = Appeal.<Appeal>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
-        if (appeal.status != Appeal.Status.OPEN) {
-            throw Problems.conflict("Appeal " + id + " was decided already (" + appeal.status + ")");
-        }
-        ScorecardRun run = ScorecardRun.findById(appeal.runId, LockModeType.PESSIMISTIC_WRITE);
-        if (run.status != ScorecardRun.Status.PUBLISHED) {
-            throw Problems.conflict("Run " + run.id + " is " + run.status + "; appeals change published results "
-                    + "only");
-        }
-        Scorecard card = Scorecard.findById(appeal.scorecardId);
-        ScorecardItem before = card.item(appeal.itemCode);
-        appeal.pointsBefore = before.points;
-        appeal.totalBefore = card.total;
-        appeal.gradeBefore = card.grade;
-        appeal.rankBefore = card.rank;
-        change.accept(card);
-        ScorecardItem after = card.item(appeal.itemCode);
-        appeal.pointsAfter = after.points;
-        appeal.totalAfter = card.total;
-        appeal.gradeAfter = card.grade;
-        appeal.rankAfter = card.rank;
-        appeal.status = Appeal.Status.ACCEPTED;
-        appeal.resolution = resolution;
-        if (resolution == Appeal.Resolution.ADJUSTMENT) {
-            appeal.correctionSentAt = null;
-        }
-        appeal.decidedBy = caller.name();
-        appeal.decidedAt = OffsetDateTime.now(clock);
-        appeal.decisionReason = reason;
-        AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_ACCEPTED", caller.name(), reason);
-        AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, resolution == Appeal.Resolution.ADJUSTMENT
-                ? "SCORECARD_ADJUSTED" : "SCORECARD_RECOMPUTED", caller.name(), appeal.itemCode + ": "
-                + plain(appeal.pointsBefore) + " → " + plain(appeal.pointsAfter) + " points; total "
-                + plain(appeal.totalBefore) + " → " + plain(appeal.totalAfter) + ", grade " + appeal.gradeBefore
-                + " → " + appeal.gradeAfter + ", rank " + appeal.rankBefore + " → " + appeal.rankAfter);
-        return appeal;
-    }
-
-    private static String plain(java.math.BigDecimal v) {
-        return v == null ? "none" : io.perfcenter.scoring.scorecard.ScorecardPayloads.plain(v).toPlainString();
+        AppealResolution resolution = AppealResolutions.of(input);
+        AppealDecision decision = AppealDecision.of(appeal, input.reason().strip(), caller.name());
+        resolution.check(decision);
+        return resolution.apply(decision, steps);
     }
 }

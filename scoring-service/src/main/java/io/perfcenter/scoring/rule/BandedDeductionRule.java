@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.perfcenter.scoring.rule.Figures.bound;
+import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
@@ -77,7 +77,7 @@ public record BandedDeductionRule(
                 invalid.add(new InvalidParameter(at + ".atLeast", "is required"));
             } else if (previous != null && band.atLeast().compareTo(previous) >= 0) {
                 invalid.add(new InvalidParameter(at + ".atLeast", "must be below the previous band's ("
-                        + bound(previous) + ")"));
+                        + plainText(previous) + ")"));
             }
             if (band.deduct() == null || band.deduct().signum() < 0) {
                 invalid.add(new InvalidParameter(at + ".deduct", band.deduct() == null ? "is required"
@@ -114,11 +114,11 @@ public record BandedDeductionRule(
     @Override
     public RuleScore score(BigDecimal value) {
         BigDecimal deduct = otherwise == null ? max : otherwise;
-        String band = "below " + bound(bands.get(bands.size() - 1).atLeast());
+        String band = "below " + plainText(bands.get(bands.size() - 1).atLeast());
         for (Band b : bands) {
             if (value.compareTo(b.atLeast()) >= 0) {
                 deduct = b.deduct();
-                band = "band ≥ " + bound(b.atLeast());
+                band = "band ≥ " + plainText(b.atLeast());
                 break;
             }
         }

@@ -6,7 +6,12 @@ import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
-/** Numbers as explanations show them: grouped thousands, no trailing zeros ("2,412", "1,326.6"). */
+/**
+ * The one way scoring-service writes a number, never with trailing zeros: grouped in explanations
+ * ({@link #format}: "2,412", "1,326.6"), plain in labels, messages and the audit trail ({@link #plainText}: "2300",
+ * "1326.6"), and as JSON and the inputs hash carry it ({@link #plain}: 30.00 → 30, never 3E+1). Nothing else in the
+ * service strips zeros.
+ */
 public final class Figures {
 
     static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
@@ -30,10 +35,9 @@ public final class Figures {
         return unit == null || unit.isBlank() ? format(value) : format(value) + " " + unit;
     }
 
-    /** A bound in a label: no grouping ("tier 2300–2500"). */
-    static String bound(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return (stripped.scale() < 0 ? stripped.setScale(0) : stripped).toPlainString();
+    /** Without grouping: a bound in a label ("tier 2300–2500"), a figure in a message or the audit trail. */
+    public static String plainText(BigDecimal value) {
+        return plain(value).toPlainString();
     }
 
     /** As JSON should carry it: 30.00 → 30, 1326.60 → 1326.6, never 3E+1; null stays null. */

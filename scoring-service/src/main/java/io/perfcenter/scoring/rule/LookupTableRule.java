@@ -7,7 +7,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.perfcenter.scoring.rule.Figures.bound;
+import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
@@ -74,8 +74,8 @@ public record LookupTableRule(
             } else if (row.upTo() != null && last) {
                 invalid.add(new InvalidParameter(at + ".upTo", "must be left out on the last row, which is open"));
             } else if (row.upTo() != null && previous != null && row.upTo().compareTo(previous) <= 0) {
-                invalid.add(new InvalidParameter(at + ".upTo", "must be above the previous row's (" + bound(previous)
-                        + ")"));
+                invalid.add(new InvalidParameter(at + ".upTo", "must be above the previous row's ("
+                        + plainText(previous) + ")"));
             }
             if (row.upTo() != null) {
                 previous = row.upTo();
@@ -126,9 +126,9 @@ public record LookupTableRule(
     private String label(int index) {
         BigDecimal upTo = table.get(index).upTo();
         if (index == 0) {
-            return upTo == null ? "single row" : "row ≤ " + bound(upTo);
+            return upTo == null ? "single row" : "row ≤ " + plainText(upTo);
         }
         BigDecimal from = table.get(index - 1).upTo();
-        return upTo == null ? "row > " + bound(from) : "row " + bound(from) + " < value ≤ " + bound(upTo);
+        return upTo == null ? "row > " + plainText(from) : "row " + plainText(from) + " < value ≤ " + plainText(upTo);
     }
 }

@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-import static io.perfcenter.scoring.rule.Figures.bound;
+import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
 
@@ -91,8 +91,8 @@ public record TieredRateRule(
             } else if (tier.upTo() != null && last) {
                 invalid.add(new InvalidParameter(at + ".upTo", "must be left out on the last tier, which is open"));
             } else if (tier.upTo() != null && previous != null && tier.upTo().compareTo(previous) <= 0) {
-                invalid.add(new InvalidParameter(at + ".upTo", "must be above the previous tier's (" + bound(previous)
-                        + ")"));
+                invalid.add(new InvalidParameter(at + ".upTo", "must be above the previous tier's ("
+                        + plainText(previous) + ")"));
             } else if (tier.upTo() != null && previous == null && mode() == Mode.PROGRESSIVE
                     && tier.upTo().signum() <= 0) {
                 invalid.add(new InvalidParameter(at + ".upTo", "must be above 0: progressive brackets start at 0"));
@@ -164,9 +164,9 @@ public record TieredRateRule(
     private String label(int index) {
         BigDecimal upTo = tiers.get(index).upTo();
         if (index == 0) {
-            return upTo == null ? "single tier" : "tier up to " + bound(upTo);
+            return upTo == null ? "single tier" : "tier up to " + plainText(upTo);
         }
         BigDecimal from = tiers.get(index - 1).upTo();
-        return upTo == null ? "tier above " + bound(from) : "tier " + bound(from) + "–" + bound(upTo);
+        return upTo == null ? "tier above " + plainText(from) : "tier " + plainText(from) + "–" + plainText(upTo);
     }
 }

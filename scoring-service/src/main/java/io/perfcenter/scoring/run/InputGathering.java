@@ -7,6 +7,7 @@ import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.rule.TargetAchievementRule;
 import io.perfcenter.scoring.targets.TargetService;
 import io.perfcenter.scoring.run.RunPayloads.SkippedAgent;
@@ -17,6 +18,7 @@ import io.perfcenter.scoring.template.TemplateOptions;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -121,14 +123,27 @@ public class InputGathering {
         return subjects;
     }
 
+    /**
+     * An agent's figures over the whole period, whatever unit they were in, as a run reads an agent it scores (an
+     * agent who moved is scored once, on all their work), normalised as a run stores them: the figures a scorecard is
+     * recomputed from after an appeal's data correction. Read as the service, since the reviewer deciding need not see
+     * the agent's data.
+     */
+    public Map<String, MetricAggregate> figuresOfAgentAsService(String employeeId, ScorecardTemplate template,
+                                                                LocalDate from, LocalDate to) {
+        AggregateReport report = metrics.aggregatesOfAgentAsService(employeeId, template.metricCodes(), from, to);
+        return normalised(report.agents() == null ? Map.of() : report.agents().stream()
+                .filter(a -> employeeId.equals(a.employeeId())).findFirst().map(AgentAggregates::values)
+                .orElse(Map.of()));
+    }
+
     // 4.50 and 4.5 are the same input: stored and hashed without trailing zeros
     static Map<String, MetricAggregate> normalised(Map<String, MetricAggregate> values) {
         Map<String, MetricAggregate> sorted = new TreeMap<>();
         if (values != null) {
             values.forEach((code, v) -> {
                 if (v != null && v.value() != null) {
-                    sorted.put(code, new MetricAggregate(io.perfcenter.scoring.scorecard.ScorecardPayloads.plain(
-                            v.value()), v.samples()));
+                    sorted.put(code, new MetricAggregate(Figures.plain(v.value()), v.samples()));
                 }
             });
         }

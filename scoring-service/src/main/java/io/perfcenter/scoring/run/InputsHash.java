@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.run;
 
+import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.template.ScorecardTemplate;
 
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,9 @@ public final class InputsHash {
                 .forEach(s -> {
                     text.append(s.employeeId()).append('|').append(Objects.toString(s.subjectUnitCode(), ""));
                     s.inputs().metrics().forEach((code, v) -> text.append('|').append(code).append('=')
-                            .append(v.value().stripTrailingZeros().toPlainString()).append('/').append(v.samples()));
+                            .append(Figures.plainText(v.value())).append('/').append(v.samples()));
                     s.inputs().targets().forEach((code, t) -> text.append("|target:").append(code).append('=')
-                            .append(t.value().stripTrailingZeros().toPlainString()).append('@').append(t.source()));
+                            .append(Figures.plainText(t.value())).append('@').append(t.source()));
                     text.append('\n');
                     if (text.length() > 1 << 20) {
                         digest.update(text.toString().getBytes(StandardCharsets.UTF_8));

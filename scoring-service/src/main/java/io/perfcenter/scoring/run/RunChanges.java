@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.perfcenter.scoring.scorecard.ScorecardPayloads.plain;
+import static io.perfcenter.scoring.rule.Figures.plain;
 
 /** What differs, agent by agent, between two sets of scorecards (two revisions, or stored and recomputed). */
 public final class RunChanges {

@@ -8,7 +8,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
-import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.audit.AuditPayloads.EventView;
 import io.perfcenter.scoring.run.RunPayloads.AgentChange;
 import io.perfcenter.scoring.run.RunPayloads.Reproduction;
@@ -42,10 +41,14 @@ import java.util.List;
 public class RunResource {
 
     private final RunService runs;
+    private final RunQueryService queries;
+    private final RunLifecycleService lifecycle;
     private final WhatIf whatIf;
 
-    RunResource(RunService runs, WhatIf whatIf) {
+    RunResource(RunService runs, RunQueryService queries, RunLifecycleService lifecycle, WhatIf whatIf) {
         this.runs = runs;
+        this.queries = queries;
+        this.lifecycle = lifecycle;
         this.whatIf = whatIf;
     }
 
@@ -113,7 +116,7 @@ public class RunResource {
             @Parameter(description = "Unit the run scored", example = "G-EAST-1") @QueryParam("unit") String unit,
             @Parameter(example = "SEAT-MONTHLY") @QueryParam("templateCode") String templateCode,
             @BeanParam Page page) {
-        return page.of(runs.list(period, unit, templateCode));
+        return page.of(queries.list(period, unit, templateCode));
     }
 
     @GET
@@ -125,7 +128,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service could not say which units the caller leads")
     public RunView get(@PathParam("id") long id) {
-        return runs.get(id);
+        return queries.get(id);
     }
 
     @GET
@@ -146,7 +149,7 @@ public class RunResource {
                                      @Parameter(description = "Another revision's run id") @QueryParam("against")
                                      Long against,
                                      @BeanParam Page page) {
-        return page.of(runs.changes(id, against));
+        return page.of(queries.changes(id, against));
     }
 
     @GET
@@ -172,8 +175,7 @@ public class RunResource {
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     public RestResponse<List<EventView>> history(@PathParam("id") long id, @BeanParam Page page) {
-        runs.visibleRun(id);
-        return page.of(AuditEvent.ofRun(id).stream().map(EventView::of).toList());
+        return page.of(queries.history(id));
     }
 
     @POST
@@ -187,7 +189,7 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "The run is not COMPUTED")
     public RunView openReview(@PathParam("id") long id) {
-        return runs.openReview(id);
+        return lifecycle.openReview(id);
     }
 
     @POST
@@ -203,7 +205,7 @@ public class RunResource {
     @APIResponse(responseCode = "409", description = "Already published, superseded, reviews missing, or the "
             + "published revision is newer, locked or has open appeals")
     public RunView publish(@PathParam("id") long id) {
-        return runs.publish(id);
+        return lifecycle.publish(id);
     }
 
     @POST
@@ -216,6 +218,6 @@ public class RunResource {
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Not PUBLISHED, or appeals are open")
     public RunView lock(@PathParam("id") long id) {
-        return runs.lock(id);
+        return lifecycle.lock(id);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import io.perfcenter.scoring.template.TemplateOptions;
 
@@ -21,7 +22,15 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "scorecard_run")
+@NamedQuery(name = ScorecardRun.LIST, query = """
+        select r, (select count(s) from Scorecard s where s.runId = r.id) from ScorecardRun r
+        where (:anyPeriod = true or r.period = :period) and (:anyUnit = true or r.unitCode = :unit)
+            and (:anyTemplate = true or r.templateCode = :template) and (:everyUnit = true or r.unitCode in :units)
+        order by r.period desc, r.unitCode, r.id desc""")
 public class ScorecardRun extends PanacheEntityBase {
+
+    /** Runs with their scorecard counts, every filter a parameter: {@link RunQueryService#list}. */
+    public static final String LIST = "ScorecardRun.list";
 
     @Schema(name = "ScorecardStatus", description = "Review lifecycle of a scoring run and of its scorecards")
     public enum Status {

@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-import static io.perfcenter.scoring.scorecard.ScorecardPayloads.plain;
+import static io.perfcenter.scoring.rule.Figures.plain;
 
 /**
  * What-if: scores a past period with a template version — a stored one or a draft of the next — exactly as a run

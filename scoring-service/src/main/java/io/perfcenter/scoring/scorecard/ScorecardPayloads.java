@@ -6,6 +6,8 @@ import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.template.TemplateItem;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import static io.perfcenter.scoring.rule.Figures.plain;
+
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -118,14 +120,5 @@ public final class ScorecardPayloads {
                     plain(i.weight), plain(i.weightedPoints), i.explanation, i.insufficientData,
                     ScorecardItem.Handling.valueOf(i.handling));
         }
-    }
-
-    // 40.00 -> 40, 1326.60 -> 1326.6, never 4E+1
-    public static BigDecimal plain(BigDecimal value) {
-        if (value == null) {
-            return null;
-        }
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
     }
 }

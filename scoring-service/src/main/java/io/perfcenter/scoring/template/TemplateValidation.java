@@ -11,6 +11,10 @@ import io.perfcenter.scoring.template.TemplatePayloads.ItemInput;
 import io.perfcenter.scoring.template.TemplatePayloads.TemplateInput;
 import io.perfcenter.scoring.web.Problems;
 
+
+import static io.perfcenter.scoring.rule.Figures.plainText;
+
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,7 +130,7 @@ final class TemplateValidation {
                     throw Problems.invalid(at + ".weight", "is required");
                 }
                 if (weight.signum() <= 0 || weight.compareTo(weightTotal) > 0 || weight.stripTrailingZeros().scale() > 2) {
-                    throw Problems.invalid(at + ".weight", "must be above 0 and at most " + plain(weightTotal)
+                    throw Problems.invalid(at + ".weight", "must be above 0 and at most " + plainText(weightTotal)
                             + ", with at most 2 decimals");
                 }
             } else {
@@ -148,8 +152,8 @@ final class TemplateValidation {
         }
         if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
             throw Problems.invalid("items", (scoring == Scoring.ADDITIVE ? "the items' maximum points must sum to "
-                    + "the template's maximum (weightTotal) " : "the weights must sum to ") + plain(weightTotal)
-                    + ", they sum to " + plain(sum));
+                    + "the template's maximum (weightTotal) " : "the weights must sum to ") + plainText(weightTotal)
+                    + ", they sum to " + plainText(sum));
         }
         return items;
     }
@@ -167,14 +171,14 @@ final class TemplateValidation {
         }
         if (range.max() == null) {
             if (weight == null && weightTotal != null) {
-                throw Problems.invalid(at + ".weight", "is required: the template's maximum is " + plain(weightTotal)
-                        + " and the rule's points have no maximum");
+                throw Problems.invalid(at + ".weight", "is required: the template's maximum is "
+                        + plainText(weightTotal) + " and the rule's points have no maximum");
             }
             return weight;
         }
         if (weight != null && weight.compareTo(range.max()) != 0) {
             throw Problems.invalid(at + ".weight", "is the item's maximum and must match its rule's: the rule gives "
-                    + range.describe() + " points; set weight to " + plain(range.max()) + " or leave it out, or "
+                    + range.describe() + " points; set weight to " + plainText(range.max()) + " or leave it out, or "
                     + "state the rule's points");
         }
         return Figures.plain(range.max());
@@ -220,8 +224,8 @@ final class TemplateValidation {
             sum = sum.add(c.weight());
         }
         if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
-            throw Problems.invalid("categories", "the category weights must sum to " + plain(weightTotal)
-                    + ", they sum to " + plain(sum));
+            throw Problems.invalid("categories", "the category weights must sum to " + plainText(weightTotal)
+                    + ", they sum to " + plainText(sum));
         }
         Map<String, BigDecimal> itemSums = new HashMap<>();
         for (int i = 0; i < items.size(); i++) {
@@ -240,7 +244,7 @@ final class TemplateValidation {
             BigDecimal items_ = itemSums.getOrDefault(c.code(), BigDecimal.ZERO);
             if (items_.compareTo(c.weight()) != 0) {
                 throw Problems.invalid("categories[" + i + "].weight", "the items of " + c.code() + " weigh "
-                        + plain(items_) + ", the category " + plain(c.weight()));
+                        + plainText(items_) + ", the category " + plainText(c.weight()));
             }
         }
     }
@@ -272,7 +276,7 @@ final class TemplateValidation {
             sum = sum.add(q.share());
         }
         if (sum.compareTo(HUNDRED) != 0) {
-            throw Problems.invalid("distribution.quotas", "the shares must sum to 100, they sum to " + plain(sum));
+            throw Problems.invalid("distribution.quotas", "the shares must sum to 100, they sum to " + plainText(sum));
         }
     }
 
@@ -300,7 +304,7 @@ final class TemplateValidation {
             if (band.minScore().signum() < 0) {
                 throw Problems.invalid(at + ".minScore", "must not be negative");
             }
-            earlier = scores.putIfAbsent(band.minScore().stripTrailingZeros(), i);
+            earlier = scores.putIfAbsent(Figures.plain(band.minScore()), i);
             if (earlier != null) {
                 throw Problems.invalid(at + ".minScore", "repeats gradeBands[" + earlier + "].minScore");
             }
@@ -310,10 +314,6 @@ final class TemplateValidation {
             throw Problems.invalid("gradeBands", "one band must start at 0, so that every total has a grade");
         }
         return inputs.stream().sorted(GradeBand.HIGHEST_FIRST).toList();
-    }
-
-    private static String plain(BigDecimal value) {
-        return Figures.plain(value).toPlainString();
     }
 
     private static void required(String field, String value) {

@@ -1,0 +1,142 @@
+package io.perfcenter.scoring.run;
+
+import io.perfcenter.scoring.appeal.Appeal;
+import io.perfcenter.scoring.audit.AuditEvent;
+import io.perfcenter.scoring.run.RunPayloads.RunView;
+import io.perfcenter.scoring.scorecard.Scorecard;
+import io.perfcenter.scoring.security.Caller;
+import io.perfcenter.scoring.template.ScorecardTemplate;
+import io.perfcenter.scoring.web.Problems;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * Moves runs through review, publishing and locking by the table of {@link RunTransition}: the table says which status
+ * an action leaves from and goes to; this class adds the conditions that depend on more than the status (reviews
+ * required, open appeals, the published revision of the series), stamps who and when, moves the run's scorecards with
+ * it and writes the audit trail. Each action is one transaction on the run's row, locked.
+ */
+@ApplicationScoped
+public class RunLifecycleService {
+
+    /** The center's clock (zone perfcenter.time-zone); tests may replace it. */
+    @Inject
+    Clock clock;
+
+    private final Caller caller;
+
+    RunLifecycleService(Caller caller) {
+        this.caller = caller;
+    }
+
+    /** COMPUTED → IN_REVIEW: agents see their drafts and write self-assessments; supervisors rate and review. */
+    @Transactional
+    public RunView openReview(long id) {
+        ScorecardRun run = locked(id);
+        move(run, RunTransition.OPEN_REVIEW, null);
+        run.reviewOpenedAt = OffsetDateTime.now(clock);
+        run.reviewOpenedBy = caller.name();
+        return RunQueryService.view(run);
+    }
+
+    /**
+     * Publishes the run and its scorecards (from COMPUTED or IN_REVIEW). A newer revision supersedes the published
+     * one of the same template, unit and period, unless that one is locked or has open appeals; an older revision
+     * never replaces a newer published one. A template that requires reviews is published only once every scorecard
+     * was reviewed. No employee may have a published scorecard of the template and period from another unit's run.
+     */
+    @Transactional
+    public RunView publish(long id) {
+        ScorecardRun run = locked(id);
+        RunTransition.PUBLISH.check(run);
+        ScorecardTemplate template = ScorecardTemplate.findById(run.templateId);
+        if (template.optionsOrDefaults().reviewRequired()) {
+            long open = Scorecard.count("runId = ?1 and reviewedAt is null", id);
+            if (open > 0) {
+                throw Problems.conflict("Template " + run.templateCode + " requires a supervisor review of every "
+                        + "scorecard; " + open + " of run " + id + " are not reviewed yet");
+            }
+        }
+        ScorecardRun current = ScorecardRun.<ScorecardRun>find("templateCode = ?1 and unitCode = ?2 and period = ?3 "
+                        + "and status in ?4", run.templateCode, run.unitCode, run.period,
+                List.of(ScorecardRun.Status.PUBLISHED, ScorecardRun.Status.LOCKED)).firstResult();
+        if (current != null) {
+            supersede(current, run);
+        }
+        CurrentScorecards.checkNonePublishedElsewhere(ScorecardRun.getEntityManager(), run);
+        RunTransition.PUBLISH.apply(run);
+        run.publishedAt = OffsetDateTime.now(clock);
+        run.publishedBy = caller.name();
+        try {
+            ScorecardRun.flush();
+        } catch (PersistenceException e) {
+            throw Problems.conflict("Another run of template " + run.templateCode + " for unit " + run.unitCode
+                    + " and " + run.period + " was published at the same moment");
+        }
+        try {
+            Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.PUBLISHED, id);
+        } catch (PersistenceException e) {
+            // the database's one-current-scorecard index: another unit's run was published at the same moment
+            throw CurrentScorecards.publishedAtTheSameMoment(run);
+        }
+        AuditEvent.record(run.id, null, null, RunTransition.PUBLISH.auditAction(), caller.name(),
+                current == null ? null : "supersedes run " + current.id);
+        return RunQueryService.view(run);
+    }
+
+    // the published revision of the series makes way for a newer one: never for an older one, never while locked or
+    // while appeals against it are open
+    private void supersede(ScorecardRun current, ScorecardRun newer) {
+        RunTransition.SUPERSEDE.check(current);
+        if (current.revision > newer.revision) {
+            throw Problems.conflict("Run " + current.id + " of template " + newer.templateCode + " for unit "
+                    + newer.unitCode + " and " + newer.period + " is published already, and newer (revision "
+                    + current.revision + ")");
+        }
+        long appeals = openAppeals(current.id);
+        if (appeals > 0) {
+            throw Problems.conflict("Run " + current.id + ", published now, has " + appeals + " open appeals; "
+                    + "decide them before publishing a new revision");
+        }
+        move(current, RunTransition.SUPERSEDE, "by run " + newer.id + " (revision " + newer.revision + ")");
+        ScorecardRun.flush();
+    }
+
+    /** PUBLISHED → LOCKED: closed for appeals and changes; still what incentive-service reads as published. */
+    @Transactional
+    public RunView lock(long id) {
+        ScorecardRun run = locked(id);
+        RunTransition.LOCK.check(run);
+        long appeals = openAppeals(id);
+        if (appeals > 0) {
+            throw Problems.conflict("Run " + id + " has " + appeals + " open appeals; decide them before locking");
+        }
+        move(run, RunTransition.LOCK, null);
+        run.lockedAt = OffsetDateTime.now(clock);
+        run.lockedBy = caller.name();
+        return RunQueryService.view(run);
+    }
+
+    // the run, its scorecards and the audit trail take the step together
+    private void move(ScorecardRun run, RunTransition transition, String detail) {
+        transition.apply(run);
+        Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.of(transition.to()), run.id);
+        AuditEvent.record(run.id, null, null, transition.auditAction(), caller.name(), detail);
+    }
+
+    private static long openAppeals(long runId) {
+        return Appeal.count("runId = ?1 and status = ?2", runId, Appeal.Status.OPEN);
+    }
+
+    private ScorecardRun locked(long id) {
+        return ScorecardRun.<ScorecardRun>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .orElseThrow(() -> Problems.notFound("Run", id));
+    }
+}
