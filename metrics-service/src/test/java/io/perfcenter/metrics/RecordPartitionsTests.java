@@ -79,9 +79,23 @@ class RecordPartitionsTests {
                 + "WHERE external_id = 'part-new-1'"));
         assertEquals("call_record_2031_04", single("SELECT tableoid::regclass::text FROM call_record "
                 + "WHERE external_id = 'part-new-2'"));
-        // the partition has the parent's indexes (by agent, by day, the key with the day) and its revision trigger
-        assertEquals("3", single("SELECT count(*) FROM pg_indexes WHERE tablename = 'call_record_2031_03'"));
+        // the partition has the parent's indexes (by agent, by day) and its revision trigger
+        assertEquals("2", single("SELECT count(*) FROM pg_indexes WHERE tablename = 'call_record_2031_03'"));
         assertEquals("1", single("SELECT count(*) FROM pg_trigger WHERE tgrelid = 'call_record_2031_03'::regclass"));
+    }
+
+    @Test
+    void aLaterChunkOfAnUploadMakesItsNewMonthToo() throws SQLException {
+        // the tests store chunks of 1,000 rows: the first chunk writes July, the second brings August, after the
+        // upload's transaction has written to the table already
+        StringBuilder body = new StringBuilder("[");
+        for (int i = 0; i < 1000; i++) {
+            body.append(i == 0 ? "" : ",").append(call("part-chunk-" + i, "P2", "2031-07-15T09:00:00+08:00", 60));
+        }
+        body.append(",").append(call("part-chunk-august", "P2", "2031-08-01T09:00:00+08:00", 60)).append("]");
+        upload(body.toString()).body("accepted", equalTo(1001));
+        assertEquals("1", single("SELECT count(*) FROM call_record_2031_08"));
+        assertEquals("1000", single("SELECT count(*) FROM call_record_2031_07"));
     }
 
     @Test

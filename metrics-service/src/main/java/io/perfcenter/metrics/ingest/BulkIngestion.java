@@ -332,10 +332,11 @@ public class BulkIngestion {
         private String storedEvaluator(String source, String external) throws SQLException {
             if (storedEvaluator == null) {
                 evaluations = dataSource.getConnection();
-                // through the key table: it names the stored record's day, so one month partition is read
+                // through the key table: it names the stored record's agent and day (one partition, the agent's rows)
                 storedEvaluator = evaluations.prepareStatement("SELECT t.evaluator_id FROM " + keyTable + " k JOIN "
-                        + kind.table() + " t ON t.source_system = k.source_system AND t.external_id = k.external_id "
-                        + "AND t.activity_date = k.activity_date WHERE k.source_system = ? AND k.external_id = ?");
+                        + kind.table() + " t ON t.employee_id = k.employee_id AND t.activity_date = k.activity_date "
+                        + "AND t.source_system = k.source_system AND t.external_id = k.external_id "
+                        + "WHERE k.source_system = ? AND k.external_id = ?");
             }
             storedEvaluator.setString(1, source);
             storedEvaluator.setString(2, external);
@@ -428,11 +429,12 @@ public class BulkIngestion {
         }
 
         /**
-         * On the writer thread: stores one chunk. While chunks turn out all new, the next is simply COPYed into the
-         * record table (under a savepoint: a key stored already stops it at once, and it is rolled back). Otherwise
-         * its keys are looked up in the primary key with the stored revisions; rows with new keys are COPYed into
-         * the record table, rows with a higher revision than stored go through staging into an UPDATE, and the
-         * rest are duplicates that cost nothing more.
+         * On the writer thread: stores one chunk (its months' partitions were made just before). While chunks turn
+         * out all new, the next is simply COPYed into the record table, for a partitioned kind its keys into the key
+         * table first (under a savepoint: a key stored already stops it at once, and it is rolled back). Otherwise
+         * its keys are looked up in the primary key (of the key table) with the stored revisions; rows with new keys
+         * are COPYed in, rows with a higher revision than stored go through staging into an UPDATE, and the rest are
+         * duplicates that cost nothing more.
          */
         private void merge(CopyLine rows) throws SQLException {
             long began = System.nanoTime();
@@ -514,8 +516,9 @@ public class BulkIngestion {
             try (Statement st = c.createStatement()) {
                 long n = st.executeLargeUpdate(kind.partitioned()
                         // the keys not stored meanwhile, and the records of those keys only
-                        ? "WITH k AS (INSERT INTO " + keyTable + " (source_system, external_id, revision, "
-                        + "activity_date) SELECT source_system, external_id, revision, activity_date FROM " + stage
+                        ? "WITH k AS (INSERT INTO " + keyTable + " (source_system, external_id, revision, employee_id, "
+                        + "activity_date) SELECT source_system, external_id, revision, employee_id, activity_date FROM "
+                        + stage
                         + " ON CONFLICT (source_system, external_id) DO NOTHING RETURNING source_system, external_id) "
                         + "INSERT INTO " + kind.table() + " (" + columnList + ") SELECT " + qualified("s")
                         + " FROM " + stage + " s JOIN k ON k.source_system = s.source_system "
@@ -538,14 +541,16 @@ public class BulkIngestion {
                 String ownOnly = options.evaluator() != null && evaluatorIndex >= 0
                         ? " AND t.evaluator_id = s.evaluator_id" : "";
                 long n = st.executeLargeUpdate(kind.partitioned()
-                        // the stored record is found through its key's day (one partition); a new day in another
-                        // month moves it to that month's partition; the key follows the records replaced
+                        // the stored record is found through its key's agent and day (one partition, the agent's
+                        // rows by the index); a day in another month moves it to that month's partition; the key
+                        // follows the records replaced
                         ? "WITH u AS (UPDATE " + kind.table() + " t SET " + set + ", received_at = now() FROM "
                         + stage + " s JOIN " + keyTable + " k ON k.source_system = s.source_system "
-                        + "AND k.external_id = s.external_id WHERE t.source_system = s.source_system "
-                        + "AND t.external_id = s.external_id AND t.activity_date = k.activity_date "
-                        + "AND t.revision < s.revision" + ownOnly + " RETURNING t.source_system, t.external_id, "
-                        + "t.revision, t.activity_date) UPDATE " + keyTable + " k SET revision = u.revision, "
+                        + "AND k.external_id = s.external_id WHERE t.employee_id = k.employee_id "
+                        + "AND t.activity_date = k.activity_date AND t.source_system = s.source_system "
+                        + "AND t.external_id = s.external_id AND t.revision < s.revision" + ownOnly
+                        + " RETURNING t.source_system, t.external_id, t.revision, t.employee_id, t.activity_date) "
+                        + "UPDATE " + keyTable + " k SET revision = u.revision, employee_id = u.employee_id, "
                         + "activity_date = u.activity_date FROM u WHERE k.source_system = u.source_system "
                         + "AND k.external_id = u.external_id"
                         : "UPDATE " + kind.table() + " t SET " + set + ", received_at = now() "
@@ -574,17 +579,18 @@ public class BulkIngestion {
         }
 
         /**
-         * For a partitioned kind, COPYs the keys of the chosen rows (source system, external id, revision, day) into
-         * the key table, before the rows themselves: a key stored already stops it at once.
+         * For a partitioned kind, COPYs the keys of the chosen rows (source system, external id, revision, agent, day)
+         * into the key table, before the rows themselves: a key stored already stops it at once (the record tables
+         * have no unique index of their own).
          */
         private void copyKeys(CopyLine rows, BitSet which) throws SQLException {
             if (!kind.partitioned()) {
                 return;
             }
             byte[] keys = rows.fields(which, RecordKind.SOURCE_SYSTEM, RecordKind.EXTERNAL_ID, RecordKind.REVISION,
-                    dayIndex);
+                    RecordKind.EMPLOYEE_ID, dayIndex);
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + keyTable
-                    + " (source_system, external_id, revision, activity_date) FROM STDIN");
+                    + " (source_system, external_id, revision, employee_id, activity_date) FROM STDIN");
             try {
                 copy.writeToCopy(keys, 0, keys.length);
                 copy.endCopy();

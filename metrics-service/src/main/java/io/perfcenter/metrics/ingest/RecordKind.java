@@ -247,8 +247,8 @@ public enum RecordKind {
 
     /**
      * The table that holds one row per stored key (source system, external id) with its revision: the record table
-     * itself for pushed values, {@code <table>_key} for a partitioned kind (whose own primary key must contain the
-     * day, so cannot keep a key unique across months).
+     * itself for pushed values, {@code <table>_key} for a partitioned kind (a unique index of a partitioned table
+     * must contain the day, so cannot keep a key unique across months), with the stored record's agent and day.
      */
     public String keyTable() {
         return partitioned() ? table + "_key" : table;

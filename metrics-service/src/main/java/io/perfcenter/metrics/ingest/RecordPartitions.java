@@ -56,7 +56,8 @@ public class RecordPartitions {
         List<String> names = months.stream().map(m -> name(kind, m)).toList();
         List<YearMonth> missing = new ArrayList<>();
         try (PreparedStatement st = upload.prepareStatement(
-                "SELECT n FROM unnest(?::text[]) n WHERE to_regclass(quote_ident(n)) IS NULL")) {
+                "SELECT n FROM unnest(?::text[]) n WHERE NOT EXISTS (SELECT 1 FROM pg_class c "
+                        + "WHERE c.relname = n AND c.relnamespace = current_schema()::regnamespace)")) {
             st.setArray(1, upload.createArrayOf("text", names.toArray()));
             try (ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
