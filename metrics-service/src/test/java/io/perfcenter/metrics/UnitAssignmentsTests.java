@@ -119,6 +119,51 @@ class UnitAssignmentsTests {
         october(as(null, "service"), "HG1", null).statusCode(200);
     }
 
+    @Test
+    void aPageIsCutByTheDatabaseAndReadsOnlyItsAgentsMemberships() {
+        // the pages of two give the whole list in order, with the total and the next link
+        october(hr().queryParam("limit", 2), "HG1", null).statusCode(200)
+                .header("X-Total-Count", "5")
+                .header("Link", org.hamcrest.Matchers.containsString("offset=2"))
+                .body("employeeId", contains("HL", "HM1"));
+        october(hr().queryParam("limit", 2).queryParam("offset", 4), "HG1", null).statusCode(200)
+                .header("X-Total-Count", "5")
+                .header("Link", org.hamcrest.Matchers.nullValue())
+                .body("employeeId", contains("HT1"))
+                .body("[0].homeUnitCode", equalTo("HG2"))
+                .body("[0].memberships.unitCode", contains("HG1", "HG2"));
+        // the page in the middle: its agents' memberships only (in every unit: HM2 moved to HG2), decided alike
+        java.util.List<String> sql = RecordedSql.during(() -> october(hr().queryParam("limit", 2)
+                .queryParam("offset", 2), "HG1", null).statusCode(200)
+                .header("X-Total-Count", "5")
+                .body("employeeId", contains("HM2", "HS"))
+                .body("homeUnitCode", contains("HG1", "HG1"))
+                .body("[0].memberships.unitCode", contains("HG1", "HG2")));
+        String ids = sql.stream().filter(q -> q.contains("DISTINCT employee_id") && !q.contains("count("))
+                .findFirst().orElseThrow(() -> new AssertionError(sql.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(ids.toUpperCase().contains("LIMIT"), ids);
+        String memberships = sql.stream().filter(q -> q.contains("JOIN agent a")).findFirst()
+                .orElseThrow(() -> new AssertionError(sql.toString()));
+        // two ids of the page and the period's two ends: not the unit's five agents
+        org.junit.jupiter.api.Assertions.assertEquals(4, memberships.chars().filter(ch -> ch == '?').count(),
+                memberships);
+    }
+
+    @Test
+    void aPageOfMembersIsCutByTheDatabase() {
+        java.util.List<String> sql = RecordedSql.during(() -> hr().queryParam("from", "2026-10-01")
+                .queryParam("to", "2026-10-31").queryParam("limit", 2).queryParam("offset", 1)
+                .get("/api/v1/metrics/org/units/HG1/members").then().statusCode(200)
+                .header("X-Total-Count", "5")
+                .body("employeeId", contains("HM1", "HM2")));
+        String rows = sql.stream().filter(q -> q.contains("a.hire_date")).findFirst()
+                .orElseThrow(() -> new AssertionError(sql.toString()));
+        org.junit.jupiter.api.Assertions.assertTrue(rows.toUpperCase().contains("LIMIT"), rows);
+        hr().queryParam("from", "2026-10-01").queryParam("to", "2026-10-31").queryParam("offset", 9)
+                .get("/api/v1/metrics/org/units/HG1/members").then().statusCode(200)
+                .header("X-Total-Count", "5").body("size()", equalTo(0));
+    }
+
     private static ValidatableResponse october(RequestSpecification caller, String unit, String policy) {
         RequestSpecification request = caller.queryParam("from", "2026-10-01").queryParam("to", "2026-10-31");
         if (policy != null) {

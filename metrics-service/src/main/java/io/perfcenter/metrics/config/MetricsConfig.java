@@ -21,6 +21,25 @@ public interface MetricsConfig {
 
     Anomaly anomaly();
 
+    RawRetention rawRetention();
+
+    /**
+     * How long raw records are kept: whole months, dropped as month partitions (metrics-service README, "Retention").
+     */
+    interface RawRetention {
+        /**
+         * Keep the current month and this many months before it; 0 (the default) keeps everything. Otherwise at
+         * least 3, so the month just closed, its appeals and corrections never lose their records
+         * ({@code PERFCENTER_RAW_RETENTION_MONTHS}).
+         */
+        @WithDefault("0")
+        int months();
+
+        /** How often a replica looks for months past the bound (the first time a minute after start). */
+        @WithDefault("6h")
+        java.time.Duration checkEvery();
+    }
+
     interface Ingest {
         /**
          * Rows staged before they are merged into the record table. Larger chunks merge faster; the bound keeps

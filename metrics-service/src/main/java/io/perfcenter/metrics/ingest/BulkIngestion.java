@@ -25,6 +25,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
@@ -59,11 +61,16 @@ public class BulkIngestion {
     private final AgroalDataSource dataSource;
     private final MetricsConfig config;
     private final IngestCounters counters;
+    private final RecordPartitions partitions;
+    private final RawRetention retention;
 
-    BulkIngestion(AgroalDataSource dataSource, MetricsConfig config, IngestCounters counters) {
+    BulkIngestion(AgroalDataSource dataSource, MetricsConfig config, IngestCounters counters,
+                  RecordPartitions partitions, RawRetention retention) {
         this.dataSource = dataSource;
         this.config = config;
         this.counters = counters;
+        this.partitions = partitions;
+        this.retention = retention;
     }
 
     public IngestReport ingest(RecordKind kind, UploadFormat format, InputStream body, IngestOptions options) {
@@ -144,6 +151,9 @@ public class BulkIngestion {
         private final List<RecordField> fields;
         private final String stage;
         private final String columnList;
+        private final String keyTable;
+        private final int dayIndex;          // activity_date in a staged row, for a partitioned kind; else -1
+        private final LocalDate firstDayKept;   // the retention's bound, or null
         private final KnownIds agents;
         private final KnownIds metrics;
         private final KnownIds countMetrics;
@@ -155,6 +165,7 @@ public class BulkIngestion {
         private final int evaluatorIndex;
         private final ExecutorService writer;
         private CopyLine chunk = new CopyLine();
+        private Set<YearMonth> months = new HashSet<>();   // of the chunk being filled: their partitions must exist
         private Future<?> merging;
         private boolean staged;
         private boolean allNewSoFar = true;
@@ -169,6 +180,9 @@ public class BulkIngestion {
             this.fields = kind.inputFields();
             this.stage = "pc_stage_" + kind.table();
             this.columnList = String.join(", ", kind.columns());
+            this.keyTable = kind.keyTable();
+            this.dayIndex = kind.partitioned() ? kind.columns().indexOf("activity_date") : -1;
+            this.firstDayKept = kind.partitioned() ? retention.firstDayKept().orElse(null) : null;
             this.agents = new KnownIds(keys(c, "SELECT employee_id FROM agent"));
             this.metrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, "SELECT code FROM metric_definition")
                     : Set.of());
@@ -225,6 +239,21 @@ public class BulkIngestion {
                     return;
                 }
             }
+            YearMonth month = null;
+            if (dayIndex >= 0) {
+                LocalDate day = (LocalDate) full[dayIndex];
+                if (day.isBefore(RecordPartitions.FIRST_DAY) || day.isAfter(RecordPartitions.LAST_DAY)) {
+                    reject(row, kind.dayField(), "counts for " + day + "; records count for days from "
+                            + RecordPartitions.FIRST_DAY + " to " + RecordPartitions.LAST_DAY);
+                    return;
+                }
+                if (firstDayKept != null && day.isBefore(firstDayKept)) {
+                    reject(row, kind.dayField(), "counts for " + day + ", before " + firstDayKept
+                            + ": raw records of months before it are not kept (retention)");
+                    return;
+                }
+                month = YearMonth.from(day);
+            }
             if (options.atomic() && rejected > 0) {
                 // all or nothing, and it is nothing already: only check the rest
                 return;
@@ -237,6 +266,9 @@ public class BulkIngestion {
                 seen.add(source, external);
             }
             chunk.add(full);
+            if (month != null) {
+                months.add(month);
+            }
             if (chunk.rows() >= config.ingest().chunkRows() || chunk.size() >= MAX_CHUNK_BYTES) {
                 flush();
             }
@@ -300,8 +332,11 @@ public class BulkIngestion {
         private String storedEvaluator(String source, String external) throws SQLException {
             if (storedEvaluator == null) {
                 evaluations = dataSource.getConnection();
-                storedEvaluator = evaluations.prepareStatement("SELECT evaluator_id FROM " + kind.table()
-                        + " WHERE source_system = ? AND external_id = ?");
+                // through the key table: it names the stored record's agent and day (one partition, the agent's rows)
+                storedEvaluator = evaluations.prepareStatement("SELECT t.evaluator_id FROM " + keyTable + " k JOIN "
+                        + kind.table() + " t ON t.employee_id = k.employee_id AND t.activity_date = k.activity_date "
+                        + "AND t.source_system = k.source_system AND t.external_id = k.external_id "
+                        + "WHERE k.source_system = ? AND k.external_id = ?");
             }
             storedEvaluator.setString(1, source);
             storedEvaluator.setString(2, external);
@@ -336,11 +371,14 @@ public class BulkIngestion {
             }
             awaitMerge();
             CopyLine full = chunk;
+            Set<YearMonth> itsMonths = months;
             merging = writer.submit(() -> {
+                partitions.ensure(c, kind, itsMonths);
                 merge(full);
                 return null;
             });
             chunk = new CopyLine();
+            months = new HashSet<>();
             seen.clear();
         }
 
@@ -391,11 +429,12 @@ public class BulkIngestion {
         }
 
         /**
-         * On the writer thread: stores one chunk. While chunks turn out all new, the next is simply COPYed into the
-         * record table (under a savepoint: a key stored already stops it at once, and it is rolled back). Otherwise
-         * its keys are looked up in the primary key with the stored revisions; rows with new keys are COPYed into
-         * the record table, rows with a higher revision than stored go through staging into an UPDATE, and the
-         * rest are duplicates that cost nothing more.
+         * On the writer thread: stores one chunk (its months' partitions were made just before). While chunks turn
+         * out all new, the next is simply COPYed into the record table, for a partitioned kind its keys into the key
+         * table first (under a savepoint: a key stored already stops it at once, and it is rolled back). Otherwise
+         * its keys are looked up in the primary key (of the key table) with the stored revisions; rows with new keys
+         * are COPYed in, rows with a higher revision than stored go through staging into an UPDATE, and the rest are
+         * duplicates that cost nothing more.
          */
         private void merge(CopyLine rows) throws SQLException {
             long began = System.nanoTime();
@@ -405,6 +444,7 @@ public class BulkIngestion {
                 all.set(0, n);
                 Savepoint before = c.setSavepoint();
                 try {
+                    copyKeys(rows, all);
                     long inserted = copy(kind.table(), rows, all);
                     c.releaseSavepoint(before);
                     accepted += inserted;
@@ -431,7 +471,7 @@ public class BulkIngestion {
             fresh.set(0, n);
             BitSet newer = new BitSet(n);
             try (PreparedStatement st = c.prepareStatement("SELECT k.i, t.revision FROM unnest(?::text[], ?::text[]) "
-                    + "WITH ORDINALITY AS k(s, e, i) JOIN " + kind.table() + " t ON t.source_system = k.s "
+                    + "WITH ORDINALITY AS k(s, e, i) JOIN " + keyTable + " t ON t.source_system = k.s "
                     + "AND t.external_id = k.e")) {
                 st.setArray(1, c.createArrayOf("text", sources));
                 st.setArray(2, c.createArrayOf("text", externals));
@@ -462,6 +502,7 @@ public class BulkIngestion {
         private long insertFresh(CopyLine rows, BitSet which) throws SQLException {
             Savepoint before = c.setSavepoint();
             try {
+                copyKeys(rows, which);
                 long n = copy(kind.table(), rows, which);
                 c.releaseSavepoint(before);
                 return n;
@@ -473,7 +514,16 @@ public class BulkIngestion {
             }
             copy(staging(), rows, which);
             try (Statement st = c.createStatement()) {
-                long n = st.executeLargeUpdate("INSERT INTO " + kind.table() + " (" + columnList + ") SELECT "
+                long n = st.executeLargeUpdate(kind.partitioned()
+                        // the keys not stored meanwhile, and the records of those keys only
+                        ? "WITH k AS (INSERT INTO " + keyTable + " (source_system, external_id, revision, employee_id, "
+                        + "activity_date) SELECT source_system, external_id, revision, employee_id, activity_date FROM "
+                        + stage
+                        + " ON CONFLICT (source_system, external_id) DO NOTHING RETURNING source_system, external_id) "
+                        + "INSERT INTO " + kind.table() + " (" + columnList + ") SELECT " + qualified("s")
+                        + " FROM " + stage + " s JOIN k ON k.source_system = s.source_system "
+                        + "AND k.external_id = s.external_id"
+                        : "INSERT INTO " + kind.table() + " (" + columnList + ") SELECT "
                         + columnList + " FROM " + stage + " ON CONFLICT (source_system, external_id) DO NOTHING");
                 st.execute("TRUNCATE " + stage);
                 return n;
@@ -490,7 +540,20 @@ public class BulkIngestion {
                 // a QA specialist's revision never replaces another evaluator's evaluation (checked per row before)
                 String ownOnly = options.evaluator() != null && evaluatorIndex >= 0
                         ? " AND t.evaluator_id = s.evaluator_id" : "";
-                long n = st.executeLargeUpdate("UPDATE " + kind.table() + " t SET " + set + ", received_at = now() "
+                long n = st.executeLargeUpdate(kind.partitioned()
+                        // the stored record is found through its key's agent and day (one partition, the agent's
+                        // rows by the index); a day in another month moves it to that month's partition; the key
+                        // follows the records replaced
+                        ? "WITH u AS (UPDATE " + kind.table() + " t SET " + set + ", received_at = now() FROM "
+                        + stage + " s JOIN " + keyTable + " k ON k.source_system = s.source_system "
+                        + "AND k.external_id = s.external_id WHERE t.employee_id = k.employee_id "
+                        + "AND t.activity_date = k.activity_date AND t.source_system = s.source_system "
+                        + "AND t.external_id = s.external_id AND t.revision < s.revision" + ownOnly
+                        + " RETURNING t.source_system, t.external_id, t.revision, t.employee_id, t.activity_date) "
+                        + "UPDATE " + keyTable + " k SET revision = u.revision, employee_id = u.employee_id, "
+                        + "activity_date = u.activity_date FROM u WHERE k.source_system = u.source_system "
+                        + "AND k.external_id = u.external_id"
+                        : "UPDATE " + kind.table() + " t SET " + set + ", received_at = now() "
                         + "FROM " + stage + " s WHERE t.source_system = s.source_system "
                         + "AND t.external_id = s.external_id AND t.revision < s.revision" + ownOnly);
                 st.execute("TRUNCATE " + stage);
@@ -508,6 +571,34 @@ public class BulkIngestion {
                 staged = true;
             }
             return stage;
+        }
+
+        /** The staged columns, each prefixed by a table alias. */
+        private String qualified(String alias) {
+            return kind.columns().stream().map(col -> alias + "." + col).collect(Collectors.joining(", "));
+        }
+
+        /**
+         * For a partitioned kind, COPYs the keys of the chosen rows (source system, external id, revision, agent, day)
+         * into the key table, before the rows themselves: a key stored already stops it at once (the record tables
+         * have no unique index of their own).
+         */
+        private void copyKeys(CopyLine rows, BitSet which) throws SQLException {
+            if (!kind.partitioned()) {
+                return;
+            }
+            byte[] keys = rows.fields(which, RecordKind.SOURCE_SYSTEM, RecordKind.EXTERNAL_ID, RecordKind.REVISION,
+                    RecordKind.EMPLOYEE_ID, dayIndex);
+            CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + keyTable
+                    + " (source_system, external_id, revision, employee_id, activity_date) FROM STDIN");
+            try {
+                copy.writeToCopy(keys, 0, keys.length);
+                copy.endCopy();
+            } finally {
+                if (copy.isActive()) {
+                    copy.cancelCopy();
+                }
+            }
         }
 
         /** COPYs the chosen rows of a chunk into a table, in runs of consecutive rows. */

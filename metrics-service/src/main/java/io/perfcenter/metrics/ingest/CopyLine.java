@@ -45,6 +45,37 @@ final class CopyLine {
         return i == rows ? size : starts[i];
     }
 
+    /**
+     * The chosen fields (0-based, ascending) of the chosen rows, as they are encoded (escapes kept): COPY text rows of
+     * those fields only.
+     */
+    byte[] fields(java.util.BitSet which, int... fields) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(which.cardinality() * 48);
+        for (int i = which.nextSetBit(0); i >= 0 && i < rows; i = which.nextSetBit(i + 1)) {
+            int p = start(i);
+            int field = 0;
+            for (int k = 0; k < fields.length; k++) {
+                while (field < fields[k]) {
+                    while (buffer[p] != '\t') {
+                        p++;
+                    }
+                    p++;
+                    field++;
+                }
+                int end = p;
+                while (buffer[end] != '\t' && buffer[end] != '\n') {
+                    end++;
+                }
+                if (k > 0) {
+                    out.write('\t');
+                }
+                out.write(buffer, p, end - p);
+            }
+            out.write('\n');
+        }
+        return out.toByteArray();
+    }
+
     /** Field {@code f} (0-based) of row {@code i}, unescaped. */
     String field(int i, int f) {
         int p = start(i);

@@ -237,6 +237,36 @@ public enum RecordKind {
         return table;
     }
 
+    /**
+     * Whether the kind's table is partitioned by month of {@code activity_date} (V8): every raw record kind, not the
+     * pushed values. Its records' keys across all months are in {@link #keyTable()}.
+     */
+    public boolean partitioned() {
+        return this != VALUES && this != QA_ITEMS;
+    }
+
+    /**
+     * The table that holds one row per stored key (source system, external id) with its revision: the record table
+     * itself for pushed values, {@code <table>_key} for a partitioned kind (a unique index of a partitioned table
+     * must contain the day, so cannot keep a key unique across months), with the stored record's agent and day.
+     */
+    public String keyTable() {
+        return partitioned() ? table + "_key" : table;
+    }
+
+    /** The input field the day a record counts for comes from (its own date, or the date of its timestamp). */
+    public String dayField() {
+        return switch (this) {
+            case CALLS -> "startedAt";
+            case TICKETS -> "openedAt";
+            case SURVEYS -> "answeredAt";
+            case QA_EVALUATIONS, QA_ITEMS -> "evaluatedOn";
+            case ADHERENCE, VALUES -> "date";
+            case INCIDENTS -> "occurredAt";
+            case SALES -> "soldAt";
+        };
+    }
+
     /** Fields an upload may carry, in column order; the identity fields come first. */
     public List<RecordField> inputFields() {
         return inputFields;

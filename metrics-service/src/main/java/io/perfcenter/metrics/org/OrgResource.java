@@ -173,7 +173,10 @@ public class OrgResource {
             @BeanParam Page page) {
         scope.checkUnit(code);
         LocalDate start = from != null ? from : LocalDate.now(clock);
-        return page.of(org.members(code, start, to != null ? to : start));
+        org.unit(code);   // an unknown unit is a 404 before the paging parameters are read, as before
+        OrgService.MemberPage members = org.members(code, start, to != null ? to : start, page.offset(),
+                page.limit());
+        return page.of(members.rows(), members.total());
     }
 
     @GET
@@ -217,7 +220,10 @@ public class OrgResource {
                             + Arrays.toString(MoverPolicy.values())));
         }
         scope.checkUnit(code);
-        return page.of(homeUnits.of(code, from, to, moverPolicy));
+        org.unit(code);   // an unknown unit is a 404 before the paging parameters are read, as before
+        HomeUnits.AssignmentPage assignments = homeUnits.page(code, from, to, moverPolicy, page.offset(),
+                page.limit());
+        return page.of(assignments.rows(), assignments.total());
     }
 
     @GET

@@ -137,22 +137,38 @@ public class OrgService {
                 agent.leftOn);
     }
 
-    /** Agents who belonged to the unit, or any unit below it, at some day of [from, to]. */
+    /** One page of a unit's memberships and how many the whole list has. */
+    public record MemberPage(List<MemberView> rows, long total) {
+    }
+
+    /**
+     * Memberships of agents who belonged to the unit, or any unit below it, at some day of [from, to], by employee id
+     * then start, {@code offset} of them skipped and at most {@code limit} answered: the database cuts the page, so a
+     * page of a 10,000-agent center reads its own rows only (and counts the rest).
+     */
     @SuppressWarnings("unchecked")
-    public List<MemberView> members(String unitCode, LocalDate from, LocalDate to) {
+    public MemberPage members(String unitCode, LocalDate from, LocalDate to, int offset, int limit) {
         unit(unitCode);
-        List<Object[]> rows = em.createNativeQuery("""
+        String memberships = """
                 WITH RECURSIVE units AS (
                     SELECT code FROM org_unit WHERE code = :unit
                     UNION SELECT u.code FROM org_unit u JOIN units ON u.parent_code = units.code)
-                SELECT a.employee_id, a.name, a.position, a.hire_date, m.unit_code, m.valid_from, m.valid_to
+                %s
                 FROM membership m JOIN units ON m.unit_code = units.code JOIN agent a USING (employee_id)
                 WHERE m.valid_from <= :to AND (m.valid_to IS NULL OR m.valid_to > :from)
-                ORDER BY a.employee_id, m.valid_from""")
+                %s""";
+        long total = ((Number) em.createNativeQuery(memberships.formatted("SELECT count(*)", ""))
                 .setParameter("unit", unitCode).setParameter("from", from).setParameter("to", to)
+                .getSingleResult()).longValue();
+        List<Object[]> rows = em.createNativeQuery(memberships.formatted(
+                        "SELECT a.employee_id, a.name, a.position, a.hire_date, m.unit_code, m.valid_from, m.valid_to",
+                        // (employee id, start) is unique: a stable order, so pages neither skip nor repeat rows
+                        "ORDER BY a.employee_id, m.valid_from OFFSET :offset LIMIT :limit"))
+                .setParameter("unit", unitCode).setParameter("from", from).setParameter("to", to)
+                .setParameter("offset", offset).setParameter("limit", limit)
                 .getResultList();
-        return rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2], toLocalDate(r[3]),
-                (String) r[4], toLocalDate(r[5]), toLocalDate(r[6]))).toList();
+        return new MemberPage(rows.stream().map(r -> new MemberView((String) r[0], (String) r[1], (String) r[2],
+                toLocalDate(r[3]), (String) r[4], toLocalDate(r[5]), toLocalDate(r[6]))).toList(), total);
     }
 
     private static LocalDate toLocalDate(Object value) {
