@@ -104,10 +104,15 @@ class ConsoleIT {
         return new WebDriverWait(browser, WAIT);
     }
 
+    /** A screenshot of the page, and the page's weight (its HTML, in bytes) in page-weights.txt beside it. */
     private static void screenshot(String name) {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Object bytes = ((JavascriptExecutor) browser).executeScript(
+                "return new TextEncoder().encode(document.documentElement.outerHTML).length;");
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(SCREENSHOTS.resolve("page-weights.txt"), name + " " + bytes + " bytes of HTML\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
