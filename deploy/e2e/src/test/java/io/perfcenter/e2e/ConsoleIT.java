@@ -72,6 +72,7 @@ class ConsoleIT {
         new DemoData(gw, Launcher.tokens(running.identity, Duration.ofMinutes(30))).load();
         month = YearMonth.now(Clock.system(ZoneId.of("Asia/Shanghai"))).minusMonths(1).toString();
         Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("page-weights.txt"));
         browser = chromium();
     }
 
