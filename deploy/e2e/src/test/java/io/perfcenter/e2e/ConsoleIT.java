@@ -280,7 +280,7 @@ class ConsoleIT {
         screenshot("reviewer-decides");
         card.findElement(By.cssSelector("form.decide button[type=submit]")).click();
 
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("appeal-" + id)));
+        waiting().until(ExpectedConditions.urlContains("#appeal-" + id));
         WebElement decided = browser.findElement(By.id("appeal-" + id));
         assertEquals("rejected", decided.findElement(By.className("status")).getText());
         assertTrue(decided.getText().contains("The ACD log has every call of the 14th counted"), decided.getText());
