@@ -62,9 +62,11 @@
     document.querySelectorAll('[data-chart]').forEach(function (el) {
       var data = JSON.parse(el.getAttribute('data-chart'));
       var chart = echarts.init(el, null, { renderer: 'canvas' });
+      var dark = document.body.classList.contains('board');
       chart.setOption({
         animation: false,
-        color: ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed'],
+        textStyle: dark ? { color: '#e2e8f0' } : undefined,
+        color: dark ? ['#60a5fa', '#fb923c', '#4ade80', '#c084fc'] : ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed'],
         grid: { left: 48, right: 16, top: data.series.length > 1 ? 36 : 16, bottom: 48 },
         tooltip: { trigger: 'axis' },
         legend: data.series.length > 1 ? { top: 0 } : undefined,
