@@ -98,7 +98,8 @@ public class BoardView extends ConsoleKit {
             }
             String chart = Charts.bar(leaders.stream().map(Leader::employeeId).toList())
                     .series("total " + month, leaders.stream().map(Leader::total).toList()).toString();
-            return GroupFigures.of(calls, groups, month, today, ConsolePages.authorization(ctx),
+            return GroupFigures.of(calls, groups, GroupFigures.metricsOf(parts.getItem2().body()), month, today,
+                    ConsolePages.authorization(ctx),
                     io.perfcenter.gateway.web.RequestIds.of(ctx)).flatMap(figures -> {
                 // the month-to-date part only: a group the account may not see is simply not on the board
                 List<GroupFigures.UnitFigures> shown = figures.monthToDate();

@@ -273,7 +273,8 @@ public class ConsolePages {
                     month.plusMonths(1).toString(), cards.body(), notes);
             List<String> units = view.rows().stream().map(GroupView.Row::unitCode).filter(u -> u != null)
                     .distinct().sorted().toList();
-            return GroupFigures.of(calls, units, month, java.time.LocalDate.now(clock), authorization(ctx),
+            return GroupFigures.of(calls, units, GroupFigures.metricsOf(cards.body()), month,
+                    java.time.LocalDate.now(clock), authorization(ctx),
                     RequestIds.of(ctx)).flatMap(figures -> {
                 notes.addAll(figures.notes());
                 return html(200, Templates.group(viewer(), csrf(ctx), view, figures));

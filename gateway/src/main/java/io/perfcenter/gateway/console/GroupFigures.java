@@ -40,21 +40,23 @@ public record GroupFigures(Map<String, List<String>> anomalies, List<UnitFigures
         return anomalies.size();
     }
 
-    static Uni<GroupFigures> of(ServiceCalls calls, List<String> units, YearMonth month, LocalDate today,
-                                String authorization, String requestId) {
+    static Uni<GroupFigures> of(ServiceCalls calls, List<String> units, List<String> metrics, YearMonth month,
+                                LocalDate today, String authorization, String requestId) {
         LocalDate from = today.withDayOfMonth(1);
-        if (units.isEmpty()) {
+        if (units.isEmpty() || metrics.isEmpty()) {
             return Uni.createFrom().item(new GroupFigures(Map.of(), List.of(), from.toString(), today.toString(),
                     List.of()));
         }
         List<Uni<Part>> flagged = new ArrayList<>();
         List<Uni<Part>> mtd = new ArrayList<>();
+        StringBuilder m = new StringBuilder();
+        metrics.forEach(code -> m.append("&metric=").append(ConsolePages.encode(code)));
         for (String unit : units) {
             String u = ConsolePages.encode(unit);
             flagged.add(calls.get("metrics-service", "/api/v1/metrics/aggregates?unit=" + u + "&period=" + month
-                    + "&anomalies=true", authorization, requestId));
+                    + m + "&anomalies=true", authorization, requestId));
             mtd.add(calls.get("metrics-service", "/api/v1/metrics/aggregates?unit=" + u + "&from=" + from + "&to="
-                    + today, authorization, requestId));
+                    + today + m, authorization, requestId));
         }
         List<Uni<Part>> all = new ArrayList<>(flagged);
         all.addAll(mtd);
@@ -81,6 +83,19 @@ public record GroupFigures(Map<String, List<String>> anomalies, List<UnitFigures
             }
             return new GroupFigures(anomalies, figures, from.toString(), today.toString(), notes);
         });
+    }
+
+    /** The metrics the scorecards' items are computed from (the API names the metrics it aggregates). */
+    static List<String> metricsOf(JsonNode cards) {
+        TreeSet<String> metrics = new TreeSet<>();
+        if (cards != null && cards.isArray()) {
+            cards.forEach(c -> c.path("items").forEach(i -> {
+                if (i.hasNonNull("metricCode")) {
+                    metrics.add(i.path("metricCode").asText());
+                }
+            }));
+        }
+        return List.copyOf(metrics);
     }
 
     static List<Figure> figures(JsonNode values) {

@@ -66,9 +66,11 @@ class ConsoleRolePagesTests {
         stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
                 .withQueryParam("period", equalTo("2026-10"))
                 .willReturn(json(200, "[{\"id\":501,\"employeeId\":\"E7\",\"unitCode\":\"G-9\",\"total\":86.71,"
-                        + "\"grade\":\"good\",\"rank\":1,\"status\":\"PUBLISHED\",\"items\":[]}]")));
+                        + "\"grade\":\"good\",\"rank\":1,\"status\":\"PUBLISHED\",\"items\":[{\"itemCode\":\"volume\","
+                        + "\"metricCode\":\"calls_handled\",\"points\":88}]}]")));
         stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/aggregates"))
                 .withQueryParam("unit", equalTo("G-9")).withQueryParam("anomalies", equalTo("true"))
+                .withQueryParam("metric", equalTo("calls_handled"))
                 .willReturn(json(200, "{\"unitCode\":\"G-9\",\"agents\":[{\"employeeId\":\"E7\",\"values\":{},"
                         + "\"anomalies\":[{\"metric\":\"aht\",\"reason\":\"aht fell 24.3% below the agent's mean\"}]}]}")));
         stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/aggregates"))
