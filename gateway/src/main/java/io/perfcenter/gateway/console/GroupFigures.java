@@ -49,14 +49,14 @@ public record GroupFigures(Map<String, List<String>> anomalies, List<UnitFigures
         }
         List<Uni<Part>> flagged = new ArrayList<>();
         List<Uni<Part>> mtd = new ArrayList<>();
-        StringBuilder m = new StringBuilder();
-        metrics.forEach(code -> m.append("&metric=").append(ConsolePages.encode(code)));
+        StringBuilder named = new StringBuilder();
+        metrics.forEach(code -> named.append("&metric=").append(ConsolePages.encode(code)));
         for (String unit : units) {
             String u = ConsolePages.encode(unit);
             flagged.add(calls.get("metrics-service", "/api/v1/metrics/aggregates?unit=" + u + "&period=" + month
-                    + m + "&anomalies=true", authorization, requestId));
+                    + named + "&anomalies=true", authorization, requestId));
             mtd.add(calls.get("metrics-service", "/api/v1/metrics/aggregates?unit=" + u + "&from=" + from + "&to="
-                    + today + m, authorization, requestId));
+                    + today + named, authorization, requestId));
         }
         List<Uni<Part>> all = new ArrayList<>(flagged);
         all.addAll(mtd);
