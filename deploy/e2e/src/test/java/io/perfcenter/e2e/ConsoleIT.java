@@ -46,8 +46,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * packaged suite through the gateway, with the demo data set. An agent signs in from the local sign-in page, sees
  * their month (total, an item's explanation, the trend chart drawn) on a phone-sized screen, files an appeal and
  * finds it listed; another agent's month is refused; the supervisor sees their group's table, sorts it and opens an
- * agent's month; the language switch turns the labels to Chinese (zh-CN) and back, remembered from page to page. A
- * screenshot of every page is kept under {@code target/console-screenshots/}.
+ * agent's month; the language switch turns the labels to Chinese (zh-CN) and back, remembered from page to page; the
+ * supervisor sees the anomaly flags, month-to-date figures and their units' appeals (without deciding them: the
+ * agent's own supervisor may not); the appeals reviewer decides the appeal; hr previews a template change (charts
+ * drawn), stores it, computes a new revision and opens its review; the supervisor reviews a scorecard with one-on-one
+ * feedback notes; hr publishes the run; the center board and the manager's team render; the agent opens the figures
+ * behind an item and is refused hr's pages and another agent's item. A screenshot of every page is kept under
+ * {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -68,6 +73,7 @@ class ConsoleIT {
         new DemoData(gw, Launcher.tokens(running.identity, Duration.ofMinutes(30))).load();
         month = YearMonth.now(Clock.system(ZoneId.of("Asia/Shanghai"))).minusMonths(1).toString();
         Files.createDirectories(SCREENSHOTS);
+        Files.deleteIfExists(SCREENSHOTS.resolve("page-weights.txt"));
         browser = chromium();
     }
 
@@ -100,10 +106,15 @@ class ConsoleIT {
         return new WebDriverWait(browser, WAIT);
     }
 
+    /** A screenshot of the page, and the page's weight (its HTML, in bytes) in page-weights.txt beside it. */
     private static void screenshot(String name) {
         File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+        Object bytes = ((JavascriptExecutor) browser).executeScript(
+                "return new TextEncoder().encode(document.documentElement.outerHTML).length;");
         try {
             Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(SCREENSHOTS.resolve("page-weights.txt"), name + " " + bytes + " bytes of HTML\n",
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -271,6 +282,187 @@ class ConsoleIT {
         browser.get(gw + "/console/group?period=" + month);
         assertFalse(browser.findElements(By.xpath("//table[@id='group-table']//th/button[.='Total']")).isEmpty(),
                 "English again, remembered");
+    }
+
+
+    @Test
+    @Order(6)
+    void theSupervisorSeesAnomalyFlagsMonthToDateAndTheirUnitsAppealsWithoutDecidingThem() {
+        // still signed in as E2001
+        browser.get(gw + "/console/group?period=" + month);
+        assertNotNull(browser.findElement(By.id("anomaly-summary")));
+        WebElement mtd = browser.findElement(By.id("month-to-date"));
+        assertTrue(mtd.getText().contains("G-HOTLINE-1"), mtd.getText());
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", mtd);
+        screenshot("supervisor-group-figures");
+
+        browser.findElement(By.linkText("Appeals")).click();
+        waiting().until(ExpectedConditions.urlContains("/console/review/appeals"));
+        List<WebElement> cards = browser.findElements(By.cssSelector("section.appeal-card"));
+        assertTrue(cards.stream().anyMatch(c -> c.getText().contains("E3001")), "E3001's appeal is listed");
+        // the agent's own supervisor may not decide it (an appeals reviewer, hr or admin does)
+        assertTrue(browser.findElements(By.cssSelector("form.decide")).isEmpty(), "no decision form for E2001");
+        screenshot("supervisor-appeals");
+    }
+
+    @Test
+    @Order(7)
+    void theAppealsReviewerDecidesTheAgentsAppeal() {
+        signInAs("E4101");
+        browser.get(gw + "/console/review/appeals?status=OPEN");
+        WebElement card = browser.findElements(By.cssSelector("section.appeal-card")).stream()
+                .filter(c -> c.getText().contains("The calls of the 14th are missing from my volume")).findFirst()
+                .orElseThrow(() -> new AssertionError("the agent's appeal is open for the reviewer"));
+        String id = card.getAttribute("data-appeal");
+        card.findElement(By.cssSelector("input[name=outcome][value=REJECTED]")).click();
+        card.findElement(By.name("reason")).sendKeys("The ACD log has every call of the 14th counted");
+        screenshot("reviewer-decides");
+        card.findElement(By.cssSelector("form.decide button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.urlContains("#appeal-" + id));
+        WebElement decided = browser.findElement(By.id("appeal-" + id));
+        assertEquals("rejected", decided.findElement(By.className("status")).getText());
+        assertTrue(decided.getText().contains("The ACD log has every call of the 14th counted"), decided.getText());
+        screenshot("reviewer-decided");
+        JsonPath appeal = api("E3001", "agent", "/api/v1/scoring/appeals/" + id);
+        assertEquals("REJECTED", appeal.getString("status"));
+        assertEquals("E4101", appeal.getString("decidedBy"));
+    }
+
+    @Test
+    @Order(8)
+    void hrPreviewsATemplateChangeStoresItAndComputesAndOpensARun() {
+        signInAs("E9001");
+        browser.get(gw + "/console/hr/what-if?template=SEAT&unit=G-HOTLINE-1&period=" + month);
+        WebElement volume = browser.findElement(By.id("weight-volume"));
+        volume.clear();
+        volume.sendKeys("50");
+        WebElement aht = browser.findElement(By.id("weight-aht"));
+        aht.clear();
+        aht.sendKeys("20");
+        browser.findElement(By.id("preview-button")).click();
+
+        waiting().until(ExpectedConditions.attributeToBe(By.id("totals-chart"), "data-rendered", "true"));
+        assertTrue(painted("#distribution-chart canvas") > 500, "the distribution chart is drawn");
+        assertTrue(painted("#totals-chart canvas") > 500, "the totals chart is drawn");
+        assertEquals(3, browser.findElements(By.cssSelector("#what-if-table tbody tr")).size());
+        assertEquals("50", browser.findElement(By.id("weight-volume")).getAttribute("value"));
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+        screenshot("hr-what-if");
+
+        browser.findElement(By.id("store-button")).click();
+        waiting().until(ExpectedConditions.urlContains("/console/hr/runs"));
+        JsonPath template = api("E9001", "hr", "/api/v1/scoring/templates/SEAT");
+        assertTrue(template.getInt("version") >= 2, "the draft is the template's next version");
+        assertEquals(50.0, template.getDouble("items.find { it.code == 'volume' }.weight"));
+        screenshot("hr-runs");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("templateCode"))).selectByValue("SEAT");
+        browser.findElement(By.id("unitCode")).sendKeys("G-HOTLINE-1");
+        browser.findElement(By.cssSelector("#compute button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-status")));
+        assertEquals("computed", browser.findElement(By.id("run-status")).getText());
+        assertFalse(browser.findElements(By.cssSelector("#changes tr.change-row")).isEmpty(),
+                "the new revision's changes against the published one");
+        screenshot("hr-run-computed");
+        browser.findElement(By.cssSelector("form[action$='/review'] button")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("run-status"), "in review"));
+    }
+
+    @Test
+    @Order(9)
+    void theSupervisorReviewsAScorecardWithFeedbackNotes() {
+        signInAs("E2001");
+        browser.get(gw + "/console/review/runs?period=" + month);
+        WebElement run = browser.findElements(By.cssSelector("li.review-run")).stream()
+                .filter(r -> r.getText().contains("in review")).findFirst()
+                .orElseThrow(() -> new AssertionError("the run in review is listed"));
+        run.findElement(By.tagName("a")).click();
+        WebElement card = browser.findElement(By.cssSelector("article.review-card[data-employee='E3001']"));
+        card.findElement(By.name("comments")).sendKeys("Strong volume; keep the handle time down.");
+        card.findElement(By.name("feedbackNotes")).sendKeys("Agreed: shadow E3002 on billing calls twice a week.");
+        card.findElement(By.cssSelector("button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("article.review-card[data-employee='E3001'] p.reviewed")));
+        String reviewed = browser.findElement(By.cssSelector("article.review-card[data-employee='E3001'] p.reviewed"))
+                .getText();
+        assertTrue(reviewed.contains("E2001") && reviewed.contains("shadow E3002"), reviewed);
+        screenshot("supervisor-reviews");
+    }
+
+    @Test
+    @Order(10)
+    void hrPublishesTheRun() {
+        signInAs("E9001");
+        browser.get(gw + "/console/hr/runs?period=" + month);
+        WebElement row = browser.findElements(By.cssSelector("#runs-table tr.run-row")).stream()
+                .filter(r -> "in review".equals(r.getAttribute("data-status"))).findFirst()
+                .orElseThrow(() -> new AssertionError("the run in review is listed"));
+        String id = row.getAttribute("data-run");
+        row.findElement(By.cssSelector("button.publish")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("run-status"), "published"));
+        assertFalse(browser.findElement(By.id("history")).getText().isBlank());
+        screenshot("hr-run-published");
+        assertEquals("PUBLISHED", api("E9001", "hr", "/api/v1/scoring/runs/" + id).getString("status"));
+    }
+
+    @Test
+    @Order(11)
+    void theCenterBoardRendersAndTheManagerComparesGroups() {
+        browser.manage().window().setSize(new Dimension(1920, 1080));
+        browser.get(gw + "/console/board");
+        assertEquals("60", browser.findElement(By.cssSelector("[data-refresh]")).getAttribute("data-refresh"));
+        assertEquals(6, browser.findElements(By.cssSelector("#leaders-table tr.leader-row")).size());
+        waiting().until(ExpectedConditions.attributeToBe(By.id("leaders-chart"), "data-rendered", "true"));
+        assertTrue(painted("#leaders-chart canvas") > 500, "the leaderboard chart is drawn");
+        assertTrue(browser.findElement(By.id("board-groups")).getText().contains("G-HOTLINE-2"));
+        screenshot("center-board");
+
+        signInAs("E1001");
+        browser.get(gw + "/console/team?period=" + month);
+        assertEquals(2, browser.findElements(By.cssSelector("#groups-table tr.group-row")).size());
+        waiting().until(ExpectedConditions.attributeToBe(By.id("grades-chart"), "data-rendered", "true"));
+        screenshot("manager-team");
+    }
+
+    @Test
+    @Order(12)
+    void theAgentOpensTheFiguresBehindAnItemAndIsRefusedHrPagesAndOthersItems() {
+        browser.manage().window().setSize(new Dimension(412, 915));
+        signInAs("E3001");
+        browser.get(gw + "/?period=" + month);
+        browser.findElement(By.cssSelector("#item-volume a.item-detail")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("records")));
+        List<WebElement> days = browser.findElements(By.cssSelector("#days-table tr.day-row"));
+        assertTrue(days.size() >= 20, "a figure per working day: " + days.size());
+        days.get(0).findElement(By.cssSelector("a.point")).click();
+        String point = browser.findElement(By.id("dataPoint")).getAttribute("value");
+        assertTrue(point.startsWith(days.get(0).getAttribute("data-day")), point);
+        screenshot("agent-item-records");
+        waiting().until(ExpectedConditions.attributeToBe(By.id("item-trend"), "data-rendered", "true"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('item-trend').scrollIntoView();");
+        screenshot("agent-item-trend");
+
+        for (String page : List.of("/console/hr/runs", "/console/hr/what-if", "/console/hr/runs/1")) {
+            browser.get(gw + page);
+            assertEquals("Not allowed", browser.findElement(By.id("message-title")).getText(), page);
+        }
+        screenshot("agent-hr-refused");
+        browser.get(gw + "/console/items/E3002/volume?period=" + month);
+        String title = browser.findElement(By.id("message-title")).getText();
+        assertTrue(title.equals("Not allowed") || title.equals("Not found"), title);
+        assertTrue(browser.findElements(By.id("days-table")).isEmpty(), "none of E3002's figures");
+        screenshot("agent-other-item-refused");
+    }
+
+    /** How many pixels of the canvas are painted. */
+    private static long painted(String canvas) {
+        Object n = ((JavascriptExecutor) browser).executeScript(
+                "var c = document.querySelector(arguments[0]); if (!c) return 0;"
+                        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
+                        + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", canvas);
+        return ((Number) n).longValue();
     }
 
     private static List<Double> totals() {

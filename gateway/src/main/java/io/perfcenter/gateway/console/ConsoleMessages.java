@@ -24,6 +24,30 @@ public interface ConsoleMessages {
     @Message("My group")
     String myGroup();
 
+    @Message("Anomalies")
+    String anomalies();
+
+    @Message("The figures behind it, and its trend")
+    String itemDetail();
+
+    @Message("Reviews")
+    String navReviews();
+
+    @Message("My team")
+    String navTeam();
+
+    @Message("Appeals")
+    String navAppeals();
+
+    @Message("Runs")
+    String navRuns();
+
+    @Message("What-if")
+    String navWhatIf();
+
+    @Message("Board")
+    String navBoard();
+
     @Message("Sign out")
     String signOut();
 

@@ -51,8 +51,8 @@ import java.util.regex.Pattern;
 @Produces(MediaType.TEXT_HTML)
 public class ConsolePages {
 
-    private static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final Pattern PERIOD = Pattern.compile("\\d{4}-\\d{2}");
+    static final Pattern EMPLOYEE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
     /** Roles that lead units and see a group table. */
     private static final Set<String> LEADERS = Set.of("supervisor", "manager", "hr", "admin");
 
@@ -62,7 +62,7 @@ public class ConsolePages {
 
         static native TemplateInstance month(Viewer viewer, String csrf, MonthView month);
 
-        static native TemplateInstance group(Viewer viewer, String csrf, GroupView group);
+        static native TemplateInstance group(Viewer viewer, String csrf, GroupView group, GroupFigures figures);
 
         static native TemplateInstance message(Viewer viewer, String csrf, String title, String detail);
 
@@ -72,6 +72,20 @@ public class ConsolePages {
     /** The signed-in person, as the page header shows them. */
     @TemplateData
     public record Viewer(String name, String employeeId, String roles, boolean leads) {
+
+        /** Whether the person has the role (the navigation shows the pages their roles can use). */
+        public boolean has(String role) {
+            return List.of(roles.split(",\\s*")).contains(role);
+        }
+
+        public boolean hr() {
+            return has("hr") || has("admin");
+        }
+
+        /** Appeals are listed to agents (their own), leaders (their units') and reviewers. */
+        public boolean seesAppeals() {
+            return hr() || leads || has("agent") || has("appeals");
+        }
     }
 
     private final ServiceCalls calls;
@@ -224,7 +238,8 @@ public class ConsolePages {
             Uni<Part> run = card == null ? Uni.createFrom().item(new Part("scoring-service", null, false, null))
                     : calls.get("scoring-service", "/api/v1/scoring/runs/" + card.path("runId").asLong(),
                     authorization, requestId);
-            return Uni.combine().all().unis(appeals, run).asTuple().flatMap(more -> {
+            Uni<AgentViews.Growth> growth = AgentViews.growth(calls, employeeId, month, authorization, requestId);
+            return Uni.combine().all().unis(appeals, run, growth).asTuple().flatMap(more -> {
                 List<String> notes = new ArrayList<>();
                 note(notes, who, "the person's details");
                 note(notes, parts.getItem2(), "the scorecards");
@@ -236,7 +251,7 @@ public class ConsolePages {
                         more.getItem2().body()), card == null ? List.of() : MonthView.items(card),
                         MonthView.trend(parts.getItem2().body(), month, MonthView.text(card, "templateCode")),
                         MonthView.statements(parts.getItem3().body()), MonthView.appeals(more.getItem1().body()),
-                        notes);
+                        notes, more.getItem3());
                 return html(200, Templates.month(viewer(), csrf(ctx), view));
             });
         });
@@ -297,7 +312,14 @@ public class ConsolePages {
             note(notes, cards, "the scorecards");
             GroupView view = GroupView.of(month.toString(), month.minusMonths(1).toString(),
                     month.plusMonths(1).toString(), cards.body(), notes);
-            return html(200, Templates.group(viewer(), csrf(ctx), view));
+            List<String> units = view.rows().stream().map(GroupView.Row::unitCode).filter(u -> u != null)
+                    .distinct().sorted().toList();
+            return GroupFigures.of(calls, units, GroupFigures.metricsOf(cards.body()), month,
+                    java.time.LocalDate.now(clock), authorization(ctx),
+                    RequestIds.of(ctx)).flatMap(figures -> {
+                notes.addAll(figures.notes());
+                return html(200, Templates.group(viewer(), csrf(ctx), view, figures));
+            });
         });
     }
 
@@ -310,7 +332,7 @@ public class ConsolePages {
         return PERIOD.matcher(period).matches() ? YearMonth.parse(period) : null;
     }
 
-    private static void note(List<String> notes, Part part, String what) {
+    static void note(List<String> notes, Part part, String what) {
         if (part.unavailable()) {
             notes.add(part.service() + " is unavailable: " + what + " cannot be shown.");
         } else if (part.note() != null) {
@@ -320,6 +342,11 @@ public class ConsolePages {
     }
 
     private Viewer viewer() {
+        return viewer(identity);
+    }
+
+    /** The signed-in person as the pages show them; null when nobody is signed in. */
+    static Viewer viewer(SecurityIdentity identity) {
         if (identity == null || identity.isAnonymous()) {
             return null;
         }
@@ -338,11 +365,11 @@ public class ConsolePages {
     }
 
     /** The signed-in person's bearer token, as {@link ConsoleRoutes} put it from the session cookie. */
-    private static String authorization(RoutingContext ctx) {
+    static String authorization(RoutingContext ctx) {
         return ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     }
 
-    private static String csrf(RoutingContext ctx) {
+    static String csrf(RoutingContext ctx) {
         return ctx.get(ConsoleRoutes.CSRF_KEY);
     }
 
@@ -376,7 +403,7 @@ public class ConsolePages {
         }
     }
 
-    private static final String FORGED = "The form did not come from this console's page (CSRF check); reload the "
+    static final String FORGED = "The form did not come from this console's page (CSRF check); reload the "
             + "page and try again.";
 
     private Uni<Response> forbiddenForm(RoutingContext ctx) {
@@ -392,12 +419,12 @@ public class ConsolePages {
         return html(status, Templates.message(viewer(), csrf(ctx), title, detail));
     }
 
-    private static Uni<Response> html(int status, TemplateInstance page) {
+    static Uni<Response> html(int status, TemplateInstance page) {
         return page.createUni().map(html -> Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .entity(html).build());
     }
 
-    private static String encode(String value) {
+    static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

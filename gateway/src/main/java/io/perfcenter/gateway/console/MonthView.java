@@ -17,12 +17,19 @@ import java.util.Map;
 @TemplateData
 public record MonthView(String employeeId, String name, String unitCode, String period, String previousPeriod,
                         String nextPeriod, boolean own, Card card, List<Item> items, String trend,
-                        List<Statement> statements, List<AppealRow> appeals, List<String> notes) {
+                        List<Statement> statements, List<AppealRow> appeals, List<String> notes,
+                        AgentViews.Growth growth) {
 
     /** The month's scorecard: total, grade, rank of N (N when the run is visible to the reader) and percentile. */
     @TemplateData
     public record Card(long id, long runId, String templateCode, String total, String grade, String bandGrade,
-                       int rank, Long rankOf, String percentile, String status, String totalExplanation) {
+                       int rank, Long rankOf, String percentile, String status, String totalExplanation,
+                       String selfAssessment, String comments, String feedbackNotes, String reviewedBy) {
+
+        /** In review: the agent writes a self-assessment, the supervisor reviews (then it is published). */
+        public boolean inReview() {
+            return "IN_REVIEW".equalsIgnoreCase(status);
+        }
 
         public String rankText() {
             return rank <= 0 ? "–" : rankOf == null ? Integer.toString(rank) : rank + " of " + rankOf;
@@ -77,7 +84,9 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         Long of = run != null && run.hasNonNull("scorecardCount") ? run.path("scorecardCount").asLong() : null;
         return new Card(card.path("id").asLong(), card.path("runId").asLong(), text(card, "templateCode"),
                 text(card, "total"), text(card, "grade"), text(card, "bandGrade"), card.path("rank").asInt(), of,
-                text(card, "percentile"), text(card, "status"), text(card, "totalExplanation"));
+                text(card, "percentile"), text(card, "status"), text(card, "totalExplanation"),
+                text(card.path("review"), "selfAssessment"), text(card.path("review"), "comments"),
+                text(card.path("review"), "feedbackNotes"), text(card.path("review"), "reviewedBy"));
     }
 
     static List<Item> items(JsonNode card) {

@@ -128,12 +128,23 @@ public class ServiceCalls {
      */
     public Uni<Answer> post(String service, String pathAndQuery, JsonNode body, String authorization,
                             String requestId) {
+        return send(io.vertx.core.http.HttpMethod.POST, service, pathAndQuery, body, authorization, requestId);
+    }
+
+    /** As {@link #post}, with PUT (the console's self-assessment and ratings, which the API takes as PUT). */
+    public Uni<Answer> put(String service, String pathAndQuery, JsonNode body, String authorization,
+                           String requestId) {
+        return send(io.vertx.core.http.HttpMethod.PUT, service, pathAndQuery, body, authorization, requestId);
+    }
+
+    private Uni<Answer> send(io.vertx.core.http.HttpMethod method, String service, String pathAndQuery, JsonNode body,
+                             String authorization, String requestId) {
         Optional<ServiceRoute> route = routes.all().stream().filter(r -> r.name().equals(service)).findFirst();
         if (route.isEmpty()) {
             LOG.warnf("%s is not configured", service);
             return Uni.createFrom().item(new Answer(0, null));
         }
-        var request = client.postAbs(route.get().resolve(pathAndQuery).toString())
+        var request = client.requestAbs(method, route.get().resolve(pathAndQuery).toString())
                 .timeout(timeoutMillis)
                 .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
@@ -146,7 +157,7 @@ public class ServiceCalls {
                 language));
         byte[] bytes;
         try {
-            bytes = json.writeValueAsBytes(body);
+            bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
         } catch (IOException e) {
             throw new IllegalArgumentException("Unwritable body", e);
         }

@@ -54,7 +54,62 @@
     });
   }
 
+  // Any chart a page describes in a data-chart attribute: {type: line|bar, categories, series: [{name, data}]}
+  function charts() {
+    if (typeof echarts === 'undefined') {
+      return;
+    }
+    document.querySelectorAll('[data-chart]').forEach(function (el) {
+      var data = JSON.parse(el.getAttribute('data-chart'));
+      var chart = echarts.init(el, null, { renderer: 'canvas' });
+      var dark = document.body.classList.contains('board');
+      var ink = dark ? '#e2e8f0' : '#1d2433';
+      chart.setOption({
+        animation: false,
+        textStyle: dark ? { color: '#e2e8f0' } : undefined,
+        color: dark ? ['#60a5fa', '#fb923c', '#4ade80', '#c084fc'] : ['#1f5fa8', '#c2410c', '#15803d', '#7c3aed'],
+        grid: { left: 48, right: 16, top: data.series.length > 1 ? 36 : 16, bottom: 48 },
+        tooltip: { trigger: 'axis' },
+        legend: data.series.length > 1 ? { top: 0, textStyle: { color: ink } } : undefined,
+        xAxis: { type: 'category', data: data.categories,
+          axisLabel: { rotate: data.categories.length > 6 ? 45 : 0, color: ink } },
+        yAxis: { type: 'value', scale: data.type === 'line', axisLabel: { color: ink } },
+        series: data.series.map(function (s) {
+          return { name: s.name, type: data.type, data: s.data, connectNulls: false, symbolSize: 8,
+            label: { show: true, position: 'top', color: ink } };
+        })
+      });
+      el.setAttribute('data-rendered', 'true');
+      window.addEventListener('resize', function () { chart.resize(); });
+    });
+  }
+
+  // A board on a wall display reloads itself (the page says how often, in seconds)
+  function autoRefresh() {
+    var el = document.querySelector('[data-refresh]');
+    if (el) {
+      window.setTimeout(function () { window.location.reload(); },
+        1000 * parseInt(el.getAttribute('data-refresh'), 10));
+    }
+  }
+
+  // "Appeal this day" fills in the appeal form's record with the day
+  function pointAtDays() {
+    var input = document.getElementById('dataPoint');
+    document.querySelectorAll('a.point[data-day]').forEach(function (a) {
+      a.addEventListener('click', function () {
+        if (input) {
+          input.value = a.getAttribute('data-day') + ': ';
+          input.focus();
+        }
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    pointAtDays();
+    charts();
+    autoRefresh();
     trendChart();
     sortableTables();
   });

@@ -1,0 +1,226 @@
+package io.perfcenter.gateway.console;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfcenter.gateway.console.ConsolePages.Viewer;
+import io.perfcenter.gateway.overview.ServiceCalls;
+import io.perfcenter.gateway.overview.ServiceCalls.Part;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An item of an agent's month in detail: the figures behind it day by day (what the metrics API gives a reader: its
+ * values per day, each computed from that day's records and pushed values; the records themselves are not readable
+ * through the API), so that an agent can point at a wrong day and appeal it, and the item's metric over 12 months.
+ * Also the honors and promotion eligibility the month page shows.
+ */
+@Path("/console/items")
+@Produces(MediaType.TEXT_HTML)
+public class AgentViews extends ConsoleKit {
+
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+    @CheckedTemplate(basePath = "console")
+    static class Templates {
+        static native TemplateInstance item(Viewer viewer, String csrf, ItemDetail item);
+    }
+
+    @TemplateData
+    public record ItemDetail(String employeeId, String period, String itemCode, String itemName, String metric,
+                             String value, String samples, String points, String explanation, boolean own,
+                             Long scorecardId, boolean appealable, List<Day> days, String trend,
+                             List<String> notes) {
+    }
+
+    @TemplateData
+    public record Day(String date, String value, String samples) {
+    }
+
+    /** The honors an agent won and where they stand on each career ladder, as the month page shows them. */
+    @TemplateData
+    public record Growth(List<Honor> honors, List<Ladder> ladders, List<String> notes) {
+    }
+
+    @TemplateData
+    public record Honor(String period, String award, int place, String reason) {
+    }
+
+    @TemplateData
+    public record Ladder(String ladderCode, String currentPosition, String nextPosition, boolean eligible,
+                         String summary, List<String> missing) {
+    }
+
+    AgentViews(ServiceCalls calls, SecurityIdentity identity, Clock clock) {
+        super(calls, identity, clock);
+    }
+
+    @GET
+    @Operation(hidden = true)
+    @Path("{employeeId}/{itemCode}")
+    public Uni<Response> item(@PathParam("employeeId") String employeeId, @PathParam("itemCode") String itemCode,
+                              @QueryParam("period") String period, @Context RoutingContext ctx) {
+        YearMonth month = month(period);
+        if (month == null || !ConsolePages.EMPLOYEE_ID.matcher(employeeId).matches()
+                || !CODE.matcher(itemCode).matches()) {
+            return message(400, "Invalid page", "An item page names an employee id, an item code and a month "
+                    + "(YYYY-MM).", ctx);
+        }
+        String id = encode(employeeId);
+        return get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + id + "&period=" + month
+                + "&limit=100", ctx).flatMap(cards -> {
+            JsonNode card = MonthView.cardOf(cards.body(), month.toString());
+            if (card == null) {
+                return cards.body() == null ? refused(cards, "the month of " + employeeId, ctx)
+                        : message(404, "Not found", "No scorecard of " + employeeId + " for " + month
+                        + " that you may see.", ctx);
+            }
+            JsonNode item = null;
+            for (JsonNode i : card.path("items")) {
+                if (itemCode.equals(i.path("itemCode").asText())) {
+                    item = i;
+                }
+            }
+            if (item == null) {
+                return message(404, "Not found", "The scorecard has no item " + itemCode + ".", ctx);
+            }
+            JsonNode found = item;
+            String metric = MonthView.text(item, "metricCode");
+            if (metric == null) {
+                return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found, List.of(),
+                        "null", List.of("This item has no metric of its own (a rating or a unit's result): no "
+                                + "figures by day."))));
+            }
+            String m = encode(metric);
+            Uni<Part> days = get("metrics-service", "/api/v1/metrics/trends?employeeId=" + id + "&metric=" + m
+                    + "&from=" + month.atDay(1) + "&to=" + month.atEndOfMonth() + "&granularity=DAY", ctx);
+            Uni<Part> months = get("metrics-service", "/api/v1/metrics/trends?employeeId=" + id + "&metric=" + m
+                    + "&from=" + month.minusMonths(11).atDay(1) + "&to=" + month.atEndOfMonth()
+                    + "&granularity=MONTH", ctx);
+            return Uni.combine().all().unis(days, months).asTuple().flatMap(parts -> {
+                List<String> notes = new ArrayList<>();
+                ConsolePages.note(notes, parts.getItem1(), "the figures by day");
+                ConsolePages.note(notes, parts.getItem2(), "the 12-month trend");
+                List<Day> list = new ArrayList<>();
+                for (JsonNode point : parts.getItem1().body() == null ? List.<JsonNode>of()
+                        : iterable(parts.getItem1().body().path("series"))) {
+                    JsonNode v = point.path("values").path(metric);
+                    if (!v.isMissingNode() && !v.isNull()) {
+                        list.add(new Day(point.path("start").asText(), MonthView.text(v, "value"),
+                                MonthView.text(v, "samples")));
+                    }
+                }
+                return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found, list,
+                        trend(parts.getItem2().body(), metric, month), notes)));
+            });
+        });
+    }
+
+    private ItemDetail detail(String employeeId, YearMonth month, JsonNode card, JsonNode item, List<Day> days,
+                              String trend, List<String> notes) {
+        Viewer viewer = viewer();
+        boolean own = viewer != null && employeeId.equals(viewer.employeeId());
+        return new ItemDetail(employeeId, month.toString(), item.path("itemCode").asText(),
+                MonthView.text(item, "itemName"), MonthView.text(item, "metricCode"), MonthView.text(item, "value"),
+                MonthView.text(item, "samples"), MonthView.text(item, "points"), MonthView.text(item, "explanation"),
+                own, card.path("id").asLong(), own && "PUBLISHED".equalsIgnoreCase(card.path("status").asText()),
+                days, trend, notes);
+    }
+
+    /** The metric per month over the 12 months up to {@code month}, as the chart's JSON (periods, values). */
+    static String trend(JsonNode report, String metric, YearMonth month) {
+        java.util.Map<String, String> values = new java.util.HashMap<>();
+        if (report != null) {
+            for (JsonNode point : report.path("series")) {
+                JsonNode v = point.path("values").path(metric);
+                String start = point.path("start").asText();
+                if (v.hasNonNull("value") && start.length() >= 7) {
+                    values.put(start.substring(0, 7), MonthView.text(v, "value"));
+                }
+            }
+        }
+        List<String> periods = new ArrayList<>();
+        List<String> series = new ArrayList<>();
+        for (int i = 11; i >= 0; i--) {
+            String p = month.minusMonths(i).toString();
+            periods.add(p);
+            series.add(values.get(p));
+        }
+        return Charts.line(periods).series(metric, series).toString();
+    }
+
+    /**
+     * The honors the agent won (all periods, newest first) and their eligibility on every ladder as of the month.
+     * Either part the API refuses is left out with a note.
+     */
+    static Uni<Growth> growth(ServiceCalls calls, String employeeId, YearMonth month, String authorization,
+                              String requestId) {
+        String id = encode(employeeId);
+        Uni<Part> honors = calls.get("incentive-service", "/api/v1/incentives/honors/history?employeeId=" + id
+                + "&limit=100", authorization, requestId);
+        Uni<Part> ladders = calls.get("incentive-service", "/api/v1/incentives/promotion/ladders?limit=20",
+                authorization, requestId);
+        return Uni.combine().all().unis(honors, ladders).asTuple().flatMap(parts -> {
+            List<String> notes = new ArrayList<>();
+            ConsolePages.note(notes, parts.getItem1(), "the honors");
+            ConsolePages.note(notes, parts.getItem2(), "the career ladders");
+            List<Honor> list = new ArrayList<>();
+            for (JsonNode h : parts.getItem1().body() == null ? List.<JsonNode>of()
+                    : iterable(parts.getItem1().body())) {
+                list.add(new Honor(MonthView.text(h, "period"), h.path("awardName").asText(h.path("awardCode")
+                        .asText()), h.path("place").asInt(), MonthView.text(h, "reason")));
+            }
+            List<Uni<Part>> checks = new ArrayList<>();
+            for (JsonNode ladder : parts.getItem2().body() == null ? List.<JsonNode>of()
+                    : iterable(parts.getItem2().body())) {
+                checks.add(calls.get("incentive-service", "/api/v1/incentives/promotion/eligibility/" + id
+                        + "?ladderCode=" + encode(ladder.path("code").asText()) + "&asOf=" + month, authorization,
+                        requestId));
+            }
+            if (checks.isEmpty()) {
+                return Uni.createFrom().item(new Growth(list, List.of(), notes));
+            }
+            return Uni.join().all(checks).andCollectFailures().map(answers -> {
+                List<Ladder> eligibility = new ArrayList<>();
+                for (Part a : answers) {
+                    ConsolePages.note(notes, a, "a promotion check");
+                    JsonNode e = a.body();
+                    if (e == null) {
+                        continue;
+                    }
+                    List<String> missing = new ArrayList<>();
+                    e.path("rules").forEach(r -> {
+                        if (!r.path("passed").asBoolean() && r.hasNonNull("missing")) {
+                            missing.add(r.path("missing").asText());
+                        }
+                    });
+                    eligibility.add(new Ladder(MonthView.text(e, "ladderCode"), MonthView.text(e, "currentPosition"),
+                            MonthView.text(e, "nextPosition"), e.path("eligible").asBoolean(),
+                            MonthView.text(e, "summary"), missing));
+                }
+                return new Growth(list, eligibility, notes);
+            });
+        });
+    }
+
+    private static Iterable<JsonNode> iterable(JsonNode node) {
+        return node == null || !node.isArray() ? List.of() : node;
+    }
+}
