@@ -1,5 +1,11 @@
 package io.perfcenter.incentive.plan;
 
+import io.perfcenter.incentive.section.PerkSection;
+import io.perfcenter.incentive.section.CommissionSection;
+import io.perfcenter.incentive.section.OverBudgetSection;
+import io.perfcenter.incentive.section.PerformancePaySection;
+import io.perfcenter.incentive.section.TeamRewardSection;
+import io.perfcenter.incentive.section.TargetBonusSection;
 import io.perfcenter.incentive.statement.Numbers;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,15 +41,15 @@ public final class PlanPayloads {
                     examples = "{\"excellent\": 1.1, \"good\": 1.0, \"pass\": 0.8, \"fail\": 0}")
             Map<String, BigDecimal> gradeCoefficients,
             @Schema(description = "Multiplier of performance pay by scorecard total (the K table); ranges must "
-                    + "not overlap. Give this or gradeCoefficients.") List<PlanSections.ScoreBand> scoreBands,
-            PlanSections.TargetBonus targets,
-            PlanSections.Commission commission,
-            PlanSections.TeamReward teamReward,
-            List<PlanSections.Perk> perks,
+                    + "not overlap. Give this or gradeCoefficients.") List<PerformancePaySection.ScoreBand> scoreBands,
+            TargetBonusSection.TargetBonus targets,
+            CommissionSection.Commission commission,
+            TeamRewardSection.TeamReward teamReward,
+            List<PerkSection.Perk> perks,
             @Schema(description = "Prize per honor award code, paid to the award's winners of the period (0: the "
                     + "honor is listed without money)", examples = "{\"SERVICE-STAR\": 500, \"ALL-ROUND\": 0}")
             Map<String, BigDecimal> honorPrizes,
-            PlanSections.OverBudget overBudget) {
+            OverBudgetSection.OverBudget overBudget) {
 
         /** The version 1 shape: performance pay by grade only. */
         public PlanInput(String code, String name, String currency, BigDecimal performancePayShare,
@@ -65,13 +71,13 @@ public final class PlanPayloads {
             @Schema(description = "Highest coefficient first",
                     examples = "{\"excellent\": 1.1, \"good\": 1.0, \"pass\": 0.8, \"fail\": 0}")
             Map<String, BigDecimal> gradeCoefficients,
-            List<PlanSections.ScoreBand> scoreBands,
-            PlanSections.TargetBonus targets,
-            PlanSections.Commission commission,
-            PlanSections.TeamReward teamReward,
-            List<PlanSections.Perk> perks,
+            List<PerformancePaySection.ScoreBand> scoreBands,
+            TargetBonusSection.TargetBonus targets,
+            CommissionSection.Commission commission,
+            TeamRewardSection.TeamReward teamReward,
+            List<PerkSection.Perk> perks,
             Map<String, BigDecimal> honorPrizes,
-            PlanSections.OverBudget overBudget,
+            OverBudgetSection.OverBudget overBudget,
             OffsetDateTime createdAt,
             @Schema(examples = "H1") String createdBy,
             @Schema(description = "When the plan was retired; absent while it is in use. A retired plan still reads "

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.run;
 
+import io.perfcenter.incentive.section.TeamRewardSection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.section.BudgetScaling;
@@ -54,7 +55,7 @@ public final class RunPayloads {
                                  @Schema(description = "Pool plus the team fund when the plan includes it",
                                          examples = "10500.00") BigDecimal pool,
                                  @Schema(examples = "500.00") BigDecimal teamFund,
-                                 PlanSections.Split split,
+                                 TeamRewardSection.Split split,
                                  @Schema(examples = "G1 csat 4.62 ≥ target 4.5: pool 10,000.00 + team fund 500.00 = "
                                          + "10,500.00, split by score") String explanation) {
     }

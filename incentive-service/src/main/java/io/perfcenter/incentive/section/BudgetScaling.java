@@ -1,8 +1,8 @@
 package io.perfcenter.incentive.section;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import io.perfcenter.incentive.plan.PlanSections.OverBudget;
-import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
+import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
+import io.perfcenter.incentive.section.OverBudgetSection.OverBudgetPolicy;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Money;

@@ -1,12 +1,12 @@
 package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.plan.PlanSections.Commission;
-import io.perfcenter.incentive.plan.PlanSections.OverBudget;
-import io.perfcenter.incentive.plan.PlanSections.Perk;
-import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
-import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
-import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+import io.perfcenter.incentive.section.CommissionSection.Commission;
+import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
+import io.perfcenter.incentive.section.PerkSection.Perk;
+import io.perfcenter.incentive.section.PerformancePaySection.ScoreBand;
+import io.perfcenter.incentive.section.TargetBonusSection.TargetBonus;
+import io.perfcenter.incentive.section.TeamRewardSection.TeamReward;
 
 import java.math.BigDecimal;
 import java.util.HashMap;

@@ -1,17 +1,15 @@
 package io.perfcenter.incentive.section;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.plan.PlanSections.Bracket;
-import io.perfcenter.incentive.plan.PlanSections.Commission;
-import io.perfcenter.incentive.plan.PlanSections.CommissionMode;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.FiguresByMeasure;
-import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -142,4 +140,30 @@ public final class CommissionSection extends PlanSection {
                 commission.mode() == CommissionMode.WHOLE
                         ? "Sales " + c.explanation() : "Sales by bracket: " + c.explanation(), source));
     }
+
+    @Schema(name = "PlanCommission", description = "Tiered sales commission (seed 003) with team-fund contributions")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Commission(
+            @Schema(description = "Measure of the sales amount; sales_amount by default", examples = "sales_amount")
+            String measure,
+            @Schema(required = true, description = "WHOLE: all sales at the rate of the tier they reach; "
+                    + "PROGRESSIVE: each bracket's part at its own rate") CommissionMode mode,
+            @Schema(required = true, description = "Ascending; the last has no upTo") List<Bracket> brackets) {
+
+        public String measureOrDefault() {
+            return measure == null ? "sales_amount" : measure;
+        }
+    }
+
+    @Schema(name = "PlanCommissionBracket")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Bracket(
+            @Schema(description = "Upper bound, inclusive; absent on the last bracket", examples = "100000")
+            BigDecimal upTo,
+            @Schema(required = true, description = "0.01 is 1%", examples = "0.015") BigDecimal rate,
+            @Schema(description = "Paid into the unit's team fund when an agent's sales reach this tier (cross "
+                    + "the previous upTo); not on the first bracket", examples = "200") BigDecimal teamFund) {
+    }
+
+    public enum CommissionMode { WHOLE, PROGRESSIVE }
 }

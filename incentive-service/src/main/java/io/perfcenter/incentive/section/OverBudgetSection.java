@@ -1,9 +1,9 @@
 package io.perfcenter.incentive.section;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.plan.PlanSections.OverBudget;
 import io.perfcenter.incentive.web.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 
@@ -36,7 +36,7 @@ public final class OverBudgetSection extends PlanSection {
             out.overBudget = new OverBudget(o.policy(), null);
             return;
         }
-        if (o.policy() != PlanSections.OverBudgetPolicy.SCALE) {
+        if (o.policy() != OverBudgetSection.OverBudgetPolicy.SCALE) {
             throw Problems.invalid("overBudget.scaledKinds", "is used only with policy SCALE");
         }
         for (int i = 0; i < o.scaledKinds().size(); i++) {
@@ -47,4 +47,16 @@ public final class OverBudgetSection extends PlanSection {
         }
         out.overBudget = o;
     }
+
+    @Schema(name = "PlanOverBudget", description = "What a run does when its cost exceeds the unit's budget")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OverBudget(
+            @Schema(required = true, description = "SCALE: the scaled kinds shrink proportionally to fit; "
+                    + "FLAG: the run only says it is over budget") OverBudgetPolicy policy,
+            @Schema(description = "Line kinds that are scaled; all paid kinds when absent",
+                    examples = "[\"performance-pay\", \"target-bonus\", \"challenge-bonus\", \"team-share\"]")
+            List<String> scaledKinds) {
+    }
+
+    public enum OverBudgetPolicy { SCALE, FLAG }
 }

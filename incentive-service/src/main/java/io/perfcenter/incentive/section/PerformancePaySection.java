@@ -3,12 +3,12 @@ package io.perfcenter.incentive.section;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
 import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -191,5 +191,13 @@ public final class PerformancePaySection extends PlanSection {
         return ComputedLine.notComputed(KIND, plan.currency, "Score " + Numbers.asGiven(card.total())
                 + " is in no score band of plan " + plan.code + " version " + plan.version
                 + ": performance pay not computed", source, SCORE_NOT_IN_BANDS);
+    }
+
+    @Schema(name = "PlanScoreBand", description = "Performance pay coefficient for scorecard totals in a range")
+    public record ScoreBand(
+            @Schema(required = true, description = "Interval in math notation: ( or [ , lower, upper, ) or ]; "
+                    + "an empty bound is open-ended", examples = "(95,100]") String range,
+            @Schema(required = true, examples = "1.1") BigDecimal coefficient,
+            @Schema(description = "Shown in explanations", examples = "A") String label) {
     }
 }

@@ -1,14 +1,14 @@
 package io.perfcenter.incentive.section;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.plan.PlanSections.Match;
-import io.perfcenter.incentive.plan.PlanSections.Perk;
-import io.perfcenter.incentive.plan.PlanSections.PerkCondition;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -151,4 +151,27 @@ public final class PerkSection extends PlanSection {
         }
         return when.match() == Match.ALL ? !results.contains(false) : results.contains(true);
     }
+
+    @Schema(name = "PlanPerk", description = "A non-monetary entitlement granted by rule, listed on the statement")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Perk(
+            @Schema(required = true, examples = "FLEX-SHIFTS") String code,
+            @Schema(required = true, examples = "self-chosen shifts") String name,
+            @Schema(required = true, examples = "2") BigDecimal quantity,
+            @Schema(description = "What the quantity counts", examples = "shifts a month") String unit,
+            @Schema(required = true) PerkCondition when) {
+    }
+
+    @Schema(name = "PlanPerkCondition", description = "Who gets the perk; at least one condition")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PerkCondition(
+            @Schema(description = "Scorecard rank at most this (1 = best)", examples = "3") Integer rankAtMost,
+            @Schema(description = "Scorecard grade is one of these (case ignored)", examples = "[\"excellent\"]")
+            List<String> grades,
+            @Schema(examples = "95") BigDecimal scoreAtLeast,
+            @Schema(description = "ANY (default): one condition suffices; ALL: every condition") Match match) {
+    }
+
+    @Schema(name = "PerkConditionMatch", description = "Whether ANY or ALL conditions of a perk must hold")
+    public enum Match { ANY, ALL }
 }

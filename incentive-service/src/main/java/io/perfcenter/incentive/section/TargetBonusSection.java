@@ -1,15 +1,15 @@
 package io.perfcenter.incentive.section;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
-import io.perfcenter.incentive.plan.PlanSections.Target;
-import io.perfcenter.incentive.plan.PlanSections.TargetBonus;
+import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -152,5 +152,25 @@ public final class TargetBonusSection extends PlanSection {
         source.put("positionWeight", weight);
         source.put("planVersion", plan.version);
         return source;
+    }
+
+    @Schema(name = "PlanTargetBonus", description = "Basic + challenge targets (seed 003): a bonus for reaching "
+            + "the basic target and an extra one for the challenge target, times the agent's position weight")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TargetBonus(
+            @Schema(required = true, examples = "fcr") String measure,
+            @Schema(description = "HIGHER (default): reaching means ≥ threshold; LOWER: ≤ threshold")
+            Direction direction,
+            @Schema(required = true) Target basic,
+            Target challenge,
+            @Schema(description = "Multiplier of both bonuses per position in the org directory (hard roles weigh "
+                    + "more); 1 for positions not listed", examples = "{\"expert-seat\": 1.2, \"seat\": 1.0}")
+            Map<String, BigDecimal> positionWeights) {
+    }
+
+    @Schema(name = "PlanTarget")
+    public record Target(@Schema(required = true, examples = "0.80") BigDecimal threshold,
+                         @Schema(required = true, description = "Bonus in the plan's currency", examples = "500")
+                         BigDecimal amount) {
     }
 }

@@ -2,8 +2,8 @@ package io.perfcenter.incentive.section;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
-import io.perfcenter.incentive.plan.PlanSections.Split;
-import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+import io.perfcenter.incentive.section.TeamRewardSection.Split;
+import io.perfcenter.incentive.section.TeamRewardSection.TeamReward;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 

@@ -1,16 +1,16 @@
 package io.perfcenter.incentive.section;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
-import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
-import io.perfcenter.incentive.plan.PlanSections.Split;
-import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -145,4 +145,24 @@ public final class TeamRewardSection extends PlanSection {
                 ? ComputedLine.notComputed(KIND, currency, share.explanation(), source, share.flag())
                 : ComputedLine.paid(KIND, share.amount(), currency, share.explanation(), source));
     }
+
+    @Schema(name = "PlanTeamReward", description = "When the unit meets its target, a pool split among its agents")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record TeamReward(
+            @Schema(required = true, description = "score: mean of the scorecard totals; a metric: the unit's "
+                    + "value from metrics-service (else the mean of the agents' values)", examples = "csat")
+            String measure,
+            Direction direction,
+            @Schema(required = true, examples = "4.5") BigDecimal target,
+            @Schema(required = true, description = "Amount split when the target is met", examples = "10000")
+            BigDecimal pool,
+            @Schema(required = true, description = "EQUAL, BY_SCORE (scorecard total) or BY_HOURS") Split split,
+            @Schema(description = "Metric of hours worked, for BY_HOURS", examples = "login_hours")
+            String hoursMeasure,
+            @Schema(description = "Add the period's team fund (commission tiers crossed) to the pool")
+            Boolean includeTeamFund) {
+    }
+
+    @Schema(name = "TeamFundSplit", description = "How a team fund is split among the team's agents")
+    public enum Split { EQUAL, BY_SCORE, BY_HOURS }
 }

@@ -1,8 +1,8 @@
 package io.perfcenter.incentive.section;
 
-import io.perfcenter.incentive.plan.PlanSections.Bracket;
-import io.perfcenter.incentive.plan.PlanSections.Commission;
-import io.perfcenter.incentive.plan.PlanSections.CommissionMode;
+import io.perfcenter.incentive.section.CommissionSection.Bracket;
+import io.perfcenter.incentive.section.CommissionSection.Commission;
+import io.perfcenter.incentive.section.CommissionSection.CommissionMode;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 

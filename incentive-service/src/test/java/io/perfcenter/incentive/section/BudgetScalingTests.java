@@ -1,7 +1,7 @@
 package io.perfcenter.incentive.section;
 
-import io.perfcenter.incentive.plan.PlanSections.OverBudget;
-import io.perfcenter.incentive.plan.PlanSections.OverBudgetPolicy;
+import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
+import io.perfcenter.incentive.section.OverBudgetSection.OverBudgetPolicy;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.plan.PlanSections.ScoreBand;
+import io.perfcenter.incentive.section.PerformancePaySection.ScoreBand;
 import io.perfcenter.incentive.salary.Salary;
 import org.junit.jupiter.api.Test;
 

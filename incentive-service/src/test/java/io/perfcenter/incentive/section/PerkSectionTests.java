@@ -5,9 +5,9 @@ import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
-import io.perfcenter.incentive.plan.PlanSections.Match;
-import io.perfcenter.incentive.plan.PlanSections.Perk;
-import io.perfcenter.incentive.plan.PlanSections.PerkCondition;
+import io.perfcenter.incentive.section.PerkSection.Match;
+import io.perfcenter.incentive.section.PerkSection.Perk;
+import io.perfcenter.incentive.section.PerkSection.PerkCondition;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

@@ -1,8 +1,8 @@
 package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanSections.Direction;
-import io.perfcenter.incentive.plan.PlanSections.Split;
-import io.perfcenter.incentive.plan.PlanSections.TeamReward;
+import io.perfcenter.incentive.section.TeamRewardSection.Split;
+import io.perfcenter.incentive.section.TeamRewardSection.TeamReward;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
