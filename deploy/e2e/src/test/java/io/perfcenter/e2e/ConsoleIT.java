@@ -413,7 +413,16 @@ class ConsoleIT {
         browser.manage().window().setSize(new Dimension(1920, 1080));
         browser.get(gw + "/console/board");
         assertEquals("60", browser.findElement(By.cssSelector("[data-refresh]")).getAttribute("data-refresh"));
-        assertEquals(6, browser.findElements(By.cssSelector("#leaders-table tr.leader-row")).size());
+        // the demo's six agents at least; on the shared suite other tests' scorecards of the month may be there too,
+        // and the board shows the best ten, best first
+        List<WebElement> leaders = browser.findElements(By.cssSelector("#leaders-table tr.leader-row"));
+        assertTrue(leaders.size() >= 6 && leaders.size() <= 10, "leaders: " + leaders.size());
+        List<Double> best = leaders.stream()
+                .map(r -> Double.parseDouble(r.findElements(By.tagName("td")).get(3).getText().replace(",", "")))
+                .toList();
+        for (int i = 1; i < best.size(); i++) {
+            assertTrue(best.get(i - 1) >= best.get(i), "best first: " + best);
+        }
         waiting().until(ExpectedConditions.attributeToBe(By.id("leaders-chart"), "data-rendered", "true"));
         assertTrue(painted("#leaders-chart canvas") > 500, "the leaderboard chart is drawn");
         assertTrue(browser.findElement(By.id("board-groups")).getText().contains("G-HOTLINE-2"));
