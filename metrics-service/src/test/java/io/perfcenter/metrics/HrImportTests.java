@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static io.perfcenter.metrics.OrgAndAggregatesTests.as;
 import static io.perfcenter.metrics.OrgAndAggregatesTests.hr;
+import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -139,6 +140,9 @@ class HrImportTests {
         hr().get("/api/v1/metrics/org/agents/HIX1").then().statusCode(404);
         hr().contentType(XLSX).body("this is no workbook".getBytes(StandardCharsets.UTF_8)).post(AGENTS).then()
                 .statusCode(400).contentType("application/problem+json").body("field", equalTo("body"));
+        hr().contentType("text/csv").body("code,name\nHIX3,No kind\n").post(UNITS).then()
+                .statusCode(400).contentType("application/problem+json").body("field", equalTo("kind"));
+        hr().get("/api/v1/metrics/org/units/HIX3").then().statusCode(404);
         hr().contentType("application/json").body(List.of(Map.of("employeeId", "HIX2"))).post(AGENTS).then()
                 .statusCode(415);
     }
@@ -152,7 +156,11 @@ class HrImportTests {
             as("HIS1", role).contentType("text/csv").body("code,name,kind\nHID,Denied,CENTER\n").post(UNITS).then()
                     .statusCode(403);
         }
+        // no token at all
+        given().contentType("text/csv").body(file).post(AGENTS).then().statusCode(401);
+        given().contentType("text/csv").body("code,name,kind\nHID,Denied,CENTER\n").post(UNITS).then().statusCode(401);
         hr().get("/api/v1/metrics/org/agents/HID1").then().statusCode(404);
+        hr().get("/api/v1/metrics/org/units/HID").then().statusCode(404);
         units();
         as(null, "org-sync").contentType("text/csv").body(file).post(AGENTS).then().statusCode(200)
                 .body("created", equalTo(1));

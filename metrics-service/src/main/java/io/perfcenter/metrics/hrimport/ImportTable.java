@@ -5,6 +5,7 @@ import io.perfcenter.metrics.ingest.XlsxRows;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ record ImportTable(List<String> header, List<Row> rows) {
     private static ImportTable csv(InputStream body) throws IOException {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
-                .setAllowDuplicateHeaderNames(true).get();
+                .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
         InputStreamReader reader = new InputStreamReader(withoutByteOrderMark(body), StandardCharsets.UTF_8);
         try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<Row> rows = new ArrayList<>();
