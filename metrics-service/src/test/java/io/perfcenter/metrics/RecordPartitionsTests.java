@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -180,9 +181,25 @@ class RecordPartitionsTests {
                             + "-10T10:00:00+08:00\",\"csat\":5,\"solicited\":true}]")
                     .post("/api/v1/metrics/records/surveys").then().statusCode(200).body("accepted", equalTo(1));
         }
+        // form-scored QA evaluations of January and March: their items are qa-items rows, kept by a trigger
+        as("PQ", "qa").body(QaFormTests.form("PARTFORM", "Retention form")).post("/api/v1/metrics/qa/forms").then()
+                .statusCode(201);
+        for (String month : List.of("01", "03")) {
+            Map<String, Object> items = new HashMap<>(Map.of("greeting", 2, "needs_confirmation", 4,
+                    "info_accuracy", "yes", "emotion_control", 3, "risk_disclosure", "yes", "no_forbidden_phrase", "yes"));
+            as(null, "records-writer").body(List.of(Map.of("sourceSystem", "qa-tool", "externalId", "part-qa-" + month,
+                            "employeeId", "P1", "evaluatorId", "PQ", "evaluatedOn", "1990-" + month + "-12",
+                            "formCode", "PARTFORM", "formVersion", 1, "items", items)))
+                    .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200).body("accepted", equalTo(1));
+        }
+        assertEquals("12", single("SELECT count(*) FROM qa_item_result WHERE external_id LIKE 'part-qa-%'"));
         List<String> dropped = retention.dropBefore(YearMonth.of(1990, 3));
-        assertEquals(List.of("call_record_1990_01", "call_record_1990_02", "survey_record_1990_01",
-                "survey_record_1990_02"), dropped.stream().sorted().toList());
+        assertEquals(List.of("call_record_1990_01", "call_record_1990_02", "qa_evaluation_1990_01",
+                "survey_record_1990_01", "survey_record_1990_02"), dropped.stream().sorted().toList());
+        // dropping a partition fires no row trigger: the January evaluation's six items went with it, March's stay
+        assertEquals("part-qa-03", single("SELECT string_agg(DISTINCT external_id, ',') FROM qa_item_result "
+                + "WHERE external_id LIKE 'part-qa-%'"));
+        assertEquals("6", single("SELECT count(*) FROM qa_item_result WHERE external_id LIKE 'part-qa-%'"));
         List<String> calls = partitions("call_record");
         assertFalse(calls.contains("call_record_1990_01") || calls.contains("call_record_1990_02"), calls.toString());
         assertTrue(calls.contains("call_record_1990_03"), calls.toString());

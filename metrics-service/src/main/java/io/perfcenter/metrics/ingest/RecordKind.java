@@ -246,6 +246,15 @@ public enum RecordKind {
     }
 
     /**
+     * The kind whose rows the database keeps from this kind's records (a trigger: each item of a form-scored QA
+     * evaluation is a {@code qa-items} row), so they go when a month of this kind is dropped: dropping a partition
+     * fires no row trigger.
+     */
+    public Optional<RecordKind> derived() {
+        return this == QA_EVALUATIONS ? Optional.of(QA_ITEMS) : Optional.empty();
+    }
+
+    /**
      * The table that holds one row per stored key (source system, external id) with its revision: the record table
      * itself for pushed values, {@code <table>_key} for a partitioned kind (a unique index of a partitioned table
      * must contain the day, so cannot keep a key unique across months), with the stored record's agent and day.

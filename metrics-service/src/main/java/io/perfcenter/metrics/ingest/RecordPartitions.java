@@ -100,8 +100,8 @@ public class RecordPartitions {
     }
 
     /**
-     * Drops a month of the kind's records: the keys of the month's records first, then its partition, in one
-     * transaction on {@code c}. Waits at most {@code lockTimeoutMs} for the table (DROP needs it alone; an upload in
+     * Drops a month of the kind's records: the keys of the month's records and the rows derived from them (QA items)
+     * first, then its partition, in one transaction on {@code c}. Waits at most {@code lockTimeoutMs} for the table (DROP needs it alone; an upload in
      * progress holds it), and then gives up with an exception, to be tried again later.
      */
     public void drop(Connection c, RecordKind kind, YearMonth month, long lockTimeoutMs) throws SQLException {
@@ -109,8 +109,12 @@ public class RecordPartitions {
         c.setAutoCommit(false);
         try (Statement st = c.createStatement()) {
             st.execute("SET LOCAL lock_timeout = " + lockTimeoutMs);
-            st.executeUpdate("DELETE FROM " + kind.keyTable() + " WHERE activity_date >= DATE '" + month.atDay(1)
-                    + "' AND activity_date < DATE '" + month.plusMonths(1).atDay(1) + "'");
+            String days = " WHERE activity_date >= DATE '" + month.atDay(1) + "' AND activity_date < DATE '"
+                    + month.plusMonths(1).atDay(1) + "'";
+            st.executeUpdate("DELETE FROM " + kind.keyTable() + days);
+            if (kind.derived().isPresent()) {
+                st.executeUpdate("DELETE FROM " + kind.derived().get().table() + days);
+            }
             st.execute("DROP TABLE " + name(kind, month));
             c.commit();
         } catch (SQLException e) {
