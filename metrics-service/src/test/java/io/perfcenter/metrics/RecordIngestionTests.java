@@ -124,6 +124,23 @@ class RecordIngestionTests {
     }
 
     @Test
+    void aCsvSavedByASpreadsheetWithAByteOrderMarkKeepsItsFirstColumn() {
+        // Excel's "CSV UTF-8" starts with EF BB BF; without skipping it the first column would be "\uFEFFsourceSystem"
+        byte[] text = """
+                sourceSystem,externalId,employeeId,startedAt,talkSeconds,holdSeconds,wrapSeconds
+                acd,csv-bom-1,I1,2026-04-20T09:00:00+08:00,100,0,20
+                """.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withMark = new byte[text.length + 3];
+        withMark[0] = (byte) 0xEF;
+        withMark[1] = (byte) 0xBB;
+        withMark[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withMark, 3, text.length);
+        as(null, "records-writer").contentType("text/csv").body(withMark).post("/api/v1/metrics/records/calls")
+                .then().statusCode(200).body("accepted", equalTo(1)).body("rejected", equalTo(0));
+        org.junit.jupiter.api.Assertions.assertEquals(1, calls("I1", "2026-04-20"));
+    }
+
+    @Test
     void jsonArraysOfEveryKindAreAccepted() {
         as(null, "records-writer").body(List.of(
                         Map.of("sourceSystem", "crm", "externalId", "t-1", "employeeId", "I1",

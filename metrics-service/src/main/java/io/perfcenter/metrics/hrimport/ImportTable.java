@@ -3,6 +3,7 @@ package io.perfcenter.metrics.hrimport;
 import io.perfcenter.metrics.ingest.UploadFormat.MalformedUpload;
 import io.perfcenter.metrics.ingest.XlsxRows;
 import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.io.input.BOMInputStream;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.DuplicateHeaderMode;
@@ -44,7 +45,8 @@ record ImportTable(List<String> header, List<Row> rows) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true)
                 .setDuplicateHeaderMode(DuplicateHeaderMode.ALLOW_ALL).get();
-        InputStreamReader reader = new InputStreamReader(withoutByteOrderMark(body), StandardCharsets.UTF_8);
+        InputStreamReader reader = new InputStreamReader(
+                BOMInputStream.builder().setInputStream(body).get(), StandardCharsets.UTF_8);
         try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<Row> rows = new ArrayList<>();
             long number = 0;
@@ -84,15 +86,5 @@ record ImportTable(List<String> header, List<Row> rows) {
             throw new IllegalStateException("no store while reading", e);
         }
         return new ImportTable(header, rows);
-    }
-
-    private static InputStream withoutByteOrderMark(InputStream body) throws IOException {
-        java.io.PushbackInputStream in = new java.io.PushbackInputStream(body, 3);
-        byte[] head = in.readNBytes(3);
-        boolean bom = head.length == 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
-        if (!bom) {
-            in.unread(head);
-        }
-        return in;
     }
 }

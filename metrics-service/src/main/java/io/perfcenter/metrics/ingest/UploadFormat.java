@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.input.BOMInputStream;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -140,7 +141,9 @@ public enum UploadFormat {
         void read(InputStream body, RecordKind kind, RowSink sink) throws IOException, SQLException {
             CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
                     .setIgnoreEmptyLines(true).setTrim(true).setAllowMissingColumnNames(true).get();
-            Reader reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8), 1 << 16);
+            // a spreadsheet program's "CSV UTF-8" starts with a byte-order mark, which would be part of the first name
+            Reader reader = new BufferedReader(new InputStreamReader(
+                    BOMInputStream.builder().setInputStream(body).get(), StandardCharsets.UTF_8), 1 << 16);
             try (CSVParser csv = CSVParser.builder().setReader(reader).setFormat(format).get()) {
                 List<String> header = csv.getHeaderNames();
                 int[] fieldOfColumn = new int[header.size()];
