@@ -67,6 +67,16 @@ class ErrorContractTests {
     }
 
     @Test
+    void titlesFollowTheCallersLanguage() {
+        problem(given().header("Accept-Language", "zh-CN").get(BASE + "/plans"), 401, "unauthorized")
+                .header("Content-Language", "zh-CN").body("title", equalTo("未授权"));
+        problem(as(HR).header("Accept-Language", "zh").delete(BASE + "/salaries"), 405, "method-not-allowed")
+                .body("title", equalTo("不支持的请求方法"));
+        problem(as(HR).header("Accept-Language", "en").get(BASE + "/no-such-thing"), 404, "not-found")
+                .header("Content-Language", "en").body("title", not(equalTo("未找到")));
+    }
+
+    @Test
     void onlySafeRequestIdsAreTaken() {
         as(HR).header("X-Request-Id", "safe-id.1").get(BASE + "/plans").then().statusCode(200)
                 .header("X-Request-Id", "safe-id.1");

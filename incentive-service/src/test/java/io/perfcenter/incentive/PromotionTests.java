@@ -231,8 +231,31 @@ class PromotionTests {
                 "steps[0].rules[0]");
         ladderInvalid(twoStep("lead", List.of(Map.of("type", "consecutiveGrades", "periods", 30,
                 "grades", List.of("good")))), "steps[0].rules[0].periods");
+        Map<String, Object> blankLabel = new java.util.HashMap<>(twoStep("lead", List.of(Map.of("type", "tenure",
+                "months", 6))));
+        blankLabel.put("nameZh", " ");
+        ladderInvalid(blankLabel, "nameZh");
         as(HR).get(BASE + "/promotion/ladders/L").then().statusCode(404);
         as(AGENT_P1).get(BASE + "/promotion/ladders").then().statusCode(200).body("code", contains("CAREER"));
+    }
+
+    @Test
+    void laddersAndAwardsKeepTheirChineseAndEnglishLabels() {
+        Map<String, Object> ladder = new java.util.HashMap<>(twoStep("lead", List.of(Map.of("type", "tenure",
+                "months", 6))));
+        ladder.put("code", "LABELLED");
+        ladder.put("nameZh", " 一线职业发展通道 ");
+        ladder.put("nameEn", "Front-line career path");
+        as(HR).body(ladder).post(BASE + "/promotion/ladders").then().statusCode(201);
+        as(AGENT_P1).get(BASE + "/promotion/ladders/LABELLED").then().statusCode(200)
+                .body("nameZh", is("一线职业发展通道")).body("nameEn", is("Front-line career path"));
+        Map<String, Object> award = new java.util.HashMap<>(Map.of("code", "LABELLED-STAR", "name", "Star",
+                "cadence", "MONTHLY", "rankBy", Map.of("measure", "score"), "winners", 1, "nameZh", "服务之星"));
+        as(HR).body(award).post(BASE + "/honors/awards").then().statusCode(201)
+                .body("nameZh", is("服务之星")).body("nameEn", nullValue());
+        award.put("nameEn", "S".repeat(201));
+        as(HR).body(award).post(BASE + "/honors/awards").then().statusCode(400).body("field", is("nameEn"));
+        as(HR).get(BASE + "/honors/awards/LABELLED-STAR").then().statusCode(200).body("version", is(1));
     }
 
     private static Map<String, Object> twoStep(String to, List<Map<String, Object>> rules) {

@@ -99,6 +99,21 @@ class ErrorContractTests {
     }
 
     @Test
+    void titlesFollowTheCallersLanguageDetailsStayInApiTerms() {
+        problem(RestAssured.given().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
+                .get("/api/v1/metrics/catalog"), 401, "unauthorized")
+                .body("title", equalTo("未授权")).header("Content-Language", "zh-CN");
+        problem(recordsWriter().header("Accept-Language", "zh").body(List.of(value("ec-zh", "lots"))).post(VALUES),
+                400, "invalid-field")
+                .body("title", equalTo("字段无效")).body("detail", equalTo("[0].value: must be a number, not \"lots\""));
+        // English first (Chinese only as a second choice), none, or nonsense: English
+        for (String language : new String[]{"en-US,zh;q=0.8", "", "*;;q=x"}) {
+            problem(recordsWriter().header("Accept-Language", language).get("/api/v1/metrics/nothing-here"), 404,
+                    "not-found").header("Content-Language", "en").body("title", not(equalTo("未找到")));
+        }
+    }
+
+    @Test
     void onlySafeRequestIdsAreTakenAndForwarded() {
         recordsWriter().header("X-Request-Id", "ok.id_1-2").get("/api/v1/metrics/catalog").then().statusCode(200)
                 .header("X-Request-Id", "ok.id_1-2");

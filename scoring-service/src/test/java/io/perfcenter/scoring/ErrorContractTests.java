@@ -47,6 +47,19 @@ class ErrorContractTests {
     }
 
     @Test
+    void titlesFollowTheCallersLanguageDetailsStayInApiTerms() {
+        Map<String, Object> template = seatTemplate("BAD-TYPE-ZH");
+        items(template).get(2).put("weight", "thirty");
+        problem(hr().header("Accept-Language", "zh-CN").body(template).post(TEMPLATES), 400, "invalid-field")
+                .header("Content-Language", "zh-CN").body("title", equalTo("字段无效"))
+                .body("detail", equalTo("items[2].weight: must be a number, not \"thirty\""));
+        problem(hr().header("Accept-Language", "zh-TW;q=0.9,en;q=0.95").get(TEMPLATES + "/NO-SUCH"), 404,
+                "not-found").header("Content-Language", "en").body("title", equalTo("Not found"));
+        problem(hr().header("Accept-Language", "zh-Hans-CN").get(TEMPLATES + "/NO-SUCH"), 404, "not-found")
+                .body("title", equalTo("未找到"));
+    }
+
+    @Test
     void anUnknownEnumValueListsTheValuesNotTheJavaType() {
         Map<String, Object> template = seatTemplate("BAD-MODE");
         items(template).get(0).put("rule", Map.of("type", "tiered-rate", "mode", "SIDEWAYS",

@@ -60,6 +60,36 @@ class TemplateTests {
     }
 
     @Test
+    void labelsInChineseAndEnglishAreKeptForTheTemplateItsItemsAndGrades() {
+        Map<String, Object> template = seatTemplate("SEAT-LABELS");
+        template.put("nameZh", " 一线坐席月度考核 ");
+        template.put("nameEn", "Front-line seat, monthly");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> items = new java.util.ArrayList<>((List<Map<String, Object>>) template.get("items"));
+        items.set(0, new java.util.LinkedHashMap<>(items.get(0)));
+        items.get(0).put("nameZh", "接听量");
+        items.get(0).put("nameEn", "Calls handled");
+        template.put("items", items);
+        template.put("gradeBands", List.of(Map.of("grade", "excellent", "minScore", 90, "nameZh", "优秀",
+                "nameEn", "Excellent"), band("good", 80), band("pass", 70), band("fail", 0)));
+        hr().body(template).post(TEMPLATES).then().statusCode(201);
+        hr().get(TEMPLATES + "/SEAT-LABELS").then().statusCode(200)
+                .body("nameZh", equalTo("一线坐席月度考核")).body("nameEn", equalTo("Front-line seat, monthly"))
+                .body("items[0].nameZh", equalTo("接听量")).body("items[0].nameEn", equalTo("Calls handled"))
+                .body("items[1].nameZh", nullValue())
+                .body("gradeBands[0].nameZh", equalTo("优秀")).body("gradeBands[0].nameEn", equalTo("Excellent"))
+                .body("gradeBands[1].nameZh", nullValue());
+        // a blank label, or one past 200 characters, is refused naming it; nothing is stored
+        items.get(0).put("nameZh", "  ");
+        hr().body(template).post(TEMPLATES).then().statusCode(400).body("field", equalTo("items[0].nameZh"));
+        items.get(0).put("nameZh", "接听量");
+        template.put("gradeBands", List.of(Map.of("grade", "excellent", "minScore", 90, "nameEn", "E".repeat(201)),
+                band("fail", 0)));
+        hr().body(template).post(TEMPLATES).then().statusCode(400).body("field", equalTo("gradeBands[0].nameEn"));
+        hr().get(TEMPLATES + "/SEAT-LABELS").then().statusCode(200).body("version", equalTo(1));
+    }
+
+    @Test
     void gradeBandsComeBackHighestFirst() {
         Map<String, Object> template = seatTemplate("SEAT-BANDS");
         template.put("gradeBands", List.of(band("fail", 0), band("pass", 70), band("excellent", 90),

@@ -62,6 +62,20 @@ public final class Versions {
         }
     }
 
+    /**
+     * A definition's optional label in one language ({@code nameZh}, {@code nameEn}: for pages in zh-CN or English,
+     * the name shown where one is missing): not blank, at most 200 characters; answers it stripped (null stays null).
+     */
+    public static String checkedLabel(String field, String label) {
+        if (label == null) {
+            return null;
+        }
+        if (label.isBlank() || label.strip().length() > 200) {
+            throw Problems.invalid(field, "must not be blank and at most 200 characters (leave it out instead)");
+        }
+        return label.strip();
+    }
+
     /** Stores a checked definition as the next version of its code, and reads back what the database set. */
     public static <T, D extends VersionedDefinition<T>> D store(EntityManager em, D entity, String kind, String code,
                                                                String name, T definition, String createdBy,

@@ -35,7 +35,16 @@ public final class AwardPayloads {
                     examples = "[\"fail\"]") List<String> excludedGrades,
             @Schema(required = true, minimum = "1", description = "Winners per unit and period; agents tied on "
                     + "every criterion share a place and all win", examples = "1") Integer winners,
-            @Schema(description = "Applied in order when the ranking figure is equal") List<Ranking> tieBreakers) {
+            @Schema(description = "Applied in order when the ranking figure is equal") List<Ranking> tieBreakers,
+            @Schema(description = "The award's label in Chinese, for pages in zh-CN (else name is shown)",
+                    examples = "服务之星", maxLength = 200) String nameZh,
+            @Schema(description = "The award's label in English", examples = "Service Star", maxLength = 200)
+            String nameEn) {
+
+        public AwardInput(String code, String name, Cadence cadence, Ranking rankBy, List<Condition> eligibility,
+                          List<String> excludedGrades, Integer winners, List<Ranking> tieBreakers) {
+            this(code, name, cadence, rankBy, eligibility, excludedGrades, winners, tieBreakers, null, null);
+        }
     }
 
     @Schema(name = "AwardRanking")
@@ -68,6 +77,10 @@ public final class AwardPayloads {
     public record AwardView(@Schema(examples = "SERVICE-STAR") String code,
                             @Schema(examples = "1") int version,
                             @Schema(examples = "Service Star") String name,
+                            @Schema(description = "Label in Chinese, when HR gave one", examples = "服务之星")
+                            String nameZh,
+                            @Schema(description = "Label in English, when HR gave one", examples = "Service Star")
+                            String nameEn,
                             Cadence cadence, Ranking rankBy, List<Condition> eligibility,
                             List<String> excludedGrades, int winners, List<Ranking> tieBreakers,
                             OffsetDateTime createdAt, @Schema(examples = "H1") String createdBy,
@@ -78,7 +91,7 @@ public final class AwardPayloads {
 
         static AwardView of(HonorAward a) {
             AwardInput d = a.definition();
-            return new AwardView(a.code, a.version, a.name, d.cadence(), d.rankBy(), d.eligibility(),
+            return new AwardView(a.code, a.version, a.name, d.nameZh(), d.nameEn(), d.cadence(), d.rankBy(), d.eligibility(),
                     d.excludedGrades(), d.winners(), d.tieBreakers(), a.createdAt, a.createdBy, a.retiredAt,
                     a.retiredBy);
         }

@@ -120,7 +120,8 @@ public class AwardService {
         }
         return new AwardInput(in.code(), in.name().trim(), in.cadence(), rankBy, conditions.isEmpty() ? null
                 : conditions, in.excludedGrades() == null || in.excludedGrades().isEmpty() ? null
-                : in.excludedGrades(), in.winners(), tieBreakers.isEmpty() ? null : tieBreakers);
+                : in.excludedGrades(), in.winners(), tieBreakers.isEmpty() ? null : tieBreakers,
+                Versions.checkedLabel("nameZh", in.nameZh()), Versions.checkedLabel("nameEn", in.nameEn()));
     }
 
     private static Ranking ranking(String field, Ranking r) {

@@ -24,7 +24,15 @@ public final class LadderPayloads {
                     examples = "[\"seat\", \"group-lead\", \"qa-specialist\", \"operations-manager\"]")
             List<String> positions,
             @Schema(required = true, description = "One step per position but the last, to the next position")
-            List<Step> steps) {
+            List<Step> steps,
+            @Schema(description = "The ladder's label in Chinese, for pages in zh-CN (else name is shown)",
+                    examples = "一线职业发展通道", maxLength = 200) String nameZh,
+            @Schema(description = "The ladder's label in English", examples = "Front-line career path",
+                    maxLength = 200) String nameEn) {
+
+        public LadderInput(String code, String name, List<String> positions, List<Step> steps) {
+            this(code, name, positions, steps, null, null);
+        }
     }
 
     @Schema(name = "LadderStep")
@@ -54,11 +62,15 @@ public final class LadderPayloads {
 
     @Schema(name = "Ladder")
     public record LadderView(@Schema(examples = "CAREER") String code, @Schema(examples = "1") int version,
-                             String name, List<String> positions, List<Step> steps, OffsetDateTime createdAt,
+                             String name,
+                             @Schema(description = "Label in Chinese, when HR gave one", examples = "一线职业发展通道")
+                             String nameZh,
+                             @Schema(description = "Label in English, when HR gave one") String nameEn,
+                             List<String> positions, List<Step> steps, OffsetDateTime createdAt,
                              @Schema(examples = "H1") String createdBy) {
         static LadderView of(CareerLadder l) {
             LadderInput d = l.definition();
-            return new LadderView(l.code, l.version, l.name, d.positions(), d.steps(), l.createdAt, l.createdBy);
+            return new LadderView(l.code, l.version, l.name, d.nameZh(), d.nameEn(), d.positions(), d.steps(), l.createdAt, l.createdBy);
         }
     }
 

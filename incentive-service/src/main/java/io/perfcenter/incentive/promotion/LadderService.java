@@ -85,7 +85,8 @@ public class LadderService {
             }
             steps.add(s);
         }
-        return new LadderInput(in.code(), in.name().trim(), positions, steps);
+        return new LadderInput(in.code(), in.name().trim(), positions, steps,
+                Versions.checkedLabel("nameZh", in.nameZh()), Versions.checkedLabel("nameEn", in.nameEn()));
     }
 
     private static void rule(String field, RuleInput r) {

@@ -29,6 +29,11 @@ public class ScorecardTemplate extends PanacheEntityBase {
     public String code;
     public int version;
     public String name;
+    /** The template's labels for pages in each language (V9); null: name is shown. */
+    @Column(name = "name_zh")
+    public String nameZh;
+    @Column(name = "name_en")
+    public String nameEn;
     public String position;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<TemplateItem> items;

@@ -27,11 +27,18 @@ public record TemplateItem(
         @Schema(description = "Fewest samples (surveys, QA evaluations …) the value must rest on; fewer is "
                 + "insufficient data", examples = "20") Integer minSamples,
         @Schema(description = "Overrides the template's insufficient-data policy for this item")
-        InsufficientData insufficientData) {
+        InsufficientData insufficientData,
+        @Schema(description = "The item's label in Chinese, for pages in zh-CN", examples = "接听量") String nameZh,
+        @Schema(description = "The item's label in English", examples = "Calls handled") String nameEn) {
 
     public TemplateItem(String code, String name, String category, String metricCode, BigDecimal weight,
                         ScoringRule rule) {
         this(code, name, category, metricCode, weight, rule, null, null);
+    }
+
+    public TemplateItem(String code, String name, String category, String metricCode, BigDecimal weight,
+                        ScoringRule rule, Integer minSamples, InsufficientData insufficientData) {
+        this(code, name, category, metricCode, weight, rule, minSamples, insufficientData, null, null);
     }
 
     /** The points the item's rule can give, on its own scale; appeal adjustments stay within it. */

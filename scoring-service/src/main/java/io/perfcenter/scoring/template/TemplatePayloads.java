@@ -50,11 +50,16 @@ public final class TemplatePayloads {
             MoverPolicy moverPolicy,
             @Schema(description = "Agents templates: further positions scored besides position (a run scores only "
                     + "agents whose position in the org directory is one of them)", examples = "[\"expert-seat\"]")
-            List<String> positions) {
+            List<String> positions,
+            @Schema(description = "The template's label in Chinese, for pages in zh-CN (else name is shown)",
+                    examples = "一线坐席月度考核", maxLength = Labels.MAX_LENGTH) String nameZh,
+            @Schema(description = "The template's label in English", examples = "Front-line seat, monthly",
+                    maxLength = Labels.MAX_LENGTH) String nameEn) {
 
         public TemplateInput(String code, String name, String position, List<ItemInput> items,
                              List<GradeBand> gradeBands) {
-            this(code, name, position, items, gradeBands, null, null, null, null, null, null, null, null, null);
+            this(code, name, position, items, gradeBands, null, null, null, null, null, null, null, null, null,
+                    null, null);
         }
     }
 
@@ -74,7 +79,11 @@ public final class TemplatePayloads {
             @Schema(description = "Fewest samples the value must rest on (e.g. 20 surveys); fewer is insufficient "
                     + "data", examples = "20") Integer minSamples,
             @Schema(description = "Overrides the template's insufficient-data policy for this item")
-            InsufficientData insufficientData) {
+            InsufficientData insufficientData,
+            @Schema(description = "The item's label in Chinese, for pages in zh-CN (else name is shown)",
+                    examples = "接听量", maxLength = Labels.MAX_LENGTH) String nameZh,
+            @Schema(description = "The item's label in English", examples = "Calls handled",
+                    maxLength = Labels.MAX_LENGTH) String nameEn) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -83,6 +92,10 @@ public final class TemplatePayloads {
             @Schema(examples = "SEAT-MONTHLY") String code,
             @Schema(description = "1 for a new code, one more for each redefinition", examples = "1") int version,
             String name,
+            @Schema(description = "The template's label in Chinese, when HR gave one", examples = "一线坐席月度考核")
+            String nameZh,
+            @Schema(description = "The template's label in English, when HR gave one",
+                    examples = "Front-line seat, monthly") String nameEn,
             String position,
             List<TemplateItem> items,
             @Schema(description = "Highest minScore first") List<GradeBand> gradeBands,
@@ -109,7 +122,7 @@ public final class TemplatePayloads {
 
         public static TemplateView of(ScorecardTemplate t) {
             TemplateOptions o = t.optionsOrDefaults();
-            return new TemplateView(t.code, t.version, t.name, t.position, t.items, t.gradeBands,
+            return new TemplateView(t.code, t.version, t.name, t.nameZh, t.nameEn, t.position, t.items, t.gradeBands,
                     o.scoringOrDefault(), o.weightTotalOrDefault(), t.maxTotal(), o.categories(),
                     o.insufficientDataOrDefault(), o.subjectOrDefault(), o.distribution(), o.review(),
                     o.subjectOrDefault() == TemplateOptions.Subject.AGENTS ? o.moverPolicyOrDefault() : null,

@@ -69,6 +69,8 @@ public class TemplateService {
         template.code = input.code();
         template.version = ScorecardTemplate.latest(input.code()).map(t -> t.version + 1).orElse(1);
         template.name = input.name().strip();
+        template.nameZh = Labels.stripped(input.nameZh());
+        template.nameEn = Labels.stripped(input.nameEn());
         template.position = input.position().strip();
         template.items = checked.items();
         template.gradeBands = checked.gradeBands();

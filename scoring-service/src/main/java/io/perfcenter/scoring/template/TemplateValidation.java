@@ -46,6 +46,8 @@ final class TemplateValidation {
             throw Problems.invalid("code", "must be letters, digits, '_', '.' or '-' (at most 64)");
         }
         required("name", input.name());
+        Labels.check("nameZh", input.nameZh());
+        Labels.check("nameEn", input.nameEn());
         required("position", input.position());
         Scoring scoring = input.scoring() == null ? Scoring.WEIGHTED : input.scoring();
         BigDecimal weightTotal = input.weightTotal();
@@ -146,9 +148,11 @@ final class TemplateValidation {
                 throw Problems.invalid(at + ".minSamples", "applies to metric values, not to manual ratings");
             }
             InsufficientData itemPolicy = policy(at + ".insufficientData", item.insufficientData());
+            Labels.check(at + ".nameZh", item.nameZh());
+            Labels.check(at + ".nameEn", item.nameEn());
             items.add(new TemplateItem(item.code(), item.name(), item.category(), item.metricCode(),
                     Figures.plain(weight), rule.rule(), item.minSamples(),
-                    itemPolicy));
+                    itemPolicy, Labels.stripped(item.nameZh()), Labels.stripped(item.nameEn())));
         }
         if (weightTotal != null && sum.compareTo(weightTotal) != 0) {
             throw Problems.invalid("items", (scoring == Scoring.ADDITIVE ? "the items' maximum points must sum to "
@@ -308,12 +312,15 @@ final class TemplateValidation {
             if (earlier != null) {
                 throw Problems.invalid(at + ".minScore", "repeats gradeBands[" + earlier + "].minScore");
             }
+            Labels.check(at + ".nameZh", band.nameZh());
+            Labels.check(at + ".nameEn", band.nameEn());
             atZero |= band.minScore().signum() == 0;
         }
         if (!atZero) {
             throw Problems.invalid("gradeBands", "one band must start at 0, so that every total has a grade");
         }
-        return inputs.stream().sorted(GradeBand.HIGHEST_FIRST).toList();
+        return inputs.stream().sorted(GradeBand.HIGHEST_FIRST).map(b -> new GradeBand(b.grade(), b.minScore(),
+                Labels.stripped(b.nameZh()), Labels.stripped(b.nameEn()))).toList();
     }
 
     private static void required(String field, String value) {
