@@ -126,6 +126,36 @@ class RecordPartitionsTests {
     }
 
     @Test
+    void revisionsRacingOneRecordIntoDifferentMonthsLeaveTheHighestOnce() throws Exception {
+        upload("[" + call("part-racing", "P2", "2033-01-10T10:00:00+08:00", 100) + "]").body("accepted", equalTo(1));
+        // revisions 2..5 sent at once (one caller's 4 uploads at a time), each moving the record to another month
+        // (5 back to January): whatever order the database takes them in, every upload is answered and the highest
+        // revision is the one stored, once
+        String[] days = {"2033-02-10", "2033-03-10", "2033-04-10", "2033-01-20"};
+        ExecutorService pool = Executors.newFixedThreadPool(days.length);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int r = 0; r < days.length; r++) {
+                int revision = r + 2;
+                String day = days[r];
+                answers.add(pool.submit((Callable<Integer>) () -> as(null, "records-writer")
+                        .body("[" + revised(call("part-racing", "P2", day + "T10:00:00+08:00", 100 + revision),
+                                revision) + "]")
+                        .post("/api/v1/metrics/records/calls").then().extract().statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals("call_record_2033_01 5 105", single("SELECT string_agg(tableoid::regclass::text || ' ' || "
+                + "revision || ' ' || talk_seconds, ',') FROM call_record WHERE external_id = 'part-racing'"));
+        assertEquals("5 2033-01-20", single("SELECT revision || ' ' || activity_date FROM call_record_key "
+                + "WHERE external_id = 'part-racing'"));
+    }
+
+    @Test
     void theKeyIsUniqueAcrossMonthsAndARevisionMovesTheRecord() throws SQLException {
         upload("[" + call("part-move", "P1", "2031-09-30T10:00:00+08:00", 100) + "]").body("accepted", equalTo(1));
         // re-sending: a duplicate

@@ -537,6 +537,15 @@ public class BulkIngestion {
                     .filter(col -> !col.equals("source_system") && !col.equals("external_id")).toList();
             String set = updatable.stream().map(col -> col + " = s." + col).collect(Collectors.joining(", "));
             try (Statement st = c.createStatement()) {
+                if (kind.partitioned()) {
+                    // the keys first, in one order: a concurrent revision of the same record waits here for this one
+                    // to commit and then reads where it went. Without it both find the record in its old month and
+                    // the second fails when the first has moved it to another month's partition (PostgreSQL cannot
+                    // follow a row across partitions); in key order two uploads never wait on each other in turn
+                    st.execute("SELECT 1 FROM " + keyTable + " k JOIN " + stage + " s ON k.source_system = "
+                            + "s.source_system AND k.external_id = s.external_id ORDER BY k.source_system, "
+                            + "k.external_id FOR UPDATE OF k");
+                }
                 // a QA specialist's revision never replaces another evaluator's evaluation (checked per row before)
                 String ownOnly = options.evaluator() != null && evaluatorIndex >= 0
                         ? " AND t.evaluator_id = s.evaluator_id" : "";
