@@ -68,11 +68,11 @@ public class ImprovementPlanService {
 
     public PlanView create(PlanInput input) {
         check(input);
-        if (!access.everything() && !access.ledUnits().contains(input.unitCode())) {
-            throw Problems.outOfScope("Unit " + input.unitCode() + " is not one you lead");
-        }
         if (caller.employeeId().map(input.employeeId()::equals).orElse(false)) {
             throw Problems.outOfScope("A plan of your own is made by your own leader");
+        }
+        if (!access.everything() && !access.ledUnits().contains(input.unitCode())) {
+            throw Problems.outOfScope("Unit " + input.unitCode() + " is not one you lead");
         }
         boolean member = metrics.members(input.unitCode(), input.startDate(), input.startDate()).stream()
                 .anyMatch(m -> m.employeeId().equals(input.employeeId()));
@@ -322,6 +322,9 @@ public class ImprovementPlanService {
         }
         if (input.startDate() == null) {
             throw Problems.invalid("startDate", "is required");
+        }
+        if (input.startDate().getYear() < 2000 || input.startDate().getYear() > 2100) {
+            throw Problems.invalid("startDate", "must lie in the years 2000 to 2100");
         }
         if (input.dueDate() == null) {
             throw Problems.invalid("dueDate", "is required");
