@@ -81,8 +81,8 @@ public class IndicatorReviewService {
                 List.of(ScorecardRun.Status.PUBLISHED, ScorecardRun.Status.LOCKED)).stream()
                 .filter(r -> templateCode == null || r.templateCode.equals(templateCode)).toList();
         if (runs.isEmpty()) {
-            throw Problems.notFound("Published scorecards of unit " + unitCode + " for", period.code()
-                    + (templateCode == null ? "" : " (template " + templateCode + ")"));
+            throw Problems.notFound("Published or locked run of unit " + unitCode
+                    + (templateCode == null ? "" : " and template " + templateCode) + " for", period.code());
         }
         if (runs.size() > 1) {
             throw Problems.invalid("templateCode", "unit " + unitCode + " has published scorecards of several "
