@@ -225,6 +225,7 @@ class ImprovementPlanTests {
         // a supervisor's token without employee id leads nothing
         String anonymous = TestTokens.token(null, "supervisor");
         as(anonymous).get(one).then().statusCode(404);
+        as(anonymous).get(PLANS).then().statusCode(200).body("", hasSize(0));
     }
 
     @Test

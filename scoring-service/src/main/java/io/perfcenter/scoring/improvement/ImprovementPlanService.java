@@ -136,9 +136,14 @@ public class ImprovementPlanService {
             params.put("status", wanted);
         }
         if (!access.everything()) {
+            // scope fails closed: without an employee id nobody owns a plan nor leads a unit
+            String own = caller.employeeId().orElse(null);
             List<String> units = access.ledUnits();
+            if (own == null) {
+                return List.of();
+            }
             query.append(" and (employeeId = :own").append(units.isEmpty() ? ")" : " or unitCode in :units)");
-            params.put("own", caller.employeeId().orElse("\u0000none"));
+            params.put("own", own);
             if (!units.isEmpty()) {
                 params.put("units", units);
             }
