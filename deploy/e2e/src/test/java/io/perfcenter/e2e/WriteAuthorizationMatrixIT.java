@@ -119,6 +119,24 @@ class WriteAuthorizationMatrixIT {
             escalateAppeal          | same-unit         | 404   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 2xx
             escalateAppeal          | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 2xx
             escalateAppeal          | other-team        | 404   | 404        | 404     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 2xx
+            createImprovementPlan   | own               | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createImprovementPlan   | same-unit         | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createImprovementPlan   | sibling-unit      | 403   | 403        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createImprovementPlan   | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createImprovementPlan   | no-employee-id    | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            addImprovementPlanCheckIn | own             | 2xx   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            addImprovementPlanCheckIn | same-unit       | 404   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            addImprovementPlanCheckIn | sibling-unit    | 404   | 404        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            addImprovementPlanCheckIn | other-team      | 404   | 404        | 404     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            addImprovementPlanCheckIn | no-employee-id  | 404   | 404        | 404     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            evaluateImprovementPlan | own               | 2xx   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            evaluateImprovementPlan | same-unit         | 404   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            evaluateImprovementPlan | sibling-unit      | 404   | 404        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            evaluateImprovementPlan | other-team        | 404   | 404        | 404     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordImprovementPlanConsequence | own      | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordImprovementPlanConsequence | same-unit | 403  | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordImprovementPlanConsequence | sibling-unit | 403 | 404      | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordImprovementPlanConsequence | other-team | 403 | 404        | 404     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | own               | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | same-unit         | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | sibling-unit      | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
@@ -375,6 +393,15 @@ class WriteAuthorizationMatrixIT {
                     correction(n));
             case "withdrawDataCorrection" -> new Call("DELETE", "/api/v1/metrics/corrections/"
                     + storedCorrection(n), null);
+            case "createImprovementPlan" -> new Call("POST", "/api/v1/scoring/improvement-plans",
+                    improvementPlan(subject));
+            case "addImprovementPlanCheckIn" -> new Call("POST", "/api/v1/scoring/improvement-plans/"
+                    + improvementPlanOf(subject, false) + "/check-ins", Map.of("note", "Check-in " + n));
+            case "evaluateImprovementPlan" -> new Call("POST", "/api/v1/scoring/improvement-plans/"
+                    + improvementPlanOf(subject, false) + "/evaluation", null);
+            case "recordImprovementPlanConsequence" -> new Call("POST", "/api/v1/scoring/improvement-plans/"
+                    + improvementPlanOf(subject, true) + "/consequence",
+                    Map.of("kind", "RETRAINING", "reason", "AHT stayed high " + n));
             case "upsertSalaries" -> new Call("PUT", "/api/v1/incentives/salaries", List.of(Map.of("employeeId",
                     subject, "monthlySalary", 7000 + n, "currency", "CNY", "effectiveFrom", "2026-01-01")));
             case "upsertBudgets" -> new Call("PUT", "/api/v1/incentives/budgets", List.of(Map.of("unitCode", "XG1",
@@ -477,6 +504,24 @@ class WriteAuthorizationMatrixIT {
         long id = appeal(agent);
         as("appeals", "XR1").body(Map.of("outcome", "REJECTED", "reason", "Rated as agreed"))
                 .post("/api/v1/scoring/appeals/" + id + "/decision").then().statusCode(200);
+        return id;
+    }
+
+    /** An improvement plan for the agent in their group: AHT at most 420 s in the ISO week 2026-09-07 … 09-13. */
+    private static Map<String, Object> improvementPlan(String agent) {
+        return Map.of("employeeId", agent, "unitCode", GROUP_OF.get(agent), "startDate", "2026-09-07",
+                "dueDate", "2026-09-13", "goals", List.of(Map.of("metricCode", "aht", "comparison", "AT_MOST",
+                        "value", 420, "window", "WEEK", "consecutive", 1)));
+    }
+
+    /** A plan hr made for the agent; missed: evaluated (no AHT that week) with its consequence still owed. */
+    private static long improvementPlanOf(String agent, boolean missed) {
+        long id = as("hr", "XH1").body(improvementPlan(agent)).post("/api/v1/scoring/improvement-plans").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
+        if (missed) {
+            as("hr", "XH1").post("/api/v1/scoring/improvement-plans/" + id + "/evaluation").then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("MISSED"));
+        }
         return id;
     }
 
