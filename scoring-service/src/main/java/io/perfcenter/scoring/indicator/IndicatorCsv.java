@@ -5,13 +5,18 @@ import io.perfcenter.scoring.indicator.IndicatorPayloads.Item;
 import io.perfcenter.scoring.indicator.IndicatorPayloads.Review;
 import io.perfcenter.scoring.indicator.IndicatorPayloads.Summary;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The indicator review as CSV for HR (RFC 4180: comma-separated, CRLF line ends, a field with a comma, quote or line
- * break in double quotes, quotes doubled; UTF-8). One row per item; text that a spreadsheet would take for a formula
+ * The indicator review as CSV for HR (RFC 4180 by commons-csv, as incentive's payroll export: comma-separated, CRLF
+ * line ends, a field with a comma, quote or line break in double quotes, quotes doubled; UTF-8). One row per item; text that a spreadsheet would take for a formula
  * (starting with =, +, -, @) is prefixed with an apostrophe. Numbers are plain (no grouping, '.' decimals).
  */
 final class IndicatorCsv {
@@ -29,8 +34,9 @@ final class IndicatorCsv {
     }
 
     static String of(Review review) {
-        StringBuilder csv = new StringBuilder();
-        line(csv, new ArrayList<>(HEADER));
+        StringBuilder text = new StringBuilder();
+        CSVPrinter csv = printer(text);
+        line(csv, HEADER);
         for (Item item : review.items()) {
             List<String> row = new ArrayList<>();
             row.add(text(review.unitCode()));
@@ -59,7 +65,7 @@ final class IndicatorCsv {
             row.add(item.csat() == null ? "" : text(item.csat().reason()));
             line(csv, row);
         }
-        return csv.toString();
+        return text.toString();
     }
 
     private static void summary(List<String> row, Summary s) {
@@ -88,18 +94,19 @@ final class IndicatorCsv {
         return !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
-    private static void line(StringBuilder csv, List<String> fields) {
-        for (int i = 0; i < fields.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String f = fields.get(i);
-            if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-                csv.append('"').append(f.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(f);
-            }
+    private static CSVPrinter printer(StringBuilder text) {
+        try {
+            return CSVFormat.RFC4180.print(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringBuilder does not fail
         }
-        csv.append("\r\n");
+    }
+
+    private static void line(CSVPrinter csv, List<String> fields) {
+        try {
+            csv.printRecord(fields);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a StringBuilder does not fail
+        }
     }
 }
