@@ -8,6 +8,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +47,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @QuarkusTestResource(MetricsServiceMock.class)
 class ImprovementPlanTests {
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+
     static final String PLANS = "/api/v1/scoring/improvement-plans";
 
     @MetricsServiceMock.Server
@@ -55,6 +61,8 @@ class ImprovementPlanTests {
 
     @BeforeEach
     void org() {
+        // other test classes make metrics-service fail on purpose; the breaker they open is not this class's concern
+        breakers.resetAll();
         supervisor = TestTokens.token("IPS1", "supervisor");
         otherSupervisor = TestTokens.token("IPS9", "supervisor");
         stubMyUnits(metrics, supervisor, "IPG1");

@@ -7,6 +7,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.RestAssured;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import jakarta.inject.Inject;
 import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,6 +52,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(MetricsServiceMock.class)
 class IndicatorReviewTests {
 
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+
     static final String REVIEWS = "/api/v1/scoring/indicator-reviews";
 
     @MetricsServiceMock.Server
@@ -59,6 +65,8 @@ class IndicatorReviewTests {
 
     @BeforeEach
     void publishOctober() {
+        // other test classes make metrics-service fail on purpose; the breaker they open is not this class's concern
+        breakers.resetAll();
         stubOctober(metrics, "IRG1", agent("IRE1", "aht", 300, 40, "csat", 0.95, 30, "qa_score", 85, 4),
                 agent("IRE2", "aht", 360, 40, "csat", 0.90, 30, "qa_score", 90, 4),
                 agent("IRE3", "aht", 420, 40, "csat", 0.80, 30, "qa_score", 95, 4),
