@@ -72,4 +72,29 @@ public final class AggregatePayloads {
 
     @Schema(name = "TrendGranularity", description = "Length of each point of a trend")
     public enum Granularity { DAY, WEEK, MONTH, QUARTER, YEAR }
+
+    @Schema(name = "CountedRecordPart", description = "Which part of the metric's derivation a record counts in: "
+            + "NUMERATOR, SUBTRACT (e.g. NPS detractors), DENOMINATOR, or VALUE (a pushed value of the metric)")
+    public enum Part { NUMERATOR, SUBTRACT, DENOMINATOR, VALUE }
+
+    @Schema(name = "CountedRecord", description = "A record behind an agent's figure: its stored (latest) revision, "
+            + "the center's day it counts for, its fields, and where the metric counts it")
+    public record CountedRecord(
+            @Schema(description = "Record kind (as in the upload paths and derivations), or values for a pushed value",
+                    examples = "incidents") String kind,
+            @Schema(examples = "crm") String sourceSystem,
+            @Schema(description = "The record's id in the source system; with sourceSystem what an appeal names",
+                    examples = "CRM-88231") String externalId,
+            @Schema(description = "The stored revision (replaced ones are in the audit trail)", examples = "1")
+            int revision,
+            @Schema(description = "The day it counts for, in the center's time zone", examples = "2026-10-14")
+            LocalDate day,
+            @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.OBJECT,
+                    description = "The record's fields by their upload names (timestamps in the center's time zone)",
+                    examples = "{\"occurredAt\": \"2026-10-14T10:20:00+08:00\", \"kind\": \"ERROR\", "
+                            + "\"points\": null, \"note\": \"wrong tariff entered\"}")
+            com.fasterxml.jackson.databind.node.ObjectNode fields,
+            @Schema(description = "Parts of the derivation that count it", examples = "[\"NUMERATOR\"]")
+            List<Part> countedIn) {
+    }
 }

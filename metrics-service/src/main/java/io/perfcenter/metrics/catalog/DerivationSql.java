@@ -164,6 +164,15 @@ public final class DerivationSql {
         return "count(*) FILTER (WHERE " + String.join(" OR ", any) + ")";
     }
 
+    /**
+     * The SQL test (over the alias {@code r}) of a record contributing to the measure, {@code TRUE} when every record
+     * of its kind does: the records a measure counts, as the records behind a figure list them.
+     */
+    public static String contribution(Measure m) {
+        String test = contributes(m);
+        return test == null ? "TRUE" : test;
+    }
+
     /** The SQL test of a record contributing to the measure, or null when every record of its kind does. */
     private static String contributes(Measure m) {
         RecordKind kind = RecordKind.byPath(m.record()).orElseThrow();
