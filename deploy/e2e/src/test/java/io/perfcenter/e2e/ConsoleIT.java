@@ -51,7 +51,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * agent's own supervisor may not); the appeals reviewer decides the appeal; hr previews a template change (charts
  * drawn), stores it, computes a new revision and opens its review; the supervisor reviews a scorecard with one-on-one
  * feedback notes; hr publishes the run; the center board and the manager's team render; the agent opens the figures
- * behind an item and is refused hr's pages and another agent's item. A screenshot of every page is kept under
+ * behind an item with the records under each day (as the API lists them), appeals one record and is refused hr's pages
+ * and another agent's item; the appeals reviewer escalates that appeal to hr, who may then decide it; under a
+ * 德能绩勤 template in review the supervisor rates an agent's manual-rating item and an agent rates a peer. A
+ * screenshot of every page is kept under
  * {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -448,7 +451,32 @@ class ConsoleIT {
         days.get(0).findElement(By.cssSelector("a.point")).click();
         String point = browser.findElement(By.id("dataPoint")).getAttribute("value");
         assertTrue(point.startsWith(days.get(0).getAttribute("data-day")), point);
+
+        // under each day the records the figure counted (the demo pushes daily values of calls_handled): the same
+        // records, in the same order, as the API's listCountedRecords gives the agent
+        List<WebElement> records = browser.findElements(By.cssSelector("#days-table li.record-row"));
+        List<String> listed = api("E3001", "agent", "/api/v1/metrics/records?employeeId=E3001&metric=calls_handled"
+                + "&period=" + month + "&limit=1000").getList("externalId");
+        assertTrue(listed.size() >= 20, "a pushed value per working day: " + listed);
+        assertEquals(listed, records.stream().map(r -> r.getAttribute("data-id")).toList());
+        WebElement record = records.get(1);
+        assertEquals("values", record.getAttribute("data-kind"));
+        WebElement day = browser.findElement(By.cssSelector("#days-table tr.day-records[data-day='"
+                + listed.get(1).substring(listed.get(1).length() - 10) + "'] li.record-row"));
+        assertEquals(listed.get(1), day.getAttribute("data-id"), "the record is listed under its day");
+        record.findElement(By.cssSelector("a.record-point")).click();
+        point = browser.findElement(By.id("dataPoint")).getAttribute("value");
+        assertTrue(point.startsWith("values demo/" + listed.get(1) + " (revision 1) of "), point);
         screenshot("agent-item-records");
+        browser.findElement(By.id("dataPoint")).sendKeys("I took fewer calls that day");
+        browser.findElement(By.id("appeal-reason")).sendKeys("My ACD log shows fewer calls on that day");
+        browser.findElement(By.cssSelector("#appeal-form button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#appeals tr.appeal-row")));
+        List<Map<String, Object>> appeals = api("E3001", "agent", "/api/v1/scoring/appeals").getList("$");
+        assertTrue(appeals.stream().anyMatch(a -> "DATA_POINT".equals(a.get("kind"))
+                && String.valueOf(a.get("dataPoint")).startsWith("values demo/" + listed.get(1) + " ")),
+                appeals.toString());
+        browser.get(gw + "/console/items/E3001/volume?period=" + month);
         waiting().until(ExpectedConditions.attributeToBe(By.id("item-trend"), "data-rendered", "true"));
         ((JavascriptExecutor) browser).executeScript("document.getElementById('item-trend').scrollIntoView();");
         screenshot("agent-item-trend");
@@ -463,6 +491,113 @@ class ConsoleIT {
         assertTrue(title.equals("Not allowed") || title.equals("Not found"), title);
         assertTrue(browser.findElements(By.id("days-table")).isEmpty(), "none of E3002's figures");
         screenshot("agent-other-item-refused");
+    }
+
+    @Test
+    @Order(13)
+    void theReviewerEscalatesTheRecordAppealToHrWhoDecidesIt() {
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        signInAs("E4101");
+        browser.get(gw + "/console/review/appeals?status=OPEN");
+        WebElement card = browser.findElements(By.cssSelector("section.appeal-card")).stream()
+                .filter(c -> c.getText().contains("My ACD log shows fewer calls on that day")).findFirst()
+                .orElseThrow(() -> new AssertionError("the agent's record appeal is open for the reviewer"));
+        String id = card.getAttribute("data-appeal");
+        assertFalse(card.findElements(By.cssSelector("form.decide")).isEmpty(), "the reviewer may decide it");
+        card.findElement(By.cssSelector("form.escalate textarea")).sendKeys("The ACD export is disputed; hr decides");
+        screenshot("reviewer-escalates");
+        card.findElement(By.cssSelector("form.escalate button[type=submit]")).click();
+
+        waiting().until(ExpectedConditions.urlContains("#appeal-" + id));
+        WebElement escalated = browser.findElement(By.id("appeal-" + id));
+        assertTrue(escalated.getText().contains("escalated to hr"), escalated.getText());
+        assertTrue(escalated.findElements(By.cssSelector("form.decide, form.escalate")).isEmpty(),
+                "once escalated only hr decides");
+        JsonPath appeal = api("E9001", "hr", "/api/v1/scoring/appeals/" + id);
+        assertEquals("E4101", appeal.getString("escalatedBy"));
+        assertEquals("The ACD export is disputed; hr decides", appeal.getString("escalationReason"));
+        assertEquals("OPEN", appeal.getString("status"));
+
+        signInAs("E9001");
+        browser.get(gw + "/console/review/appeals?status=OPEN");
+        WebElement forHr = browser.findElement(By.id("appeal-" + id));
+        assertFalse(forHr.findElements(By.cssSelector("form.decide")).isEmpty(), "hr decides the escalated appeal");
+        assertTrue(forHr.findElements(By.cssSelector("form.escalate")).isEmpty(), "hr has nobody to escalate to");
+        screenshot("hr-escalated-appeal");
+    }
+
+    @Test
+    @Order(14)
+    void theSupervisorAndAPeerRateAManualRatingItemInReview() {
+        // hr scores the group with a 德能绩勤 template (one manual-rating item: supervisor 70%, peers 30%) and opens
+        // its review
+        running.as("E9001", "hr").body(Map.of("code", "CONDUCT", "name", "Conduct (德能绩勤)", "position", "seat",
+                "items", List.of(Map.of("code", "conduct", "name", "Conduct", "category", "behaviour", "weight", 100,
+                        "rule", Map.of("type", "manual-rating", "dimensions", List.of(
+                                        Map.of("code", "de", "name", "德 integrity", "weight", 25),
+                                        Map.of("code", "neng", "name", "能 ability", "weight", 25),
+                                        Map.of("code", "ji", "name", "绩 results", "weight", 25),
+                                        Map.of("code", "qin", "name", "勤 diligence", "weight", 25)),
+                                "raters", List.of(Map.of("role", "supervisor", "weight", 70),
+                                        Map.of("role", "peer", "weight", 30))))),
+                "gradeBands", List.of(Map.of("grade", "good", "minScore", 60), Map.of("grade", "fail", "minScore", 0))))
+                .post("/api/v1/scoring/templates").then().statusCode(201);
+        long run = running.as("E9001", "hr").body(Map.of("templateCode", "CONDUCT", "unitCode", "G-HOTLINE-1",
+                "period", month)).post("/api/v1/scoring/runs").then().statusCode(201).extract().jsonPath()
+                .getLong("id");
+        running.as("E9001", "hr").post("/api/v1/scoring/runs/" + run + "/review").then().statusCode(200);
+
+        signInAs("E2001");
+        browser.get(gw + "/console/review/runs?period=" + month + "&run=" + run);
+        WebElement card = browser.findElement(By.cssSelector("article.review-card[data-employee='E3001']"));
+        WebElement form = card.findElement(By.cssSelector("form.rate[data-item='conduct']"));
+        rate(form, Map.of("de", "4", "neng", "5", "ji", "4", "qin", "3"), "Reliable on late shifts");
+        screenshot("supervisor-rates");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("article.review-card[data-employee='E3001'] li.rating")));
+        String given = browser.findElement(By.cssSelector("article.review-card[data-employee='E3001'] li.rating"))
+                .getText();
+        assertTrue(given.startsWith("supervisor rating of conduct by E2001: de 4 · neng 5 · ji 4 · qin 3"), given);
+        long e3001 = api("E2001", "supervisor", "/api/v1/scoring/runs/" + run)
+                .getLong("scorecards.find { it.employeeId == 'E3001' }.id");
+        JsonPath ratings = api("E2001", "supervisor", "/api/v1/scoring/reviews/" + e3001 + "/ratings");
+        assertEquals("supervisor", ratings.getString("[0].role"));
+        assertEquals("E2001", ratings.getString("[0].raterId"));
+        assertEquals(4.0, ratings.getDouble("[0].scores.de"));
+        assertEquals(3.0, ratings.getDouble("[0].scores.qin"));
+        screenshot("supervisor-rated");
+
+        // the agent rates a peer of the same run; their own scorecard is not theirs to rate here
+        browser.manage().window().setSize(new Dimension(412, 915));
+        signInAs("E3001");
+        browser.get(gw + "/console/review/runs?period=" + month + "&run=" + run);
+        assertNotNull(browser.findElement(By.id("peer-note")));
+        assertTrue(browser.findElements(By.cssSelector("article.review-card[data-employee='E3001']")).isEmpty());
+        WebElement peer = browser.findElement(By.cssSelector("article.review-card[data-employee='E3002']"));
+        WebElement peerForm = peer.findElement(By.cssSelector("form.rate[data-item='conduct']"));
+        assertEquals("peer", peerForm.findElement(By.name("role")).getAttribute("value"));
+        rate(peerForm, Map.of("de", "5", "neng", "4", "ji", "4", "qin", "5"), null);
+        screenshot("peer-rates");
+        peerForm.findElement(By.cssSelector("button[type=submit]")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("article.review-card[data-employee='E3002'] li.rating")));
+        assertTrue(browser.findElement(By.cssSelector("article.review-card[data-employee='E3002'] li.rating"))
+                .getText().startsWith("Your peer rating of conduct is stored"));
+        screenshot("peer-rated");
+        long e3002 = api("E9001", "hr", "/api/v1/scoring/runs/" + run)
+                .getLong("scorecards.find { it.employeeId == 'E3002' }.id");
+        JsonPath peerRatings = api("E9001", "hr", "/api/v1/scoring/reviews/" + e3002 + "/ratings");
+        assertEquals("peer", peerRatings.getString("[0].role"));
+        assertEquals("E3001", peerRatings.getString("[0].raterId"));
+        assertEquals(5.0, peerRatings.getDouble("[0].scores.qin"));
+    }
+
+    private static void rate(WebElement form, Map<String, String> scores, String comment) {
+        scores.forEach((dimension, score) -> form.findElement(By.name("score." + dimension)).sendKeys(score));
+        if (comment != null) {
+            form.findElement(By.name("comment")).sendKeys(comment);
+        }
     }
 
     /** How many pixels of the canvas are painted. */

@@ -27,9 +27,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * An item of an agent's month in detail: the figures behind it day by day (what the metrics API gives a reader: its
- * values per day, each computed from that day's records and pushed values; the records themselves are not readable
- * through the API), so that an agent can point at a wrong day and appeal it, and the item's metric over 12 months.
+ * An item of an agent's month in detail: the figures behind it day by day (its values per day, each computed from that
+ * day's records and pushed values) and under each day the records the metric counted (metrics-service's
+ * listCountedRecords), so that an agent can point at a wrong record or day and appeal it; and the item's metric over
+ * 12 months.
  * Also the honors and promotion eligibility the month page shows.
  */
 @Path("/console/items")
@@ -51,8 +52,38 @@ public class AgentViews extends ConsoleKit {
     }
 
     @TemplateData
-    public record Day(String date, String value, String samples) {
+    public record Day(String date, String value, String samples, List<Rec> records) {
     }
+
+    /**
+     * A record behind the item (metrics-service's listCountedRecords): its kind, source system and id, stored
+     * revision, its fields in one line, where the metric counts it, and how an appeal names it.
+     */
+    @TemplateData
+    public record Rec(String kind, String sourceSystem, String externalId, int revision, String summary,
+                      String countedIn, String dataPoint) {
+
+        static Rec of(JsonNode r) {
+            List<String> fields = new ArrayList<>();
+            r.path("fields").fields().forEachRemaining(f -> {
+                if (!f.getValue().isNull() && !f.getValue().isContainerNode()) {
+                    fields.add(f.getKey() + " " + f.getValue().asText());
+                }
+            });
+            List<String> parts = new ArrayList<>();
+            r.path("countedIn").forEach(p -> parts.add(p.asText().toLowerCase(java.util.Locale.ROOT)));
+            String kind = r.path("kind").asText();
+            String source = r.path("sourceSystem").asText();
+            String id = r.path("externalId").asText();
+            int revision = r.path("revision").asInt();
+            return new Rec(kind, source, id, revision, String.join(" · ", fields), String.join(", ", parts),
+                    kind + " " + source + "/" + id + " (revision " + revision + ") of " + r.path("day").asText()
+                            + ": ");
+        }
+    }
+
+    /** At most this many records of an item's month are shown (the API's largest page). */
+    static final int RECORDS_SHOWN = 1000;
 
     /** The honors an agent won and where they stand on each career ladder, as the month page shows them. */
     @TemplateData
@@ -114,23 +145,46 @@ public class AgentViews extends ConsoleKit {
             Uni<Part> months = get("metrics-service", "/api/v1/metrics/trends?employeeId=" + id + "&metric=" + m
                     + "&from=" + month.minusMonths(11).atDay(1) + "&to=" + month.atEndOfMonth()
                     + "&granularity=MONTH", ctx);
-            return Uni.combine().all().unis(days, months).asTuple().flatMap(parts -> {
+            Uni<Part> records = get("metrics-service", "/api/v1/metrics/records?employeeId=" + id + "&metric=" + m
+                    + "&period=" + month + "&limit=" + RECORDS_SHOWN, ctx);
+            return Uni.combine().all().unis(days, months, records).asTuple().flatMap(parts -> {
                 List<String> notes = new ArrayList<>();
                 ConsolePages.note(notes, parts.getItem1(), "the figures by day");
                 ConsolePages.note(notes, parts.getItem2(), "the 12-month trend");
-                List<Day> list = new ArrayList<>();
-                for (JsonNode point : parts.getItem1().body() == null ? List.<JsonNode>of()
-                        : iterable(parts.getItem1().body().path("series"))) {
-                    JsonNode v = point.path("values").path(metric);
-                    if (!v.isMissingNode() && !v.isNull()) {
-                        list.add(new Day(point.path("start").asText(), MonthView.text(v, "value"),
-                                MonthView.text(v, "samples")));
-                    }
-                }
-                return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found, list,
+                ConsolePages.note(notes, parts.getItem3(), "the records");
+                return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found,
+                        days(parts.getItem1().body(), parts.getItem3().body(), metric, notes),
                         trend(parts.getItem2().body(), metric, month), notes)));
             });
         });
+    }
+
+    /**
+     * The month's days with a figure or a record, oldest first: each day's figure from the daily trend and, under it,
+     * the records behind it.
+     */
+    static List<Day> days(JsonNode trend, JsonNode records, String metric, List<String> notes) {
+        java.util.TreeMap<String, List<Rec>> byDay = new java.util.TreeMap<>();
+        int count = 0;
+        for (JsonNode r : iterable(records)) {
+            byDay.computeIfAbsent(r.path("day").asText(), d -> new ArrayList<>()).add(Rec.of(r));
+            count++;
+        }
+        if (count >= RECORDS_SHOWN) {
+            notes.add("The first " + RECORDS_SHOWN + " records of the month are shown; ask the API for the rest "
+                    + "(GET /api/v1/metrics/records, paged).");
+        }
+        java.util.TreeMap<String, Day> list = new java.util.TreeMap<>();
+        for (JsonNode point : trend == null ? List.<JsonNode>of() : iterable(trend.path("series"))) {
+            JsonNode v = point.path("values").path(metric);
+            String date = point.path("start").asText();
+            if ((!v.isMissingNode() && !v.isNull()) || byDay.containsKey(date)) {
+                list.put(date, new Day(date, MonthView.text(v, "value"), MonthView.text(v, "samples"),
+                        byDay.getOrDefault(date, List.of())));
+            }
+        }
+        byDay.forEach((date, recs) -> list.putIfAbsent(date, new Day(date, null, null, recs)));
+        return new ArrayList<>(list.values());
     }
 
     private ItemDetail detail(String employeeId, YearMonth month, JsonNode card, JsonNode item, List<Day> days,

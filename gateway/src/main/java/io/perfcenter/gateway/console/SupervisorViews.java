@@ -41,6 +41,12 @@ import java.util.Set;
 public class SupervisorViews extends ConsoleKit {
 
     private static final Set<String> STATUSES = Set.of("OPEN", "ACCEPTED", "REJECTED");
+    /** Who reads the runs of their units (and hr, admin every run). */
+    private static final Set<String> LEADERS = Set.of("supervisor", "manager", "hr", "admin");
+    /** Who gives the supervisor rating of a manual-rating item (the API checks they lead the run's unit). */
+    private static final Set<String> RATERS = Set.of("supervisor", "manager");
+    private static final String SCORE = "score.";
+    private static final java.util.regex.Pattern ITEM_CODE = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,64}");
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
@@ -50,16 +56,30 @@ public class SupervisorViews extends ConsoleKit {
         static native TemplateInstance reviews(Viewer viewer, String csrf, Reviews reviews);
     }
 
-    /** A run in review as its reviewers see it: each scorecard's result and where its review stands. */
+    /**
+     * A run in review as its reviewers see it: each scorecard's result and where its review stands, and the
+     * manual-rating items (德能绩勤) the viewer may rate on it. {@code peer}: the viewer is an agent of the run, who
+     * sees their peers' scorecards to rate (no results, no review form).
+     */
     @TemplateData
     public record Reviews(String period, List<HrViews.Run> runs, HrViews.Run run, List<ReviewRow> rows,
-                          List<String> notes) {
+                          List<RatingItem> rating, boolean peer, List<String> notes) {
     }
 
     @TemplateData
     public record ReviewRow(long scorecardId, String employeeId, String total, String grade, String status,
                             boolean selfAssessed, String selfAssessment, String reviewedBy, String comments,
-                            String feedbackNotes) {
+                            String feedbackNotes, List<String> ratings) {
+    }
+
+    /** A manual-rating item of the run's template the viewer rates, as {@code role}, on its dimensions. */
+    @TemplateData
+    public record RatingItem(String itemCode, String itemName, String role, String scaleMin, String scaleMax,
+                             List<Dimension> dimensions) {
+    }
+
+    @TemplateData
+    public record Dimension(String code, String name) {
     }
 
     @TemplateData
@@ -67,7 +87,24 @@ public class SupervisorViews extends ConsoleKit {
                          String reason, String dataPoint, String status, String filedAt, String decidedBy,
                          String decisionReason, String pointsBefore, String pointsAfter, String totalBefore,
                          String totalAfter, String gradeBefore, String gradeAfter, boolean escalated,
-                         boolean mayDecide) {
+                         boolean mayDecide, boolean mayEscalate) {
+
+        /**
+         * The appeal as {@code viewer} sees it. They may escalate it to hr (escalateAppeal) when it is not escalated
+         * yet and they are its reviewer and it is open, or it is their own and a reviewer rejected it; hr and admin
+         * decide instead. The API still decides (a closed run, another open appeal of the item).
+         */
+        static Appeal of(JsonNode a, Viewer viewer) {
+            Appeal seen = of(a);
+            boolean own = viewer != null && viewer.employeeId() != null
+                    && viewer.employeeId().equals(seen.employeeId());
+            boolean may = !seen.escalated() && viewer != null && !viewer.hr()
+                    && ((seen.mayDecide() && "open".equals(seen.status())) || (own && "rejected".equals(seen.status())));
+            return new Appeal(seen.id, seen.scorecardId, seen.employeeId, seen.unitCode, seen.itemCode, seen.kind,
+                    seen.reason, seen.dataPoint, seen.status, seen.filedAt, seen.decidedBy, seen.decisionReason,
+                    seen.pointsBefore, seen.pointsAfter, seen.totalBefore, seen.totalAfter, seen.gradeBefore,
+                    seen.gradeAfter, seen.escalated, seen.mayDecide, may);
+        }
 
         static Appeal of(JsonNode a) {
             return new Appeal(a.path("id").asLong(), a.path("scorecardId").asLong(), MonthView.text(a, "employeeId"),
@@ -78,7 +115,8 @@ public class SupervisorViews extends ConsoleKit {
                     MonthView.text(a, "decisionReason"), MonthView.text(a, "pointsBefore"),
                     MonthView.text(a, "pointsAfter"), MonthView.text(a, "totalBefore"),
                     MonthView.text(a, "totalAfter"), MonthView.text(a, "gradeBefore"),
-                    MonthView.text(a, "gradeAfter"), a.hasNonNull("escalatedAt"), a.path("mayDecide").asBoolean());
+                    MonthView.text(a, "gradeAfter"), a.hasNonNull("escalatedAt"), a.path("mayDecide").asBoolean(),
+                    false);
         }
     }
 
@@ -101,14 +139,19 @@ public class SupervisorViews extends ConsoleKit {
                 return refused(part, "the appeals", ctx);
             }
             List<Appeal> list = new ArrayList<>();
-            part.body().forEach(a -> list.add(Appeal.of(a)));
+            Viewer viewer = viewer();
+            part.body().forEach(a -> list.add(Appeal.of(a, viewer)));
             // newest first: the ones waiting are the ones filed last
             java.util.Collections.reverse(list);
             return page(Templates.appeals(viewer(), csrf(ctx), filter == null ? "" : filter, list, List.of()));
         });
     }
 
-    /** The runs of a month the caller sees (a supervisor: of the units they lead), and one run's scorecards to review. */
+    /**
+     * The runs of a month the caller sees (a supervisor: of the units they lead), and one run's scorecards to review
+     * and rate. An agent sees the runs they are scored in, and in one in review their peers' scorecards to rate when
+     * the template counts peer ratings.
+     */
     @GET
     @Operation(hidden = true)
     @Path("runs")
@@ -118,14 +161,15 @@ public class SupervisorViews extends ConsoleKit {
         if (month == null) {
             return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
         }
+        Viewer viewer = viewer();
+        if (!hasAny(LEADERS) && viewer != null && viewer.employeeId() != null) {
+            return peerReviews(month, runId, viewer.employeeId(), ctx);
+        }
         Uni<ServiceCalls.Part> runs = get("scoring-service", "/api/v1/scoring/runs?period=" + month
                 + "&limit=200", ctx);
-        Uni<ServiceCalls.Part> run = runId == null ? Uni.createFrom().item(new ServiceCalls.Part("scoring-service",
-                null, false, null)) : get("scoring-service", "/api/v1/scoring/runs/" + runId, ctx);
-        Uni<ServiceCalls.Part> entries = runId == null ? Uni.createFrom().item(new ServiceCalls.Part(
-                "scoring-service", null, false, null)) : get("scoring-service", "/api/v1/scoring/reviews?runId="
-                + runId + "&limit=1000", ctx);
-        return Uni.combine().all().unis(runs, run, entries).asTuple().flatMap(parts -> {
+        Uni<ServiceCalls.Part> run = runId == null ? none() : get("scoring-service", "/api/v1/scoring/runs/" + runId,
+                ctx);
+        return Uni.combine().all().unis(runs, run).asTuple().flatMap(parts -> {
             if (parts.getItem1().body() == null) {
                 return refused(parts.getItem1(), "the runs in review", ctx);
             }
@@ -133,26 +177,254 @@ public class SupervisorViews extends ConsoleKit {
                 return refused(parts.getItem2(), "run " + runId, ctx);
             }
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem3(), "the reviews");
             List<HrViews.Run> list = new ArrayList<>();
             parts.getItem1().body().forEach(r -> list.add(HrViews.Run.of(r)));
-            List<ReviewRow> rows = new ArrayList<>();
-            HrViews.Run shown = null;
-            if (runId != null) {
-                JsonNode r = parts.getItem2().body();
-                shown = HrViews.Run.of(r);
-                for (JsonNode c : r.path("scorecards")) {
-                    JsonNode review = c.path("review");
-                    rows.add(new ReviewRow(c.path("id").asLong(), MonthView.text(c, "employeeId"),
-                            MonthView.text(c, "total"), MonthView.text(c, "grade"),
-                            MonthView.lower(MonthView.text(c, "status")), review.hasNonNull("selfAssessedAt"),
-                            MonthView.text(review, "selfAssessment"), MonthView.text(review, "reviewedBy"),
-                            MonthView.text(review, "comments"), MonthView.text(review, "feedbackNotes")));
+            if (runId == null) {
+                return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, null,
+                        List.of(), List.of(), false, notes)));
+            }
+            JsonNode r = parts.getItem2().body();
+            HrViews.Run shown = HrViews.Run.of(r);
+            boolean rates = hasAny(RATERS) && "in review".equals(shown.status());
+            return ratingItems(r, rates ? "supervisor" : null, notes, ctx).flatMap(items -> {
+                List<JsonNode> cards = new ArrayList<>();
+                r.path("scorecards").forEach(cards::add);
+                return ratings(cards, !items.isEmpty(), notes, ctx).flatMap(given -> {
+                    List<ReviewRow> rows = new ArrayList<>();
+                    for (int i = 0; i < cards.size(); i++) {
+                        JsonNode c = cards.get(i);
+                        JsonNode review = c.path("review");
+                        rows.add(new ReviewRow(c.path("id").asLong(), MonthView.text(c, "employeeId"),
+                                MonthView.text(c, "total"), MonthView.text(c, "grade"),
+                                MonthView.lower(MonthView.text(c, "status")), review.hasNonNull("selfAssessedAt"),
+                                MonthView.text(review, "selfAssessment"), MonthView.text(review, "reviewedBy"),
+                                MonthView.text(review, "comments"), MonthView.text(review, "feedbackNotes"),
+                                given.get(i)));
+                    }
+                    return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, shown,
+                            rows, items, false, notes)));
+                });
+            });
+        });
+    }
+
+    /**
+     * An agent's reviews page: the runs of the month they are scored in (from their own scorecards) and, in one in
+     * review, their peers' scorecards with a rating form per manual-rating item that counts peer ratings.
+     */
+    private Uni<Response> peerReviews(java.time.YearMonth month, Long runId, String me, RoutingContext ctx) {
+        return get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + encode(me) + "&period=" + month
+                + "&limit=100", ctx).flatMap(cards -> {
+            if (cards.body() == null) {
+                return refused(cards, "your scorecards", ctx);
+            }
+            List<HrViews.Run> list = new ArrayList<>();
+            JsonNode own = null;
+            for (JsonNode c : cards.body()) {
+                ObjectNode run = JsonNodeFactory.instance.objectNode();
+                run.put("id", c.path("runId").asLong());
+                run.set("templateCode", c.path("templateCode"));
+                run.set("templateVersion", c.path("templateVersion"));
+                run.set("unitCode", c.path("unitCode"));
+                run.set("period", c.path("period"));
+                run.set("status", c.path("status"));
+                list.add(HrViews.Run.of(run));
+                if (runId != null && runId == c.path("runId").asLong()) {
+                    own = run;
                 }
             }
-            return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, shown, rows,
-                    notes)));
+            List<String> notes = new ArrayList<>();
+            if (runId == null || own == null) {
+                if (runId != null) {
+                    return message(404, "Not found", "You are not scored in run " + runId + " of " + month + ".",
+                            ctx);
+                }
+                return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, null,
+                        List.of(), List.of(), true, notes)));
+            }
+            JsonNode run = own;
+            HrViews.Run shown = HrViews.Run.of(run);
+            if (!"in review".equals(shown.status())) {
+                return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, shown,
+                        List.of(), List.of(), true, notes)));
+            }
+            Uni<ServiceCalls.Part> entries = get("scoring-service", "/api/v1/scoring/reviews?runId=" + runId
+                    + "&limit=1000", ctx);
+            return Uni.combine().all().unis(entries, ratingItems(run, "peer", notes, ctx)).asTuple()
+                    .flatMap(parts -> {
+                        ConsolePages.note(notes, parts.getItem1(), "your peers' scorecards");
+                        List<JsonNode> peers = new ArrayList<>();
+                        if (parts.getItem1().body() != null) {
+                            parts.getItem1().body().forEach(e -> {
+                                if (!me.equals(e.path("employeeId").asText())) {
+                                    peers.add(e);
+                                }
+                            });
+                        }
+                        // a peer does not read their peers' scorecards or ratings: what they rated just now is
+                        // said from the answer they got (rated=<scorecard>.<item>)
+                        String rated = ctx.request().getParam("rated");
+                        List<ReviewRow> rows = new ArrayList<>();
+                        for (JsonNode e : peers) {
+                            long id = e.path("scorecardId").asLong();
+                            List<String> stored = new ArrayList<>();
+                            for (RatingItem item : parts.getItem2()) {
+                                if ((id + "." + item.itemCode()).equals(rated)) {
+                                    stored.add("Your peer rating of " + item.itemCode() + " is stored (anonymous to "
+                                            + e.path("employeeId").asText() + "); rate again to change it.");
+                                }
+                            }
+                            rows.add(new ReviewRow(id, MonthView.text(e, "employeeId"), null, null,
+                                    MonthView.lower(MonthView.text(e, "status")), false, null, null, null, null,
+                                    stored));
+                        }
+                        return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list,
+                                shown, rows, parts.getItem2(), true, notes)));
+                    });
         });
+    }
+
+    /**
+     * The manual-rating items of the run's template version that count {@code role}'s ratings (none when the role
+     * is null): their scale and dimensions, read from the template version.
+     */
+    private Uni<List<RatingItem>> ratingItems(JsonNode run, String role, List<String> notes, RoutingContext ctx) {
+        if (role == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return get("scoring-service", "/api/v1/scoring/templates/" + encode(run.path("templateCode").asText())
+                + "/versions/" + run.path("templateVersion").asInt(), ctx).map(template -> {
+            ConsolePages.note(notes, template, "the template's rating items");
+            List<RatingItem> items = new ArrayList<>();
+            if (template.body() == null) {
+                return items;
+            }
+            for (JsonNode item : template.body().path("items")) {
+                JsonNode rule = item.path("rule");
+                if (!"manual-rating".equals(rule.path("type").asText())) {
+                    continue;
+                }
+                boolean counts = false;
+                for (JsonNode rater : rule.path("raters")) {
+                    counts |= role.equals(rater.path("role").asText());
+                }
+                if (!counts) {
+                    continue;
+                }
+                List<Dimension> dimensions = new ArrayList<>();
+                for (JsonNode d : rule.path("dimensions")) {
+                    dimensions.add(new Dimension(d.path("code").asText(), d.path("name").asText(d.path("code")
+                            .asText())));
+                }
+                if (dimensions.isEmpty()) {
+                    dimensions.add(new Dimension("overall", "Overall"));
+                }
+                items.add(new RatingItem(item.path("code").asText(), MonthView.text(item, "name"), role,
+                        rule.hasNonNull("scaleMin") ? MonthView.text(rule, "scaleMin") : "1",
+                        rule.hasNonNull("scaleMax") ? MonthView.text(rule, "scaleMax") : "5", dimensions));
+            }
+            return items;
+        });
+    }
+
+    /**
+     * The ratings given so far on each scorecard, one line each ("supervisor rating of attitude by E2001: de 4 …"),
+     * in the order of the scorecards; nothing is asked when {@code wanted} is false.
+     */
+    private Uni<List<List<String>>> ratings(List<JsonNode> cards, boolean wanted, List<String> notes,
+                                            RoutingContext ctx) {
+        if (!wanted || cards.isEmpty()) {
+            List<List<String>> none = new ArrayList<>();
+            cards.forEach(c -> none.add(List.of()));
+            return Uni.createFrom().item(none);
+        }
+        List<Uni<ServiceCalls.Part>> asks = new ArrayList<>();
+        for (JsonNode c : cards) {
+            long id = c.hasNonNull("scorecardId") ? c.path("scorecardId").asLong() : c.path("id").asLong();
+            asks.add(get("scoring-service", "/api/v1/scoring/reviews/" + id + "/ratings?limit=1000", ctx));
+        }
+        return Uni.join().all(asks).andCollectFailures().map(answers -> {
+            List<List<String>> out = new ArrayList<>();
+            for (ServiceCalls.Part a : answers) {
+                ConsolePages.note(notes, a, "the ratings given");
+                List<String> lines = new ArrayList<>();
+                if (a.body() != null) {
+                    for (JsonNode g : a.body()) {
+                        List<String> scores = new ArrayList<>();
+                        g.path("scores").fields().forEachRemaining(f -> scores.add(f.getKey() + " "
+                                + MonthView.text(g.path("scores"), f.getKey())));
+                        lines.add(g.path("role").asText() + " rating of " + g.path("itemCode").asText()
+                                + (g.hasNonNull("raterId") ? " by " + g.path("raterId").asText() : "") + ": "
+                                + String.join(" · ", scores) + (g.hasNonNull("comment") ? " — "
+                                + g.path("comment").asText() : ""));
+                    }
+                }
+                out.add(lines);
+            }
+            return out;
+        });
+    }
+
+    private static Uni<ServiceCalls.Part> none() {
+        return Uni.createFrom().item(new ServiceCalls.Part("scoring-service", null, false, null));
+    }
+
+    /**
+     * A supervisor's or peer's rating of a manual-rating item (the scoring API's rateScorecardItem): one score per
+     * dimension, posted as {@code score.<dimension>}; the API decides who may rate what.
+     */
+    @POST
+    @Operation(hidden = true)
+    @Path("scorecards/{scorecardId}/ratings")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> rate(@PathParam("scorecardId") long scorecardId,
+                              jakarta.ws.rs.core.MultivaluedMap<String, String> form, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, form.getFirst(ConsoleRoutes.CSRF_FIELD))) {
+            return forged(ctx);
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("itemCode", form.getFirst("itemCode"));
+        body.put("role", form.getFirst("role"));
+        ObjectNode scores = body.putObject("scores");
+        for (String key : form.keySet()) {
+            if (key.startsWith(SCORE) && key.length() > SCORE.length()) {
+                String value = form.getFirst(key);
+                try {
+                    scores.put(key.substring(SCORE.length()), new BigDecimal(value == null ? "" : value.trim()));
+                } catch (NumberFormatException e) {
+                    return message(400, "Not done: the rating", "Each dimension's score is a number ("
+                            + key.substring(SCORE.length()) + ").", ctx);
+                }
+            }
+        }
+        String comment = form.getFirst("comment");
+        if (comment != null && !comment.isBlank()) {
+            body.put("comment", comment);
+        }
+        String period = form.getFirst("period");
+        String runId = form.getFirst("runId");
+        String item = form.getFirst("itemCode");
+        String back = "/console/review/runs?period=" + month(period) + (runId != null && runId.matches("\\d{1,18}")
+                ? "&run=" + runId : "") + (item != null && ITEM_CODE.matcher(item).matches() ? "&rated="
+                + scorecardId + "." + item : "") + "#scorecard-" + scorecardId;
+        return put("scoring-service", "/api/v1/scoring/reviews/" + scorecardId + "/ratings", body, ctx)
+                .flatMap(answer -> after(answer, back, "the rating", ctx));
+    }
+
+    /** Hands an appeal to hr (the scoring API's escalateAppeal): its reviewer, or the agent after a rejection. */
+    @POST
+    @Operation(hidden = true)
+    @Path("appeals/{id}/escalation")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> escalate(@PathParam("id") long id, @FormParam("reason") String reason,
+                                  @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, csrf)) {
+            return forged(ctx);
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("reason", reason);
+        return post("scoring-service", "/api/v1/scoring/appeals/" + id + "/escalation", body, ctx)
+                .flatMap(answer -> after(answer, "/console/review/appeals#appeal-" + id, "the escalation", ctx));
     }
 
     /** Accept (with new points, or a day's corrected figure) or reject an appeal; the API decides who may. */

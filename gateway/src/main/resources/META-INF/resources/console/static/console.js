@@ -93,13 +93,14 @@
     }
   }
 
-  // "Appeal this day" fills in the appeal form's record with the day
+  // "Appeal this day" and "Appeal this record" fill in the appeal form's record with the day, or the record's kind,
+  // source system, id and revision
   function pointAtDays() {
     var input = document.getElementById('dataPoint');
-    document.querySelectorAll('a.point[data-day]').forEach(function (a) {
+    document.querySelectorAll('a.point[data-point]').forEach(function (a) {
       a.addEventListener('click', function () {
         if (input) {
-          input.value = a.getAttribute('data-day') + ': ';
+          input.value = a.getAttribute('data-point');
           input.focus();
         }
       });
