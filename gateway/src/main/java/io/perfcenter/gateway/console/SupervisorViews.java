@@ -99,7 +99,7 @@ public class SupervisorViews extends ConsoleKit {
             boolean own = viewer != null && viewer.employeeId() != null
                     && viewer.employeeId().equals(seen.employeeId());
             boolean may = !seen.escalated() && viewer != null && !viewer.hr()
-                    && ((seen.mayDecide() && "open".equals(seen.status())) || (own && "rejected".equals(seen.status())));
+                    && (own ? "rejected".equals(seen.status()) : seen.mayDecide() && "open".equals(seen.status()));
             return new Appeal(seen.id, seen.scorecardId, seen.employeeId, seen.unitCode, seen.itemCode, seen.kind,
                     seen.reason, seen.dataPoint, seen.status, seen.filedAt, seen.decidedBy, seen.decisionReason,
                     seen.pointsBefore, seen.pointsAfter, seen.totalBefore, seen.totalAfter, seen.gradeBefore,
