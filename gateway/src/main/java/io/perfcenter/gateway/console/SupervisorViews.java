@@ -189,7 +189,7 @@ public class SupervisorViews extends ConsoleKit {
             return ratingItems(r, rates ? "supervisor" : null, notes, ctx).flatMap(items -> {
                 List<JsonNode> cards = new ArrayList<>();
                 r.path("scorecards").forEach(cards::add);
-                return ratings(cards, !items.isEmpty(), notes, ctx).flatMap(given -> {
+                return ratings(cards, items, notes, ctx).flatMap(given -> {
                     List<ReviewRow> rows = new ArrayList<>();
                     for (int i = 0; i < cards.size(); i++) {
                         JsonNode c = cards.get(i);
@@ -328,12 +328,12 @@ public class SupervisorViews extends ConsoleKit {
     }
 
     /**
-     * The ratings given so far on each scorecard, one line each ("supervisor rating of attitude by E2001: de 4 …"),
-     * in the order of the scorecards; nothing is asked when {@code wanted} is false.
+     * The ratings given so far on each scorecard, one line each ("supervisor rating of attitude by E2001: de 4 …",
+     * the dimensions in the template's order), in the order of the scorecards; nothing is asked without rating items.
      */
-    private Uni<List<List<String>>> ratings(List<JsonNode> cards, boolean wanted, List<String> notes,
+    private Uni<List<List<String>>> ratings(List<JsonNode> cards, List<RatingItem> items, List<String> notes,
                                             RoutingContext ctx) {
-        if (!wanted || cards.isEmpty()) {
+        if (items.isEmpty() || cards.isEmpty()) {
             List<List<String>> none = new ArrayList<>();
             cards.forEach(c -> none.add(List.of()));
             return Uni.createFrom().item(none);
@@ -350,9 +350,15 @@ public class SupervisorViews extends ConsoleKit {
                 List<String> lines = new ArrayList<>();
                 if (a.body() != null) {
                     for (JsonNode g : a.body()) {
+                        List<String> order = new ArrayList<>();
+                        items.stream().filter(i -> i.itemCode().equals(g.path("itemCode").asText())).findFirst()
+                                .ifPresent(i -> i.dimensions().forEach(d -> order.add(d.code())));
+                        List<String> codes = new ArrayList<>();
+                        g.path("scores").fieldNames().forEachRemaining(codes::add);
+                        codes.sort(java.util.Comparator.comparingInt((String c) -> order.contains(c)
+                                ? order.indexOf(c) : order.size()).thenComparing(c -> c));
                         List<String> scores = new ArrayList<>();
-                        g.path("scores").fields().forEachRemaining(f -> scores.add(f.getKey() + " "
-                                + MonthView.text(g.path("scores"), f.getKey())));
+                        codes.forEach(c -> scores.add(c + " " + MonthView.text(g.path("scores"), c)));
                         lines.add(g.path("role").asText() + " rating of " + g.path("itemCode").asText()
                                 + (g.hasNonNull("raterId") ? " by " + g.path("raterId").asText() : "") + ": "
                                 + String.join(" · ", scores) + (g.hasNonNull("comment") ? " — "
