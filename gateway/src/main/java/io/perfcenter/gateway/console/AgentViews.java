@@ -71,12 +71,16 @@ public class AgentViews extends ConsoleKit {
                 }
             });
             List<String> parts = new ArrayList<>();
-            r.path("countedIn").forEach(p -> parts.add(p.asText().toLowerCase(java.util.Locale.ROOT)));
+            r.path("countedIn").forEach(p -> parts.add(switch (p.asText()) {
+                case "SUBTRACT" -> "the subtracted part";
+                case "VALUE" -> "the figure as a pushed value";
+                default -> "the " + p.asText().toLowerCase(java.util.Locale.ROOT);
+            }));
             String kind = r.path("kind").asText();
             String source = r.path("sourceSystem").asText();
             String id = r.path("externalId").asText();
             int revision = r.path("revision").asInt();
-            return new Rec(kind, source, id, revision, String.join(" · ", fields), String.join(", ", parts),
+            return new Rec(kind, source, id, revision, String.join(" · ", fields), String.join(" and ", parts),
                     kind + " " + source + "/" + id + " (revision " + revision + ") of " + r.path("day").asText()
                             + ": ");
         }

@@ -77,7 +77,7 @@ class ConsoleRecordsRatingsTests {
         assertTrue(day5 > 0 && day5 < record1 && record1 < day20 && day20 < record9, html);
         assertTrue(html.contains("data-point=\"incidents crm/CRM-1 (revision 2) of 2026-10-05: \""), html);
         assertTrue(html.contains("kind ERROR · note wrong tariff"), html);
-        assertTrue(html.contains("counted in numerator"), html);
+        assertTrue(html.contains("counted in the numerator"), html);
         assertTrue(!html.contains("data-day=\"2026-10-06\""), "a day without figure or record is left out");
     }
 
