@@ -105,8 +105,11 @@ class ConsoleIT {
         return new ChromeDriver(service, options);
     }
 
+    /** Waits for a condition; an element replaced by the page loading meanwhile is looked up again. */
     private static WebDriverWait waiting() {
-        return new WebDriverWait(browser, WAIT);
+        WebDriverWait wait = new WebDriverWait(browser, WAIT);
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
     }
 
     /** A screenshot of the page, and the page's weight (its HTML, in bytes) in page-weights.txt beside it. */
