@@ -86,6 +86,18 @@ public class Appeal extends PanacheEntityBase {
     @Column(name = "correction_sent_at")
     public OffsetDateTime correctionSentAt;
 
+    /** The record a DATA_POINT appeal names in metrics-service ({@link AppealRecord#QA_EVALUATIONS}), or null. */
+    @Column(name = "record_kind")
+    public String recordKind;
+    @Column(name = "record_id")
+    public Long recordId;
+    @Column(name = "record_source_system")
+    public String recordSourceSystem;
+    @Column(name = "record_external_id")
+    public String recordExternalId;
+    @Column(name = "record_date")
+    public java.time.LocalDate recordDate;
+
     /** The key of the appeal's data correction in metrics-service: one per appeal, so sending it again is harmless. */
     public String correctionKey() {
         return "scoring-appeal-" + id;

@@ -23,8 +23,24 @@ public final class AppealPayloads {
                     examples = "DATA_POINT") Appeal.Kind kind,
             @Schema(required = true, examples = "The complaint of 2026-10-14 was about the courier, not my call")
             String reason,
-            @Schema(description = "For DATA_POINT: which record is wrong (date, id in the source system …)",
-                    examples = "complaint CRM-88231 of 2026-10-14") String dataPoint) {
+            @Schema(description = "For DATA_POINT: which record is wrong (date, id in the source system …); may be "
+                    + "left out when `record` names it", examples = "complaint CRM-88231 of 2026-10-14")
+            String dataPoint,
+            @Schema(description = "For DATA_POINT: the record in metrics-service it disputes, checked there as the "
+                    + "caller (a QA evaluation of the agent's, dated in the scorecard's period); the evaluation then "
+                    + "shows the appeal and its outcome") RecordRef record) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(name = "AppealRecord", description = "A record in metrics-service an appeal disputes: its kind and "
+            + "either its number there or its key in the sending system (sourceSystem and externalId)")
+    public record RecordRef(
+            @Schema(required = true, enumeration = {"qa-evaluations"}, examples = "qa-evaluations") String kind,
+            @Schema(description = "The record's number in metrics-service", minimum = "1", examples = "17") Long id,
+            @Schema(maxLength = 200, examples = "qa-tool") String sourceSystem,
+            @Schema(maxLength = 200, examples = "QA-2026-10-0042") String externalId,
+            @Schema(description = "The day it counts for (answered; ignored on input)", readOnly = true,
+                    examples = "2026-10-09") LocalDate date) {
     }
 
     @Schema(name = "AppealDecisionInput", description = "Accept (with an adjustment or a data correction) or reject")
@@ -70,14 +86,16 @@ public final class AppealPayloads {
                              OffsetDateTime escalatedAt, String escalatedBy, String escalationReason,
                              @Schema(description = "Whether the caller may decide it now (open; not the agent, not "
                                      + "their own supervisor or manager; an appeals reviewer, hr or admin)")
-                             Boolean mayDecide) {
+                             Boolean mayDecide,
+                             @Schema(description = "The record a DATA_POINT appeal disputes") RecordRef record) {
 
         static AppealView of(Appeal a, Boolean mayDecide) {
             return new AppealView(a.id, a.scorecardId, a.runId, a.employeeId, a.unitCode, a.itemCode, a.kind,
                     a.reason, a.dataPoint, a.status, a.filedAt, a.decidedBy, a.decidedAt, a.decisionReason,
                     a.resolution, plain(a.pointsBefore), plain(a.pointsAfter), plain(a.totalBefore),
                     plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, a.escalatedAt, a.escalatedBy,
-                    a.escalationReason, mayDecide);
+                    a.escalationReason, mayDecide, a.recordKind == null ? null : new RecordRef(a.recordKind,
+                    a.recordId, a.recordSourceSystem, a.recordExternalId, a.recordDate));
         }
     }
 }

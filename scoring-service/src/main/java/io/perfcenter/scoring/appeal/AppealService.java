@@ -5,6 +5,8 @@ import io.perfcenter.scoring.appeal.AppealPayloads.AppealView;
 import io.perfcenter.scoring.appeal.AppealPayloads.EscalationInput;
 import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
 import io.perfcenter.scoring.audit.AuditEvent;
+import io.perfcenter.scoring.client.MetricsPayloads.QaEvaluation;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardService;
@@ -37,15 +39,23 @@ public class AppealService {
     private final AppealAccess access;
     private final ScorecardService scorecards;
     private final DecisionSteps steps;
+    private final DisputedRecord disputed;
 
-    AppealService(Caller caller, AppealAccess access, ScorecardService scorecards, DecisionSteps steps) {
+    AppealService(Caller caller, AppealAccess access, ScorecardService scorecards, DecisionSteps steps,
+                  DisputedRecord disputed) {
         this.scorecards = scorecards;
         this.caller = caller;
         this.access = access;
         this.steps = steps;
+        this.disputed = disputed;
     }
 
-    @Transactional
+    /**
+     * Files an appeal. One naming a record (a QA evaluation) is checked with metrics-service as the caller, stored,
+     * then reported to metrics-service as the service; if that report fails the appeal is removed again (nothing
+     * filed, the failure answered). Never inside a transaction: the report is a write to metrics-service.
+     */
+    @Transactional(Transactional.TxType.NEVER)
     public Appeal file(AppealInput input) {
         if (input.scorecardId() == null) {
             throw Problems.invalid("scorecardId", "is required");
@@ -72,13 +82,30 @@ public class AppealService {
         if (input.reason() == null || input.reason().isBlank()) {
             throw Problems.invalid("reason", "is required");
         }
-        if (input.kind() == Appeal.Kind.DATA_POINT && (input.dataPoint() == null || input.dataPoint().isBlank())) {
+        if (input.kind() == Appeal.Kind.DATA_POINT && input.record() == null
+                && (input.dataPoint() == null || input.dataPoint().isBlank())) {
             throw Problems.invalid("dataPoint", "name the data point appealed (date, record id …)");
         }
         if (Appeal.count("scorecardId = ?1 and itemCode = ?2 and status = ?3", card.id, input.itemCode(),
                 Appeal.Status.OPEN) > 0) {
             throw Problems.conflict("Item " + input.itemCode() + " of scorecard " + card.id + " has an open appeal");
         }
+        QaEvaluation evaluation = input.record() == null ? null
+                : disputed.check(input.record(), input.kind(), card);
+        Appeal appeal = QuarkusTransaction.requiringNew().call(() -> store(input, card, evaluation));
+        if (evaluation != null) {
+            try {
+                disputed.report(appeal, "OPEN", appeal.reason);
+            } catch (RuntimeException failure) {
+                disputed.reportQuietly(appeal, "WITHDRAWN", failure);
+                QuarkusTransaction.requiringNew().run(() -> unfile(appeal.id));
+                throw failure;
+            }
+        }
+        return appeal;
+    }
+
+    private Appeal store(AppealInput input, Scorecard card, QaEvaluation evaluation) {
         Appeal appeal = new Appeal();
         appeal.scorecardId = card.id;
         appeal.runId = card.runId;
@@ -87,7 +114,18 @@ public class AppealService {
         appeal.itemCode = input.itemCode();
         appeal.kind = input.kind();
         appeal.reason = input.reason().strip();
-        appeal.dataPoint = input.dataPoint();
+        appeal.dataPoint = input.dataPoint() == null || input.dataPoint().isBlank() ? null : input.dataPoint().strip();
+        if (evaluation != null) {
+            appeal.recordKind = DisputedRecord.QA_EVALUATIONS;
+            appeal.recordId = evaluation.id();
+            appeal.recordSourceSystem = evaluation.sourceSystem();
+            appeal.recordExternalId = evaluation.externalId();
+            appeal.recordDate = evaluation.evaluatedOn();
+            if (appeal.dataPoint == null) {
+                appeal.dataPoint = "QA evaluation " + evaluation.id() + " (" + evaluation.sourceSystem() + "/"
+                        + evaluation.externalId() + ") of " + evaluation.evaluatedOn();
+            }
+        }
         appeal.status = Appeal.Status.OPEN;
         appeal.filedAt = OffsetDateTime.now(clock);
         try {
@@ -97,8 +135,17 @@ public class AppealService {
             throw Problems.conflict("Item " + input.itemCode() + " of scorecard " + card.id + " has an open appeal");
         }
         AuditEvent.record(card.runId, card.id, appeal.id, "APPEAL_FILED", caller.name(), appeal.kind + " appeal of "
-                + appeal.itemCode);
+                + appeal.itemCode + (evaluation == null ? "" : ", disputing " + appeal.dataPoint));
         return appeal;
+    }
+
+    /** An appeal whose filing did not complete (metrics-service did not take the dispute) is removed, if still open. */
+    private static void unfile(long id) {
+        Appeal.<Appeal>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE)
+                .filter(a -> a.status == Appeal.Status.OPEN && a.decidedAt == null).ifPresent(a -> {
+                    AuditEvent.delete("appealId", a.id);
+                    a.delete();
+                });
     }
 
     static Appeal.Status status(String status) {
@@ -146,13 +193,30 @@ public class AppealService {
      * Hands the appeal to hr. The reviewer who may decide it escalates an open appeal; the agent escalates their
      * appeal a reviewer rejected, which opens it again. Once escalated, only hr or admin decide it.
      */
-    @Transactional
+    @Transactional(Transactional.TxType.NEVER)
     public Appeal escalate(long id, EscalationInput input) {
         AppealAccess.Standing standing = access.standing();
-        access.visible(standing, id);
+        Appeal seen = access.visible(standing, id);
         if (input == null || input.reason() == null || input.reason().isBlank()) {
             throw Problems.invalid("reason", "is required");
         }
+        // the agent reopening a rejected appeal that disputes a record: the record shows it open again first
+        boolean reopens = seen.recordId != null && seen.status == Appeal.Status.REJECTED && seen.escalatedAt == null
+                && standing.me().filter(seen.employeeId::equals).isPresent();
+        if (reopens) {
+            disputed.report(seen, "OPEN", input.reason().strip());
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> escalateStored(standing, id, input));
+        } catch (RuntimeException failure) {
+            if (reopens) {
+                disputed.reportQuietly(seen, "REJECTED", failure);
+            }
+            throw failure;
+        }
+    }
+
+    private Appeal escalateStored(AppealAccess.Standing standing, long id, EscalationInput input) {
         Appeal appeal = Appeal.<Appeal>findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE).orElseThrow();
         if (appeal.escalatedAt != null) {
             throw Problems.conflict("Appeal " + id + " was escalated already");
@@ -216,6 +280,16 @@ public class AppealService {
         AppealResolution resolution = AppealResolutions.of(input);
         AppealDecision decision = AppealDecision.of(appeal, input.reason().strip(), caller.name());
         resolution.check(decision);
-        return resolution.apply(decision, steps);
+        if (appeal.recordId == null) {
+            return resolution.apply(decision, steps);
+        }
+        // the disputed record shows the outcome only if the decision is kept: reported first, taken back on failure
+        disputed.report(appeal, resolution.outcome().name(), decision.reason());
+        try {
+            return resolution.apply(decision, steps);
+        } catch (RuntimeException failure) {
+            disputed.reportQuietly(appeal, Appeal.Status.OPEN.name(), failure);
+            throw failure;
+        }
     }
 }

@@ -6,6 +6,8 @@ import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.client.MetricsPayloads.QaDispute;
+import io.perfcenter.scoring.client.MetricsPayloads.QaEvaluation;
 import io.perfcenter.scoring.client.MetricsPayloads.ValueRecord;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -177,6 +179,51 @@ public class MetricsClient {
     public AggregateReport aggregatesOfAgentAsService(String employeeId, List<String> metricCodes, LocalDate from,
                                                       LocalDate to) {
         return system.aggregatesOfAgent(employeeId, metricCodes, from, to);
+    }
+
+    /** As the caller: one QA evaluation they see (an appeal names it); a 404 is a {@link MetricsRejection}. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "qaEvaluationUnavailable", skipOn = MetricsRejection.class)
+    public QaEvaluation qaEvaluation(long id) {
+        return rest.qaEvaluation(id);
+    }
+
+    /** As the caller: an agent's QA evaluations of a range (all pages), to find one by its source system and id. */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "qaEvaluationsUnavailable", skipOn = MetricsRejection.class)
+    public List<QaEvaluation> qaEvaluations(String employeeId, LocalDate from, LocalDate to) {
+        return AllPages.read((limit, offset) -> rest.qaEvaluations(employeeId, from, to, limit, offset));
+    }
+
+    /**
+     * As the service: reports the appeal disputing a QA evaluation and where it stands. Retrying is safe: the same
+     * report again changes nothing.
+     */
+    @Timeout(TIMEOUT_MS)
+    @Retry(maxRetries = RETRIES, delay = RETRY_DELAY_MS, jitter = RETRY_JITTER_MS, abortOn = MetricsRejection.class)
+    @CircuitBreaker(requestVolumeThreshold = BREAKER_VOLUME, failureRatio = BREAKER_RATIO, delay = BREAKER_DELAY_MS,
+            successThreshold = 2, skipOn = MetricsRejection.class)
+    @Fallback(fallbackMethod = "qaDisputeUnavailable", skipOn = MetricsRejection.class)
+    public void reportQaDispute(long evaluationId, QaDispute dispute) {
+        system.putQaDispute(evaluationId, dispute);
+    }
+
+    QaEvaluation qaEvaluationUnavailable(long id, Throwable failure) {
+        throw unavailable("QA evaluation " + id, failure);
+    }
+
+    List<QaEvaluation> qaEvaluationsUnavailable(String employeeId, LocalDate from, LocalDate to, Throwable failure) {
+        throw unavailable("QA evaluations of " + employeeId, failure);
+    }
+
+    void qaDisputeUnavailable(long evaluationId, QaDispute dispute, Throwable failure) {
+        throw unavailable("dispute of QA evaluation " + evaluationId, failure);
     }
 
     DataCorrection correctionUnavailable(String key, DataCorrection correction, Throwable failure) {

@@ -70,4 +70,19 @@ public final class MetricsPayloads {
 
     public record MetricAggregate(BigDecimal value, long samples) {
     }
+
+    /**
+     * GET /api/v1/metrics/qa/evaluations/{id} (and the list): a QA evaluation an appeal disputes; its number is
+     * stable across revisions.
+     */
+    public record QaEvaluation(long id, String sourceSystem, String externalId, String employeeId,
+                               LocalDate evaluatedOn, BigDecimal score) {
+    }
+
+    /**
+     * PUT /api/v1/metrics/qa/evaluations/{id}/dispute: the appeal disputing the evaluation and where it stands (OPEN,
+     * ACCEPTED, REJECTED, or WITHDRAWN when its filing did not complete).
+     */
+    public record QaDispute(long appealId, String employeeId, String status, String reason) {
+    }
 }

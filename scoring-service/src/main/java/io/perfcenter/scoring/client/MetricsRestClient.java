@@ -69,6 +69,18 @@ interface MetricsRestClient {
     @Consumes(MediaType.APPLICATION_JSON)
     IngestReport ingest(List<ValueRecord> records, @QueryParam("atomic") boolean atomic);
 
+    @GET
+    @Path("/qa/evaluations/{id}")
+    MetricsPayloads.QaEvaluation qaEvaluation(@PathParam("id") long id);
+
+    @GET
+    @Path("/qa/evaluations")
+    List<MetricsPayloads.QaEvaluation> qaEvaluations(@QueryParam("employeeId") String employeeId,
+                                                     @QueryParam("from") LocalDate from,
+                                                     @QueryParam("to") LocalDate to,
+                                                     @QueryParam("limit") int limit,
+                                                     @QueryParam("offset") int offset);
+
     /** 4xx: our request was wrong, see {@link MetricsRejection}; anything else stays a failure of the dependency. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -45,6 +45,11 @@ interface MetricsSystemRestClient {
                                       @QueryParam("metric") List<String> metricCodes,
                                       @QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to);
 
+    @PUT
+    @Path("/qa/evaluations/{id}/dispute")
+    @Consumes(MediaType.APPLICATION_JSON)
+    void putQaDispute(@PathParam("id") long id, MetricsPayloads.QaDispute dispute);
+
     /** 4xx: our request was wrong, see {@link MetricsRejection}; anything else stays a failure of the dependency. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
