@@ -6,6 +6,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 /** How a stored QA evaluation reads: as sent, and for a form-scored one its per-item results and explanation. */
@@ -27,9 +28,41 @@ public final class QaEvaluationPayloads {
             @Schema(description = "The item's weight; absent for n/a", examples = "10") BigDecimal maxPoints) {
     }
 
+    @Schema(name = "QaEvaluationAgentStatus", description = "The evaluated agent's answer: PENDING (none yet), "
+            + "ACKNOWLEDGED, or DISPUTED (an appeal in scoring-service names the evaluation; see appealOutcome)")
+    public enum AgentStatus { PENDING, ACKNOWLEDGED, DISPUTED }
+
+    @Schema(name = "QaEvaluationAppealOutcome", description = "Where the appeal disputing the evaluation stands, as "
+            + "scoring-service reports it: OPEN, ACCEPTED or REJECTED")
+    public enum AppealOutcome { OPEN, ACCEPTED, REJECTED }
+
+    @Schema(name = "QaEvaluationDisputeStatus", description = "What scoring-service reports about the appeal: OPEN "
+            + "(filed, or reopened), ACCEPTED, REJECTED, or WITHDRAWN (the filing did not complete: the dispute is "
+            + "removed)")
+    public enum DisputeStatus { OPEN, ACCEPTED, REJECTED, WITHDRAWN }
+
+    @Schema(name = "QaEvaluationAcknowledgementInput", description = "The evaluated agent acknowledges the "
+            + "evaluation, optionally with a comment")
+    public record AcknowledgementInput(
+            @Schema(maxLength = 1000, examples = "Understood; I will disclose the risks on every loan call")
+            String comment) {
+    }
+
+    @Schema(name = "QaEvaluationDisputeInput", description = "scoring-service reports the appeal disputing the "
+            + "evaluation (an appeal of kind DATA_POINT naming it) and, later, its outcome")
+    public record DisputeInput(
+            @Schema(required = true, minimum = "1", examples = "42") Long appealId,
+            @Schema(required = true, description = "The appealing agent: must be the evaluated one",
+                    examples = "E3001") String employeeId,
+            @Schema(required = true, examples = "ACCEPTED") DisputeStatus status,
+            @Schema(maxLength = 2000, description = "The appeal's reason, or the decision's", examples = "The customer "
+                    + "hung up before the disclosure was due") String reason) {
+    }
+
     @Schema(name = "QaEvaluation", description = "A stored QA evaluation (latest revision)")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record EvaluationView(
+            @Schema(description = "The evaluation's number, stable across its revisions", examples = "17") long id,
             @Schema(examples = "qa-tool") String sourceSystem,
             @Schema(examples = "QA-2026-10-0042") String externalId,
             @Schema(examples = "1") int revision,
@@ -48,6 +81,16 @@ public final class QaEvaluationPayloads {
             @Schema(description = "Per item, in form order (form-scored evaluations)") List<ItemResult> itemResults,
             @Schema(description = "How the form's score came about", examples = "greeting 2/2: 10 of 10; "
                     + "risk_disclosure no: 0 of 20 (failed, critical) → zeroed by critical item risk_disclosure: 0.00")
-            String explanation) {
+            String explanation,
+            @Schema(description = "The evaluated agent's answer", examples = "DISPUTED") AgentStatus agentStatus,
+            OffsetDateTime acknowledgedAt,
+            @Schema(description = "The revision the agent acknowledged (a later revision is not acknowledged yet)",
+                    examples = "1") Integer acknowledgedRevision,
+            @Schema(description = "The agent's comment with the acknowledgement") String agentComment,
+            @Schema(description = "The scoring-service appeal disputing it", examples = "42") Long appealId,
+            @Schema(description = "Where that appeal stands", examples = "ACCEPTED") AppealOutcome appealOutcome,
+            @Schema(description = "The appeal's reason, then the decision's") String appealReason,
+            OffsetDateTime disputedAt,
+            @Schema(description = "When scoring-service last reported the appeal") OffsetDateTime appealUpdatedAt) {
     }
 }
