@@ -59,7 +59,11 @@ class ContractVerificationTests {
      */
     static final String SERVICE = "a service calling as itself";
 
+    /** A QA evaluation of E1 (in the October state's org); its number is injected into the request as evaluationId. */
+    static final String QA_EVALUATION = "QA evaluation QA-E1-1 of agent E1 dated 2026-10-09";
+
     private static boolean seeded;
+    private static Long evaluationId;
 
     @TestHTTPResource("/")
     URL url;
@@ -127,6 +131,21 @@ class ContractVerificationTests {
         }
         given().auth().oauth2(TestTokens.system("records-writer")).contentType(ContentType.JSON).body(values)
                 .post("/api/v1/metrics/values").then().statusCode(200);
+    }
+
+    @State(QA_EVALUATION)
+    Map<String, Object> qaEvaluation() {
+        october();
+        if (evaluationId == null) {
+            given().auth().oauth2(TestTokens.system("records-writer")).contentType(ContentType.JSON)
+                    .body(List.of(Map.of("sourceSystem", "qa-tool", "externalId", "QA-E1-1", "employeeId", "E1",
+                            "evaluatorId", "Q1", "evaluatedOn", "2026-10-09", "score", 80)))
+                    .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200);
+            evaluationId = hr().queryParam("employeeId", "E1").queryParam("period", "2026-10")
+                    .get("/api/v1/metrics/qa/evaluations").then().statusCode(200).extract().jsonPath()
+                    .getLong("find { it.externalId == 'QA-E1-1' }.id");
+        }
+        return Map.of("evaluationId", evaluationId);
     }
 
     private static RequestSpecification hr() {

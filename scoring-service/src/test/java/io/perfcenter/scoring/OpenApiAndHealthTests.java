@@ -62,6 +62,15 @@ class OpenApiAndHealthTests {
                 .body("paths.'/api/v1/scoring/appeals/{id}'.get.operationId", equalTo("getAppeal"))
                 .body("paths.'/api/v1/scoring/appeals/{id}/decision'.post.operationId", equalTo("decideAppeal"))
                 .body("paths.'/api/v1/scoring/appeals/{id}/escalation'.post.operationId", equalTo("escalateAppeal"))
+                .body("paths.'/api/v1/scoring/coaching-sessions'.post.operationId", equalTo("openCoachingSession"))
+                .body("paths.'/api/v1/scoring/coaching-sessions'.get.operationId", equalTo("listCoachingSessions"))
+                .body("paths.'/api/v1/scoring/coaching-sessions/{id}'.get.operationId", equalTo("getCoachingSession"))
+                .body("paths.'/api/v1/scoring/coaching-sessions/{id}/notes'.put.operationId",
+                        equalTo("recordCoachingNotes"))
+                .body("paths.'/api/v1/scoring/coaching-sessions/{id}/acknowledgement'.post.operationId",
+                        equalTo("acknowledgeCoachingSession"))
+                .body("paths.'/api/v1/scoring/coaching-sessions'.post.responses", hasKey("409"))
+                .body("components.schemas.AppealInput.properties", hasKey("record"))
                 .body("components.schemas.ScoringRule.discriminator.mapping", hasKey("lookup-table"))
                 .body("components.schemas.ScoringRule.discriminator.mapping", hasKey("expression"))
                 .body("components.schemas.LookupTableRule.properties.table", notNullValue())

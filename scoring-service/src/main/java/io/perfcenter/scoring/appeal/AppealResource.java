@@ -47,11 +47,17 @@ public class AppealResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER})
     @Operation(operationId = "fileAppeal", summary = "Appeal an item of one's own published scorecard",
             description = "Against the score itself (SCORE) or a data point behind it (DATA_POINT: a complaint or "
-                    + "repeat contact wrongly attributed, a mis-sampled recording). One open appeal per item.")
+                    + "repeat contact wrongly attributed, a mis-sampled recording). One open appeal per item. A DATA_POINT "
+                    + "appeal may name the QA evaluation it disputes (record {kind: qa-evaluations, id} or its "
+                    + "sourceSystem and externalId): it is checked with metrics-service as the caller, and the "
+                    + "evaluation then shows the appeal and, later, its outcome.")
     @APIResponse(responseCode = "201", description = "Filed, OPEN",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppealView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
-    @APIResponse(responseCode = "409", description = "Not published, locked, or the item has an open appeal")
+    @APIResponse(responseCode = "400", description = "Invalid field (problem names it, e.g. record.id)")
+    @APIResponse(responseCode = "409", description = "Not published, locked, the item has an open appeal, or "
+            + "metrics-service refused the dispute of the named evaluation (another appeal disputes it)")
+    @APIResponse(responseCode = "503", description = "metrics-service unavailable while checking or reporting the "
+            + "named evaluation (nothing filed)")
     public Response file(@NotNull AppealInput input) {
         Appeal appeal = appeals.file(input);
         return Response.created(URI.create("/api/v1/scoring/appeals/" + appeal.id))
@@ -97,6 +103,7 @@ public class AppealResource {
     @APIResponse(responseCode = "404", description = "No such appeal, or not one the caller sees")
     @APIResponse(responseCode = "409", description = "Escalated already, decided (reviewer), not rejected (agent), "
             + "or the run is no longer PUBLISHED")
+    @APIResponse(responseCode = "503", description = "metrics-service unavailable (nothing changed)")
     public AppealView escalate(@PathParam("id") long id, @NotNull EscalationInput input) {
         return appeals.view(appeals.escalate(id, input));
     }

@@ -17,6 +17,8 @@ import io.perfcenter.scoring.client.MetricsPayloads.Assignment;
 import io.perfcenter.scoring.client.MetricsPayloads.IngestReport;
 import io.perfcenter.scoring.client.MetricsPayloads.Member;
 import io.perfcenter.scoring.client.MetricsPayloads.OrgUnit;
+import io.perfcenter.scoring.client.MetricsPayloads.QaDispute;
+import io.perfcenter.scoring.client.MetricsPayloads.QaEvaluation;
 import io.perfcenter.scoring.client.MetricsPayloads.ValueRecord;
 import io.perfcenter.support.CommittedPact;
 import io.perfcenter.support.PostgresTestResource;
@@ -60,6 +62,8 @@ class MetricsConsumerContractTests {
     static final String PROVIDER = "metrics-service";
     /** The provider state its verification sets up: see metrics-service's ContractVerificationTests. */
     static final String OCTOBER = "unit G1 (group under team T1, led by S1) with agents E1 and E2 who handled calls in October 2026";
+    /** A QA evaluation the provider stores; its number is the provider's, injected as {@code evaluationId}. */
+    static final String QA_EVALUATION = "QA evaluation QA-E1-1 of agent E1 dated 2026-10-09";
     /** The caller's token is the provider's to mint: the state names whose it is. */
     static final String CALLER = "the caller";
     static final String BEARER = "Bearer .+";
@@ -405,5 +409,92 @@ class MetricsConsumerContractTests {
                 LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31));
         assertEquals("E1", report.agents().get(0).employeeId());
         assertEquals(31, report.agents().get(0).values().get("calls_handled").samples());
+    }
+
+    // ---- an appeal disputing a QA evaluation: checked as the agent, reported as scoring itself ----
+
+    /** The fields of a QA evaluation scoring reads. */
+    private static void qaEvaluation(au.com.dius.pact.consumer.dsl.LambdaDslObject evaluation) {
+        evaluation.integerType("id", 1);
+        evaluation.stringType("sourceSystem", "qa-tool");
+        evaluation.stringType("externalId", "QA-E1-1");
+        evaluation.stringType("employeeId", "E1");
+        evaluation.stringMatcher("evaluatedOn", DATE, "2026-10-09");
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact qaEvaluation(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(QA_EVALUATION)
+                .given(CALLER, Map.of("employeeId", "E1", "role", "agent"))
+                .uponReceiving("one QA evaluation the agent disputes, read as the agent")
+                .method("GET").pathFromProviderState("/api/v1/metrics/qa/evaluations/${evaluationId}",
+                        "/api/v1/metrics/qa/evaluations/1")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonBody(MetricsConsumerContractTests::qaEvaluation).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "qaEvaluation")
+    void qaEvaluation(MockServer server) {
+        QaEvaluation evaluation = client(server).qaEvaluation(1);
+        assertEquals("E1", evaluation.employeeId());
+        assertEquals(LocalDate.of(2026, 10, 9), evaluation.evaluatedOn());
+        assertEquals("QA-E1-1", evaluation.externalId());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact qaEvaluations(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(QA_EVALUATION)
+                .given(CALLER, Map.of("employeeId", "E1", "role", "agent"))
+                .uponReceiving("an agent's QA evaluations of a period, read as the agent")
+                .method("GET").path("/api/v1/metrics/qa/evaluations")
+                .query("employeeId=E1&from=2026-10-01&to=2026-10-31&limit=1000&offset=0")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .willRespondWith().status(200)
+                .body(newJsonArrayMinLike(1, rows -> rows.object(MetricsConsumerContractTests::qaEvaluation)).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "qaEvaluations")
+    void qaEvaluations(MockServer server) {
+        List<QaEvaluation> evaluations = AllPages.read((limit, offset) -> client(server).qaEvaluations("E1",
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), limit, offset));
+        assertEquals("qa-tool", evaluations.get(0).sourceSystem());
+        assertEquals("QA-E1-1", evaluations.get(0).externalId());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact putQaDispute(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(QA_EVALUATION)
+                .given(SERVICE, SCORING_CORRECTING)
+                .uponReceiving("the appeal disputing a QA evaluation and its outcome, sent as scoring-service")
+                .method("PUT").pathFromProviderState("/api/v1/metrics/qa/evaluations/${evaluationId}/dispute",
+                        "/api/v1/metrics/qa/evaluations/1/dispute")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .matchHeader(ACTING_FOR, ".+", "RV1")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(newJsonBody(dispute -> {
+                    dispute.numberValue("appealId", 42);
+                    dispute.stringValue("employeeId", "E1");
+                    dispute.stringValue("status", "ACCEPTED");
+                    dispute.stringValue("reason", "Recording checked");
+                }).build())
+                .willRespondWith().status(200)
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "putQaDispute")
+    void putQaDispute(MockServer server) {
+        system(server).putQaDispute(1, new QaDispute(42, "E1", "ACCEPTED", "Recording checked"));
     }
 }
