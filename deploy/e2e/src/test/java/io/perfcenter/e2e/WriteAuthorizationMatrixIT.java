@@ -31,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.fail;
  * XA3); team XT2 (XM2) with group XG3 (XS3: XA4). Callers: agent XA1, supervisor XS1, manager XM1, qa XQ1, hr XH1,
  * admin XAD1, appeals XR1 (an appeals reviewer who leads no unit), and the machine clients, one purpose each and no
  * employee id: records-writer (record upload), org-sync, payroll-export, service (a service reading as itself) and
- * corrections-writer (scoring-service's data corrections).
+ * corrections-writer (scoring-service's data corrections and its reports of appeals disputing QA evaluations).
  */
 class WriteAuthorizationMatrixIT {
 
@@ -81,6 +81,11 @@ class WriteAuthorizationMatrixIT {
             defineQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             retireQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             createQaSamplingPlan    | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeQaEvaluation | own               | 2xx   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeQaEvaluation | same-unit         | 404   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeQaEvaluation | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeQaEvaluation | other-team        | 404   | 404        | 404     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            recordQaEvaluationDispute | -                 | 403   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 2xx                | 403
             putDataCorrection       | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             withdrawDataCorrection  | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             defineScorecardTemplate | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
@@ -137,6 +142,16 @@ class WriteAuthorizationMatrixIT {
             recordImprovementPlanConsequence | same-unit | 403  | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             recordImprovementPlanConsequence | sibling-unit | 403 | 404      | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             recordImprovementPlanConsequence | other-team | 403 | 404        | 404     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            openCoachingSession     | own               | 403   | 2xx        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            openCoachingSession     | sibling-unit      | 403   | 400        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            openCoachingSession     | other-team        | 403   | 400        | 400     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordCoachingNotes     | own               | 403   | 2xx        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            recordCoachingNotes     | sibling-unit      | 403   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            recordCoachingNotes     | other-team        | 403   | 404        | 404     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeCoachingSession | own               | 2xx   | 2xx        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeCoachingSession | same-unit         | 404   | 2xx        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeCoachingSession | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            acknowledgeCoachingSession | other-team        | 404   | 404        | 404     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | own               | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | same-unit         | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
             upsertSalaries          | sibling-unit      | 403   | 403        | 403     | 403      | 2xx | 403   | 403            | 403      | 403            | 403     | 403                | 403
@@ -172,6 +187,7 @@ class WriteAuthorizationMatrixIT {
             "sibling-unit", "XA3", "other-team", "XA4", "no-employee-id", "XA4");
     private static final Map<String, String> GROUP_OF = Map.of("XA1", "XG1", "XA2", "XG1", "XA3", "XG2",
             "XA4", "XG3");
+    private static final Map<String, String> LEADER_OF = Map.of("XG1", "XS1", "XG2", "XS2", "XG3", "XS3");
     private static final String PUBLISHED_PERIOD = "2026-08";
 
     private static RunningSuite running;
@@ -389,6 +405,17 @@ class WriteAuthorizationMatrixIT {
                     Map.of("outcome", "REJECTED", "reason", "Checked " + n));
             case "escalateAppeal" -> new Call("POST", "/api/v1/scoring/appeals/" + (role.equals("agent")
                     ? rejectedAppeal(subject) : appeal(subject)) + "/escalation", Map.of("reason", "Unclear " + n));
+            case "acknowledgeQaEvaluation" -> new Call("POST", "/api/v1/metrics/qa/evaluations/"
+                    + evaluationOf(subject, n) + "/acknowledgement", Map.of("comment", "Understood " + n));
+            case "recordQaEvaluationDispute" -> new Call("PUT", "/api/v1/metrics/qa/evaluations/"
+                    + evaluationOf("XA1", n) + "/dispute", Map.of("appealId", 900_000 + n, "employeeId", "XA1",
+                    "status", "OPEN", "reason", "Disputed in test " + n));
+            case "openCoachingSession" -> new Call("POST", "/api/v1/scoring/coaching-sessions",
+                    Map.of("scorecardId", scorecard(subject, "PUBLISHED"), "agendaSize", 1));
+            case "recordCoachingNotes" -> new Call("PUT", "/api/v1/scoring/coaching-sessions/"
+                    + coachingSession(subject, false) + "/notes", coachingNotes(n));
+            case "acknowledgeCoachingSession" -> new Call("POST", "/api/v1/scoring/coaching-sessions/"
+                    + coachingSession(subject, true) + "/acknowledgement", Map.of("comment", "Agreed " + n));
             case "putDataCorrection" -> new Call("PUT", "/api/v1/metrics/corrections/x-correction-" + n,
                     correction(n));
             case "withdrawDataCorrection" -> new Call("DELETE", "/api/v1/metrics/corrections/"
@@ -523,6 +550,34 @@ class WriteAuthorizationMatrixIT {
                     .body("status", org.hamcrest.Matchers.equalTo("MISSED"));
         }
         return id;
+    }
+
+    /** A new QA evaluation of the agent (dated while they belong to their group); its number in metrics-service. */
+    private static long evaluationOf(String agent, int n) {
+        String externalId = "x-answer-" + n;
+        as("records-writer", null).body(List.of(Map.of("sourceSystem", "qa-tool", "externalId", externalId,
+                        "employeeId", agent, "evaluatorId", "XQ1", "evaluatedOn", "2026-09-03", "score", 80)))
+                .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200);
+        return as("hr", "XH1").queryParam("employeeId", agent).queryParam("period", "2026-09").queryParam("limit", 1000)
+                .get("/api/v1/metrics/qa/evaluations").then().statusCode(200).extract().jsonPath()
+                .getLong("find { it.externalId == '" + externalId + "' }.id");
+    }
+
+    /** A coaching session on the agent's freshly published scorecard, opened by their group's supervisor. */
+    private static long coachingSession(String agent, boolean withNotes) {
+        String coach = LEADER_OF.get(GROUP_OF.get(agent));
+        long id = as("supervisor", coach).body(Map.of("scorecardId", scorecard(agent, "PUBLISHED")))
+                .post("/api/v1/scoring/coaching-sessions").then().statusCode(201).extract().jsonPath().getLong("id");
+        if (withNotes) {
+            as("supervisor", coach).body(coachingNotes(0)).put("/api/v1/scoring/coaching-sessions/" + id + "/notes")
+                    .then().statusCode(200);
+        }
+        return id;
+    }
+
+    private static Map<String, Object> coachingNotes(int n) {
+        return Map.of("notes", "Talked through the month " + n, "actions", List.of(Map.of("text",
+                "Ask for feedback weekly", "owner", "XA1", "dueDate", "2099-12-31")));
     }
 
     private static Map<String, Object> correction(int n) {
