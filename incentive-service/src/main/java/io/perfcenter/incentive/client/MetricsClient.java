@@ -145,6 +145,38 @@ public class MetricsClient {
         return people;
     }
 
+    /**
+     * The center a unit belongs to: the unit itself when it is a center, else the first center (or the root) up its
+     * parents; empty when the directory does not know the unit. At most {@code 16} steps, as no real tree is deeper.
+     */
+    @Timeout(2000)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50, abortOn = DependencyRejected.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10_000, skipOn = DependencyRejected.class)
+    @Fallback(value = CenterUnavailable.class, skipOn = DependencyRejected.class)
+    public Optional<String> centerOf(ReadAs as, String unitCode) {
+        MetricsReads metrics = as(as);
+        String code = unitCode;
+        for (int step = 0; step < 16 && code != null; step++) {
+            OrgUnitEntry unit;
+            try {
+                unit = metrics.unit(code);
+            } catch (DependencyRejected e) {
+                if (e.status() == 404) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+            if (unit == null) {
+                return Optional.empty();
+            }
+            if (OrgUnitEntry.CENTER.equals(unit.kind()) || unit.parentCode() == null) {
+                return Optional.of(unit.code() == null ? code : unit.code());
+            }
+            code = unit.parentCode();
+        }
+        return Optional.ofNullable(code);
+    }
+
     /** The unit's memberships overlapping [from, to], read to the last page; rows without an employee left out. */
     private List<OrgMember> members(ReadAs as, String unitCode, LocalDate from, LocalDate to) {
         MetricsReads metrics = as(as);
@@ -152,6 +184,13 @@ public class MetricsClient {
                 to.toString(), limit, offset));
         return members == null ? List.of()
                 : members.stream().filter(m -> m != null && m.employeeId() != null).toList();
+    }
+
+    static class CenterUnavailable implements FallbackHandler<Optional<String>> {
+        @Override
+        public Optional<String> handle(ExecutionContext context) {
+            throw Downstream.unavailable(Downstream.METRICS, context.getFailure());
+        }
     }
 
     static class PeopleUnavailable implements FallbackHandler<Map<String, OrgPerson>> {

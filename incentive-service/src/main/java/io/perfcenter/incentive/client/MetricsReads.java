@@ -27,6 +27,11 @@ interface MetricsReads {
     @Path("/org/agents/{employeeId}")
     OrgPerson agent(@PathParam("employeeId") String employeeId);
 
+    /** One unit of the org directory: its kind and parent (a center has none). */
+    @GET
+    @Path("/org/units/{code}")
+    OrgUnitEntry unit(@PathParam("code") String code);
+
     /** Memberships of the unit (and the units below it) overlapping [from, to]. */
     @GET
     @Path("/org/units/{code}/members")

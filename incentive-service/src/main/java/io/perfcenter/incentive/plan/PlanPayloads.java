@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.plan;
 
 import io.perfcenter.incentive.section.PerkSection;
+import io.perfcenter.incentive.section.PointsConversionSection;
 import io.perfcenter.incentive.section.CommissionSection;
 import io.perfcenter.incentive.section.OverBudgetSection;
 import io.perfcenter.incentive.section.PerformancePaySection;
@@ -49,13 +50,25 @@ public final class PlanPayloads {
             @Schema(description = "Prize per honor award code, paid to the award's winners of the period (0: the "
                     + "honor is listed without money)", examples = "{\"SERVICE-STAR\": 500, \"ALL-ROUND\": 0}")
             Map<String, BigDecimal> honorPrizes,
-            OverBudgetSection.OverBudget overBudget) {
+            OverBudgetSection.OverBudget overBudget,
+            @Schema(description = "Engagement points to pay (points are not money unless a plan has this section)")
+            PointsConversionSection.PointsConversion pointsConversion) {
 
         /** The version 1 shape: performance pay by grade only. */
         public PlanInput(String code, String name, String currency, BigDecimal performancePayShare,
                          Map<String, BigDecimal> gradeCoefficients) {
             this(code, name, currency, performancePayShare, gradeCoefficients, null, null, null, null, null, null,
-                    null);
+                    null, null);
+        }
+
+        /** The shape before points conversion. */
+        public PlanInput(String code, String name, String currency, BigDecimal performancePayShare,
+                         Map<String, BigDecimal> gradeCoefficients, List<PerformancePaySection.ScoreBand> scoreBands,
+                         TargetBonusSection.TargetBonus targets, CommissionSection.Commission commission,
+                         TeamRewardSection.TeamReward teamReward, List<PerkSection.Perk> perks,
+                         Map<String, BigDecimal> honorPrizes, OverBudgetSection.OverBudget overBudget) {
+            this(code, name, currency, performancePayShare, gradeCoefficients, scoreBands, targets, commission,
+                    teamReward, perks, honorPrizes, overBudget, null);
         }
     }
 
@@ -78,6 +91,7 @@ public final class PlanPayloads {
             List<PerkSection.Perk> perks,
             Map<String, BigDecimal> honorPrizes,
             OverBudgetSection.OverBudget overBudget,
+            PointsConversionSection.PointsConversion pointsConversion,
             OffsetDateTime createdAt,
             @Schema(examples = "H1") String createdBy,
             @Schema(description = "When the plan was retired; absent while it is in use. A retired plan still reads "
@@ -95,7 +109,7 @@ public final class PlanPayloads {
                     p.performancePayShare == null ? null : Numbers.plainValue(p.performancePayShare),
                     coefficients.isEmpty() ? null : coefficients,
                     s.scoreBands(), s.targets(), s.commission(), s.teamReward(), s.perks(), s.honorPrizes(),
-                    s.overBudget(), p.createdAt, p.createdBy, p.retiredAt, p.retiredBy);
+                    s.overBudget(), s.pointsConversion(), p.createdAt, p.createdBy, p.retiredAt, p.retiredBy);
         }
     }
 }

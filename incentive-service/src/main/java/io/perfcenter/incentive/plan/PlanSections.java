@@ -5,6 +5,7 @@ import io.perfcenter.incentive.section.CommissionSection.Commission;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
 import io.perfcenter.incentive.section.PerformancePaySection.ScoreBand;
 import io.perfcenter.incentive.section.PerkSection.Perk;
+import io.perfcenter.incentive.section.PointsConversionSection.PointsConversion;
 import io.perfcenter.incentive.section.TargetBonusSection.TargetBonus;
 import io.perfcenter.incentive.section.TeamRewardSection.TeamReward;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -24,9 +25,16 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PlanSections(List<ScoreBand> scoreBands, TargetBonus targets, Commission commission,
                            TeamReward teamReward, List<Perk> perks, Map<String, BigDecimal> honorPrizes,
-                           OverBudget overBudget) {
+                           OverBudget overBudget, PointsConversion pointsConversion) {
 
-    public static final PlanSections NONE = new PlanSections(null, null, null, null, null, null, null);
+    public static final PlanSections NONE = new PlanSections(null, null, null, null, null, null, null, null);
+
+    /** The sections before points conversion existed. */
+    public PlanSections(List<ScoreBand> scoreBands, TargetBonus targets, Commission commission,
+                        TeamReward teamReward, List<Perk> perks, Map<String, BigDecimal> honorPrizes,
+                        OverBudget overBudget) {
+        this(scoreBands, targets, commission, teamReward, perks, honorPrizes, overBudget, null);
+    }
 
     @Schema(name = "PlanTargetDirection", description = "Whether a team target is met above (HIGHER) or below (LOWER) it")
     public enum Direction { HIGHER, LOWER }

@@ -7,6 +7,7 @@ import io.perfcenter.incentive.client.MetricsClient;
 import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.client.ScoringClient;
+import io.perfcenter.incentive.engagement.PointsService;
 import io.perfcenter.incentive.honor.HonorWinnerService;
 import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanSections;
@@ -79,10 +80,12 @@ public class PayoutRunService {
     private final SalaryService salaryRegister;
     private final EntityManager em;
     private final PayoutCounters counters;
+    private final PointsService points;
 
     PayoutRunService(ScoringClient scoring, MetricsClient metrics, StatementComposer composer,
                      StatementService statements, StatementWriter writer, HonorWinnerService honors,
-                     SalaryService salaryRegister, EntityManager em, PayoutCounters counters) {
+                     SalaryService salaryRegister, EntityManager em, PayoutCounters counters, PointsService points) {
+        this.points = points;
         this.counters = counters;
         this.salaryRegister = salaryRegister;
         this.scoring = scoring;
@@ -201,10 +204,14 @@ public class PayoutRunService {
         Map<String, List<io.perfcenter.incentive.statement.UnitOutcome.HonorWin>> won =
                 plan.sections().honorPrizes() == null ? Map.of()
                         : honors.winsPaidIn(month.months().get(0), input.unitCode());
+        // engagement points are read only for a plan that converts them: points are not money otherwise
+        Map<String, io.perfcenter.incentive.statement.UnitOutcome.PointsEarned> points =
+                plan.sections().pointsConversion() == null ? Map.of()
+                        : this.points.earnedIn(input.period(), cards.stream().map(Scorecard::employeeId).toList());
         long read = System.nanoTime();
         StatementComposer.Composed composed = composer.compose(new StatementComposer.Inputs(plan, input.period(),
                 input.unitCode(), cards, salaries, positions, figures, won, budget.map(b -> b.amount).orElse(null),
-                budget.map(b -> b.currency).orElse(null)));
+                budget.map(b -> b.currency).orElse(null), points));
         long composedAt = System.nanoTime();
         String skippedJson = Json.write(skipped);
         String fingerprint = fingerprint(plan, composed, skippedJson);

@@ -28,12 +28,14 @@ public final class CheckedSections {
     List<Perk> perks;
     Map<String, BigDecimal> honorPrizes;
     OverBudget overBudget;
+    PointsConversionSection.PointsConversion pointsConversion;
 
     public Map<String, BigDecimal> coefficients() {
         return coefficients;
     }
 
     public PlanSections sections() {
-        return new PlanSections(scoreBands, targets, commission, teamReward, perks, honorPrizes, overBudget);
+        return new PlanSections(scoreBands, targets, commission, teamReward, perks, honorPrizes, overBudget,
+                pointsConversion);
     }
 }

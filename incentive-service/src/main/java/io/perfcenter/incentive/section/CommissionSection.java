@@ -112,7 +112,8 @@ public final class CommissionSection extends PlanSection {
                 }
             }
         }
-        return new UnitOutcome(unit.unitCode(), unit.period(), fund, contributors, unit.team(), unit.honors());
+        return new UnitOutcome(unit.unitCode(), unit.period(), fund, contributors, unit.team(), unit.honors(),
+                unit.points());
     }
 
     @Override

@@ -25,7 +25,7 @@ public final class SectionRegistry {
      */
     public static final List<PlanSection> ALL = List.of(new PerformancePaySection(), new TargetBonusSection(),
             new CommissionSection(), new TeamRewardSection(), new PerkSection(), new HonorPrizeSection(),
-            new OverBudgetSection());
+            new PointsConversionSection(), new OverBudgetSection());
 
     /** The sections in the order their lines appear on a statement. */
     public static final List<PlanSection> IN_STATEMENT_ORDER = ALL.stream()

@@ -91,7 +91,7 @@ public final class TeamRewardSection extends PlanSection {
         TeamPool.Outcome team = TeamPool.decide(reward, facts.unitCode(),
                 unitValue(reward.measure(), facts.metrics(), facts.figures()), unit.teamFund(), members);
         return new UnitOutcome(unit.unitCode(), unit.period(), unit.teamFund(), unit.teamFundContributors(), team,
-                unit.honors());
+                unit.honors(), unit.points());
     }
 
     /**

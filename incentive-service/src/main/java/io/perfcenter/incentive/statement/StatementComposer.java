@@ -28,7 +28,14 @@ public class StatementComposer {
     /** Everything a run computes from, fetched and read beforehand. */
     public record Inputs(IncentivePlan plan, String period, String unitCode, List<Scorecard> cards,
                          Map<String, Salary> salaries, Map<String, String> positions, MetricAggregates metrics,
-                         Map<String, List<UnitOutcome.HonorWin>> honors, BigDecimal budget, String budgetCurrency) {
+                         Map<String, List<UnitOutcome.HonorWin>> honors, BigDecimal budget, String budgetCurrency,
+                         Map<String, UnitOutcome.PointsEarned> points) {
+
+        public Inputs(IncentivePlan plan, String period, String unitCode, List<Scorecard> cards,
+                      Map<String, Salary> salaries, Map<String, String> positions, MetricAggregates metrics,
+                      Map<String, List<UnitOutcome.HonorWin>> honors, BigDecimal budget, String budgetCurrency) {
+            this(plan, period, unitCode, cards, salaries, positions, metrics, honors, budget, budgetCurrency, Map.of());
+        }
     }
 
     public record Composed(List<ComposedStatement> statements, UnitOutcome unit, BudgetScaling.Outcome budget) {
@@ -50,7 +57,7 @@ public class StatementComposer {
         UnitOutcome unit = SectionRegistry.decide(
                 new PlanSection.UnitFacts(in.plan(), in.unitCode(), cards, figures, in.metrics()),
                 new UnitOutcome(in.unitCode(), in.period(), BigDecimal.ZERO.setScale(Money.SCALE), 0, null,
-                        in.honors() == null ? Map.of() : in.honors()));
+                        in.honors() == null ? Map.of() : in.honors(), in.points() == null ? Map.of() : in.points()));
 
         List<ComposedStatement> statements = new ArrayList<>(cards.size());
         for (int i = 0; i < cards.size(); i++) {

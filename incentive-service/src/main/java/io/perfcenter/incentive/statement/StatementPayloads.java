@@ -58,7 +58,7 @@ public final class StatementPayloads {
     @Schema(name = "PayoutLine", description = "One typed line of a statement")
     public record LineView(
             @Schema(description = "What the line pays: performance-pay, target-bonus, challenge-bonus, commission, "
-                    + "team-share, honor, perk", examples = "performance-pay") String kind,
+                    + "team-share, honor, points (engagement points converted by the plan's pointsConversion), perk", examples = "performance-pay") String kind,
             @Schema(description = "Rounded HALF_UP to 2 decimals; null when not computed (see the statement's "
                     + "flags) or not monetary", examples = "2640.00")
             BigDecimal amount,

@@ -11,6 +11,7 @@ import io.perfcenter.incentive.section.SectionRegistryTests;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
 import io.perfcenter.incentive.statement.StatementComposer;
+import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.statement.UnitOutcome.HonorWin;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +37,7 @@ class PayrollColumnsTests {
     void theColumnsAreTheContractOrder() {
         assertEquals(List.of("runId", "revision", "planCode", "planVersion", "period", "unitCode", "employeeId",
                 "currency", "performance-pay", "target-bonus", "challenge-bonus", "commission", "team-share", "honor",
-                "total", "entitlements", "flags"), PayrollExport.header());
+                "points", "total", "entitlements", "flags"), PayrollExport.header());
     }
 
     @Test
@@ -79,7 +80,8 @@ class PayrollColumnsTests {
                 new HonorWin("SERVICE-STAR", "Service star", "2026-10", 1, "best csat", 1L),
                 new HonorWin("ALL-ROUND", "All-round", "2026-10", 1, "best overall", 2L)));
         return new StatementComposer().compose(new StatementComposer.Inputs(plan, "2026-10", "G1", cards, salaries,
-                Map.of(), MetricAggregates.none(), honors, null, null)).statements();
+                Map.of(), MetricAggregates.none(), honors, null, null,
+                Map.of("E1", new UnitOutcome.PointsEarned(130, Map.of("CSAT-OCT", 130))))).statements();
     }
 
     private static Scorecard card(String id, String total, String grade, int rank, String fcr, String sales) {

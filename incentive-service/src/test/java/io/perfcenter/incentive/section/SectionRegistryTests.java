@@ -6,6 +6,7 @@ import io.perfcenter.incentive.section.CommissionSection.Bracket;
 import io.perfcenter.incentive.section.CommissionSection.Commission;
 import io.perfcenter.incentive.section.CommissionSection.CommissionMode;
 import io.perfcenter.incentive.section.PerkSection.Match;
+import io.perfcenter.incentive.section.PointsConversionSection.PointsConversion;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudgetPolicy;
 import io.perfcenter.incentive.section.PerkSection.Perk;
@@ -52,7 +53,8 @@ public class SectionRegistryTests {
                 List.of(new Perk("FLEX-SHIFTS", "self-chosen shifts", new BigDecimal("2"), "a month",
                         new PerkCondition(1, null, null, Match.ANY))),
                 new LinkedHashMap<>(Map.of("SERVICE-STAR", new BigDecimal("500"), "ALL-ROUND", BigDecimal.ZERO)),
-                new OverBudget(OverBudgetPolicy.FLAG, null));
+                new OverBudget(OverBudgetPolicy.FLAG, null),
+                new PointsConversion(new BigDecimal("0.50"), new BigDecimal("50.00")));
     }
 
     /** For each section's field, the full plan with that section broken, and the field the problem must name. */
@@ -68,7 +70,9 @@ public class SectionRegistryTests {
                     "perks[0].when"),
             "honorPrizes", Map.entry(p -> with(p, 10, Map.of("SERVICE-STAR", new BigDecimal("-1"))),
                     "honorPrizes.SERVICE-STAR"),
-            "overBudget", Map.entry(p -> with(p, 11, new OverBudget(null, null)), "overBudget.policy"));
+            "overBudget", Map.entry(p -> with(p, 11, new OverBudget(null, null)), "overBudget.policy"),
+            "pointsConversion", Map.entry(p -> with(p, 12, new PointsConversion(BigDecimal.ZERO, null)),
+                    "pointsConversion.ratePerPoint"));
 
     @Test
     void everySectionIsAFieldOfAPlanAndHasItsOwnField() {
@@ -90,6 +94,7 @@ public class SectionRegistryTests {
         assertNotNull(s.perks());
         assertNotNull(s.honorPrizes());
         assertNotNull(s.overBudget());
+        assertNotNull(s.pointsConversion());
         for (PlanSection section : SectionRegistry.ALL) {
             assertTrue(section.given(fullPlan()), section.field() + " does not see its section in the plan");
         }
@@ -130,9 +135,9 @@ public class SectionRegistryTests {
             assertTrue(kinds.add(kind.name()), kind.name() + " is written by two sections");
         }
         assertEquals(List.of("performance-pay", "target-bonus", "challenge-bonus", "commission", "team-share",
-                "honor", "perk"), SectionRegistry.LINE_KINDS.stream().map(LineKind::name).toList());
+                "honor", "points", "perk"), SectionRegistry.LINE_KINDS.stream().map(LineKind::name).toList());
         assertEquals(List.of("performance-pay", "target-bonus", "challenge-bonus", "commission", "team-share",
-                "honor"), SectionRegistry.PAID_KINDS);
+                "honor", "points"), SectionRegistry.PAID_KINDS);
     }
 
     @Test
