@@ -97,13 +97,18 @@ class MetricsConsumerContractTests {
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
                 .body(newJsonBody(report -> {
+                    // samples: leaderboards and contests list a figure on too few samples apart, unranked
                     report.minArrayLike("agents", 1, agent -> {
                         agent.stringType("employeeId", "E1");
-                        agent.object("values", values -> values.object("calls_handled",
-                                value -> value.numberType("value", 310)));
+                        agent.object("values", values -> values.object("calls_handled", value -> {
+                            value.numberType("value", 310);
+                            value.integerType("samples", 31);
+                        }));
                     });
-                    report.object("unitTotal", total -> total.object("calls_handled",
-                            value -> value.numberType("value", 620)));
+                    report.object("unitTotal", total -> total.object("calls_handled", value -> {
+                        value.numberType("value", 620);
+                        value.integerType("samples", 62);
+                    }));
                 }).build())
                 .toPact();
     }
@@ -115,6 +120,8 @@ class MetricsConsumerContractTests {
                 "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
         assertEquals(0, new BigDecimal(620).compareTo(report.unitValue("calls_handled")));
+        assertEquals(31L, report.agents().get(0).values().get("calls_handled").samples());
+        assertEquals(62L, report.unitTotal().get("calls_handled").samples());
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)
@@ -183,6 +190,8 @@ class MetricsConsumerContractTests {
                 .willRespondWith().status(200)
                 .body(newJsonArrayMinLike(1, rows -> rows.object(member -> {
                     member.stringType("employeeId", "E1");
+                    // leaderboards show names where the policy lets them
+                    member.stringType("name", "Agent E1");
                     member.stringType("position", "seat");
                     member.date("hireDate", "yyyy-MM-dd");
                 })).build())
@@ -196,6 +205,33 @@ class MetricsConsumerContractTests {
                 limit, offset)).get(0);
         assertEquals("seat", member.position());
         org.junit.jupiter.api.Assertions.assertNotNull(member.hireDate());
+        org.junit.jupiter.api.Assertions.assertNotNull(member.name());
+    }
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact unit(PactDslWithProvider builder) {
+        return builder
+                .given(OCTOBER)
+                .given(CALLER, SERVICE)
+                .uponReceiving("a unit of the org directory, with its kind and parent")
+                .method("GET").path("/api/v1/metrics/org/units/G1")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .willRespondWith().status(200)
+                .body(newJsonBody(unit -> {
+                    unit.stringType("code", "G1");
+                    unit.stringMatcher("kind", "CENTER|TEAM|GROUP", "GROUP");
+                    unit.stringType("parentCode", "T1");
+                }).build())
+                .toPact();
+    }
+
+    /** Engagement walks up from a unit to its center, whose leaderboard policy applies. */
+    @Test
+    @PactTestFor(pactMethod = "unit")
+    void unit(MockServer server) {
+        OrgUnitEntry unit = system(server).unit("G1");
+        assertEquals("GROUP", unit.kind());
+        assertEquals("T1", unit.parentCode());
     }
 
     @Pact(consumer = CONSUMER, provider = PROVIDER)
