@@ -168,6 +168,12 @@ class WriteAuthorizationMatrixIT {
             checkPromotions         | own               | 403   | 403        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             checkPromotions         | sibling-unit      | 403   | 403        | 2xx     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             checkPromotions         | other-team        | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            setLeaderboardPolicy    | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            freezeLeaderboard       | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createBadge             | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            retireBadge             | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            createContest           | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            closeContest            | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             """;
 
     /**
@@ -445,6 +451,20 @@ class WriteAuthorizationMatrixIT {
             case "approveRun" -> new Call("POST", "/api/v1/incentives/runs/" + payoutRun() + "/approve", null);
             case "checkPromotions" -> new Call("POST", "/api/v1/incentives/promotion/checks", Map.of("ladderCode",
                     "XCAREER", "unitCode", GROUP_OF.get(subject), "asOf", PUBLISHED_PERIOD));
+            // engagement: hr and admin only (points may become pay through a plan; pay is not a unit leader's call)
+            case "setLeaderboardPolicy" -> new Call("PUT", "/api/v1/incentives/engagement/leaderboard-policies/XC",
+                    Map.of("topN", 1 + n % 50, "names", n % 2 == 0 ? "SHOWN" : "ANONYMISED"));
+            case "freezeLeaderboard" -> new Call("POST", "/api/v1/incentives/engagement/leaderboards/snapshots",
+                    Map.of("unitCode", "XG1", "period", freshPeriod(), "measure", "calls_handled"));
+            case "createBadge" -> new Call("POST", "/api/v1/incentives/engagement/badges", badge("xbadge-" + n));
+            case "retireBadge" -> retire("/api/v1/incentives/engagement/badges", badge("xrbadge-" + n));
+            case "createContest" -> new Call("POST", "/api/v1/incentives/engagement/contests", contest("XCONTEST" + n));
+            case "closeContest" -> {
+                Map<String, Object> contest = contest("XCLOSE" + n);
+                as("hr", "XH1").body(contest).post("/api/v1/incentives/engagement/contests").then().statusCode(201);
+                yield new Call("POST", "/api/v1/incentives/engagement/contests/" + contest.get("code") + "/close",
+                        null);
+            }
             default -> throw new IllegalStateException("no request for " + operation + " in the matrix test");
         };
     }
@@ -681,6 +701,17 @@ class WriteAuthorizationMatrixIT {
     private static Map<String, Object> award(String code) {
         return Map.of("code", code, "name", "Service star " + code, "cadence", "MONTHLY",
                 "rankBy", Map.of("measure", "csat"), "winners", 1);
+    }
+
+    private static Map<String, Object> badge(String code) {
+        return Map.of("code", code, "nameZh", "徽章 " + code, "nameEn", "Badge " + code);
+    }
+
+    /** A contest of XG1 on a month long past (it may be closed at once). */
+    private static Map<String, Object> contest(String code) {
+        return Map.of("code", code, "name", "Contest " + code, "metric", "calls_handled", "unitCodes", List.of("XG1"),
+                "from", "2026-08-01", "to", "2026-08-31",
+                "rules", List.of(Map.of("type", "TOP", "places", 1, "points", 5)));
     }
 
     private static Map<String, Object> ladder(String code) {

@@ -57,6 +57,7 @@ public class EngagementScope {
      * Otherwise a 404, as for an unknown person.
      */
     public void checkPerson(String employeeId) {
+        LeaderboardService.checkCode("employeeId", employeeId);
         if (caller.has(Roles.HR) || caller.has(Roles.ADMIN)
                 || caller.employeeId().filter(employeeId::equals).isPresent()) {
             return;
