@@ -535,4 +535,17 @@ class EngagementTests {
         as(ADMIN).body(Map.of("topN", 3, "names", "SHOWN")).put(ENG + "/leaderboard-policies/EC8").then()
                 .statusCode(200).body("topN", is(3)).body("updatedBy", is("EAD1"));
     }
+
+    @Test
+    void theOpenApiDocumentNamesEveryEngagementOperation() {
+        String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
+        for (String id : List.of("getLeaderboard", "freezeLeaderboard", "getLeaderboardPolicy", "setLeaderboardPolicy",
+                "createBadge", "listBadges", "getBadge", "retireBadge", "createContest", "listContests", "getContest",
+                "getContestStandings", "closeContest", "getPointsBalance", "listPointsLedger", "listEarnedBadges")) {
+            assertEquals(true, doc.contains("\"operationId\" : \"" + id + "\"")
+                    || doc.contains("\"operationId\":\"" + id + "\""), id);
+        }
+        // the plan's new section is documented with the plan
+        assertEquals(true, doc.contains("PlanPointsConversion"));
+    }
 }
