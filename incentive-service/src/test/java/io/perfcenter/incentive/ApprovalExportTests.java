@@ -150,7 +150,7 @@ class ApprovalExportTests {
                 CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
             assertEquals(List.of("runId", "revision", "planCode", "planVersion", "period", "unitCode", "employeeId",
                     "currency", "performance-pay", "target-bonus", "challenge-bonus", "commission", "team-share",
-                    "honor", "total", "entitlements", "flags"), csv.getHeaderNames());
+                    "honor", "points", "total", "entitlements", "flags"), csv.getHeaderNames());
             List<CSVRecord> rows = csv.getRecords();
             assertEquals(2, rows.size());
             CSVRecord x1 = rows.get(0);
@@ -187,9 +187,9 @@ class ApprovalExportTests {
             assertEquals("Y1", x1.getCell(6).getStringCellValue());
             assertEquals(2640.00, x1.getCell(8).getNumericCellValue());
             assertEquals("#,##0.00", x1.getCell(8).getCellStyle().getDataFormatString());
-            assertEquals(5040.00, x1.getCell(14).getNumericCellValue());
-            assertEquals("FLEX-SHIFTS ×2", x1.getCell(15).getStringCellValue());
-            assertEquals(2300.01, sheet.getRow(2).getCell(14).getNumericCellValue());
+            assertEquals(5040.00, x1.getCell(15).getNumericCellValue());
+            assertEquals("FLEX-SHIFTS ×2", x1.getCell(16).getStringCellValue());
+            assertEquals(2300.01, sheet.getRow(2).getCell(15).getNumericCellValue());
             assertEquals(3, sheet.getPhysicalNumberOfRows());
         }
     }

@@ -429,21 +429,22 @@ class MonthCloseIT {
         assertMoney("2700.00", own.get("[0].total"));
 
         // payroll export: runId, revision, planCode, planVersion, period, unitCode, employeeId, currency,
-        // performance-pay, target-bonus, challenge-bonus, commission, team-share, honor, total, entitlements, flags
+        // performance-pay, target-bonus, challenge-bonus, commission, team-share, honor, points, total, entitlements,
+        // flags
         String csv = as(HR, "hr").queryParam("format", "csv").get("/api/v1/incentives/runs/" + g1Pay + "/export")
                 .then().statusCode(200).extract().asString();
         List<String> lines = csv.lines().toList();
-        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A1,CNY,2700.00,,,,,,2700.00,,"),
+        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A1,CNY,2700.00,,,,,,,2700.00,,"),
                 csv);
-        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A2,CNY,1080.00,,,,,,1080.00,,"),
+        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A2,CNY,1080.00,,,,,,,1080.00,,"),
                 csv);
-        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A3,CNY,1260.00,,,,,,1260.00,,"),
+        assertTrue(lines.contains(g1Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G1,MC-A3,CNY,1260.00,,,,,,,1260.00,,"),
                 csv);
         assertEquals(4, lines.size(), "header and three statements: " + csv);
         String csv2 = as(HR, "hr").queryParam("format", "csv").get("/api/v1/incentives/runs/" + g2Pay + "/export")
                 .then().statusCode(200).extract().asString();
         assertTrue(csv2.lines().toList()
-                .contains(g2Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G2,MC-A4,CNY,2700.00,,,,,,2700.00,,"), csv2);
+                .contains(g2Pay + ",1," + PLAN + ",1," + PERIOD + ",MC-G2,MC-A4,CNY,2700.00,,,,,,,2700.00,,"), csv2);
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One section of an incentive plan (performance pay, targets, commission, team reward, perks, honor prizes, the
- * over-budget policy), in one class: how its configuration is checked, which measures it reads, what it decides for
+ * One section of an incentive plan (performance pay, targets, commission, team reward, perks, honor prizes, points
+ * conversion, the over-budget policy), in one class: how its configuration is checked, which measures it reads, what it decides for
  * the whole unit, the statement lines it writes with their explanations, and the line kinds it adds to statements
  * and the payroll export. Its configuration is a record of {@link PlanSections} (the JSON a plan stores); the
  * arithmetic a section needs beyond a few lines sits beside it in this package ({@link PerformancePay},
