@@ -53,9 +53,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * feedback notes; hr publishes the run; the center board and the manager's team render; the agent opens the figures
  * behind an item with the records under each day (as the API lists them), appeals one record and is refused hr's pages
  * and another agent's item; the appeals reviewer escalates that appeal to hr, who may then decide it; under a
- * 德能绩勤 template in review the supervisor rates an agent's manual-rating item and an agent rates a peer. A
- * screenshot of every page is kept under
- * {@code target/console-screenshots/}.
+ * 德能绩勤 template in review the supervisor rates an agent's manual-rating item and an agent rates a peer; hr opens the
+ * metric catalog, raises a salary, sets a budget, computes and approves the pay run and downloads its CSV, and sees
+ * cost against budget drawn; admin is refused the salaries; the language switch shows hr's pages and the board in
+ * Chinese. A screenshot of every page is kept under {@code target/console-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleIT {
@@ -601,6 +602,158 @@ class ConsoleIT {
         if (comment != null) {
             form.findElement(By.name("comment")).sendKeys(comment);
         }
+    }
+
+    @Test
+    @Order(15)
+    void hrOpensTheCatalogSetsASalaryComputesApprovesAndDownloadsAPayRunAndSeesTheBudgetChart() {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signInAs("E9001");
+        browser.findElement(By.linkText("Catalog")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("catalog-table")));
+        List<String> codes = api("E9001", "hr", "/api/v1/metrics/catalog?limit=500").getList("code");
+        List<WebElement> metrics = browser.findElements(By.cssSelector("#catalog-table tr.metric-row"));
+        assertEquals(codes.size(), metrics.size(), "every metric of the catalog");
+        screenshot("hr-catalog");
+        browser.findElement(By.linkText("calls_handled")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("metric-facts")));
+        assertEquals("in use", browser.findElement(By.id("metric-status")).getText());
+        assertFalse(browser.findElements(By.id("retire-button")).isEmpty(), "hr may retire it");
+        screenshot("hr-metric");
+
+        // a raise for E3001 from the first day of the month: the month's pay changes
+        browser.get(gw + "/console/pay/salaries?unit=G-HOTLINE-1");
+        assertFalse(browser.findElements(By.id("salary-E3001")).isEmpty(), "the group's people are listed");
+        browser.findElement(By.id("salary-employee")).sendKeys("E3001");
+        browser.findElement(By.id("salary-amount")).sendKeys("7300");
+        WebElement from = browser.findElement(By.id("salary-from"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", from, month + "-01");
+        screenshot("hr-salary-form");
+        browser.findElement(By.id("salary-button")).click();
+        waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#salary-E3001 .salary"),
+                "7300"));
+        screenshot("hr-salaries");
+        assertEquals(7300.0, api("E9001", "hr", "/api/v1/incentives/salaries/E3001").getDouble("monthlySalary"));
+
+        // the plan the demo pays with: its performance pay by grade
+        browser.findElement(By.linkText("Plans")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("plan-coefficients")));
+        String coefficients = browser.findElement(By.id("plan-coefficients")).getText();
+        assertTrue(coefficients.contains("excellent") && coefficients.contains("1.1"), coefficients);
+        assertEquals("0.3", browser.findElement(By.id("plan-share")).getText());
+        screenshot("hr-plans");
+
+        // a budget for the group
+        browser.get(gw + "/console/pay/budgets?period=" + month);
+        browser.findElement(By.id("budget-unit")).sendKeys("G-HOTLINE-1");
+        browser.findElement(By.id("budget-amount")).sendKeys("5000");
+        browser.findElement(By.id("budget-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#budgets-table tr.budget-row[data-unit='G-HOTLINE-1']")));
+
+        // compute the group's pay again: a new revision with the raise, then approve it
+        browser.get(gw + "/console/pay/runs?period=" + month);
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("pay-plan"))).selectByValue("PERF");
+        browser.findElement(By.id("pay-unit")).sendKeys("G-HOTLINE-1");
+        browser.findElement(By.id("compute-pay-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("pay-run-status")));
+        assertEquals("computed", browser.findElement(By.id("pay-run-status")).getText());
+        String runUrl = browser.getCurrentUrl();
+        String id = runUrl.substring(runUrl.lastIndexOf('/') + 1);
+        WebElement statement = browser.findElement(By.cssSelector("#statements-table tr.statement-row"
+                + "[data-employee='E3001']"));
+        assertTrue(statement.getText().contains("7,300.00 (salary effective " + month + "-01)"),
+                "the statement explains the raised salary: " + statement.getText());
+        assertTrue(browser.findElements(By.id("downloads")).isEmpty(), "no payroll file before approval");
+        screenshot("hr-pay-run-computed");
+        browser.findElement(By.id("approve-button")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("pay-run-status"), "approved"));
+        assertEquals("APPROVED", api("E9001", "hr", "/api/v1/incentives/runs/" + id).getString("status"));
+        screenshot("hr-pay-run-approved");
+
+        // the CSV, through the page's own link (the session cookie; the token never reaches the page)
+        String href = browser.findElement(By.id("download-csv")).getAttribute("href");
+        assertTrue(href.endsWith("/console/pay/runs/" + id + "/export?format=csv"), href);
+        Object file = ((JavascriptExecutor) browser).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(function (r) { return r.text().then(function (t) {"
+                        + " done([r.status, r.headers.get('content-type'), r.headers.get('content-disposition'), t]);"
+                        + " }); }).catch(function (e) { done([0, '', '', String(e)]); });", href);
+        List<?> answer = (List<?>) file;
+        assertEquals(200L, ((Number) answer.get(0)).longValue(), String.valueOf(answer));
+        assertTrue(String.valueOf(answer.get(1)).startsWith("text/csv"), String.valueOf(answer.get(1)));
+        assertTrue(String.valueOf(answer.get(2)).startsWith("attachment"), String.valueOf(answer.get(2)));
+        String csv = String.valueOf(answer.get(3)).replace("\uFEFF", "");
+        assertTrue(csv.lines().findFirst().orElseThrow().startsWith("runId,revision,planCode,planVersion,period,"
+                + "unitCode,employeeId,currency,"), csv);
+        assertTrue(csv.contains("E3001"), csv);
+        String xlsx = browser.findElement(By.id("download-xlsx")).getAttribute("href");
+        assertTrue(xlsx.endsWith("/console/pay/runs/" + id + "/export?format=xlsx"), xlsx);
+
+        // cost against budget, drawn
+        browser.get(gw + "/console/pay/budgets?period=" + month);
+        waiting().until(ExpectedConditions.attributeToBe(By.id("budget-chart"), "data-rendered", "true"));
+        assertTrue(painted("#budget-chart canvas") > 500, "the cost against budget chart is drawn");
+        WebElement row = browser.findElement(By.cssSelector("#budgets-table tr.budget-row[data-unit='G-HOTLINE-1']"));
+        assertTrue(row.getText().contains("5000") && row.getText().contains("#" + id + " approved"), row.getText());
+        screenshot("hr-budgets");
+
+        // honors and promotion ladders render (the demo defines no award or ladder)
+        browser.findElement(By.linkText("Honors")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("run-honors")));
+        screenshot("hr-honors");
+        browser.findElement(By.linkText("Ladders")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("check")));
+        screenshot("hr-ladders");
+    }
+
+    @Test
+    @Order(16)
+    void adminIsRefusedTheSalaries() {
+        signInAs("E9002");
+        assertTrue(browser.findElements(By.linkText("Salaries")).isEmpty(), "no salaries link for admin");
+        assertFalse(browser.findElements(By.linkText("Pay runs")).isEmpty(), "admin sees the pay runs");
+        browser.get(gw + "/console/pay/salaries");
+        assertEquals("Not allowed", browser.findElement(By.id("message-title")).getText());
+        assertTrue(browser.findElement(By.id("message-detail")).getText().contains("hr's alone"));
+        assertTrue(browser.findElements(By.id("salaries-table")).isEmpty());
+        screenshot("admin-salaries-refused");
+    }
+
+    @Test
+    @Order(17)
+    void theLanguageSwitchShowsChineseLabelsOnHrsPagesAndTheBoard() {
+        signInAs("E9001");
+        browser.get(gw + "/console/pay/budgets?period=" + month);
+        browser.findElement(By.id("lang-zh-CN")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "zh-CN"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("预算"),
+                browser.findElement(By.tagName("h1")).getText());
+        assertEquals("成本与预算对比", browser.findElement(By.cssSelector("#cost-vs-budget h2")).getText());
+        assertFalse(browser.findElements(By.linkText("薪酬发放")).isEmpty(), "the navigation in Chinese");
+        screenshot("language-zh-CN-budgets");
+
+        browser.get(gw + "/console/hr/runs?period=" + month);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("考核批次"),
+                browser.findElement(By.tagName("h1")).getText());
+        assertEquals("计算考核批次", browser.findElement(By.cssSelector("#compute h2")).getText());
+        screenshot("language-zh-CN-runs");
+
+        browser.get(gw + "/console/pay/runs?period=" + month);
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("薪酬发放批次"));
+        screenshot("language-zh-CN-pay-runs");
+
+        browser.manage().window().setSize(new Dimension(1920, 1080));
+        browser.get(gw + "/console/board");
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("数据大屏"),
+                browser.findElement(By.tagName("h1")).getText());
+        assertTrue(browser.findElement(By.cssSelector("#board-groups h2")).getText().contains("本月至今"));
+        assertTrue(browser.findElement(By.cssSelector("#board-leaders h2")).getText().contains("排行榜"));
+        screenshot("language-zh-CN-board");
+
+        browser.findElement(By.id("lang-en")).click();
+        waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+        assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Center board"));
     }
 
     /** How many pixels of the canvas are painted. */

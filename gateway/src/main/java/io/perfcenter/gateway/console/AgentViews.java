@@ -115,17 +115,15 @@ public class AgentViews extends ConsoleKit {
         YearMonth month = month(period);
         if (month == null || !ConsolePages.EMPLOYEE_ID.matcher(employeeId).matches()
                 || !CODE.matcher(itemCode).matches()) {
-            return message(400, "Invalid page", "An item page names an employee id, an item code and a month "
-                    + "(YYYY-MM).", ctx);
+            return message(400, msg().invalidPage(), msg().itemQuery(), ctx);
         }
         String id = encode(employeeId);
         return get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + id + "&period=" + month
                 + "&limit=100", ctx).flatMap(cards -> {
             JsonNode card = MonthView.cardOf(cards.body(), month.toString());
             if (card == null) {
-                return cards.body() == null ? refused(cards, "the month of " + employeeId, ctx)
-                        : message(404, "Not found", "No scorecard of " + employeeId + " for " + month
-                        + " that you may see.", ctx);
+                return cards.body() == null ? refused(cards, msg().whatMonthOf(employeeId), ctx)
+                        : message(404, msg().notFound(), msg().noScorecardOf(employeeId, month.toString()), ctx);
             }
             JsonNode item = null;
             for (JsonNode i : card.path("items")) {
@@ -134,7 +132,7 @@ public class AgentViews extends ConsoleKit {
                 }
             }
             if (item == null) {
-                return message(404, "Not found", "The scorecard has no item " + itemCode + ".", ctx);
+                return message(404, msg().notFound(), msg().noSuchItem(itemCode), ctx);
             }
             JsonNode found = item;
             String metric = MonthView.text(item, "metricCode");
@@ -153,8 +151,8 @@ public class AgentViews extends ConsoleKit {
                     + "&period=" + month + "&limit=" + RECORDS_SHOWN, ctx);
             return Uni.combine().all().unis(days, months, records).asTuple().flatMap(parts -> {
                 List<String> notes = new ArrayList<>();
-                ConsolePages.note(notes, parts.getItem1(), "the figures by day");
-                ConsolePages.note(notes, parts.getItem2(), "the 12-month trend");
+                ConsolePages.note(notes, parts.getItem1(), msg().whatFiguresByDay());
+                ConsolePages.note(notes, parts.getItem2(), msg().whatTrend());
                 ConsolePages.note(notes, parts.getItem3(), "the records");
                 return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found,
                         days(parts.getItem1().body(), parts.getItem3().body(), metric, notes),
@@ -237,8 +235,8 @@ public class AgentViews extends ConsoleKit {
                 authorization, requestId);
         return Uni.combine().all().unis(honors, ladders).asTuple().flatMap(parts -> {
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem1(), "the honors");
-            ConsolePages.note(notes, parts.getItem2(), "the career ladders");
+            ConsolePages.note(notes, parts.getItem1(), ConsoleKit.msg().whatHonors());
+            ConsolePages.note(notes, parts.getItem2(), ConsoleKit.msg().whatLadders());
             List<Honor> list = new ArrayList<>();
             for (JsonNode h : parts.getItem1().body() == null ? List.<JsonNode>of()
                     : iterable(parts.getItem1().body())) {
@@ -258,7 +256,7 @@ public class AgentViews extends ConsoleKit {
             return Uni.join().all(checks).andCollectFailures().map(answers -> {
                 List<Ladder> eligibility = new ArrayList<>();
                 for (Part a : answers) {
-                    ConsolePages.note(notes, a, "a promotion check");
+                    ConsolePages.note(notes, a, ConsoleKit.msg().whatLadderCheck());
                     JsonNode e = a.body();
                     if (e == null) {
                         continue;

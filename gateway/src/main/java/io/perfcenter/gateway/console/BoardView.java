@@ -69,7 +69,7 @@ public class BoardView extends ConsoleKit {
     public Uni<Response> board(@QueryParam("period") String period, @Context RoutingContext ctx) {
         YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return invalidPeriod(ctx);
         }
         LocalDate today = LocalDate.now(clock);
         Uni<Part> units = get("metrics-service", "/api/v1/metrics/org/units?limit=500", ctx);
@@ -78,9 +78,9 @@ public class BoardView extends ConsoleKit {
                 + "&limit=100", ctx);
         return Uni.combine().all().unis(units, cards, honors).asTuple().flatMap(parts -> {
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem1(), "the groups");
-            ConsolePages.note(notes, parts.getItem2(), "the scorecards");
-            ConsolePages.note(notes, parts.getItem3(), "the honors");
+            ConsolePages.note(notes, parts.getItem1(), msg().whatGroups());
+            ConsolePages.note(notes, parts.getItem2(), msg().whatScorecards());
+            ConsolePages.note(notes, parts.getItem3(), msg().whatHonors());
             List<String> groups = new ArrayList<>();
             if (parts.getItem1().body() != null) {
                 parts.getItem1().body().forEach(u -> {
@@ -97,14 +97,14 @@ public class BoardView extends ConsoleKit {
                         MonthView.text(h, "reason"))));
             }
             String chart = Charts.bar(leaders.stream().map(Leader::employeeId).toList())
-                    .series("total " + month, leaders.stream().map(Leader::total).toList()).toString();
+                    .series(msg().seriesTotalOf(month.toString()), leaders.stream().map(Leader::total).toList()).toString();
             return GroupFigures.of(calls, groups, GroupFigures.metricsOf(parts.getItem2().body()), month, today,
                     ConsolePages.authorization(ctx),
                     io.perfcenter.gateway.web.RequestIds.of(ctx)).flatMap(figures -> {
                 // the month-to-date part only: a group the account may not see is simply not on the board
                 List<GroupFigures.UnitFigures> shown = figures.monthToDate();
                 if (shown.isEmpty() && !groups.isEmpty()) {
-                    notes.add("No group's month-to-date figures are visible to this account.");
+                    notes.add(msg().noGroupVisible());
                 }
                 return page(Templates.board(viewer(), csrf(ctx), new Board(month.toString(),
                         figures.mtdFrom(), figures.mtdTo(), LocalDateTime.now(clock).withNano(0).toString()

@@ -6,7 +6,11 @@ import io.perfcenter.gateway.overview.ServiceCalls;
 import io.perfcenter.gateway.overview.ServiceCalls.Answer;
 import io.perfcenter.gateway.overview.ServiceCalls.Part;
 import io.perfcenter.gateway.web.RequestIds;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.ext.web.RoutingContext;
@@ -74,19 +78,29 @@ abstract class ConsoleKit {
     }
 
     Uni<Response> forged(RoutingContext ctx) {
-        return message(403, "Refused", ConsolePages.FORGED, ctx);
+        return message(403, msg().refused(), msg().forged(), ctx);
+    }
+
+    /** A page asked for with a period that is not a month. */
+    Uni<Response> invalidPeriod(RoutingContext ctx) {
+        return message(400, msg().invalidPeriod(), msg().periodFormat(), ctx);
+    }
+
+    /** hr's pages refuse everyone but hr and admin before any call (the API would refuse them too). */
+    Uni<Response> notHr(RoutingContext ctx) {
+        return message(403, msg().notAllowed(), msg().hrPagesOnly(), ctx);
     }
 
     /** A page the API refused or could not give: the same refusal as a page. */
     Uni<Response> refused(Part part, String what, RoutingContext ctx) {
         if (part.unavailable()) {
-            return message(503, "Unavailable", part.service() + " is unavailable: " + what + " cannot be shown.", ctx);
+            return message(503, msg().unavailable(), msg().serviceUnavailable(part.service(), what), ctx);
         }
         boolean forbidden = part.note() != null && part.note().startsWith("403");
         boolean notFound = part.note() != null && part.note().startsWith("404");
-        return message(forbidden ? 403 : notFound ? 404 : 400, forbidden ? "Not allowed" : notFound ? "Not found"
-                : "Refused", (forbidden ? "You may not see " : notFound ? "There is no such thing, or you may not see "
-                : "The API refused ") + what + ".", ctx);
+        return message(forbidden ? 403 : notFound ? 404 : 400, forbidden ? msg().notAllowed() : notFound
+                ? msg().notFound() : msg().refused(), forbidden ? msg().mayNotSee(what) : notFound
+                ? msg().noSuchOrNotYours(what) : msg().apiRefused(what), ctx);
     }
 
     /** A form's outcome: back to {@code back} when the API took it, else the API's problem as a page. */
@@ -95,10 +109,46 @@ abstract class ConsoleKit {
             return Uni.createFrom().item(Response.seeOther(URI.create(back)).build());
         }
         if (answer.unavailable()) {
-            return message(503, "Unavailable", "The service could not take " + what + "; try again later.", ctx);
+            return message(503, msg().unavailable(), msg().couldNotTake(what), ctx);
         }
-        return message(answer.status(), "Not done: " + what, detail(answer.body(), "Refused (" + answer.status()
-                + ")."), ctx);
+        return message(answer.status(), msg().notDone(what), detail(answer.body(),
+                msg().refusedStatus(answer.status())), ctx);
+    }
+
+    /** The console's messages in the request's language ({@link ConsoleLanguage}). */
+    static ConsoleMessages msg() {
+        return MessageBundles.get(ConsoleMessages.class,
+                Localized.Literal.of(ConsoleLanguage.current().orElse(ConsoleLanguage.LANGUAGES.get(0))));
+    }
+
+    /** Whether the request's language is Chinese (for data the API gives in both, e.g. a metric's two names). */
+    static boolean chinese() {
+        return ConsoleLanguage.current().orElse("en").startsWith("zh");
+    }
+
+    /**
+     * The label of a definition in the page's language (nameZh or nameEn, as HR gave them), else its {@code field}
+     * (e.g. its one name), else the label in the other language.
+     */
+    static String label(JsonNode node, String field) {
+        String zh = MonthView.text(node, "nameZh");
+        String en = MonthView.text(node, "nameEn");
+        String mine = chinese() ? zh : en;
+        if (mine != null) {
+            return mine;
+        }
+        String otherwise = field == null ? null : MonthView.text(node, field);
+        return otherwise != null ? otherwise : chinese() ? en : zh;
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    static String pretty(JsonNode node) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            return node.toString();
+        }
     }
 
     /** A problem's detail (with the field it names), or its title. */

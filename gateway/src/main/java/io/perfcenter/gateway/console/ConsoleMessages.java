@@ -219,4 +219,1115 @@ public interface ConsoleMessages {
 
     @Message("Unit")
     String unit();
+
+    // ---- the console's own messages (refusals, unavailable services) ----
+    @Message("Refused")
+    String refused();
+
+    @Message("The form did not come from this console's page (CSRF check); reload the page and try again.")
+    String forged();
+
+    @Message("Not allowed")
+    String notAllowed();
+
+    @Message("Not found")
+    String notFound();
+
+    @Message("Unavailable")
+    String unavailable();
+
+    @Message("These pages are for hr and admin.")
+    String hrPagesOnly();
+
+    @Message("{service} is unavailable: {what} cannot be shown.")
+    String serviceUnavailable(String service, String what);
+
+    @Message("You may not see {what}.")
+    String mayNotSee(String what);
+
+    @Message("There is no such thing, or you may not see {what}.")
+    String noSuchOrNotYours(String what);
+
+    @Message("The API refused {what}.")
+    String apiRefused(String what);
+
+    @Message("The service could not take {what}; try again later.")
+    String couldNotTake(String what);
+
+    @Message("Not done: {what}")
+    String notDone(String what);
+
+    @Message("Refused ({status}).")
+    String refusedStatus(int status);
+
+    @Message("Invalid page")
+    String invalidPage();
+
+    @Message("Invalid period")
+    String invalidPeriod();
+
+    @Message("period must be a month as YYYY-MM")
+    String periodFormat();
+
+    @Message("No such thing: {code}")
+    String noSuchThing(String code);
+
+
+    // ---- HR: shared labels ----
+    @Message("Code")
+    String code();
+
+    @Message("Name")
+    String name();
+
+    @Message("Version")
+    String version();
+
+    @Message("Versions")
+    String versions();
+
+    @Message("Currency")
+    String currency();
+
+    @Message("Period")
+    String period();
+
+    @Message("in use")
+    String inUse();
+
+    @Message("retired")
+    String retired();
+
+    @Message("Only those in use")
+    String inUseOnly();
+
+    @Message("With the retired ones")
+    String withRetired();
+
+    @Message("retired {at} by {by}")
+    String retiredOn(String at, String by);
+
+    @Message("created {at} by {by}")
+    String createdBy(String at, String by);
+
+    @Message("Save")
+    String save();
+
+    @Message("Show")
+    String show();
+
+    @Message("Compute")
+    String compute();
+
+    @Message("Check")
+    String check();
+
+    @Message("yes")
+    String yes();
+
+    @Message("no")
+    String no();
+
+
+    // ---- metric catalog ----
+    @Message("Catalog")
+    String navCatalog();
+
+    @Message("Metric catalog")
+    String catalogTitle();
+
+    @Message("The metrics PerfCenter knows, how each follows from the records, and which are retired (a retired metric keeps its history and past scorecards).")
+    String catalogIntro();
+
+    @Message("No metric in the catalog.")
+    String noMetrics();
+
+    @Message("Category")
+    String category();
+
+    @Message("Unit of measure")
+    String metricUnit();
+
+    @Message("Better when")
+    String direction();
+
+    @Message("Aggregation")
+    String aggregation();
+
+    @Message("Source")
+    String source();
+
+    @Message("Description")
+    String description();
+
+    @Message("Chinese name")
+    String nameZh();
+
+    @Message("English name")
+    String nameEn();
+
+    @Message("How it follows from the records")
+    String derivation();
+
+    @Message("Pushed as figures only (no derivation from records).")
+    String pushedOnly();
+
+    @Message("Retire this metric")
+    String retireMetric();
+
+    @Message("It leaves the catalog list; its values, aggregates and the scorecards that used it stay as they are, and its code is not used again.")
+    String retireMetricNote();
+
+    @Message("Retire")
+    String retire();
+
+    @Message("the metric catalog")
+    String whatCatalog();
+
+    @Message("metric {code}")
+    String whatMetric(String code);
+
+    @Message("retiring metric {code}")
+    String whatRetiring(String code);
+
+
+    // ---- incentive plans ----
+    @Message("Plans")
+    String navPlans();
+
+    @Message("Incentive plans")
+    String plansTitle();
+
+    @Message("How pay follows from the scorecards: performance pay by grade, score bands, targets, commission, team reward, perks, honor prizes and what happens over budget. Each change is a new version; runs name the version they used.")
+    String plansIntro();
+
+    @Message("No incentive plan yet.")
+    String noPlans();
+
+    @Message("Performance pay share of salary")
+    String performancePayShare();
+
+    @Message("Coefficient per grade")
+    String gradeCoefficients();
+
+    @Message("Coefficient")
+    String coefficient();
+
+    @Message("Performance pay")
+    String sectionPerformancePay();
+
+    @Message("Score bands")
+    String sectionScoreBands();
+
+    @Message("Target bonus")
+    String sectionTargets();
+
+    @Message("Commission")
+    String sectionCommission();
+
+    @Message("Team reward")
+    String sectionTeamReward();
+
+    @Message("Perks")
+    String sectionPerks();
+
+    @Message("Honor prizes")
+    String sectionHonorPrizes();
+
+    @Message("Over budget")
+    String sectionOverBudget();
+
+    @Message("code is a plan code, version a number from 1")
+    String planQuery();
+
+    @Message("the incentive plans")
+    String whatPlans();
+
+    @Message("plan {code}")
+    String whatPlan(String code);
+
+
+    // ---- salaries ----
+    @Message("Salaries")
+    String navSalaries();
+
+    @Message("Salaries")
+    String salariesTitle();
+
+    @Message("Monthly salaries, effective-dated: a salary applies from its day until the next one. Pay is hr's alone (admin may not see or set it).")
+    String salariesIntro();
+
+    @Message("Salaries are hr's alone: admin and everyone else may neither see nor set them.")
+    String payIsHrs();
+
+    @Message("unit is a unit code, q at most 64 characters")
+    String salaryQuery();
+
+    @Message("Name or employee id")
+    String searchPeople();
+
+    @Message("No one found.")
+    String noPeopleFound();
+
+    @Message("Monthly salary")
+    String monthlySalary();
+
+    @Message("Since")
+    String since();
+
+    @Message("History")
+    String history();
+
+    @Message("No salary on file")
+    String noSalary();
+
+    @Message("{count} salaries on file")
+    String steps(int count);
+
+    @Message("Set a salary")
+    String setSalary();
+
+    @Message("The salary applies from the day on; a later raise leaves earlier months as they were, the same day again replaces it.")
+    String setSalaryNote();
+
+    @Message("Effective from")
+    String effectiveFrom();
+
+    @Message("the units")
+    String whatUnits();
+
+    @Message("the people")
+    String whatAgents();
+
+    @Message("the salaries")
+    String whatSalaries();
+
+    @Message("the salary of {employeeId}")
+    String whatSalary(String employeeId);
+
+
+    // ---- budgets ----
+    @Message("Budgets")
+    String navBudgets();
+
+    @Message("Budgets")
+    String budgetsTitle();
+
+    @Message("Each unit's budget for the month against its cost: the total of the unit's pay runs that stand (computed or approved; a superseded revision no longer counts).")
+    String budgetsIntro();
+
+    @Message("Cost against budget")
+    String costVsBudget();
+
+    @Message("Budget and cost per unit, {period}")
+    String costVsBudgetLabel(String period);
+
+    @Message("No budget and no pay run for {period}.")
+    String noBudgets(String period);
+
+    @Message("Budget")
+    String budget();
+
+    @Message("Cost")
+    String cost();
+
+    @Message("Left (negative: over)")
+    String left();
+
+    @Message("Pay runs")
+    String payRuns();
+
+    @Message("Set by")
+    String setByLabel();
+
+    @Message("Set a budget")
+    String setBudget();
+
+    @Message("the budgets")
+    String whatBudgets();
+
+    @Message("the budget of {unit}")
+    String whatBudget(String unit);
+
+
+    // ---- pay runs ----
+    @Message("Pay runs")
+    String navPayRuns();
+
+    @Message("Pay runs")
+    String payRunsTitle();
+
+    @Message("No pay run for {period}.")
+    String noPayRuns(String period);
+
+    @Message("Run")
+    String run();
+
+    @Message("Plan")
+    String plan();
+
+    @Message("Revision")
+    String revision();
+
+    @Message("Statements")
+    String statements();
+
+    @Message("Flagged")
+    String flagged();
+
+    @Message("Computed")
+    String computed();
+
+    @Message("Approved")
+    String approvedBy();
+
+    @Message("Compute a pay run")
+    String computePayRun();
+
+    @Message("Applies the plan to the unit's published scorecards of the month; computing again with changed inputs (a salary, a budget, a scorecard) makes the next revision.")
+    String computePayRunNote();
+
+    @Message("Pay run #{id}")
+    String payRunTitle(long id);
+
+    @Message("All pay runs of {period}")
+    String allPayRuns(String period);
+
+    @Message("Team reward")
+    String teamReward();
+
+    @Message("Approve")
+    String approve();
+
+    @Message("Only hr approves pay runs.")
+    String approveHrOnly();
+
+    @Message("Payroll file")
+    String payrollFile();
+
+    @Message("The payroll file (CSV, XLSX) can be downloaded once the run is approved.")
+    String payrollFileAfterApproval();
+
+    @Message("No statement in this run.")
+    String noStatements();
+
+    @Message("Lines")
+    String lines();
+
+    @Message("Flags")
+    String flags();
+
+    @Message("Not paid in this run")
+    String skipped();
+
+    @Message("the pay runs")
+    String whatPayRuns();
+
+    @Message("the pay run")
+    String whatPayRun();
+
+    @Message("pay run {id}")
+    String whatPayRunId(long id);
+
+    @Message("approving pay run {id}")
+    String whatApproving(long id);
+
+    @Message("the payroll file of pay run {id}")
+    String whatPayrollFile(long id);
+
+    @Message("format is csv or xlsx")
+    String exportFormat();
+
+    @Message("The run is not approved yet: its payroll file is made once hr approves it.")
+    String exportNotApproved();
+
+
+    // ---- honors ----
+    @Message("Honors")
+    String navHonors();
+
+    @Message("Honors")
+    String honorsTitle();
+
+    @Message("Award definitions")
+    String awards();
+
+    @Message("No award defined yet.")
+    String noAwards();
+
+    @Message("Cadence")
+    String cadence();
+
+    @Message("Ranked by")
+    String rankBy();
+
+    @Message("Eligibility")
+    String eligibility();
+
+    @Message("Excluded grades")
+    String excludedGrades();
+
+    @Message("Winners")
+    String winners();
+
+    @Message("Honors awarded, {period}")
+    String honorsAwarded(String period);
+
+    @Message("No honor awarded for {period}.")
+    String noHonors(String period);
+
+    @Message("Award")
+    String award();
+
+    @Message("Place")
+    String place();
+
+    @Message("Awarded")
+    String awardedAt();
+
+    @Message("Run the honors")
+    String runHonors();
+
+    @Message("Picks the winners of the period's awards among the unit's agents; running again with the same figures changes nothing.")
+    String runHonorsNote();
+
+    @Message("Awards (none ticked: every award of the period's cadence)")
+    String awardsToRun();
+
+    @Message("the award definitions")
+    String whatAwards();
+
+    @Message("the honors awarded")
+    String whatHonors();
+
+    @Message("the honors run")
+    String whatHonorRun();
+
+
+    // ---- promotion ladders ----
+    @Message("Ladders")
+    String navLadders();
+
+    @Message("Promotion ladders")
+    String laddersTitle();
+
+    @Message("Each ladder's positions and the rules of each step; a check shows every agent of a unit, eligible or not, with what is missing.")
+    String laddersIntro();
+
+    @Message("No promotion ladder yet.")
+    String noLadders();
+
+    @Message("Check a unit")
+    String checkLadder();
+
+    @Message("Ladder")
+    String ladder();
+
+    @Message("As of (month)")
+    String asOf();
+
+    @Message("{ladder} for {unit} as of {asOf}")
+    String checkResult(String ladder, String unit, String asOf);
+
+    @Message("{eligible} of {agents} agents eligible")
+    String eligibleOf(String eligible, String agents);
+
+    @Message("Position")
+    String position();
+
+    @Message("Eligible")
+    String eligible();
+
+    @Message("What is missing")
+    String whatIsMissing();
+
+    @Message("the promotion ladders")
+    String whatLadders();
+
+    @Message("the ladder check")
+    String whatLadderCheck();
+
+    // ---- the center board ----
+    @Message("Center board")
+    String boardTitle();
+
+    @Message("scores of {period} · today's month {from} – {to}")
+    String boardPeriods(String period, String from, String to);
+
+    @Message("Updated {at}; reloads every {seconds} s.")
+    String boardUpdated(String at, int seconds);
+
+    @Message("Month to date, per group")
+    String boardMonthToDate();
+
+    @Message("No figures yet this month.")
+    String boardNoFigures();
+
+    @Message("No group figures to show.")
+    String boardNoGroups();
+
+    @Message("Leaderboard, {period}")
+    String boardLeaderboard(String period);
+
+    @Message("Best totals of {period}")
+    String boardBestTotals(String period);
+
+    @Message("Honors of {period}")
+    String boardHonors(String period);
+
+    @Message("place {place}")
+    String placeN(int place);
+
+    // ---- hr's runs and template what-if ----
+    @Message("Scoring runs")
+    String runsTitle();
+
+    @Message("No run for {period}.")
+    String noRuns(String period);
+
+    @Message("Newest period first, then unit; a revision follows the previous one when inputs changed")
+    String runsCaption();
+
+    @Message("Template")
+    String template();
+
+    @Message("Scorecards")
+    String scorecards();
+
+    @Message("Published")
+    String published();
+
+    @Message("Next step")
+    String nextStep();
+
+    @Message("Compute a run")
+    String computeRun();
+
+    @Message("Scores every agent of the unit with the template's latest version; computing again with the same inputs changes nothing, with changed inputs it makes the next revision.")
+    String computeRunNote();
+
+    @Message("Open the review of run {id}")
+    String openReviewOf(long id);
+
+    @Message("Open review")
+    String openReview();
+
+    @Message("Publish run {id}")
+    String publishRun(long id);
+
+    @Message("Publish")
+    String publish();
+
+    @Message("Lock run {id}")
+    String lockRun(long id);
+
+    @Message("Lock")
+    String lock();
+
+    @Message("Run #{id}")
+    String runN(long id);
+
+    @Message("All runs of {period}")
+    String allRuns(String period);
+
+    @Message("Changes against the previous revision")
+    String changesTitle();
+
+    @Message("No changes (the first revision, or the same results).")
+    String noChanges();
+
+    @Message("Change")
+    String change();
+
+    @Message("Items (points)")
+    String itemsPoints();
+
+    @Message("Template what-if")
+    String whatIfTitle();
+
+    @Message("Change the template (its weights here, or anything in the definition below), see how a past month would come out, nothing stored; then store it as the template's next version.")
+    String whatIfIntro();
+
+    @Message("Month")
+    String month();
+
+    @Message("Start from the stored template")
+    String startFromStored();
+
+    @Message("With the draft (version {version})")
+    String withDraft(String version);
+
+    @Message("not stored")
+    String notStored();
+
+    @Message("Average total")
+    String averageTotal();
+
+    @Message("Grades that would change:")
+    String gradesWouldChange();
+
+    @Message("compared with run #{id}")
+    String comparedWith(Long id);
+
+    @Message("Grade distribution")
+    String gradeDistribution();
+
+    @Message("Scorecards per grade, now and with the draft")
+    String distributionLabel();
+
+    @Message("Totals")
+    String totals();
+
+    @Message("Each agent's total, now and with the draft")
+    String totalsLabel();
+
+    @Message("Total now")
+    String totalNow();
+
+    @Message("With the draft")
+    String withTheDraft();
+
+    @Message("The draft")
+    String theDraft();
+
+    @Message("Weights (summing to the template's total, usually 100)")
+    String weightsLegend();
+
+    @Message("The whole definition (JSON, as the API takes it)")
+    String wholeDefinition();
+
+    @Message("Template definition")
+    String templateDefinition();
+
+    @Message("Preview")
+    String preview();
+
+    @Message("Store as the next version")
+    String storeNextVersion();
+
+    // ---- hr's runs and what-if: the pages' messages ----
+    @Message("the scoring runs")
+    String whatRuns();
+
+    @Message("the templates")
+    String whatTemplates();
+
+    @Message("the run")
+    String whatRun();
+
+    @Message("run {id}")
+    String whatRunId(long id);
+
+    @Message("the run's history")
+    String whatRunHistory();
+
+    @Message("A run is reviewed, published or locked.")
+    String runActionsOnly();
+
+    @Message("opening the review")
+    String whatOpeningReview();
+
+    @Message("publishing the run")
+    String whatPublishing();
+
+    @Message("locking the run")
+    String whatLocking();
+
+    @Message("template is a template code, period a month as YYYY-MM")
+    String whatIfQuery();
+
+    @Message("No template")
+    String noTemplateTitle();
+
+    @Message("There is no scorecard template yet.")
+    String noTemplateYet();
+
+    @Message("template {code}")
+    String whatTemplate(String code);
+
+    @Message("the what-if")
+    String whatWhatIf();
+
+    @Message("the template's next version")
+    String whatTemplateVersion();
+
+    @Message("The month was never scored with this template: there is nothing to compare with.")
+    String neverScored();
+
+    @Message("The draft is not valid JSON: {error}")
+    String draftNotJson(String error);
+
+    @Message("The draft is a template as JSON, with its items.")
+    String draftNotTemplate();
+
+    @Message("weight of {item}: a number")
+    String weightNotNumber(String item);
+
+    @Message("now")
+    String seriesNow();
+
+    // ---- notes about parts of a page ----
+    @Message("Not yours to see: {what}")
+    String notYoursToSee(String what);
+
+    @Message("Could not read {what}: {note}")
+    String couldNotRead(String what, String note);
+
+    // ---- chart series ----
+    @Message("with the draft")
+    String seriesWithDraft();
+
+    // ---- reviews and appeals ----
+    @Message("While hr has a run in review, agents write their self-assessment and their supervisor reviews each scorecard, with the notes of the one-on-one feedback talk.")
+    String reviewsIntro();
+
+    @Message("No run of {period} you may see.")
+    String noRunYouMaySee(String period);
+
+    @Message("revision {revision}")
+    String revisionN(String revision);
+
+    @Message("Self-assessment")
+    String selfAssessmentLabel();
+
+    @Message("No self-assessment yet.")
+    String noSelfAssessment();
+
+    @Message("Reviewed by {who}")
+    String reviewedBy(String who);
+
+    @Message("one-on-one")
+    String oneOnOne();
+
+    @Message("Comments on {employeeId}'s result")
+    String commentsOn(String employeeId);
+
+    @Message("One-on-one feedback notes and the agreed plan")
+    String feedbackNotesLabel();
+
+    @Message("Save the review of {employeeId}")
+    String saveReviewOf(String employeeId);
+
+    @Message("Appeal status")
+    String appealStatus();
+
+    @Message("All")
+    String all();
+
+    @Message("Open")
+    String open();
+
+    @Message("Accepted")
+    String accepted();
+
+    @Message("Rejected")
+    String rejected();
+
+    @Message("You decide the appeals marked \"yours to decide\": an appeals reviewer, hr or admin decides, never the agent's own supervisor or manager.")
+    String appealsIntro();
+
+    @Message("escalated to hr")
+    String escalatedToHr();
+
+    @Message("filed")
+    String filed();
+
+    @Message("Record")
+    String record();
+
+    @Message("Decided by {who}")
+    String decidedBy(String who);
+
+    @Message("Yours to decide")
+    String yoursToDecide();
+
+    @Message("Accept")
+    String accept();
+
+    @Message("Reject")
+    String reject();
+
+    @Message("Accepting: the item's new points")
+    String newPoints();
+
+    @Message("Or accepting: the day whose figure is wrong")
+    String correctionDay();
+
+    @Message("and its corrected figure")
+    String correctionValue();
+
+    @Message("Decide")
+    String decide();
+
+    @Message("No appeals you may see with status {status}.")
+    String noAppealsWithStatus(String status);
+
+    @Message("No appeals you may see.")
+    String noAppeals();
+
+    // ---- item, team, month and group pages ----
+    @Message("Back to the month")
+    String backToMonth();
+
+    @Message("The figures behind it, day by day")
+    String figuresByDay();
+
+    @Message("Each day's {metric} as metrics-service computed it from that day's records (calls, surveys, evaluations …) and pushed values. The API does not give out the records themselves; name the day (and the record's id, if you know it) in an appeal.")
+    String figuresByDayNote(String metric);
+
+    @Message("No figures by day for {period}.")
+    String noDays(String period);
+
+    @Message("{metric} per day")
+    String perDay(String metric);
+
+    @Message("Day")
+    String day();
+
+    @Message("Records")
+    String recordsHeading();
+
+    @Message("Wrong?")
+    String wrong();
+
+    @Message("Appeal this day")
+    String appealThisDay();
+
+    @Message("Appeal a figure behind this item")
+    String appealFigure();
+
+    @Message("Which record or day is wrong")
+    String whichRecordOrDay();
+
+    @Message("e.g. {metric} of {period}-14, call CRM-88231")
+    String dataPointExample(String metric, String period);
+
+    @Message("Why")
+    String why();
+
+    @Message("{metric}, last 12 months")
+    String metricTrendTitle(String metric);
+
+    @Message("{metric} per month, 12 months up to {period}")
+    String metricTrendLabel(String metric, String period);
+
+    @Message("Groups compared")
+    String groupsCompared();
+
+    @Message("Best")
+    String best();
+
+    @Message("Grades")
+    String grades();
+
+    @Message("Average total per group")
+    String averagePerGroup();
+
+    @Message("Share of scorecards per grade")
+    String gradeShare();
+
+    @Message("Share of scorecards per grade, against the forced distribution")
+    String gradeShareForced();
+
+    @Message("The template grades by score bands; no forced distribution is configured.")
+    String noForcedDistribution();
+
+    @Message("Forced distribution")
+    String forcedDistribution();
+
+    @Message("Targets")
+    String targets();
+
+    @Message("No targets set for {period}.")
+    String noTargets(String period);
+
+    @Message("Metric")
+    String metric();
+
+    @Message("For")
+    String targetFor();
+
+    @Message("Target")
+    String target();
+
+    @Message("Review")
+    String review();
+
+    @Message("Supervisor's comments")
+    String supervisorComments();
+
+    @Message("One-on-one feedback notes")
+    String feedbackNotes();
+
+    @Message("No self-assessment or review.")
+    String noReview();
+
+    @Message("No self-assessment or review (they are written while the run is in review).")
+    String noReviewNotInReview();
+
+    @Message("My self-assessment of {period}")
+    String mySelfAssessment(String period);
+
+    @Message("Save my self-assessment")
+    String saveSelfAssessment();
+
+    @Message("Comments on the result")
+    String commentsOnResult();
+
+    @Message("Save the review")
+    String saveReview();
+
+    @Message("No honors yet.")
+    String noHonorsYet();
+
+    @Message("Promotion")
+    String promotion();
+
+    @Message("eligible")
+    String eligibleState();
+
+    @Message("not yet")
+    String notYet();
+
+    @Message("Missing")
+    String missing();
+
+    @Message("No agent's value of {period} moved far from their own recent months (metrics-service's anomaly detector).")
+    String noAnomalies(String period);
+
+    @Message("{count} agent(s) with values far from their own recent months (metrics-service's anomaly detector).")
+    String anomaliesFound(int count);
+
+    @Message("Month to date")
+    String monthToDate();
+
+    @Message("No unit's figures to show.")
+    String noUnitFigures();
+
+    // ---- the pages' messages (sign-in, month, reviews, appeals, items, team, board) ----
+    @Message("Sign-in with a local demo person is only offered without an identity provider.")
+    String localSignInOnly();
+
+    @Message("Unknown person")
+    String unknownPerson();
+
+    @Message("Choose one of the people on the sign-in page.")
+    String choosePerson();
+
+    @Message("Sign-in expired")
+    String signInExpired();
+
+    @Message("The demo people's tokens have expired; restart the suite (./perfcenter) for new ones.")
+    String tokensExpired();
+
+    @Message("No identity provider is configured; choose a demo person.")
+    String noProvider();
+
+    @Message("Not signed in")
+    String notSignedIn();
+
+    @Message("The identity provider did not sign you in.")
+    String providerDidNotSignIn();
+
+    @Message("Not for PerfCenter")
+    String notForPerfCenter();
+
+    @Message("The identity provider's token is not meant for PerfCenter (its audience lacks {audiences}); the provider's console client needs the perfcenter-audience mapper.")
+    String wrongAudience(String audiences);
+
+    @Message("No month to show")
+    String noMonthToShow();
+
+    @Message("You are signed in without an employee id; the console's pages are for people.")
+    String noEmployeeId();
+
+    @Message("Invalid employee id")
+    String invalidEmployeeId();
+
+    @Message("You may not see the month of {employeeId}, or there is no such agent.")
+    String monthNotYours(String employeeId);
+
+    @Message("the person's details")
+    String whatPerson();
+
+    @Message("the scorecards")
+    String whatScorecards();
+
+    @Message("the pay statements")
+    String whatPayStatements();
+
+    @Message("the appeals")
+    String whatAppeals();
+
+    @Message("the appeal")
+    String whatAppeal();
+
+    @Message("Invalid status")
+    String invalidStatus();
+
+    @Message("status must be OPEN, ACCEPTED or REJECTED")
+    String statusValues();
+
+    @Message("the runs in review")
+    String whatRunsInReview();
+
+    @Message("the reviews")
+    String whatReviews();
+
+    @Message("the review")
+    String whatReview();
+
+    @Message("the decision")
+    String whatDecision();
+
+    @Message("points and the corrected figure are numbers.")
+    String decisionNumbers();
+
+    @Message("the self-assessment")
+    String whatSelfAssessment();
+
+    @Message("An item page names an employee id, an item code and a month (YYYY-MM).")
+    String itemQuery();
+
+    @Message("the month of {employeeId}")
+    String whatMonthOf(String employeeId);
+
+    @Message("No scorecard of {employeeId} for {period} that you may see.")
+    String noScorecardOf(String employeeId, String period);
+
+    @Message("The scorecard has no item {itemCode}.")
+    String noSuchItem(String itemCode);
+
+    @Message("the figures by day")
+    String whatFiguresByDay();
+
+    @Message("the 12-month trend")
+    String whatTrend();
+
+    @Message("the targets")
+    String whatTargets();
+
+    @Message("average total")
+    String seriesAverageTotal();
+
+    @Message("share of scorecards, %")
+    String seriesGradeShare();
+
+    @Message("forced distribution, %")
+    String seriesForced();
+
+    @Message("the groups")
+    String whatGroups();
+
+    @Message("total {period}")
+    String seriesTotalOf(String period);
+
+    @Message("No group's month-to-date figures are visible to this account.")
+    String noGroupVisible();
+
+    @Message("the anomaly flags of {unit}")
+    String whatAnomalies(String unit);
+
+    @Message("the month-to-date figures of {unit}")
+    String whatMonthToDate(String unit);
 }

@@ -120,19 +120,17 @@ public class ConsolePages {
     public Uni<Response> signIn(@FormParam("person") String key, @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf,
                                 @Context RoutingContext ctx) {
         if (!signIn.local()) {
-            return anonymousMessage(404, "Not found", "Sign-in with a local demo person is only offered without "
-                    + "an identity provider.", ctx);
+            return anonymousMessage(404, ConsoleKit.msg().notFound(), ConsoleKit.msg().localSignInOnly(), ctx);
         }
         if (!sameOrigin(ctx, csrf)) {
-            return anonymousMessage(403, "Refused", FORGED, ctx);
+            return anonymousMessage(403, ConsoleKit.msg().refused(), ConsoleKit.msg().forged(), ctx);
         }
         var person = signIn.person(key == null ? "" : key);
         if (person.isEmpty()) {
-            return anonymousMessage(400, "Unknown person", "Choose one of the people on the sign-in page.", ctx);
+            return anonymousMessage(400, ConsoleKit.msg().unknownPerson(), ConsoleKit.msg().choosePerson(), ctx);
         }
         if (person.get().expired()) {
-            return anonymousMessage(409, "Sign-in expired", "The demo people's tokens have expired; restart the suite "
-                    + "(./perfcenter) for new ones.", ctx);
+            return anonymousMessage(409, ConsoleKit.msg().signInExpired(), ConsoleKit.msg().tokensExpired(), ctx);
         }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, person.get().token()));
         return Uni.createFrom().item(Response.seeOther(URI.create(ConsoleRoutes.next(ctx))).build());
@@ -151,16 +149,14 @@ public class ConsolePages {
     @Path("console/sign-in/provider")
     public Uni<Response> signedInThroughProvider(@Context RoutingContext ctx) {
         if (signIn.local()) {
-            return anonymousMessage(404, "Not found", "No identity provider is configured; choose a demo person.", ctx);
+            return anonymousMessage(404, ConsoleKit.msg().notFound(), ConsoleKit.msg().noProvider(), ctx);
         }
         var credential = identity == null ? null : identity.getCredential(io.quarkus.oidc.AccessTokenCredential.class);
         if (credential == null || credential.getToken() == null) {
-            return anonymousMessage(401, "Not signed in", "The identity provider did not sign you in.", ctx);
+            return anonymousMessage(401, ConsoleKit.msg().notSignedIn(), ConsoleKit.msg().providerDidNotSignIn(), ctx);
         }
         if (!SignIn.forPerfCenter(credential.getToken(), audiences)) {
-            return anonymousMessage(403, "Not for PerfCenter", "The identity provider's token is not meant for "
-                    + "PerfCenter (its audience lacks " + audiences + "); the provider's console client needs the "
-                    + "perfcenter-audience mapper.", ctx);
+            return anonymousMessage(403, ConsoleKit.msg().notForPerfCenter(), ConsoleKit.msg().wrongAudience(String.valueOf(audiences)), ctx);
         }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, credential.getToken()));
         return html(200, Templates.signedIn(null, csrf(ctx), ConsoleRoutes.next(ctx)));
@@ -172,7 +168,7 @@ public class ConsolePages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Uni<Response> signOut(@FormParam(ConsoleRoutes.CSRF_FIELD) String csrf, @Context RoutingContext ctx) {
         if (!sameOrigin(ctx, csrf)) {
-            return anonymousMessage(403, "Refused", FORGED, ctx);
+            return anonymousMessage(403, ConsoleKit.msg().refused(), ConsoleKit.msg().forged(), ctx);
         }
         ctx.response().addCookie(ConsoleRoutes.cookie(ctx, ConsoleRoutes.SESSION_COOKIE, "").setMaxAge(0));
         // with a provider, its session ends too: quarkus-oidc's logout path (ConsoleTenant) sends the browser to the
@@ -191,8 +187,7 @@ public class ConsolePages {
     public Uni<Response> myMonth(@QueryParam("period") String period, @Context RoutingContext ctx) {
         Viewer viewer = viewer();
         if (viewer.employeeId() == null) {
-            return message(200, "No month to show", "You are signed in without an employee id; the console's pages "
-                    + "are for people.", ctx);
+            return message(200, ConsoleKit.msg().noMonthToShow(), ConsoleKit.msg().noEmployeeId(), ctx);
         }
         return month(viewer.employeeId(), period, true, ctx);
     }
@@ -204,7 +199,7 @@ public class ConsolePages {
     public Uni<Response> agentMonth(@PathParam("employeeId") String employeeId, @QueryParam("period") String period,
                                     @Context RoutingContext ctx) {
         if (!EMPLOYEE_ID.matcher(employeeId).matches()) {
-            return message(400, "Invalid employee id", "No such employee id: " + employeeId, ctx);
+            return message(400, ConsoleKit.msg().invalidEmployeeId(), ConsoleKit.msg().noSuchThing(employeeId), ctx);
         }
         return month(employeeId, period, employeeId.equals(viewer().employeeId()), ctx);
     }
@@ -212,7 +207,7 @@ public class ConsolePages {
     private Uni<Response> month(String employeeId, String period, boolean own, RoutingContext ctx) {
         YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return message(400, ConsoleKit.msg().invalidPeriod(), ConsoleKit.msg().periodFormat(), ctx);
         }
         String authorization = authorization(ctx);
         String requestId = RequestIds.of(ctx);
@@ -229,8 +224,8 @@ public class ConsolePages {
             if (who.body() == null && card == null && !who.unavailable()) {
                 // the API refused the person (not theirs to see) or does not know them: so does the page
                 int status = who.note() != null && who.note().startsWith("403") ? 403 : 404;
-                return message(status, status == 403 ? "Not allowed" : "Not found",
-                        "You may not see the month of " + employeeId + ", or there is no such agent.", ctx);
+                return message(status, status == 403 ? ConsoleKit.msg().notAllowed() : ConsoleKit.msg().notFound(),
+                        ConsoleKit.msg().monthNotYours(employeeId), ctx);
             }
             Uni<Part> appeals = card == null ? Uni.createFrom().item(new Part("scoring-service", null, false, null))
                     : calls.get("scoring-service", "/api/v1/scoring/appeals?scorecardId=" + card.path("id").asLong()
@@ -241,10 +236,10 @@ public class ConsolePages {
             Uni<AgentViews.Growth> growth = AgentViews.growth(calls, employeeId, month, authorization, requestId);
             return Uni.combine().all().unis(appeals, run, growth).asTuple().flatMap(more -> {
                 List<String> notes = new ArrayList<>();
-                note(notes, who, "the person's details");
-                note(notes, parts.getItem2(), "the scorecards");
-                note(notes, parts.getItem3(), "the pay statements");
-                note(notes, more.getItem1(), "the appeals");
+                note(notes, who, ConsoleKit.msg().whatPerson());
+                note(notes, parts.getItem2(), ConsoleKit.msg().whatScorecards());
+                note(notes, parts.getItem3(), ConsoleKit.msg().whatPayStatements());
+                note(notes, more.getItem1(), ConsoleKit.msg().whatAppeals());
                 MonthView view = new MonthView(employeeId, MonthView.text(who.body(), "name"),
                         MonthView.text(who.body(), "unitCode"), month.toString(), month.minusMonths(1).toString(),
                         month.plusMonths(1).toString(), own, card == null ? null : MonthView.card(card,
@@ -287,12 +282,10 @@ public class ConsolePages {
                         return Uni.createFrom().item(Response.seeOther(URI.create(back + "#appeals")).build());
                     }
                     if (answer.unavailable()) {
-                        return message(503, "Appeals are unavailable", "scoring-service could not take the appeal; "
-                                + "try again later.", ctx);
+                        return message(503, ConsoleKit.msg().unavailable(), ConsoleKit.msg().couldNotTake(ConsoleKit.msg().whatAppeal()), ctx);
                     }
-                    String detail = answer.body() == null ? "The appeal was refused."
-                            : answer.body().path("detail").asText(answer.body().path("title").asText("The appeal was refused."));
-                    return message(answer.status(), "The appeal was not filed", detail, ctx);
+                    String detail = ConsoleKit.detail(answer.body(), ConsoleKit.msg().refusedStatus(answer.status()));
+                    return message(answer.status(), ConsoleKit.msg().notDone(ConsoleKit.msg().whatAppeal()), detail, ctx);
                 });
     }
 
@@ -304,12 +297,12 @@ public class ConsolePages {
     public Uni<Response> group(@QueryParam("period") String period, @Context RoutingContext ctx) {
         YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return message(400, ConsoleKit.msg().invalidPeriod(), ConsoleKit.msg().periodFormat(), ctx);
         }
         return calls.get("scoring-service", "/api/v1/scoring/scorecards?period=" + month + "&limit=1000",
                 authorization(ctx), RequestIds.of(ctx)).flatMap(cards -> {
             List<String> notes = new ArrayList<>();
-            note(notes, cards, "the scorecards");
+            note(notes, cards, ConsoleKit.msg().whatScorecards());
             GroupView view = GroupView.of(month.toString(), month.minusMonths(1).toString(),
                     month.plusMonths(1).toString(), cards.body(), notes);
             List<String> units = view.rows().stream().map(GroupView.Row::unitCode).filter(u -> u != null)
@@ -334,10 +327,10 @@ public class ConsolePages {
 
     static void note(List<String> notes, Part part, String what) {
         if (part.unavailable()) {
-            notes.add(part.service() + " is unavailable: " + what + " cannot be shown.");
+            notes.add(ConsoleKit.msg().serviceUnavailable(part.service(), what));
         } else if (part.note() != null) {
-            notes.add(what.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + what.substring(1)
-                    + (part.note().startsWith("403") ? ": not yours to see" : ": " + part.note()));
+            notes.add(part.note().startsWith("403") ? ConsoleKit.msg().notYoursToSee(what)
+                    : ConsoleKit.msg().couldNotRead(what, part.note()));
         }
     }
 
@@ -403,11 +396,9 @@ public class ConsolePages {
         }
     }
 
-    static final String FORGED = "The form did not come from this console's page (CSRF check); reload the "
-            + "page and try again.";
 
     private Uni<Response> forbiddenForm(RoutingContext ctx) {
-        return message(403, "Refused", FORGED, ctx);
+        return message(403, ConsoleKit.msg().refused(), ConsoleKit.msg().forged(), ctx);
     }
 
     /** A message on the sign-in and sign-out paths, where nobody has been authenticated. */

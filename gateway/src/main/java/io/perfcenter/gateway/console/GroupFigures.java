@@ -66,7 +66,7 @@ public record GroupFigures(Map<String, List<String>> anomalies, List<UnitFigures
             List<UnitFigures> figures = new ArrayList<>();
             for (int i = 0; i < units.size(); i++) {
                 Part a = parts.get(i);
-                ConsolePages.note(notes, a, "the anomaly flags of " + units.get(i));
+                ConsolePages.note(notes, a, ConsoleKit.msg().whatAnomalies(units.get(i)));
                 if (a.body() != null) {
                     for (JsonNode agent : a.body().path("agents")) {
                         for (JsonNode anomaly : agent.path("anomalies")) {
@@ -76,7 +76,7 @@ public record GroupFigures(Map<String, List<String>> anomalies, List<UnitFigures
                     }
                 }
                 Part m = parts.get(units.size() + i);
-                ConsolePages.note(notes, m, "the month-to-date figures of " + units.get(i));
+                ConsolePages.note(notes, m, ConsoleKit.msg().whatMonthToDate(units.get(i)));
                 if (m.body() != null) {
                     figures.add(new UnitFigures(units.get(i), figures(m.body().path("unitTotal"))));
                 }

@@ -151,18 +151,18 @@ public class HrViews extends ConsoleKit {
         }
         YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return invalidPeriod(ctx);
         }
         Uni<Part> runs = get("scoring-service", "/api/v1/scoring/runs?period=" + month + "&limit=200", ctx);
         Uni<Part> templates = get("scoring-service", "/api/v1/scoring/templates?limit=200", ctx);
         Uni<Part> units = get("metrics-service", "/api/v1/metrics/org/units?limit=500", ctx);
         return Uni.combine().all().unis(runs, templates, units).asTuple().flatMap(parts -> {
             if (parts.getItem1().body() == null) {
-                return refused(parts.getItem1(), "the scoring runs", ctx);
+                return refused(parts.getItem1(), msg().whatRuns(), ctx);
             }
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem2(), "the templates");
-            ConsolePages.note(notes, parts.getItem3(), "the units");
+            ConsolePages.note(notes, parts.getItem2(), msg().whatTemplates());
+            ConsolePages.note(notes, parts.getItem3(), msg().whatUnits());
             List<Run> list = new ArrayList<>();
             parts.getItem1().body().forEach(r -> list.add(Run.of(r)));
             return page(Templates.runs(viewer(), csrf(ctx), new RunsPage(month.toString(),
@@ -188,7 +188,7 @@ public class HrViews extends ConsoleKit {
                 return Uni.createFrom().item(Response.seeOther(URI.create("/console/hr/runs/"
                         + answer.body().path("id").asLong())).build());
             }
-            return after(answer, "/console/hr/runs", "the run", ctx);
+            return after(answer, "/console/hr/runs", msg().whatRun(), ctx);
         });
     }
 
@@ -205,10 +205,10 @@ public class HrViews extends ConsoleKit {
         return Uni.combine().all().unis(run, changes, history).asTuple().flatMap(parts -> {
             JsonNode r = parts.getItem1().body();
             if (r == null) {
-                return refused(parts.getItem1(), "run " + id, ctx);
+                return refused(parts.getItem1(), msg().whatRunId(id), ctx);
             }
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem3(), "the run's history");
+            ConsolePages.note(notes, parts.getItem3(), msg().whatRunHistory());
             List<Change> list = new ArrayList<>();
             if (parts.getItem2().body() != null) {
                 for (JsonNode c : parts.getItem2().body()) {
@@ -248,12 +248,12 @@ public class HrViews extends ConsoleKit {
             return forged(ctx);
         }
         if (!ACTIONS.contains(action)) {
-            return message(404, "Not found", "A run is reviewed, published or locked.", ctx);
+            return message(404, msg().notFound(), msg().runActionsOnly(), ctx);
         }
         String what = switch (action) {
-            case "review" -> "opening the review";
-            case "publish" -> "publishing the run";
-            default -> "locking the run";
+            case "review" -> msg().whatOpeningReview();
+            case "publish" -> msg().whatPublishing();
+            default -> msg().whatLocking();
         };
         return post("scoring-service", "/api/v1/scoring/runs/" + id + "/" + action, null, ctx)
                 .flatMap(answer -> after(answer, "/console/hr/runs/" + id, what, ctx));
@@ -271,24 +271,24 @@ public class HrViews extends ConsoleKit {
         }
         YearMonth month = month(period);
         if (month == null || (template != null && !template.isBlank() && !CODE.matcher(template).matches())) {
-            return message(400, "Invalid page", "template is a template code, period a month as YYYY-MM", ctx);
+            return message(400, msg().invalidPage(), msg().whatIfQuery(), ctx);
         }
         Uni<Part> templates = get("scoring-service", "/api/v1/scoring/templates?limit=200", ctx);
         return templates.flatMap(list -> {
             if (list.body() == null) {
-                return refused(list, "the templates", ctx);
+                return refused(list, msg().whatTemplates(), ctx);
             }
             List<String> codes = codes(list.body(), "code");
             String code = template == null || template.isBlank() ? (codes.isEmpty() ? null : codes.get(0)) : template;
             if (code == null) {
-                return message(404, "No template", "There is no scorecard template yet.", ctx);
+                return message(404, msg().noTemplateTitle(), msg().noTemplateYet(), ctx);
             }
             Uni<Part> one = get("scoring-service", "/api/v1/scoring/templates/" + encode(code), ctx);
             Uni<Part> runs = get("scoring-service", "/api/v1/scoring/runs?period=" + month + "&templateCode="
                     + encode(code) + "&limit=50", ctx);
             return Uni.combine().all().unis(one, runs).asTuple().flatMap(parts -> {
                 if (parts.getItem1().body() == null) {
-                    return refused(parts.getItem1(), "template " + code, ctx);
+                    return refused(parts.getItem1(), msg().whatTemplate(code), ctx);
                 }
                 ObjectNode draft = draft(parts.getItem1().body());
                 String u = unit != null && !unit.isBlank() ? unit
@@ -315,7 +315,7 @@ public class HrViews extends ConsoleKit {
         try {
             draft = withWeights(form);
         } catch (IllegalArgumentException e) {
-            return message(400, "Not done: the what-if", e.getMessage(), ctx);
+            return message(400, msg().notDone(msg().whatWhatIf()), e.getMessage(), ctx);
         }
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.set("template", draft);
@@ -325,11 +325,11 @@ public class HrViews extends ConsoleKit {
                 .asTuple().flatMap(parts -> {
                     var answer = parts.getItem1();
                     if (!answer.ok() || answer.body() == null) {
-                        return after(answer, "/console/hr/what-if", "the what-if", ctx);
+                        return after(answer, "/console/hr/what-if", msg().whatWhatIf(), ctx);
                     }
                     List<String> notes = new ArrayList<>();
                     if (!answer.body().hasNonNull("comparedRunId")) {
-                        notes.add("The month was never scored with this template: there is nothing to compare with.");
+                        notes.add(msg().neverScored());
                     }
                     return page(Templates.whatIf(viewer(), csrf(ctx), new WhatIfPage(
                             codes(parts.getItem2().body(), "code"), draft.path("code").asText(), unit, period,
@@ -350,19 +350,14 @@ public class HrViews extends ConsoleKit {
         try {
             draft = withWeights(form);
         } catch (IllegalArgumentException e) {
-            return message(400, "Not done: the template", e.getMessage(), ctx);
+            return message(400, msg().notDone(msg().whatTemplateVersion()), e.getMessage(), ctx);
         }
         String period = month(form.getFirst("period")) == null ? "" : "?period=" + month(form.getFirst("period"));
         return post("scoring-service", "/api/v1/scoring/templates", draft, ctx)
-                .flatMap(answer -> after(answer, "/console/hr/runs" + period + "#compute", "the template's next "
-                        + "version", ctx));
+                .flatMap(answer -> after(answer, "/console/hr/runs" + period + "#compute", msg().whatTemplateVersion(), ctx));
     }
 
     // ---- helpers ----
-
-    private Uni<Response> notHr(RoutingContext ctx) {
-        return message(403, "Not allowed", "These pages are for hr and admin.", ctx);
-    }
 
     /** The template as its next version's input: only the fields POST /templates takes. */
     static ObjectNode draft(JsonNode template) {
@@ -391,10 +386,10 @@ public class HrViews extends ConsoleKit {
         try {
             parsed = text == null ? null : JSON.readTree(text);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("The draft is not valid JSON: " + e.getOriginalMessage());
+            throw new IllegalArgumentException(msg().draftNotJson(e.getOriginalMessage()));
         }
         if (!(parsed instanceof ObjectNode draft) || !draft.path("items").isArray()) {
-            throw new IllegalArgumentException("The draft is a template as JSON, with its items.");
+            throw new IllegalArgumentException(msg().draftNotTemplate());
         }
         for (JsonNode item : draft.path("items")) {
             String weight = form.getFirst("weight." + item.path("code").asText());
@@ -402,7 +397,7 @@ public class HrViews extends ConsoleKit {
                 try {
                     ((ObjectNode) item).put("weight", new BigDecimal(weight.trim()));
                 } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("weight of " + item.path("code").asText() + ": a number");
+                    throw new IllegalArgumentException(msg().weightNotNumber(item.path("code").asText()));
                 }
             }
         }
@@ -424,8 +419,8 @@ public class HrViews extends ConsoleKit {
         before.fieldNames().forEachRemaining(grades::add);
         List<String> gradeList = List.copyOf(grades);
         String distribution = Charts.bar(gradeList)
-                .series("now", gradeList.stream().map(g -> before.has(g) ? before.path(g).asText() : "0").toList())
-                .series("with the draft", gradeList.stream().map(g -> after.has(g) ? after.path(g).asText() : "0")
+                .series(msg().seriesNow(), gradeList.stream().map(g -> before.has(g) ? before.path(g).asText() : "0").toList())
+                .series(msg().seriesWithDraft(), gradeList.stream().map(g -> after.has(g) ? after.path(g).asText() : "0")
                         .toList()).toString();
         List<Line> lines = new ArrayList<>();
         List<String> agents = new ArrayList<>();
@@ -440,7 +435,7 @@ public class HrViews extends ConsoleKit {
             totalsBefore.add(MonthView.text(a, "totalBefore"));
             totalsAfter.add(MonthView.text(a, "totalAfter"));
         }
-        String totals = Charts.bar(agents).series("now", totalsBefore).series("with the draft", totalsAfter)
+        String totals = Charts.bar(agents).series(msg().seriesNow(), totalsBefore).series(msg().seriesWithDraft(), totalsAfter)
                 .toString();
         return new Preview(MonthView.text(p, "templateVersion"), p.path("draft").asBoolean(),
                 p.hasNonNull("comparedRunId") ? p.path("comparedRunId").asLong() : null,
@@ -454,14 +449,6 @@ public class HrViews extends ConsoleKit {
             list.forEach(n -> codes.add(n.path(field).asText()));
         }
         return codes;
-    }
-
-    private static String pretty(JsonNode node) {
-        try {
-            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(node);
-        } catch (JsonProcessingException e) {
-            return node.toString();
-        }
     }
 
     private static String nvl(String value) {

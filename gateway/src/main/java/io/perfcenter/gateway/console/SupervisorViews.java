@@ -131,12 +131,12 @@ public class SupervisorViews extends ConsoleKit {
     public Uni<Response> appeals(@QueryParam("status") String status, @Context RoutingContext ctx) {
         String filter = status == null || status.isBlank() ? null : status.toUpperCase(Locale.ROOT);
         if (filter != null && !STATUSES.contains(filter)) {
-            return message(400, "Invalid status", "status must be OPEN, ACCEPTED or REJECTED", ctx);
+            return message(400, msg().invalidStatus(), msg().statusValues(), ctx);
         }
         return get("scoring-service", "/api/v1/scoring/appeals?limit=1000" + (filter == null ? "" : "&status="
                 + filter), ctx).flatMap(part -> {
             if (part.body() == null) {
-                return refused(part, "the appeals", ctx);
+                return refused(part, msg().whatAppeals(), ctx);
             }
             List<Appeal> list = new ArrayList<>();
             Viewer viewer = viewer();
@@ -159,7 +159,7 @@ public class SupervisorViews extends ConsoleKit {
                                  @Context RoutingContext ctx) {
         java.time.YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return invalidPeriod(ctx);
         }
         Viewer viewer = viewer();
         if (!hasAny(LEADERS) && viewer != null && viewer.employeeId() != null) {
@@ -171,10 +171,10 @@ public class SupervisorViews extends ConsoleKit {
                 ctx);
         return Uni.combine().all().unis(runs, run).asTuple().flatMap(parts -> {
             if (parts.getItem1().body() == null) {
-                return refused(parts.getItem1(), "the runs in review", ctx);
+                return refused(parts.getItem1(), msg().whatRunsInReview(), ctx);
             }
             if (runId != null && parts.getItem2().body() == null) {
-                return refused(parts.getItem2(), "run " + runId, ctx);
+                return refused(parts.getItem2(), msg().whatRunId(runId), ctx);
             }
             List<String> notes = new ArrayList<>();
             List<HrViews.Run> list = new ArrayList<>();
@@ -459,10 +459,10 @@ public class SupervisorViews extends ConsoleKit {
                 }
             }
         } catch (NumberFormatException e) {
-            return message(400, "Not done: the decision", "points and the corrected figure are numbers.", ctx);
+            return message(400, msg().notDone(msg().whatDecision()), msg().decisionNumbers(), ctx);
         }
         return post("scoring-service", "/api/v1/scoring/appeals/" + id + "/decision", body, ctx)
-                .flatMap(answer -> after(answer, "/console/review/appeals#appeal-" + id, "the decision", ctx));
+                .flatMap(answer -> after(answer, "/console/review/appeals#appeal-" + id, msg().whatDecision(), ctx));
     }
 
     /** The supervisor's review of a scorecard in review: comments and the notes of the one-on-one talk. */
@@ -486,7 +486,7 @@ public class SupervisorViews extends ConsoleKit {
         return post("scoring-service", "/api/v1/scoring/reviews/" + scorecardId, body, ctx)
                 .flatMap(answer -> after(answer, runId != null ? "/console/review/runs?period=" + month(period)
                         + "&run=" + runId + "#scorecard-" + scorecardId : back(employeeId, period) + "#review",
-                        "the review", ctx));
+                        msg().whatReview(), ctx));
     }
 
     /** The agent's self-assessment of their own scorecard in review. */
@@ -503,7 +503,7 @@ public class SupervisorViews extends ConsoleKit {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("summary", summary);
         return put("scoring-service", "/api/v1/scoring/reviews/" + scorecardId + "/self-assessment", body, ctx)
-                .flatMap(answer -> after(answer, back(null, period) + "#review", "the self-assessment", ctx));
+                .flatMap(answer -> after(answer, back(null, period) + "#review", msg().whatSelfAssessment(), ctx));
     }
 
     private String back(String employeeId, String period) {

@@ -67,18 +67,18 @@ public class TeamView extends ConsoleKit {
     public Uni<Response> team(@QueryParam("period") String period, @Context RoutingContext ctx) {
         YearMonth month = month(period);
         if (month == null) {
-            return message(400, "Invalid period", "period must be a month as YYYY-MM", ctx);
+            return invalidPeriod(ctx);
         }
         Uni<Part> cards = get("scoring-service", "/api/v1/scoring/scorecards?period=" + month + "&limit=1000", ctx);
         Uni<Part> targetsCall = get("scoring-service", "/api/v1/scoring/targets?period=" + month + "&limit=200", ctx);
         Uni<Part> templates = get("scoring-service", "/api/v1/scoring/templates?limit=200", ctx);
         return Uni.combine().all().unis(cards, targetsCall, templates).asTuple().flatMap(parts -> {
             if (parts.getItem1().body() == null) {
-                return refused(parts.getItem1(), "the scorecards", ctx);
+                return refused(parts.getItem1(), msg().whatScorecards(), ctx);
             }
             List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem2(), "the targets");
-            ConsolePages.note(notes, parts.getItem3(), "the templates");
+            ConsolePages.note(notes, parts.getItem2(), msg().whatTargets());
+            ConsolePages.note(notes, parts.getItem3(), msg().whatTemplates());
             Map<String, List<JsonNode>> byUnit = new TreeMap<>();
             Set<String> templateCodes = new LinkedHashSet<>();
             for (JsonNode c : parts.getItem1().body()) {
@@ -134,13 +134,13 @@ public class TeamView extends ConsoleKit {
                         best == null ? null : best.stripTrailingZeros().toPlainString(), String.join(", ", text)));
             }
             String averagesChart = Charts.bar(groups.stream().map(Group::unitCode).toList())
-                    .series("average total", averages).toString();
+                    .series(msg().seriesAverageTotal(), averages).toString();
             int n = count;
-            Charts gradesChart = Charts.bar(gradeList).series("share of scorecards, %", gradeList.stream()
+            Charts gradesChart = Charts.bar(gradeList).series(msg().seriesGradeShare(), gradeList.stream()
                     .map(g -> n == 0 ? null : BigDecimal.valueOf(all.getOrDefault(g, 0) * 100L)
                             .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP).toPlainString()).toList());
             if (!forced.isEmpty()) {
-                gradesChart.series("forced distribution, %", gradeList.stream()
+                gradesChart.series(msg().seriesForced(), gradeList.stream()
                         .map(g -> forced.containsKey(g) ? forced.get(g).toPlainString() : null).toList());
             }
             List<Target> targets = new ArrayList<>();

@@ -76,16 +76,8 @@ public class ServiceCalls {
             LOG.warnf("%s is not configured", service);
             return Uni.createFrom().item(Part.unavailable(service));
         }
-        var request = client.getAbs(route.get().resolve(pathAndQuery).toString())
-                .timeout(timeoutMillis)
-                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
-                .putHeader(RequestIds.HEADER, requestId);
-        if (authorization != null) {
-            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
-        }
-        // a console page's calls speak the page's language (explanations, problem titles)
-        ConsoleLanguage.current().ifPresent(language -> request.putHeader(HttpHeaders.ACCEPT_LANGUAGE.toString(),
-                language));
+        var request = request(io.vertx.core.http.HttpMethod.GET, route.get(), pathAndQuery, "application/json",
+                authorization, requestId);
         return Uni.createFrom().completionStage(() -> request.send().toCompletionStage())
                 .map(response -> {
                     int status = response.statusCode();
@@ -107,6 +99,35 @@ public class ServiceCalls {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("%s did not answer %s: %s", service, pathAndQuery, failure.toString());
                     return Part.unavailable(service);
+                });
+    }
+
+    /** A file a service answered (status 0 when it could not be reached): its type, disposition and bytes. */
+    public record Download(int status, String contentType, String disposition, byte[] body) {
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    /**
+     * GETs a file (e.g. a payroll export) from the named service with the caller's {@code Authorization}; the console
+     * hands it to the browser as the service answered it, so the token never reaches the page. Never fails.
+     */
+    public Uni<Download> download(String service, String pathAndQuery, String authorization, String requestId) {
+        Optional<ServiceRoute> route = routes.all().stream().filter(r -> r.name().equals(service)).findFirst();
+        if (route.isEmpty()) {
+            return Uni.createFrom().item(new Download(0, null, null, null));
+        }
+        var request = request(io.vertx.core.http.HttpMethod.GET, route.get(), pathAndQuery, "*/*", authorization,
+                requestId);
+        return Uni.createFrom().completionStage(() -> request.send().toCompletionStage())
+                .map(response -> new Download(response.statusCode(), response.getHeader("Content-Type"),
+                        response.getHeader("Content-Disposition"),
+                        response.body() == null ? new byte[0] : response.body().getBytes()))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("%s did not answer %s: %s", service, pathAndQuery, failure.toString());
+                    return new Download(0, null, null, null);
                 });
     }
 
@@ -144,17 +165,8 @@ public class ServiceCalls {
             LOG.warnf("%s is not configured", service);
             return Uni.createFrom().item(new Answer(0, null));
         }
-        var request = client.requestAbs(method, route.get().resolve(pathAndQuery).toString())
-                .timeout(timeoutMillis)
-                .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
-                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json")
-                .putHeader(RequestIds.HEADER, requestId);
-        if (authorization != null) {
-            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
-        }
-        // a console page's calls speak the page's language (explanations, problem titles)
-        ConsoleLanguage.current().ifPresent(language -> request.putHeader(HttpHeaders.ACCEPT_LANGUAGE.toString(),
-                language));
+        var request = request(method, route.get(), pathAndQuery, "application/json", authorization, requestId)
+                .putHeader(HttpHeaders.CONTENT_TYPE.toString(), "application/json");
         byte[] bytes;
         try {
             bytes = body == null ? new byte[0] : json.writeValueAsBytes(body);
@@ -179,6 +191,23 @@ public class ServiceCalls {
                     LOG.warnf("%s did not answer %s: %s", service, pathAndQuery, failure.toString());
                     return new Answer(0, null);
                 });
+    }
+
+    /** A request to a service with the caller's token and request id, in the console page's language if any. */
+    private io.vertx.ext.web.client.HttpRequest<io.vertx.core.buffer.Buffer> request(
+            io.vertx.core.http.HttpMethod method, ServiceRoute route, String pathAndQuery, String accept,
+            String authorization, String requestId) {
+        var request = client.requestAbs(method, route.resolve(pathAndQuery).toString())
+                .timeout(timeoutMillis)
+                .putHeader(HttpHeaders.ACCEPT.toString(), accept)
+                .putHeader(RequestIds.HEADER, requestId);
+        if (authorization != null) {
+            request.putHeader(HttpHeaders.AUTHORIZATION.toString(), authorization);
+        }
+        // a console page's calls speak the page's language (explanations, problem titles)
+        ConsoleLanguage.current().ifPresent(language -> request.putHeader(HttpHeaders.ACCEPT_LANGUAGE.toString(),
+                language));
+        return request;
     }
 
     private static String note(int status) {
