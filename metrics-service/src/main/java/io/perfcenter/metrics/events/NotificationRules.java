@@ -44,7 +44,7 @@ public class NotificationRules {
         return switch (type) {
             case "io.perfcenter.scoring.scorecard.published" -> agent == null ? List.of() : List.of(new Note(agent,
                     "Your scorecard for " + text(data, "period") + " (" + text(data, "templateCode")
-                            + ") is published: total " + text(data, "total") + ", grade " + text(data, "grade")));
+                            + ") is published: total " + amount(data, "total") + ", grade " + text(data, "grade")));
             case "io.perfcenter.scoring.appeal.filed" -> toEach(appealDeciders(agent, text(data, "unitCode"), true),
                     "Appeal " + text(data, "appealId") + " of " + agent + " on " + text(data, "itemCode")
                             + " awaits a decision");
@@ -54,11 +54,11 @@ public class NotificationRules {
             case "io.perfcenter.scoring.appeal.decided" -> agent == null ? List.of() : List.of(new Note(agent,
                     "Your appeal " + text(data, "appealId") + " on " + text(data, "itemCode") + " was "
                             + text(data, "status")
-                            + (data.hasNonNull("totalAfter") ? ": total " + text(data, "totalBefore") + " → "
-                            + text(data, "totalAfter") : "")));
+                            + (data.hasNonNull("totalAfter") ? ": total " + amount(data, "totalBefore") + " → "
+                            + amount(data, "totalAfter") : "")));
             case "io.perfcenter.incentive.statement.approved" -> agent == null ? List.of() : List.of(new Note(agent,
                     "Your " + text(data, "planCode") + " statement for " + text(data, "period") + " is approved"
-                            + (data.hasNonNull("total") ? ": " + text(data, "total") + " " + text(data, "currency")
+                            + (data.hasNonNull("total") ? ": " + amount(data, "total") + " " + text(data, "currency")
                             : "")));
             case "io.perfcenter.incentive.honor.awarded" -> agent == null ? List.of() : List.of(new Note(agent,
                     "You won " + text(data, "awardName") + " for " + text(data, "period") + " (place "
@@ -90,6 +90,20 @@ public class NotificationRules {
         List<Note> notes = new ArrayList<>();
         people.forEach(p -> notes.add(new Note(p, title)));
         return notes;
+    }
+
+    /**
+     * A total or an amount as people read it: two decimals, rounded half-up (scores and money are kept to two), however
+     * the JSON number arrived (2400.00 may come as 2400.0).
+     */
+    private static String amount(JsonNode data, String field) {
+        String value = text(data, field);
+        try {
+            return value == null ? null : new java.math.BigDecimal(value).setScale(2, java.math.RoundingMode.HALF_UP)
+                    .toPlainString();
+        } catch (NumberFormatException e) {
+            return value;
+        }
     }
 
     private static String text(JsonNode data, String field) {
