@@ -78,7 +78,7 @@ roles() {
     claims "$1" | python3 -c '
 import json, sys
 known = {"agent", "supervisor", "manager", "qa", "appeals", "hr", "admin", "records-writer", "org-sync", "payroll-export",
-         "service", "corrections-writer"}
+         "service", "corrections-writer", "events-relay"}
 print(",".join(sorted(known & set(json.load(sys.stdin).get("realm_access", {}).get("roles", [])))))'
 }
 # shown RESPONSE: a token response for a failure message, with the tokens replaced by their claims
@@ -271,7 +271,7 @@ expect "discovery document names issuer $ISSUER" "$issuer" "$ISSUER"
 echo
 echo "-- (a) client credentials: each machine client carries the roles of its one purpose"
 for pair in crm-integration:records-writer hr-sync:org-sync payroll-export:payroll-export \
-    scoring-service:corrections-writer,service incentive-service:service; do
+    scoring-service:corrections-writer,events-relay,service incentive-service:events-relay,service; do
     IFS=: read -r client wanted <<<"$pair"
     var=$(echo "$client" | tr 'a-z-' 'A-Z_')_SECRET
     response=$(token "grant_type=client_credentials&client_id=$client&client_secret=${!var}")

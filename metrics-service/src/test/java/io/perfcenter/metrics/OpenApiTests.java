@@ -27,7 +27,10 @@ class OpenApiTests {
                 "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
                 "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition", "searchOrgUnits",
                 "searchAgents", "defineQaForm", "listQaForms", "getQaForm", "getQaFormVersion", "retireQaForm",
-                "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan"}) {
+                "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan",
+                "relayEvents", "listEvents", "createWebhookSubscription", "listWebhookSubscriptions",
+                "getWebhookSubscription", "disableWebhookSubscription", "listWebhookDeliveries", "getWebhookDelivery",
+                "replayWebhookDelivery", "listNotifications", "markNotificationRead"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

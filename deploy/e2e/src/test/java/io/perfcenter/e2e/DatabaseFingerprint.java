@@ -22,6 +22,20 @@ final class DatabaseFingerprint {
     private DatabaseFingerprint() {
     }
 
+    /**
+     * Tables written after the request that caused them, by the services' own jobs (README, Events): the outbox
+     * relays stamp {@code relayed_at}, metrics' event log, webhook deliveries and notifications fill from events of
+     * changes committed before, seconds later. What a request writes itself is read from them: the outbox rows of
+     * its transaction (all but the relay's stamp) and notifications marked read; the rest is left out.
+     */
+    static final Map<String, String> WRITTEN_LATER = Map.of(
+            "scoring.outbox_event", "select seq, event_id, type, subject, data from scoring.outbox_event",
+            "incentive.outbox_event", "select seq, event_id, type, subject, data from incentive.outbox_event",
+            "metrics.notification", "select id, read_at from metrics.notification where read_at is not null",
+            "metrics.event_log", "",
+            "metrics.webhook_delivery", "",
+            "metrics.webhook_attempt", "");
+
     /** Table → "rows:digest" for every table of the services' schemas but Flyway's history. */
     static Map<String, String> of(RunningSuite running) {
         try (Connection connection = DriverManager.getConnection(running.db.jdbcUrl(running.database),
@@ -42,8 +56,12 @@ final class DatabaseFingerprint {
             }
             Map<String, String> fingerprint = new TreeMap<>();
             for (String table : tables) {
+                String rows = WRITTEN_LATER.getOrDefault(table, "select * from " + table);
+                if (rows.isEmpty()) {
+                    continue;
+                }
                 try (ResultSet rs = statement.executeQuery("select count(*) || ':' || coalesce(md5(string_agg("
-                        + "md5(t::text), '' order by md5(t::text))), '') from " + table + " t")) {
+                        + "md5(t::text), '' order by md5(t::text))), '') from (" + rows + ") t")) {
                     rs.next();
                     fingerprint.put(table, rs.getString(1));
                 }

@@ -87,7 +87,9 @@ class EndpointSecurityIT {
                     "scoring-service /api/v1/scoring/scorecards",
                     "scoring-service /api/v1/scoring/scorecards/{id}"),
             // scoring-service's data corrections
-            "corrections-writer", Set.of("metrics-service /api/v1/metrics/corrections/{key}"));
+            "corrections-writer", Set.of("metrics-service /api/v1/metrics/corrections/{key}"),
+            // scoring- and incentive-service relaying their outboxes: a write only, no read
+            "events-relay", Set.of());
 
     @TestFactory
     List<DynamicTest> machineClientsReadOnlyWhatTheirPurposeNeeds() {

@@ -48,8 +48,9 @@ class SharedCopiesTest {
             "gateway");
 
     static final Set<String> WHOLE = Set.of("AcceptFilter", "AllPages", "BodyProblems", "Caller", "CenterClock",
-            "EntityTags", "HttpHistograms", "JsonLimits", "Page", "ProblemTypes", "RequestIdFilter", "Roles",
-            "ServiceHeaders", "ServiceIdentity", "StrictBooleans");
+            "CloudEvent", "EntityTags", "EventsRestClient", "HttpHistograms", "JsonLimits", "OutboxEvent",
+            "OutboxRelay", "Page", "ProblemTypes", "RelayReceipt", "RequestIdFilter", "Roles", "ServiceHeaders",
+            "ServiceIdentity", "StrictBooleans");
 
     static final Set<String> COMMON_MEMBERS = Set.of("Problems");
 
@@ -58,6 +59,8 @@ class SharedCopiesTest {
             "MetricsRestClient", "each service's REST interface declares only the operations it calls",
             "MetricsSystemRestClient", "each service declares only the operations it calls as itself",
             "MoverPolicy", "metrics: which unit lists a mover; scoring: the template's setting that asks for it",
+            "Outbox", "scoring, incentive: a row of their outbox, relayed later; metrics: the event log itself, in the "
+                    + "change's transaction",
             "RunPayloads", "scoring runs and payout runs are different resources",
             "RunResource", "scoring runs and payout runs are different resources",
             "Scorecard", "scoring: the stored entity; incentive: what it reads of scoring's scorecards");

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.hamcrest.Matchers.anyOf;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.everyItem;
@@ -104,6 +105,11 @@ class SuiteFlowIT {
                 .body("scorecards.find { it.employeeId == 'A2' }.total", equalTo(48.0f))
                 .body("scorecards.find { it.employeeId == 'A2' }.grade", equalTo("fail"))
                 .extract().path("id").toString();
+        // an integration client subscribes to the month's news (metrics-service's webhooks)
+        WebhookSink sink = new WebhookSink();
+        String secret = as("H1", "hr").body(Map.of("name", "CRM", "url", sink.url(), "eventTypes",
+                        List.of("io.perfcenter.scoring.scorecard.published", "io.perfcenter.incentive.statement.approved")))
+                .post("/api/v1/metrics/webhooks/subscriptions").then().statusCode(201).extract().path("secret");
         as("H1", "hr").post("/api/v1/scoring/runs/" + runId + "/publish").then().statusCode(200);
 
         // the agent sees their own scorecard only
@@ -138,6 +144,44 @@ class SuiteFlowIT {
         as("A1", "agent").queryParam("period", "2026-10").get("/api/v1/incentives/statements").then().statusCode(200)
                 .body("$", hasSize(1)).body("[0].employeeId", equalTo("A1"))
                 .body("[0].lines[0].explanation", notNullValue());
+
+        // the events reach metrics-service through the services' outboxes (relayed as themselves, role
+        // events-relay): each agent's feed tells them, and the subscriber gets each event once, signed
+        List<String> expected = List.of("Your PERF statement for 2026-10 is approved: 2400.00 CNY",
+                "Your scorecard for 2026-10 (SEAT) is published: total 88.44, grade good");
+        long until = System.currentTimeMillis() + 60_000;
+        // (scoring and incentive relay independently: their events may reach the feed in either order)
+        while (!new java.util.TreeSet<>(as("A1", "agent").get("/api/v1/metrics/notifications").then().statusCode(200)
+                .extract().jsonPath().<String>getList("title")).equals(new java.util.TreeSet<>(expected))
+                || sink.bodies().size() < 4) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("events not relayed within 60 s: A1's feed " + as("A1", "agent")
+                        .get("/api/v1/metrics/notifications").asString() + ", deliveries " + sink.bodies());
+            }
+            sleep(250);
+        }
+        as("A2", "agent").get("/api/v1/metrics/notifications").then().statusCode(200)
+                .body("title", org.hamcrest.Matchers.containsInAnyOrder(
+                        "Your PERF statement for 2026-10 is approved: 0.00 CNY",
+                        "Your scorecard for 2026-10 (SEAT) is published: total 48.00, grade fail"));
+        long a1First = as("A1", "agent").get("/api/v1/metrics/notifications").then().extract().jsonPath()
+                .getLong("[0].id");
+        as("A2", "agent").post("/api/v1/metrics/notifications/" + a1First + "/read").then().statusCode(404);
+        sleep(1500);
+        List<String> bodies = sink.bodies();
+        assertEquals(4, bodies.size(), "one delivery per event: " + bodies);
+        assertEquals(List.of("A1", "A2"), bodies.stream().filter(b -> b.contains("scorecard.published"))
+                .map(b -> io.restassured.path.json.JsonPath.from(b).getString("subject")).sorted().toList());
+        assertEquals(4, sink.signedWith(secret), "every delivery signed with the subscription's secret");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -48,6 +48,9 @@ public interface ConsoleMessages {
     @Message("Board")
     String navBoard();
 
+    @Message("Notifications")
+    String navNotifications();
+
     @Message("Sign out")
     String signOut();
 

@@ -17,6 +17,7 @@ import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.web.Problems;
+import io.perfcenter.incentive.events.Outbox;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -50,8 +51,10 @@ public class HonorRunService {
     private final ScoringClient scoring;
     private final MetricsClient metrics;
     private final EntityManager em;
+    private final Outbox outbox;
 
-    HonorRunService(ScoringClient scoring, MetricsClient metrics, EntityManager em) {
+    HonorRunService(ScoringClient scoring, MetricsClient metrics, EntityManager em, Outbox outbox) {
+        this.outbox = outbox;
         this.scoring = scoring;
         this.metrics = metrics;
         this.em = em;
@@ -204,6 +207,11 @@ public class HonorRunService {
         return cards;
     }
 
+    /** The data of {@code honor.awarded}: one event per winner of a new (or changed) honor run. */
+    public record HonorAwarded(long honorRunId, String awardCode, int awardVersion, String awardName, String period,
+                               String unitCode, String employeeId, int place, java.math.BigDecimal value) {
+    }
+
     private AwardResult store(HonorAward award, String period, String unitCode, HonorJudge.Judgement judgement,
                               String createdBy) {
         em.createNativeQuery("SELECT 1 FROM pg_advisory_xact_lock(hashtext('honor_run:' || ?1))")
@@ -240,6 +248,8 @@ public class HonorRunService {
             winner.value = w.value();
             winner.reason = w.reason();
             winner.persist();
+            outbox.emit("honor.awarded", w.employeeId(), new HonorAwarded(run.id, award.code, award.version,
+                    award.name, period, unitCode, w.employeeId(), w.place(), w.value()));
         }
         return new AwardResult(run.id, award.code, award.version, award.name, judgement.candidates(),
                 judgement.eligible(), true, winners, leftOut(judgement));

@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.run;
 
 import io.perfcenter.incentive.definition.Versions;
+import io.perfcenter.incentive.events.Outbox;
 import io.perfcenter.incentive.budget.UnitBudget;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricsClient;
@@ -81,11 +82,14 @@ public class PayoutRunService {
     private final EntityManager em;
     private final PayoutCounters counters;
     private final PointsService points;
+    private final Outbox outbox;
 
     PayoutRunService(ScoringClient scoring, MetricsClient metrics, StatementComposer composer,
                      StatementService statements, StatementWriter writer, HonorWinnerService honors,
-                     SalaryService salaryRegister, EntityManager em, PayoutCounters counters, PointsService points) {
+                     SalaryService salaryRegister, EntityManager em, PayoutCounters counters, PointsService points,
+                     Outbox outbox) {
         this.points = points;
+        this.outbox = outbox;
         this.counters = counters;
         this.salaryRegister = salaryRegister;
         this.scoring = scoring;
@@ -280,6 +284,16 @@ public class PayoutRunService {
         return HexFormat.of().formatHex(sha.digest());
     }
 
+    /** The data of {@code statement.approved}: the statement's total, not its lines. */
+    public record StatementApproved(long statementId, long runId, String planCode, String period, String employeeId,
+                                    String unitCode, String currency, java.math.BigDecimal total) {
+    }
+
+    /** The data of {@code payout-run.approved}. */
+    public record RunApproved(long runId, String planCode, String period, String unitCode, String currency,
+                              java.math.BigDecimal total, int statements, String approvedBy) {
+    }
+
     /** Approval is final: the run and its statements are locked from then on. */
     @Transactional
     public RunView approve(long id, String approvedBy) {
@@ -296,7 +310,15 @@ public class PayoutRunService {
         run.status = RunStatus.APPROVED;
         run.approvedAt = OffsetDateTime.now(clock);
         run.approvedBy = approvedBy;
-        return RunView.of(run, statements.ofRun(run.id));
+        List<StatementView> approved = statements.ofRun(run.id);
+        // one event per statement (subject the employee, so each agent can be told), then the run's
+        for (StatementView s : approved) {
+            outbox.emit("statement.approved", s.employeeId(), new StatementApproved(s.id(), run.id, run.planCode,
+                    s.period(), s.employeeId(), s.unitCode(), s.currency(), s.total()));
+        }
+        outbox.emit("payout-run.approved", "run-" + run.id, new RunApproved(run.id, run.planCode, run.period,
+                run.unitCode, run.currency, run.totalAmount, approved.size(), approvedBy));
+        return RunView.of(run, approved);
     }
 
     @Transactional

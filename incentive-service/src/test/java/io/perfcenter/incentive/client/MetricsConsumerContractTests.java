@@ -23,6 +23,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArray;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArrayMinLike;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -258,5 +259,55 @@ class MetricsConsumerContractTests {
         MetricAggregates report = system(server).aggregates(null, "E1", List.of("calls_handled"), "2026-10-01",
                 "2026-10-31", null);
         assertEquals(0, new BigDecimal(310).compareTo(report.byEmployee().get("E1").get("calls_handled")));
+    }
+
+    // ---- as incentive itself: the outbox relayed to the event log (role events-relay) ----
+
+    static final String EVENT_ID = "9e3b6c1d-2f47-4a80-b1c4-7d5e0a2f9c38";
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact relayEvents(PactDslWithProvider builder) {
+        return builder
+                .given(CALLER, Map.of("role", "events-relay"))
+                .uponReceiving("incentive's outbox relayed to the event log, sent as incentive-service")
+                .method("POST").path("/api/v1/metrics/events/relay")
+                .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(newJsonArray(events -> events.object(e -> {
+                    e.stringValue("specversion", "1.0");
+                    e.stringValue("id", EVENT_ID);
+                    e.stringValue("source", "/perfcenter/incentive");
+                    e.stringValue("type", "io.perfcenter.incentive.statement.approved");
+                    e.stringValue("subject", "E1");
+                    e.stringMatcher("time", ".+", "2026-11-05T08:00:00Z");
+                    e.stringValue("datacontenttype", "application/json");
+                    e.object("data", d -> {
+                        d.numberValue("statementId", 7);
+                        d.stringValue("employeeId", "E1");
+                        d.stringValue("period", "2026-10");
+                    });
+                })).build())
+                .willRespondWith().status(200)
+                .body(newJsonBody(receipt -> {
+                    receipt.integerType("stored", 1);
+                    receipt.integerType("duplicates", 0);
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "relayEvents")
+    void relayEvents(MockServer server) {
+        io.perfcenter.incentive.events.EventsRestClient log = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                .register((ClientRequestFilter) request -> request.getHeaders().putSingle("Authorization", "Bearer a-token"))
+                .build(io.perfcenter.incentive.events.EventsRestClient.class);
+        com.fasterxml.jackson.databind.node.ObjectNode data = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("statementId", 7).put("employeeId", "E1").put("period", "2026-10");
+        io.perfcenter.incentive.events.RelayReceipt receipt = log.relay(List.of(
+                new io.perfcenter.incentive.events.CloudEvent("1.0", EVENT_ID, "/perfcenter/incentive",
+                        "io.perfcenter.incentive.statement.approved", "E1",
+                        java.time.OffsetDateTime.parse("2026-11-05T08:00:00Z"), "application/json", data)));
+        assertEquals(1, receipt.stored() + receipt.duplicates());
     }
 }

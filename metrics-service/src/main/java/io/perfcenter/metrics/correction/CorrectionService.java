@@ -1,6 +1,7 @@
 package io.perfcenter.metrics.correction;
 
 import io.perfcenter.metrics.catalog.MetricDefinition;
+import io.perfcenter.metrics.events.Outbox;
 import io.perfcenter.metrics.correction.CorrectionPayloads.CorrectionInput;
 import io.perfcenter.metrics.org.Agent;
 import io.perfcenter.metrics.web.Problems;
@@ -26,9 +27,21 @@ public class CorrectionService {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final SecurityIdentity identity;
+    private final Outbox outbox;
 
-    CorrectionService(SecurityIdentity identity) {
+    CorrectionService(SecurityIdentity identity, Outbox outbox) {
         this.identity = identity;
+        this.outbox = outbox;
+    }
+
+    /** The data of {@code data-correction.stored} and {@code data-correction.withdrawn} (subject the agent). */
+    public record CorrectionEvent(String key, String employeeId, String metricCode, java.time.LocalDate date,
+                                  java.math.BigDecimal value, String reason, String actingFor, boolean withdrawn) {
+
+        static CorrectionEvent of(DataCorrection c) {
+            return new CorrectionEvent(c.key, c.employeeId, c.metricCode, c.date, c.value, c.reason, c.actingFor,
+                    c.withdrawnAt != null);
+        }
     }
 
     @Transactional
@@ -91,6 +104,7 @@ public class CorrectionService {
         c.withdrawnAt = null;
         c.withdrawnBy = null;
         c.persist();
+        outbox.emit("data-correction.stored", c.employeeId, CorrectionEvent.of(c));
         LOG.infof("data correction %s: %s of %s on %s set to %s by %s for %s (%s)", key, c.metricCode, c.employeeId,
                 c.date, c.value.toPlainString(), c.recordedBy, actingFor, c.reason);
         return c;
@@ -106,6 +120,7 @@ public class CorrectionService {
         }
         c.withdrawnAt = OffsetDateTime.now();
         c.withdrawnBy = identity.getPrincipal().getName() + (actingFor == null ? "" : " for " + actingFor);
+        outbox.emit("data-correction.withdrawn", c.employeeId, CorrectionEvent.of(c));
         LOG.infof("data correction %s withdrawn by %s", key, c.withdrawnBy);
     }
 

@@ -7,6 +7,7 @@ import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsPayloads.QaEvaluation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.perfcenter.scoring.events.Outbox;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardService;
@@ -40,9 +41,11 @@ public class AppealService {
     private final ScorecardService scorecards;
     private final DecisionSteps steps;
     private final DisputedRecord disputed;
+    private final Outbox outbox;
 
     AppealService(Caller caller, AppealAccess access, ScorecardService scorecards, DecisionSteps steps,
-                  DisputedRecord disputed) {
+                  DisputedRecord disputed, Outbox outbox) {
+        this.outbox = outbox;
         this.scorecards = scorecards;
         this.caller = caller;
         this.access = access;
@@ -136,6 +139,7 @@ public class AppealService {
         }
         AuditEvent.record(card.runId, card.id, appeal.id, "APPEAL_FILED", caller.name(), appeal.kind + " appeal of "
                 + appeal.itemCode + (evaluation == null ? "" : ", disputing " + appeal.dataPoint));
+        outbox.emit("appeal.filed", appeal.employeeId, AppealEvent.of(appeal));
         return appeal;
     }
 
@@ -256,6 +260,7 @@ public class AppealService {
         appeal.escalatedBy = caller.name();
         appeal.escalationReason = input.reason().strip();
         AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, "APPEAL_ESCALATED", caller.name(), detail);
+        outbox.emit("appeal.escalated", appeal.employeeId, AppealEvent.of(appeal));
         return appeal;
     }
 

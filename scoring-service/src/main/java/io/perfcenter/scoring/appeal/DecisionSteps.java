@@ -4,6 +4,7 @@ import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsClient;
 import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
+import io.perfcenter.scoring.events.Outbox;
 import io.perfcenter.scoring.run.InputGathering;
 import io.perfcenter.scoring.run.ScorecardInputs;
 import io.perfcenter.scoring.run.ScorecardRecompute;
@@ -41,8 +42,10 @@ public class DecisionSteps {
     private final MetricsClient metrics;
     private final ScorecardRecompute recompute;
     private final InputGathering gathering;
+    private final Outbox outbox;
 
-    DecisionSteps(MetricsClient metrics, ScorecardRecompute recompute, InputGathering gathering) {
+    DecisionSteps(MetricsClient metrics, ScorecardRecompute recompute, InputGathering gathering, Outbox outbox) {
+        this.outbox = outbox;
         this.metrics = metrics;
         this.recompute = recompute;
         this.gathering = gathering;
@@ -111,6 +114,7 @@ public class DecisionSteps {
             decided(appeal, decision);
             appeal.correctionSentAt = null;
             audit(appeal, decision, rejection.auditAction(), rejection.explain(appeal));
+            outbox.emit("appeal.decided", appeal.employeeId, AppealEvent.of(appeal));
             return appeal;
         });
     }
@@ -143,6 +147,7 @@ public class DecisionSteps {
             decided(appeal, decision);
             audit(appeal, decision, "APPEAL_ACCEPTED", decision.reason());
             audit(appeal, decision, resolution.auditAction(), resolution.explain(appeal));
+            outbox.emit("appeal.decided", appeal.employeeId, AppealEvent.of(appeal));
             return appeal;
         });
     }

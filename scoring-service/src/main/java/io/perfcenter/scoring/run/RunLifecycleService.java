@@ -2,6 +2,7 @@ package io.perfcenter.scoring.run;
 
 import io.perfcenter.scoring.appeal.Appeal;
 import io.perfcenter.scoring.audit.AuditEvent;
+import io.perfcenter.scoring.events.Outbox;
 import io.perfcenter.scoring.run.RunPayloads.RunView;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.security.Caller;
@@ -31,9 +32,11 @@ public class RunLifecycleService {
     Clock clock;
 
     private final Caller caller;
+    private final Outbox outbox;
 
-    RunLifecycleService(Caller caller) {
+    RunLifecycleService(Caller caller, Outbox outbox) {
         this.caller = caller;
+        this.outbox = outbox;
     }
 
     /** COMPUTED → IN_REVIEW: agents see their drafts and write self-assessments; supervisors rate and review. */
@@ -88,6 +91,7 @@ public class RunLifecycleService {
         }
         AuditEvent.record(run.id, null, null, RunTransition.PUBLISH.auditAction(), caller.name(),
                 current == null ? null : "supersedes run " + current.id);
+        emitForRun(run, "published");
         return RunQueryService.view(run);
     }
 
@@ -121,6 +125,7 @@ public class RunLifecycleService {
         move(run, RunTransition.LOCK, null);
         run.lockedAt = OffsetDateTime.now(clock);
         run.lockedBy = caller.name();
+        emitForRun(run, "locked");
         return RunQueryService.view(run);
     }
 
@@ -129,6 +134,36 @@ public class RunLifecycleService {
         transition.apply(run);
         Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.of(transition.to()), run.id);
         AuditEvent.record(run.id, null, null, transition.auditAction(), caller.name(), detail);
+    }
+
+    /**
+     * Events of a run's step, in its transaction: one per scorecard ({@code scorecard.<step>}, subject the employee
+     * id, or the unit code of a units template's scorecard), so that each agent can be told, then one for the run
+     * ({@code run.<step>}, subject {@code run-<id>}).
+     */
+    private void emitForRun(ScorecardRun run, String step) {
+        List<Object[]> cards = Scorecard.getEntityManager().createQuery("select c.id, c.employeeId, "
+                + "c.subjectUnitCode, c.total, c.grade, c.rank from Scorecard c where c.runId = ?1 order by c.id",
+                Object[].class).setParameter(1, run.id).getResultList();
+        for (Object[] c : cards) {
+            String subject = c[1] != null ? (String) c[1] : (String) c[2];
+            outbox.emit("scorecard." + step, subject, new ScorecardEvent((Long) c[0], run.id, run.templateCode,
+                    run.unitCode, run.period, (String) c[1], (String) c[2], (java.math.BigDecimal) c[3],
+                    (String) c[4], (Integer) c[5]));
+        }
+        outbox.emit("run." + step, "run-" + run.id, new RunEvent(run.id, run.templateCode, run.unitCode, run.period,
+                run.revision, cards.size(), caller.name()));
+    }
+
+    /** The data of {@code scorecard.published} and {@code scorecard.locked}. */
+    public record ScorecardEvent(long scorecardId, long runId, String templateCode, String unitCode, String period,
+                          String employeeId, String subjectUnitCode, java.math.BigDecimal total, String grade,
+                          Integer rank) {
+    }
+
+    /** The data of {@code run.published} and {@code run.locked}. */
+    public record RunEvent(long runId, String templateCode, String unitCode, String period, int revision, int scorecards,
+                    String by) {
     }
 
     private static long openAppeals(long runId) {

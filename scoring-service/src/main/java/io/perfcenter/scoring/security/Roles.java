@@ -26,6 +26,11 @@ public final class Roles {
     public static final String SERVICE = "service";
     /** A service that writes data corrections decided on appeals (scoring-service). */
     public static final String CORRECTIONS_WRITER = "corrections-writer";
+    /**
+     * A service relaying its outbox to metrics-service's event log (scoring- and incentive-service): that one write,
+     * nothing else (issue 14).
+     */
+    public static final String EVENTS_RELAY = "events-relay";
 
     private Roles() {
     }

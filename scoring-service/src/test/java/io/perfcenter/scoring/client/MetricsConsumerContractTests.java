@@ -35,6 +35,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArray;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonArrayMinLike;
 import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -496,5 +497,54 @@ class MetricsConsumerContractTests {
     @PactTestFor(pactMethod = "putQaDispute")
     void putQaDispute(MockServer server) {
         system(server).putQaDispute(1, new QaDispute(42, "E1", "ACCEPTED", "Recording checked"));
+    }
+
+    // ---- as scoring itself: the outbox relayed to the event log (role events-relay) ----
+
+    static final Map<String, Object> SCORING_RELAYING = Map.of("service", "scoring-service", "role", "events-relay");
+    static final String EVENT_ID = "5d0c2f4e-7a31-4b8e-9c55-1f0e8f3a2b61";
+
+    @Pact(consumer = CONSUMER, provider = PROVIDER)
+    RequestResponsePact relayEvents(PactDslWithProvider builder) {
+        return builder
+                .given(SERVICE, SCORING_RELAYING)
+                .uponReceiving("scoring's outbox relayed to the event log, sent as scoring-service")
+                .method("POST").path("/api/v1/metrics/events/relay")
+                .matchHeader("Authorization", BEARER, A_TOKEN)
+                .matchHeader("Content-Type", "application/json.*", "application/json")
+                .body(newJsonArray(events -> events.object(e -> {
+                    e.stringValue("specversion", "1.0");
+                    e.stringValue("id", EVENT_ID);
+                    e.stringValue("source", "/perfcenter/scoring");
+                    e.stringValue("type", "io.perfcenter.scoring.scorecard.published");
+                    e.stringValue("subject", "E1");
+                    e.stringMatcher("time", ".+", "2026-11-03T02:15:00Z");
+                    e.stringValue("datacontenttype", "application/json");
+                    e.object("data", d -> {
+                        d.numberValue("scorecardId", 41);
+                        d.stringValue("employeeId", "E1");
+                        d.stringValue("period", "2026-10");
+                    });
+                })).build())
+                .willRespondWith().status(200)
+                .body(newJsonBody(receipt -> {
+                    receipt.integerType("stored", 1);
+                    receipt.integerType("duplicates", 0);
+                }).build())
+                .toPact();
+    }
+
+    @Test
+    @PactTestFor(pactMethod = "relayEvents")
+    void relayEvents(MockServer server) {
+        io.perfcenter.scoring.events.EventsRestClient log = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(server.getUrl()))
+                .build(io.perfcenter.scoring.events.EventsRestClient.class);
+        com.fasterxml.jackson.databind.node.ObjectNode data = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createObjectNode().put("scorecardId", 41).put("employeeId", "E1").put("period", "2026-10");
+        io.perfcenter.scoring.events.RelayReceipt receipt = log.relay(List.of(new io.perfcenter.scoring.events.CloudEvent(
+                "1.0", EVENT_ID, "/perfcenter/scoring", "io.perfcenter.scoring.scorecard.published", "E1",
+                java.time.OffsetDateTime.parse("2026-11-03T02:15:00Z"), "application/json", data)));
+        assertEquals(1, receipt.stored() + receipt.duplicates());
     }
 }

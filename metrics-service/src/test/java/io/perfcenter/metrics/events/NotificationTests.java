@@ -1,0 +1,119 @@
+package io.perfcenter.metrics.events;
+
+import io.perfcenter.support.PostgresTestResource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.perfcenter.metrics.events.EventsWebhooksTests.as;
+import static io.perfcenter.metrics.events.EventsWebhooksTests.event;
+import static io.perfcenter.metrics.events.EventsWebhooksTests.hr;
+import static io.perfcenter.metrics.events.EventsWebhooksTests.relayer;
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Each person's feed, made from the events: the agent is told of their scorecard published, their appeal decided and
+ * their statement approved; an appeal filed is told to the leaders of the agent's group and team (from the org
+ * directory) and to the configured deciders (NH1 in tests); nobody reads or marks another person's notifications.
+ */
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(PostgresTestResource.class)
+class NotificationTests {
+
+    private static final String FEED = "/api/v1/metrics/notifications";
+
+    @Test
+    void everyoneIsToldWhatConcernsThemAndReadsOnlyTheirOwnFeed() {
+        hr().body(List.of(Map.of("code", "NC", "name", "Notified center", "kind", "CENTER"),
+                        Map.of("code", "NT", "name", "Notified team", "kind", "TEAM", "parentCode", "NC",
+                                "leaderEmployeeId", "NM1"),
+                        Map.of("code", "NG", "name", "Notified group", "kind", "GROUP", "parentCode", "NT",
+                                "leaderEmployeeId", "NS1")))
+                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200);
+        hr().body(List.of(
+                        Map.of("employeeId", "NA1", "name", "NA1", "position", "seat", "unitCode", "NG",
+                                "memberFrom", "2026-01-01"),
+                        Map.of("employeeId", "NA2", "name", "NA2", "position", "seat", "unitCode", "NG",
+                                "memberFrom", "2026-01-01")))
+                .post("/api/v1/metrics/org/agents/bulk").then().statusCode(200);
+        relayer().body(List.of(
+                event(id(), "io.perfcenter.scoring.scorecard.published", "NA1", Map.of("scorecardId", 41,
+                        "employeeId", "NA1", "period", "2026-10", "templateCode", "SEAT", "total", "87.50",
+                        "grade", "GOOD")),
+                event(id(), "io.perfcenter.scoring.appeal.filed", "NA1", Map.of("appealId", 5, "employeeId", "NA1",
+                        "unitCode", "NG", "itemCode", "aht", "status", "OPEN")),
+                event(id(), "io.perfcenter.scoring.appeal.decided", "NA1", Map.of("appealId", 5,
+                        "employeeId", "NA1", "unitCode", "NG", "itemCode", "aht", "status", "ACCEPTED",
+                        "totalBefore", "87.50", "totalAfter", "90.25")),
+                event(id(), "io.perfcenter.incentive.statement.approved", "NA1", Map.of("statementId", 7,
+                        "employeeId", "NA1", "planCode", "PERF", "period", "2026-10", "total", "2640.00",
+                        "currency", "CNY")),
+                event(id(), "io.perfcenter.scoring.run.published", "run-3", Map.of("runId", 3))))
+                .post("/api/v1/metrics/events/relay").then().statusCode(200).body("stored", equalTo(5));
+
+        // the agent: newest first
+        as("NA1", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "3")
+                .body("title", equalTo(List.of(
+                        "Your PERF statement for 2026-10 is approved: 2640.00 CNY",
+                        "Your appeal 5 on aht was ACCEPTED: total 87.50 → 90.25",
+                        "Your scorecard for 2026-10 (SEAT) is published: total 87.50, grade GOOD")))
+                .body("type[2]", equalTo("io.perfcenter.scoring.scorecard.published"))
+                .body("readAt", equalTo(java.util.Arrays.asList(null, null, null)));
+        // the appeal awaits: the group's supervisor, the team's manager and the configured decider (hr)
+        String awaits = "Appeal 5 of NA1 on aht awaits a decision";
+        for (String[] person : new String[][]{{"NS1", "supervisor"}, {"NM1", "manager"}}) {
+            as(person[0], person[1]).get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                    .body("title", equalTo(List.of(awaits)));
+        }
+        // (the decider is told of every appeal filed in the suite: other test classes' too)
+        as("NH1", "hr").get(FEED).then().statusCode(200).body("[0].title", equalTo(awaits));
+        // a colleague, and a run's event, tell nobody else
+        as("NA2", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "0").body("size()", equalTo(0));
+
+        // paging: newest first, one a page, with the next page's link
+        as("NA1", "agent").queryParam("limit", 1).get(FEED).then().statusCode(200).header("X-Total-Count", "3")
+                .header("Link", equalTo("</api/v1/metrics/notifications?offset=1&limit=1>; rel=\"next\""));
+
+        // marking read: only one's own; another person's answers as an unknown id
+        long newest = as("NA1", "agent").get(FEED).then().extract().jsonPath().getLong("[0].id");
+        as("NA2", "agent").post(FEED + "/" + newest + "/read").then().statusCode(404);
+        as("NS1", "supervisor").post(FEED + "/" + newest + "/read").then().statusCode(404);
+        as("NH1", "hr").post(FEED + "/" + newest + "/read").then().statusCode(404);
+        as("NA1", "agent").post(FEED + "/999999/read").then().statusCode(404);
+        as("NA1", "agent").queryParam("unread", true).get(FEED).then().statusCode(200)
+                .header("X-Total-Count", "3");
+        String readAt = as("NA1", "agent").post(FEED + "/" + newest + "/read").then().statusCode(200)
+                .body("readAt", notNullValue()).extract().jsonPath().getString("readAt");
+        as("NA1", "agent").post(FEED + "/" + newest + "/read").then().statusCode(200).body("readAt", equalTo(readAt));
+        as("NA1", "agent").queryParam("unread", true).get(FEED).then().statusCode(200)
+                .header("X-Total-Count", "2").body("id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(
+                        (int) newest)));
+        as("NA1", "agent").get(FEED).then().body("[0].readAt", equalTo(readAt)).body("[1].readAt", nullValue());
+
+        // denials: no token, machine clients (no feed), a bad flag
+        given().contentType(ContentType.JSON).get(FEED).then().statusCode(401);
+        for (String role : List.of("records-writer", "org-sync", "payroll-export", "service", "corrections-writer",
+                "events-relay")) {
+            as(null, role).get(FEED).then().statusCode(403);
+            as(null, role).post(FEED + "/" + newest + "/read").then().statusCode(403);
+        }
+        as("NA1", "agent").queryParam("unread", "maybe").get(FEED).then().statusCode(400)
+                .body("field", equalTo("unread"));
+        // a person's token without an employee id has no feed
+        as(null, "hr").get(FEED).then().statusCode(200).header("X-Total-Count", "0");
+    }
+
+    private static String id() {
+        return UUID.randomUUID().toString();
+    }
+}
