@@ -27,7 +27,10 @@ class OpenApiTests {
                 "syncAgents", "recordAgentDeparture", "listDerivationFields", "putDataCorrection",
                 "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition", "searchOrgUnits",
                 "searchAgents", "defineQaForm", "listQaForms", "getQaForm", "getQaFormVersion", "retireQaForm",
-                "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan"}) {
+                "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan",
+                "createQaCalibration", "listQaCalibrations", "getQaCalibration", "submitQaCalibrationAnswers",
+                "recordQaCalibrationReference", "closeQaCalibration", "createMentorship", "listMentorships",
+                "endMentorship", "listMentees"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

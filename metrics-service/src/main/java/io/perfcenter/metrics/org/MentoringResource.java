@@ -82,11 +82,12 @@ public class MentoringResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = MentorshipView.class)))
     @APIResponse(responseCode = "400", description = "endedOn outside the window or after today, a withdrawal "
-            + "without a note (problem names the field); nothing changes")
+            + "without a note, no body (send {} to end on the last day of the window); the problem names the field, "
+            + "nothing changes")
     @APIResponse(responseCode = "404", description = "No such mentorship")
     @APIResponse(responseCode = "409", description = "It has ended already")
     public MentorshipView end(@Parameter(description = "The mentorship's id", example = "4") @PathParam("id") long id,
-                              EndInput input) {
+                              @NotNull EndInput input) {
         mentoring.end(id, input);
         return mentoring.view(id);
     }
