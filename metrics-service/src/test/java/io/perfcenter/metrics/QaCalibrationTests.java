@@ -16,6 +16,7 @@ import java.util.Map;
 import static io.perfcenter.metrics.OrgAndAggregatesTests.as;
 import static io.perfcenter.metrics.OrgAndAggregatesTests.hr;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -35,7 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * variance ((−20/3)² + (10/3)² + (10/3)²) / 3 = (600 / 9) / 3 = 22.2222 (4 decimals); accuracy 0, 0, 10: mean 3.3333,
  * variance 22.2222; empathy 40 ×3 and risk 30 ×3: variance 0. Reference by the owner QC9: greeting 2 (20), accuracy
  * yes (10), empathy 3 (30), risk yes (30) → 90.00; deviations from it −10, 0, +10; items answered otherwise: QC1 3
- * (greeting, accuracy, empathy), QC2 2 (accuracy, empathy), QC3 1 (empathy).
+ * (greeting, accuracy, empathy), QC2 2 (accuracy, empathy), QC3 1 (empathy). Blind until one has answered: an
+ * evaluator who has not submitted sees nobody's answers while the session is open.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -101,7 +103,15 @@ class QaCalibrationTests {
                         "risk_disclosure", "yes", "smile", 1))).put(one + "/answers").then().statusCode(400)
                 .body("field", equalTo("items.smile"));
         as("QC1", "qa").body(Map.of()).put(one + "/answers").then().statusCode(400).body("field", equalTo("items"));
-        as("QC2", "qa").body(answers(2, "no", 4, "yes")).put(one + "/answers").then().statusCode(200);
+        // blind: QC2 has not answered yet and sees nobody's answers; the owner and hr see QC1's
+        as("QC2", "qa").get(one).then().statusCode(200).body("withheld", notNullValue())
+                .body("scores.size()", equalTo(0)).body("items[0].answers.size()", equalTo(0))
+                .body("meanScore", nullValue()).body("pending", equalTo(List.of("QC2", "QC3")));
+        as("QC9", "qa").get(one).then().statusCode(200).body("withheld", nullValue())
+                .body("scores[0].score", equalTo(80.0f));
+        hr().get(one).then().statusCode(200).body("items[0].answers.QC1", equalTo("1"));
+        as("QC2", "qa").body(answers(2, "no", 4, "yes")).put(one + "/answers").then().statusCode(200)
+                .body("withheld", nullValue()).body("scores.evaluatorId", equalTo(List.of("QC1", "QC2")));
         JsonPath s = as("QC3", "qa").body(answers(2, "yes", 4, "yes")).put(one + "/answers").then().statusCode(200)
                 .extract().jsonPath();
         assertEquals(List.of(), s.getList("pending"));

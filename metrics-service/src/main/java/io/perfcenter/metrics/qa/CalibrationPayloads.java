@@ -110,6 +110,9 @@ public final class CalibrationPayloads {
             OffsetDateTime closedAt,
             String closedBy,
             @Schema(description = "Evaluators who have not submitted yet", examples = "[]") List<String> pending,
+            @Schema(description = "Set while the caller is an evaluator of the open session who has not submitted: "
+                    + "answers, spread and reference are withheld so that their judgement stays their own",
+                    examples = "others' answers are shown once you have submitted yours") String withheld,
             @Schema(description = "Mean of the submitted scores, half-up to 2 decimals", examples = "90.00")
             BigDecimal meanScore,
             @Schema(description = "Population variance of the submitted scores (Σ(score − mean)² / evaluators who "

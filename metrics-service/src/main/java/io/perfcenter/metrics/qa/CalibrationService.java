@@ -16,6 +16,7 @@ import io.perfcenter.metrics.qa.QaEvaluationPayloads.ItemResult;
 import io.perfcenter.metrics.qa.QaFormPayloads.Item;
 import io.perfcenter.metrics.qa.QaFormPayloads.Section;
 import io.perfcenter.metrics.security.Caller;
+import io.perfcenter.metrics.security.Roles;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -220,8 +221,14 @@ public class CalibrationService {
                 + "submitted_at FROM qa_calibration_answer WHERE session_id = ?1").setParameter(1, id).getResultList();
         Map<String, Object[]> byEvaluator = new LinkedHashMap<>();
         rows.forEach(r -> byEvaluator.put((String) r[0], r));
-        List<String> submitted = s.evaluators.stream().filter(byEvaluator::containsKey).toList();
         List<String> pending = s.evaluators.stream().filter(e -> !byEvaluator.containsKey(e)).toList();
+        String me = caller.employeeId().orElse(null);
+        // blind until one has answered: an evaluator of an open session who has not submitted yet sees nobody's
+        // answers (their judgement must be their own); the owner, hr and admin see everything
+        boolean blind = s.closedAt == null && pending.contains(me) && !s.owner.equals(caller.name())
+                && !caller.has(Roles.HR) && !caller.has(Roles.ADMIN);
+        List<String> submitted = blind ? List.of()
+                : s.evaluators.stream().filter(byEvaluator::containsKey).toList();
 
         List<BigDecimal> scores = submitted.stream().map(e -> (BigDecimal) byEvaluator.get(e)[1]).toList();
         BigDecimal mean = Spread.mean(scores);
@@ -265,8 +272,8 @@ public class CalibrationService {
                 List.copyOf(reference.values()), NativeRows.time(s.referenceAt));
         return new SessionView(s.id, s.agent, s.contact, s.form.code, s.form.version, s.evaluators, s.note, s.owner,
                 NativeRows.time(s.createdAt), s.closedAt == null ? Status.OPEN : Status.CLOSED, NativeRows.time(s.closedAt),
-                s.closedBy, pending, Spread.round(mean, 2), Spread.round(Spread.variance(scores), 2), ref,
-                evaluators, items);
+                s.closedBy, pending, blind ? "others' answers are shown once you have submitted yours" : null,
+                Spread.round(mean, 2), Spread.round(Spread.variance(scores), 2), blind ? null : ref, evaluators, items);
     }
 
     /** Session ids, newest first; of one agent and/or status when given. */
