@@ -30,7 +30,10 @@ class OpenApiTests {
                 "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan",
                 "relayEvents", "listEvents", "createWebhookSubscription", "listWebhookSubscriptions",
                 "getWebhookSubscription", "disableWebhookSubscription", "listWebhookDeliveries", "getWebhookDelivery",
-                "replayWebhookDelivery", "listNotifications", "markNotificationRead"}) {
+                "replayWebhookDelivery", "listNotifications", "markNotificationRead",
+                "createQaCalibration", "listQaCalibrations", "getQaCalibration", "submitQaCalibrationAnswers",
+                "recordQaCalibrationReference", "closeQaCalibration", "createMentorship", "listMentorships",
+                "endMentorship", "listMentees"}) {
             body.body(containsString("\"operationId\" : \"" + id + "\""));
         }
     }

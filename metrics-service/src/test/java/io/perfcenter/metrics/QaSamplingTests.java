@@ -175,4 +175,51 @@ class QaSamplingTests {
                 .body("field", equalTo("filters.channel"));
         hr().get("/api/v1/metrics/qa/sampling-plans/999999").then().statusCode(404);
     }
+
+    @Test
+    void aPlanNamingAFormCarriesItsChecklistAndCountsOnlyEvaluationsScoredByIt() {
+        hr().body(Map.of("code", "QSF", "name", "Sampling form", "sections", List.of(Map.of("code", "opening",
+                        "name", "Opening", "items", List.of(
+                                Map.of("code", "greeting", "name", "Greeting", "weight", 10, "answer", "SCALE",
+                                        "scaleMax", 2),
+                                Map.of("code", "risk_disclosure", "name", "Risk disclosed", "weight", 20,
+                                        "answer", "YES_NO", "critical", "ZERO"))))))
+                .post("/api/v1/metrics/qa/forms").then().statusCode(201);
+        // November: each agent has one call (qp-<agent>-nov); ⌈0.2 × 5⌉ = 1 agent, 1 call
+        Map<String, Object> plan = new HashMap<>(Map.of("unitCode", "QSG", "period", "2026-11", "agentShare", 0.2,
+                "evaluationsPerAgent", 1, "evaluators", List.of("Q1", "Q2"), "seed", 5, "formCode", "QSF"));
+        JsonPath p = hr().body(plan).post("/api/v1/metrics/qa/sampling-plans").then().statusCode(201)
+                .body("formCode", equalTo("QSF")).body("formVersion", equalTo(1)).body("planned", equalTo(1))
+                .extract().jsonPath();
+        assertEquals(List.of("greeting", "risk_disclosure"), p.getList("assignments[0].checklist.code"));
+        assertEquals("ZERO", p.getString("assignments[0].checklist[1].critical"));
+        assertEquals(2, p.getInt("assignments[0].checklist[0].scaleMax"));
+        String agent = p.getString("assignments[0].employeeId");
+        String call = p.getString("assignments[0].externalId");
+        String path = "/api/v1/metrics/qa/sampling-plans/" + p.getLong("id");
+
+        // an evaluation of the call with its own score, not the plan's form: stored, but the plan does not count it
+        hr().body(List.of(Map.of("sourceSystem", "qa-tool", "externalId", "qs-free-1", "employeeId", agent,
+                        "evaluatorId", "Q1", "evaluatedOn", "2026-11-05", "score", 90, "contactExternalId", call)))
+                .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200).body("accepted", equalTo(1));
+        hr().get(path).then().statusCode(200).body("done", equalTo(0))
+                .body("assignments[0].evaluated", equalTo(false))
+                .body("assignments[0].notCounted", equalTo("evaluated without the plan's form QSF v1: not counted"));
+        // scored by the form: counted
+        hr().body(List.of(Map.of("sourceSystem", "qa-tool", "externalId", "qs-form-1", "employeeId", agent,
+                        "evaluatorId", "Q1", "evaluatedOn", "2026-11-06", "contactExternalId", call,
+                        "formCode", "QSF", "formVersion", 1, "items", Map.of("greeting", 2, "risk_disclosure", "yes"))))
+                .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200).body("accepted", equalTo(1));
+        hr().get(path).then().statusCode(200).body("done", equalTo(1))
+                .body("assignments[0].evaluated", equalTo(true))
+                .body("assignments[0].notCounted", org.hamcrest.Matchers.nullValue());
+
+        plan.put("formVersion", 9);
+        hr().body(plan).post("/api/v1/metrics/qa/sampling-plans").then().statusCode(400)
+                .body("field", equalTo("formVersion"));
+        plan.remove("formCode");
+        plan.put("formVersion", 1);
+        hr().body(plan).post("/api/v1/metrics/qa/sampling-plans").then().statusCode(400)
+                .body("field", equalTo("formCode"));
+    }
 }

@@ -86,6 +86,15 @@ class WriteAuthorizationMatrixIT {
             acknowledgeQaEvaluation | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
             acknowledgeQaEvaluation | other-team        | 404   | 404        | 404     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
             recordQaEvaluationDispute | -                 | 403   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 2xx                | 403
+            createQaCalibration     | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            submitQaCalibrationAnswers | evaluator         | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            submitQaCalibrationAnswers | not-evaluator     | 403   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            recordQaCalibrationReference | own-session       | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            recordQaCalibrationReference | others-session    | 403   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            closeQaCalibration      | own-session       | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            closeQaCalibration      | others-session    | 403   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
+            createMentorship        | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            endMentorship           | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             putDataCorrection       | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             withdrawDataCorrection  | -                 | 403   | 403        | 403     | 403      | 403 | 2xx   | 403            | 403      | 403            | 403     | 2xx                | 403
             defineScorecardTemplate | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
@@ -243,6 +252,11 @@ class WriteAuthorizationMatrixIT {
                 .put("/api/v1/incentives/salaries").then().statusCode(200);
         as("hr", "XH1").body(award("XSTAR")).post("/api/v1/incentives/honors/awards").then().statusCode(201);
         as("hr", "XH1").body(ladder("XCAREER")).post("/api/v1/incentives/promotion/ladders").then().statusCode(201);
+        // calibration sessions score XA1's call x-calibration-call with form XCALF
+        as("hr", "XH1").body(qaForm("XCALF")).post("/api/v1/metrics/qa/forms").then().statusCode(201);
+        as("records-writer", null).body(List.of(Map.of("sourceSystem", "crm", "externalId", "x-calibration-call",
+                        "employeeId", "XA1", "startedAt", "2026-09-02T09:00:00Z", "talkSeconds", 300)))
+                .post("/api/v1/metrics/records/calls").then().statusCode(200);
         // an evaluation by another QA specialist, XQ2, that XQ1 must not overwrite
         as("records-writer", null).body(List.of(qaEvaluation("qa-XQ2-1", 1, "XQ2", 70)))
                 .post("/api/v1/metrics/records/qa-evaluations").then().statusCode(200);
@@ -399,6 +413,24 @@ class WriteAuthorizationMatrixIT {
             case "createQaSamplingPlan" -> new Call("POST", "/api/v1/metrics/qa/sampling-plans", Map.of(
                     "unitCode", "XG1", "period", "2026-09", "agentShare", 1, "evaluationsPerAgent", 1,
                     "evaluators", List.of("XQ1"), "seed", n));
+            case "createQaCalibration" -> new Call("POST", "/api/v1/metrics/qa/calibrations",
+                    calibration(List.of("XQ1", "XQ2")));
+            // answers: a session naming the caller among its evaluators, or one naming others
+            case "submitQaCalibrationAnswers" -> new Call("PUT", "/api/v1/metrics/qa/calibrations/"
+                    + calibrationSession("hr", relation.equals("evaluator") ? List.of("XQ1", "XH1", "XAD1")
+                    : List.of("XQ2", "XQ3")) + "/answers", CALIBRATION_ANSWERS);
+            // reference and close: the session's owner only (own-session: the caller opened it; else XQ2)
+            case "recordQaCalibrationReference" -> new Call("PUT", "/api/v1/metrics/qa/calibrations/"
+                    + calibrationSession(relation.equals("own-session") ? role : "qa2", List.of("XQ2", "XQ3"))
+                    + "/reference", CALIBRATION_ANSWERS);
+            case "closeQaCalibration" -> new Call("POST", "/api/v1/metrics/qa/calibrations/"
+                    + calibrationSession(relation.equals("own-session") ? role : "qa2", List.of("XQ2", "XQ3"))
+                    + "/close", null);
+            case "createMentorship" -> new Call("POST", "/api/v1/metrics/org/mentorships",
+                    mentorship(freshAgent("XA1", n)));
+            case "endMentorship" -> new Call("POST", "/api/v1/metrics/org/mentorships/" + as("hr", "XH1")
+                    .body(mentorship(freshAgent("XA1", n))).post("/api/v1/metrics/org/mentorships").then()
+                    .statusCode(201).extract().jsonPath().getLong("id") + "/end", Map.of());
             case "defineScorecardTemplate" -> new Call("POST", "/api/v1/scoring/templates", template("XT" + n));
             case "retireScoringTemplate" -> retire("/api/v1/scoring/templates", template("XRT" + n));
             case "computeScoringRun" -> new Call("POST", "/api/v1/scoring/runs",
@@ -740,6 +772,32 @@ class WriteAuthorizationMatrixIT {
     private static Call retire(String collection, Map<String, Object> entry) {
         as("hr", "XH1").body(entry).post(collection).then().statusCode(201);
         return new Call("POST", collection + "/" + entry.get("code") + "/retire", null);
+    }
+
+    private static final Map<String, Object> CALIBRATION_ANSWERS = Map.of("items",
+            Map.of("greeting", 2, "risk_disclosure", "yes"));
+
+    /** A calibration session on XA1's call x-calibration-call with form XCALF v1 (both made in setUpOrg). */
+    private static Map<String, Object> calibration(List<String> evaluators) {
+        return Map.of("employeeId", "XA1", "contactExternalId", "x-calibration-call", "formCode", "XCALF",
+                "formVersion", 1, "evaluators", evaluators);
+    }
+
+    /** The id of a session opened by the role's caller (qa, hr, admin; qa2: XQ2; any other role: hr). */
+    private static long calibrationSession(String owner, List<String> evaluators) {
+        RequestSpecification request = switch (owner) {
+            case "qa", "hr", "admin" -> as(owner, CALLER.get(owner));
+            case "qa2" -> as("qa", "XQ2");
+            default -> as("hr", "XH1");
+        };
+        return request.body(calibration(evaluators)).post("/api/v1/metrics/qa/calibrations").then().statusCode(201)
+                .extract().jsonPath().getLong("id");
+    }
+
+    /** XA2 mentors the (fresh) mentee in January 2026, judged on qa_score at least 80. */
+    private static Map<String, Object> mentorship(String mentee) {
+        return Map.of("mentorId", "XA2", "menteeId", mentee, "from", "2026-01-01", "to", "2026-01-31",
+                "criterion", Map.of("metricCode", "qa_score", "atLeast", 80));
     }
 
     private static Map<String, Object> qaForm(String code) {

@@ -28,7 +28,8 @@ public record Derivation(
             + "records of one kind that meet every condition")
     public record Measure(
             @Schema(required = true, description = "Record kind: calls, tickets, surveys, qa-evaluations, "
-                    + "qa-items (one per item of a form-scored QA evaluation), adherence, incidents, sales",
+                    + "qa-items (one per item of a form-scored QA evaluation), mentorships (ended ones, for the mentor), "
+                    + "adherence, incidents, sales",
                     examples = "calls") String record,
             @Schema(required = true, examples = "SUM") Function function,
             @Schema(description = "Numeric fields added up per record (SUM, MAX, MIN)",

@@ -230,7 +230,7 @@ public final class DerivationSql {
         }
         return RecordKind.byPath(m.record()).filter(k -> k != RecordKind.VALUES).orElseThrow(() ->
                 Problems.invalid(path + ".record", "must be one of calls, tickets, surveys, qa-evaluations, "
-                        + "qa-items, adherence, incidents, sales"));
+                        + "qa-items, mentorships, adherence, incidents, sales"));
     }
 
     private static RecordField field(RecordKind kind, String name, String path) {

@@ -124,6 +124,20 @@ public enum RecordKind {
             decimal("maxPoints", "max_points", false, null, null)),
             List.of(), null, false),
 
+    /**
+     * Finished mentorships (table {@code mentorship}, written by {@code io.perfcenter.metrics.org.MentoringService},
+     * never uploaded), counted for the mentor on the day the mentorship ended: the vocabulary of
+     * mentoring_pass_rate = passed / not withdrawn. A running mentorship has no day and counts nowhere.
+     */
+    MENTORSHIPS("mentorships", "mentorship", List.of(
+            date("endedOn", "activity_date"),
+            code("menteeId", "mentee_id", true),
+            code("metricCode", "metric_code", true),
+            bool("passed", "passed", false),
+            bool("withdrawn", "withdrawn", false),
+            decimal("value", "value", false, null, null)),
+            List.of(), null, false),
+
     ADHERENCE("adherence", "schedule_record", List.of(
             date("date", "activity_date"),
             integer("scheduledMinutes", "scheduled_minutes", true, null, 0, 1440),
@@ -228,7 +242,7 @@ public enum RecordKind {
         return path;
     }
 
-    /** False for kinds the service keeps from others (qa-items): there is no upload of them. */
+    /** False for kinds the service keeps itself (qa-items, mentorships): there is no upload of them. */
     public boolean uploaded() {
         return uploaded;
     }
@@ -242,7 +256,7 @@ public enum RecordKind {
      * pushed values. Its records' keys across all months are in {@link #keyTable()}.
      */
     public boolean partitioned() {
-        return this != VALUES && this != QA_ITEMS;
+        return this != VALUES && uploaded;
     }
 
     /**
@@ -272,6 +286,7 @@ public enum RecordKind {
             case QA_EVALUATIONS, QA_ITEMS -> "evaluatedOn";
             case ADHERENCE, VALUES -> "date";
             case INCIDENTS -> "occurredAt";
+            case MENTORSHIPS -> "endedOn";
             case SALES -> "soldAt";
         };
     }

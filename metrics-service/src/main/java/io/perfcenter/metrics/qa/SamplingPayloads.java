@@ -44,10 +44,34 @@ public final class SamplingPayloads {
             List<String> evaluators,
             @Schema(description = "The random seed; drawn and recorded when absent. The same seed over the same "
                     + "records draws the same calls", examples = "20261001") Long seed,
-            @Schema(description = "The QA form the evaluations are to use", examples = "CALL_QA") String formCode) {
+            @Schema(description = "The QA form the evaluations are to use: each assignment then carries its items as "
+                    + "a checklist, and only an evaluation scored by this form version counts as done",
+                    examples = "CALL_QA") String formCode,
+            @Schema(description = "With formCode: the version (default: the latest when the plan is drawn)",
+                    examples = "1", minimum = "1") Integer formVersion) {
+    }
+
+    @Schema(name = "QaChecklistItem", description = "An item of the plan's form to check on the call")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChecklistItem(
+            @Schema(examples = "opening") String section,
+            @Schema(examples = "greeting") String code,
+            @Schema(examples = "Greeting with name and company") String name,
+            @Schema(examples = "10") BigDecimal weight,
+            @Schema(examples = "SCALE") QaFormPayloads.AnswerType answer,
+            @Schema(examples = "2") Integer scaleMax,
+            @Schema(examples = "false") Boolean allowNotApplicable,
+            @Schema(examples = "ZERO") QaFormPayloads.CriticalEffect critical) {
+
+        static List<ChecklistItem> of(QaForm form) {
+            return form.sections.stream().flatMap(s -> s.items().stream().map(i -> new ChecklistItem(s.code(),
+                    i.code(), i.name(), i.weight(), i.answer(), i.scaleMax(), i.allowNotApplicable(), i.critical())))
+                    .toList();
+        }
     }
 
     @Schema(name = "QaSamplingAssignment", description = "A drawn call and who evaluates it")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Assignment(
             @Schema(examples = "E2001") String employeeId,
             @Schema(examples = "acd") String sourceSystem,
@@ -55,8 +79,14 @@ public final class SamplingPayloads {
                     examples = "call-778812") String externalId,
             @Schema(examples = "2026-10-08") LocalDate date,
             @Schema(examples = "Q1") String evaluatorId,
-            @Schema(description = "Whether an evaluation of the call by anyone is stored", examples = "false")
-            boolean evaluated) {
+            @Schema(description = "Whether an evaluation of the call by anyone is stored (scored by the plan's form "
+                    + "version when the plan names one)", examples = "false")
+            boolean evaluated,
+            @Schema(description = "Why a stored evaluation of the call does not count: it was not scored by the "
+                    + "plan's form version", examples = "evaluated without the plan's form CALL_QA v1: not counted")
+            String notCounted,
+            @Schema(description = "The plan's form items to check on this call (plans naming a form)")
+            List<ChecklistItem> checklist) {
     }
 
     @Schema(name = "QaSamplingProgress", description = "Evaluations done against those planned")
@@ -78,6 +108,7 @@ public final class SamplingPayloads {
             List<String> evaluators,
             @Schema(examples = "20261001") long seed,
             @Schema(examples = "CALL_QA") String formCode,
+            @Schema(examples = "1") Integer formVersion,
             @Schema(description = "Agents of the unit in the period", examples = "10") int agentsEligible,
             @Schema(description = "Agents drawn", examples = "3") int agentsSampled,
             @Schema(examples = "6") int planned,

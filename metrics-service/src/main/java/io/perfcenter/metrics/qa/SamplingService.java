@@ -3,9 +3,11 @@ package io.perfcenter.metrics.qa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfcenter.metrics.aggregate.PeriodRange;
+import io.perfcenter.metrics.db.NativeRows;
 import io.perfcenter.metrics.ingest.RecordField;
 import io.perfcenter.metrics.org.OrgUnit;
 import io.perfcenter.metrics.qa.SamplingPayloads.Assignment;
+import io.perfcenter.metrics.qa.SamplingPayloads.ChecklistItem;
 import io.perfcenter.metrics.qa.SamplingPayloads.Filters;
 import io.perfcenter.metrics.qa.SamplingPayloads.PlanInput;
 import io.perfcenter.metrics.qa.SamplingPayloads.PlanView;
@@ -20,8 +22,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
-import java.sql.Date;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -90,13 +90,14 @@ public class SamplingService {
         }
         Number id = (Number) em.createNativeQuery("INSERT INTO qa_sampling_plan (unit_code, period_from, period_to, "
                         + "agent_share, evaluations_per_agent, filters, evaluators, seed, form_code, agents_eligible, "
-                        + "agents_sampled, created_by) VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), "
-                        + "string_to_array(?7, ','), ?8, ?9, ?10, ?11, ?12) RETURNING id")
+                        + "agents_sampled, created_by, form_version) VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), "
+                        + "string_to_array(?7, ','), ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id")
                 .setParameter(1, in.unit).setParameter(2, in.range.from()).setParameter(3, in.range.to())
                 .setParameter(4, in.share).setParameter(5, in.perAgent).setParameter(6, json(in.filters))
                 .setParameter(7, String.join(",", in.evaluators)).setParameter(8, seed)
-                .setParameter(9, input.formCode()).setParameter(10, agents.size()).setParameter(11, sampled.size())
-                .setParameter(12, caller.name()).getSingleResult();
+                .setParameter(9, in.form == null ? null : in.form.code).setParameter(10, agents.size())
+                .setParameter(11, sampled.size()).setParameter(12, caller.name())
+                .setParameter(13, in.form == null ? null : in.form.version).getSingleResult();
         int position = 0;
         for (Object[] a : assignments) {
             em.createNativeQuery("INSERT INTO qa_sampling_assignment (plan_id, position, employee_id, source_system, "
@@ -129,7 +130,7 @@ public class SamplingService {
     }
 
     private record Checked(String unit, PeriodRange range, BigDecimal share, int perAgent, Filters filters,
-                           List<String> evaluators) {
+                           List<String> evaluators, QaForm form) {
     }
 
     private static Checked check(PlanInput input) {
@@ -176,18 +177,26 @@ public class SamplingService {
         if (f.channel() != null && !CHANNELS.contains(f.channel().toUpperCase(Locale.ROOT))) {
             throw Problems.invalid("filters.channel", "must be one of PHONE, CHAT, EMAIL, VIDEO, SOCIAL, OTHER");
         }
+        QaForm form = null;
         if (input.formCode() != null) {
-            QaForm form = QaForm.latest(input.formCode()).orElseThrow(() ->
+            form = QaForm.latest(input.formCode()).orElseThrow(() ->
                     Problems.invalid("formCode", "no QA form " + input.formCode()));
             if (form.retiredAt != null) {
                 throw Problems.invalid("formCode", "QA form " + input.formCode() + " is retired");
             }
+            if (input.formVersion() != null) {
+                int latest = form.version;
+                form = QaForm.version(input.formCode(), input.formVersion()).orElseThrow(() -> Problems.invalid(
+                        "formVersion", "QA form " + input.formCode() + " has versions 1 to " + latest));
+            }
+        } else if (input.formVersion() != null) {
+            throw Problems.invalid("formCode", "is required with formVersion");
         }
         Filters filters = new Filters(f.minHandleSeconds(), f.channel() == null ? null
                 : f.channel().toUpperCase(Locale.ROOT), f.complaintDaysOnly(), f.repeatContactsOnly(),
                 f.transferredOnly());
         return new Checked(input.unitCode(), range, share, input.evaluationsPerAgent(), filters,
-                List.copyOf(evaluators));
+                List.copyOf(evaluators), form);
     }
 
     private static final String UNITS = "WITH RECURSIVE units AS (SELECT code FROM org_unit WHERE code = :unit "
@@ -238,7 +247,7 @@ public class SamplingService {
         }
         List<Object[]> rows = new ArrayList<>();
         for (Object[] r : (List<Object[]>) q.getResultList()) {
-            rows.add(new Object[]{r[0], r[1], day(r[2])});
+            rows.add(new Object[]{r[0], r[1], NativeRows.day(r[2])});
         }
         return rows;
     }
@@ -248,17 +257,29 @@ public class SamplingService {
     public PlanView view(long id) {
         List<Object[]> plans = em.createNativeQuery("SELECT id, unit_code, period_from, period_to, agent_share, "
                 + "evaluations_per_agent, filters::text, array_to_string(evaluators, ','), seed, form_code, "
-                + "agents_eligible, agents_sampled, created_at, created_by FROM qa_sampling_plan WHERE id = ?1")
-                .setParameter(1, id).getResultList();
+                + "agents_eligible, agents_sampled, created_at, created_by, form_version FROM qa_sampling_plan "
+                + "WHERE id = ?1").setParameter(1, id).getResultList();
         if (plans.isEmpty()) {
             throw Problems.notFound("Sampling plan", id);
         }
         Object[] p = plans.get(0);
-        List<Object[]> rows = em.createNativeQuery("SELECT a.employee_id, a.source_system, a.external_id, "
-                + "a.activity_date, a.evaluator_id, EXISTS (SELECT 1 FROM qa_evaluation e WHERE "
-                + "e.employee_id = a.employee_id AND e.contact_external_id = a.external_id) "
-                + "FROM qa_sampling_assignment a WHERE a.plan_id = ?1 ORDER BY a.position")
-                .setParameter(1, id).getResultList();
+        String formCode = (String) p[9];
+        Integer formVersion = p[14] == null ? null : ((Number) p[14]).intValue();
+        // with a form: only an evaluation scored by the plan's form version counts (any form before V11 named none)
+        String counted = "e.employee_id = a.employee_id AND e.contact_external_id = a.external_id";
+        Query rowsQuery = em.createNativeQuery("SELECT a.employee_id, a.source_system, a.external_id, "
+                + "a.activity_date, a.evaluator_id, EXISTS (SELECT 1 FROM qa_evaluation e WHERE " + counted
+                + (formVersion == null ? "" : " AND e.form_code = ?2 AND e.form_version = ?3") + "), "
+                + "EXISTS (SELECT 1 FROM qa_evaluation e WHERE " + counted + ") "
+                + "FROM qa_sampling_assignment a WHERE a.plan_id = ?1 ORDER BY a.position").setParameter(1, id);
+        if (formVersion != null) {
+            rowsQuery.setParameter(2, formCode).setParameter(3, formVersion);
+        }
+        List<Object[]> rows = rowsQuery.getResultList();
+        List<ChecklistItem> checklist = formVersion == null ? null
+                : QaForm.version(formCode, formVersion).map(ChecklistItem::of).orElse(null);
+        String notCounted = formVersion == null ? null
+                : "evaluated without the plan's form " + formCode + " v" + formVersion + ": not counted";
         List<String> evaluators = Arrays.asList(((String) p[7]).split(","));
         Map<String, int[]> byEvaluator = new LinkedHashMap<>();
         evaluators.forEach(e -> byEvaluator.put(e, new int[2]));
@@ -266,8 +287,9 @@ public class SamplingService {
         int done = 0;
         for (Object[] r : rows) {
             boolean evaluated = (Boolean) r[5];
-            assignments.add(new Assignment((String) r[0], (String) r[1], (String) r[2], day(r[3]), (String) r[4],
-                    evaluated));
+            boolean other = !evaluated && (Boolean) r[6];
+            assignments.add(new Assignment((String) r[0], (String) r[1], (String) r[2], NativeRows.day(r[3]), (String) r[4],
+                    evaluated, other ? notCounted : null, checklist));
             int[] counts = byEvaluator.computeIfAbsent((String) r[4], k -> new int[2]);
             counts[0]++;
             if (evaluated) {
@@ -283,11 +305,9 @@ public class SamplingService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("sampling plan " + id + " has unreadable filters", e);
         }
-        OffsetDateTime created = p[12] instanceof OffsetDateTime o ? o
-                : p[12] instanceof java.time.Instant i ? i.atOffset(java.time.ZoneOffset.UTC)
-                : ((java.sql.Timestamp) p[12]).toInstant().atOffset(java.time.ZoneOffset.UTC);
-        return new PlanView(((Number) p[0]).longValue(), (String) p[1], day(p[2]), day(p[3]), (BigDecimal) p[4],
-                ((Number) p[5]).intValue(), filters, evaluators, ((Number) p[8]).longValue(), (String) p[9],
+        OffsetDateTime created = NativeRows.time(p[12]);
+        return new PlanView(((Number) p[0]).longValue(), (String) p[1], NativeRows.day(p[2]), NativeRows.day(p[3]), (BigDecimal) p[4],
+                ((Number) p[5]).intValue(), filters, evaluators, ((Number) p[8]).longValue(), formCode, formVersion,
                 ((Number) p[10]).intValue(), ((Number) p[11]).intValue(), rows.size(), done, progress, assignments,
                 created, (String) p[13]);
     }
@@ -310,10 +330,6 @@ public class SamplingService {
             q.setParameter("from", range.from()).setParameter("to", range.to());
         }
         return ((List<Number>) q.getResultList()).stream().map(Number::longValue).toList();
-    }
-
-    private static LocalDate day(Object v) {
-        return v instanceof Date d ? d.toLocalDate() : (LocalDate) v;
     }
 
     private static String json(Filters f) {
