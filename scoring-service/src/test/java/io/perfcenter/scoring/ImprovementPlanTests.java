@@ -102,6 +102,12 @@ class ImprovementPlanTests {
                 .withHeader("X-Acting-For", WireMock.equalTo("IPS1")));
         // a met plan is settled; a consequence does not follow it
         as(supervisor).post(PLANS + "/" + id + "/evaluation").then().statusCode(200).body("status", equalTo("MET"));
+        // the change is an event in the same transaction (once: evaluating a settled plan again emits nothing)
+        List<io.perfcenter.scoring.events.OutboxEvent> events = io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> io.perfcenter.scoring.events.OutboxEvent.list("subject", "IPA1"));
+        assertEquals(List.of("io.perfcenter.scoring.improvement-plan.met"),
+                events.stream().map(e -> e.type).toList());
+        assertEquals(id, JsonPath.from(events.get(0).data).getLong("planId"));
         as(supervisor).body(Map.of("kind", "NONE", "reason", "x")).post(PLANS + "/" + id + "/consequence").then()
                 .statusCode(409).contentType("application/problem+json");
         // the agent reads their plan; check-ins from both sides
@@ -142,6 +148,12 @@ class ImprovementPlanTests {
         as(supervisor).body(Map.of("kind", "NONE", "reason", "x", "extendedTo", "2026-11-01")).post(consequence)
                 .then().statusCode(400).body("field", equalTo("extendedTo"));
         // not the agent, not another unit's supervisor
+        // the plan came due unmet: an event for the agent and the coach (metrics tells them, see NotificationTests)
+        List<io.perfcenter.scoring.events.OutboxEvent> missed = io.quarkus.narayana.jta.QuarkusTransaction
+                .requiringNew().call(() -> io.perfcenter.scoring.events.OutboxEvent.list("subject", "IPA2"));
+        assertEquals(List.of("io.perfcenter.scoring.improvement-plan.missed"),
+                missed.stream().map(e -> e.type).toList());
+        assertEquals("2026-10-04", JsonPath.from(missed.get(0).data).getString("dueDate"));
         as("IPA2", "agent").body(Map.of("kind", "NONE", "reason", "x")).post(consequence).then().statusCode(403);
         as(otherSupervisor).body(Map.of("kind", "NONE", "reason", "x")).post(consequence).then().statusCode(404);
         as("IPA2", "agent").get(PLANS + "/" + id).then().statusCode(200).body("consequences", hasSize(0))

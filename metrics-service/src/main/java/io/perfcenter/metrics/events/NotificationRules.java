@@ -21,7 +21,9 @@ import java.util.Set;
  *     provider holds roles, so metrics-service cannot find them itself);</li>
  *     <li>{@code scoring.appeal.escalated}: those deciders (an escalated appeal waits for hr);</li>
  *     <li>{@code scoring.appeal.decided}: the agent;</li>
- *     <li>{@code incentive.statement.approved} and {@code incentive.honor.awarded}: the agent.</li>
+ *     <li>{@code incentive.statement.approved} and {@code incentive.honor.awarded}: the agent;</li>
+ *     <li>{@code scoring.improvement-plan.met}: the agent; {@code scoring.improvement-plan.missed} (due, goals not
+ *     held): the agent and the leaders of the plan's unit and the units above it, who record the consequence.</li>
  * </ul>
  * Nobody is told of their own action (an agent filing an appeal is not in the list of its leaders anyway).
  */
@@ -63,23 +65,43 @@ public class NotificationRules {
             case "io.perfcenter.incentive.honor.awarded" -> agent == null ? List.of() : List.of(new Note(agent,
                     "You won " + text(data, "awardName") + " for " + text(data, "period") + " (place "
                             + text(data, "place") + ")"));
+            case "io.perfcenter.scoring.improvement-plan.met" -> agent == null ? List.of() : List.of(new Note(agent,
+                    "Your improvement plan " + text(data, "planId") + " is met"));
+            case "io.perfcenter.scoring.improvement-plan.missed" -> {
+                List<Note> notes = new ArrayList<>();
+                if (agent != null) {
+                    notes.add(new Note(agent, "Your improvement plan " + text(data, "planId") + " was due on "
+                            + text(data, "dueDate") + " and its goals did not hold; your coach records what follows"));
+                }
+                notes.addAll(toEach(unitLeaders(agent, text(data, "unitCode")), "Improvement plan "
+                        + text(data, "planId") + " of " + agent + " was due on " + text(data, "dueDate")
+                        + " and missed: record its consequence"));
+                yield notes;
+            }
             default -> List.of();
         };
     }
 
     private Set<String> appealDeciders(String agent, String unitCode, boolean withLeaders) {
-        Set<String> people = new LinkedHashSet<>();
-        if (withLeaders && unitCode != null) {
-            Set<String> seen = new LinkedHashSet<>();
-            OrgUnit unit = OrgUnit.findById(unitCode);
-            while (unit != null && seen.add(unit.code)) {
-                if (unit.leaderEmployeeId != null) {
-                    people.add(unit.leaderEmployeeId);
-                }
-                unit = unit.parentCode == null ? null : OrgUnit.findById(unit.parentCode);
-            }
-        }
+        Set<String> people = withLeaders ? unitLeaders(agent, unitCode) : new LinkedHashSet<>();
         people.addAll(deciders);
+        if (agent != null) {
+            people.remove(agent);
+        }
+        return people;
+    }
+
+    /** The leaders of the unit and of every unit above it, the agent left out. */
+    private static Set<String> unitLeaders(String agent, String unitCode) {
+        Set<String> people = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
+        OrgUnit unit = unitCode == null ? null : OrgUnit.findById(unitCode);
+        while (unit != null && seen.add(unit.code)) {
+            if (unit.leaderEmployeeId != null) {
+                people.add(unit.leaderEmployeeId);
+            }
+            unit = unit.parentCode == null ? null : OrgUnit.findById(unit.parentCode);
+        }
         if (agent != null) {
             people.remove(agent);
         }

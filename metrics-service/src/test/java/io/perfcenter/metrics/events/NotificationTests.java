@@ -113,6 +113,31 @@ class NotificationTests {
         as(null, "hr").get(FEED).then().statusCode(200).header("X-Total-Count", "0");
     }
 
+    @Test
+    void anImprovementPlanMetOrMissedTellsTheAgentAndAMissedOneTheirLeaders() {
+        hr().body(List.of(Map.of("code", "NIC", "name", "Plans center", "kind", "CENTER", "leaderEmployeeId", "NIM"),
+                        Map.of("code", "NIG", "name", "Plans group", "kind", "GROUP", "parentCode", "NIC",
+                                "leaderEmployeeId", "NIS")))
+                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200);
+        relayer().body(List.of(
+                event(id(), "io.perfcenter.scoring.improvement-plan.met", "NIA1", Map.of("planId", 11,
+                        "employeeId", "NIA1", "unitCode", "NIG", "dueDate", "2026-10-04", "status", "MET")),
+                event(id(), "io.perfcenter.scoring.improvement-plan.missed", "NIA2", Map.of("planId", 12,
+                        "employeeId", "NIA2", "unitCode", "NIG", "dueDate", "2026-10-04", "status", "MISSED"))))
+                .post("/api/v1/metrics/events/relay").then().statusCode(200).body("stored", equalTo(2));
+        as("NIA1", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                .body("title", equalTo(List.of("Your improvement plan 11 is met")));
+        as("NIA2", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                .body("title", equalTo(List.of("Your improvement plan 12 was due on 2026-10-04 and its goals did not "
+                        + "hold; your coach records what follows")));
+        // the group's supervisor and the center's manager record the consequence; a met plan asks nothing of them
+        for (String[] person : new String[][]{{"NIS", "supervisor"}, {"NIM", "manager"}}) {
+            as(person[0], person[1]).get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                    .body("title", equalTo(List.of("Improvement plan 12 of NIA2 was due on 2026-10-04 and missed: "
+                            + "record its consequence")));
+        }
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }

@@ -5,6 +5,7 @@ import io.perfcenter.scoring.client.MetricsPayloads.AgentAggregates;
 import io.perfcenter.scoring.client.MetricsPayloads.AggregateReport;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.client.MetricsRejection;
+import io.perfcenter.scoring.events.Outbox;
 import io.perfcenter.scoring.improvement.ImprovementPayloads.CheckInInput;
 import io.perfcenter.scoring.improvement.ImprovementPayloads.CheckInView;
 import io.perfcenter.scoring.improvement.ImprovementPayloads.ConsequenceInput;
@@ -55,6 +56,14 @@ public class ImprovementPlanService {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Outbox outbox;
+
+    /** The data of {@code improvement-plan.met} and {@code improvement-plan.missed} (subject: the agent). */
+    public record PlanEvent(long planId, String employeeId, String unitCode, LocalDate dueDate, Status status,
+                            String explanation) {
+    }
 
     private final Caller caller;
     private final PlanAccess access;
@@ -226,6 +235,12 @@ public class ImprovementPlanService {
             stored.evaluation = PlanJson.write(evaluation);
             stored.evaluatedAt = OffsetDateTime.now(clock);
             stored.evaluatedBy = caller.name();
+            if (evaluation.status() != Status.IN_PROGRESS) {
+                // the plan came due (MISSED: its coach owes a consequence) or was met: the agent and the coach hear
+                outbox.emit("improvement-plan." + evaluation.status().name().toLowerCase(java.util.Locale.ROOT),
+                        stored.employeeId, new PlanEvent(stored.id, stored.employeeId, stored.unitCode,
+                                stored.dueDate, evaluation.status(), evaluation.explanation()));
+            }
             return view(stored);
         });
     }
