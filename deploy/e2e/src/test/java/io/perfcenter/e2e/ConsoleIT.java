@@ -647,7 +647,11 @@ class ConsoleIT {
         browser.get(gw + "/console/pay/budgets?period=" + month);
         browser.findElement(By.id("budget-unit")).sendKeys("G-HOTLINE-1");
         browser.findElement(By.id("budget-amount")).sendKeys("5000");
-        browser.findElement(By.id("budget-button")).click();
+        WebElement budgetButton = browser.findElement(By.id("budget-button"));
+        budgetButton.click();
+        // the page the form leads back to, not the one it was sent from (a row of the unit may be there already):
+        // navigating on before the answer arrived let the form's answer replace the next page
+        waiting().until(ExpectedConditions.stalenessOf(budgetButton));
         waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#budgets-table tr.budget-row[data-unit='G-HOTLINE-1']")));
 

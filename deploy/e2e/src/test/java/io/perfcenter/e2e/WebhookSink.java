@@ -39,11 +39,14 @@ final class WebhookSink {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/hooks";
     }
 
-    /** How many deliveries carry {@code sha256=hex(HMAC-SHA256(secret, timestamp.body))}. */
-    int signedWith(String secret) {
+    /** How many of the deliveries {@code which} picks carry {@code sha256=hex(HMAC-SHA256(secret, timestamp.body))}. */
+    int signedWith(String secret, java.util.function.Predicate<String> which) {
         int signed = 0;
         synchronized (bodies) {
             for (String[] s : signatures) {
+                if (!which.test(s[2])) {
+                    continue;
+                }
                 try {
                     javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
                     mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
