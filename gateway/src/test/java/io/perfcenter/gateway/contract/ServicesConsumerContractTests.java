@@ -45,9 +45,11 @@ import static org.hamcrest.Matchers.hasKey;
 @MockServerConfig(providerName = "incentive-service", hostInterface = "localhost", port = ServicesConsumerContractTests.INCENTIVE_PORT)
 class ServicesConsumerContractTests {
 
-    static final String METRICS_PORT = "47181";
-    static final String SCORING_PORT = "47182";
-    static final String INCENTIVE_PORT = "47183";
+    // fixed ports below Linux's ephemeral range (32768–60999): a port in it can be held by any outgoing connection
+    // of the build at that moment (the run before failed binding 47181)
+    static final String METRICS_PORT = "27181";
+    static final String SCORING_PORT = "27182";
+    static final String INCENTIVE_PORT = "27183";
     static final String CONSUMER = "gateway";
     /** Whose token the request carries: params employeeId and role (the providers mint a valid one). */
     static final String CALLER = "the caller";
