@@ -32,7 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  *
  * <p>Organisation: center QLC (manager QLM1) with groups QLG (supervisor QLS1; agents QLA1, QLA2), QLH (supervisor
  * QLS2; agent QLA3), QLP (sampled agents QLP1..QLP5) and QLR (supervisor QLS3; agents QLR1..QLR4, the indicator
- * review). QA specialists QLQ1, QLQ2, QLQ3 and QLQ9.
+ * review); center QLD (manager QLM2) with group QLE (supervisor QLS4; agent QLA4, the extended plan). QA specialists
+ * QLQ1, QLQ2, QLQ3 and QLQ9.
  *
  * <p>Form QLFORM v1: opening — greeting SCALE 0..2 weight 10; compliance — info_accuracy YES_NO weight 30 (no n/a),
  * risk_disclosure YES_NO weight 20, n/a allowed, critical ZERO; no_forbidden_phrase YES_NO weight 0, critical CAP 60.
@@ -62,16 +63,20 @@ class QualityLoopIT {
                         Map.of("code", "QLP", "name", "Quality loop sampled group", "kind", "GROUP",
                                 "parentCode", "QLC"),
                         Map.of("code", "QLR", "name", "Quality loop reviewed group", "kind", "GROUP",
-                                "parentCode", "QLC", "leaderEmployeeId", "QLS3")))
-                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200).body("created", equalTo(5));
+                                "parentCode", "QLC", "leaderEmployeeId", "QLS3"),
+                        Map.of("code", "QLD", "name", "Quality loop second center", "kind", "CENTER",
+                                "leaderEmployeeId", "QLM2"),
+                        Map.of("code", "QLE", "name", "Quality loop extended group", "kind", "GROUP",
+                                "parentCode", "QLD", "leaderEmployeeId", "QLS4")))
+                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200).body("created", equalTo(7));
         List<Map<String, Object>> agents = new ArrayList<>(List.of(agent("QLA1", "QLG"), agent("QLA2", "QLG"),
-                agent("QLA3", "QLH")));
+                agent("QLA3", "QLH"), agent("QLA4", "QLE")));
         SAMPLED.forEach(id -> agents.add(agent(id, "QLP")));
         for (String id : List.of("QLR1", "QLR2", "QLR3", "QLR4")) {
             agents.add(agent(id, "QLR"));
         }
         as("QLH1", "hr").body(agents).post("/api/v1/metrics/org/agents/bulk").then().statusCode(200)
-                .body("created", equalTo(12));
+                .body("created", equalTo(13));
         as("QLQ9", "qa").body(Map.of("code", "QLFORM", "name", "Quality loop call form", "sections", List.of(
                         Map.of("code", "opening", "name", "Opening", "items", List.of(
                                 Map.of("code", "greeting", "name", "Greeting", "weight", 10, "answer", "SCALE",
@@ -172,6 +177,14 @@ class QualityLoopIT {
         as("QLS2", "supervisor").get("/api/v1/metrics/qa/evaluations/" + first).then().statusCode(404);
         as("QLS1", "supervisor").get("/api/v1/metrics/qa/evaluations/" + first).then().statusCode(200)
                 .body("score", equalTo(100.0f));
+        // only the evaluated agent acknowledges it
+        as("QLA2", "agent").body(Map.of()).post("/api/v1/metrics/qa/evaluations/" + first + "/acknowledgement")
+                .then().statusCode(404);
+        as("QLS1", "supervisor").body(Map.of()).post("/api/v1/metrics/qa/evaluations/" + first + "/acknowledgement")
+                .then().statusCode(403).contentType("application/problem+json");
+        as("QLA1", "agent").body(Map.of("comment", "Understood")).post("/api/v1/metrics/qa/evaluations/" + first
+                + "/acknowledgement").then().statusCode(200).body("agentStatus", equalTo("ACKNOWLEDGED"))
+                .body("acknowledgedRevision", equalTo(1));
         // agents do not write forms; a form that cannot score is refused naming the field and not stored
         as("QLA1", "agent").body(Map.of("code", "QLNOPE", "name", "x", "sections", List.of())).post(FORMS).then()
                 .statusCode(403).contentType("application/problem+json");
@@ -258,6 +271,24 @@ class QualityLoopIT {
                 .body("progress[0].done", equalTo(1)).body("progress[1].done", equalTo(0));
         // the plan of the same seed counts the same evaluations
         as("QLQ9", "qa").get(PLANS + "/" + again.getLong("id")).then().statusCode(200).body("done", equalTo(1));
+        // a revision of the counted evaluation that drops the form (its own score) no longer counts
+        Map<String, Object> revised = new HashMap<>(Map.of("sourceSystem", "qa-tool", "externalId", "ql-s1",
+                "revision", 2, "employeeId", agent0, "evaluatorId", "QLQ1", "evaluatedOn", "2026-11-03", "score", 70,
+                "contactExternalId", first.getString("assignments[0].externalId")));
+        as("QLQ1", "qa").body(List.of(revised)).post(EVALUATIONS).then().statusCode(200)
+                .body("accepted", equalTo(1));
+        as("QLQ9", "qa").get(path).then().statusCode(200).body("done", equalTo(0))
+                .body("assignments[0].evaluated", equalTo(false))
+                .body("assignments[0].notCounted",
+                        equalTo("evaluated without the plan's form QLFORM v1: not counted"))
+                .body("progress[0].done", equalTo(0));
+        // and revision 3, by the form again, counts again
+        Map<String, Object> third = evaluation("ql-s1", agent0, "2026-11-03", answers(2, "yes", "yes", "yes"));
+        third.put("revision", 3);
+        third.put("contactExternalId", first.getString("assignments[0].externalId"));
+        as("QLQ1", "qa").body(List.of(third)).post(EVALUATIONS).then().statusCode(200).body("accepted", equalTo(1));
+        as("QLQ9", "qa").get(path).then().statusCode(200).body("done", equalTo(1))
+                .body("assignments[0].evaluated", equalTo(true));
 
         // which calls will be evaluated is not told beforehand: agents, supervisors, managers get 403
         for (String role : List.of("agent", "supervisor", "manager")) {
@@ -582,6 +613,55 @@ class QualityLoopIT {
             }
             sleep(250);
         }
+    }
+
+    /**
+     * The manager of the center above (QLM2) makes a plan for QLA4 of group QLE: 2026-09-07 to 2026-09-20, AHT at most
+     * 420 s in 2 consecutive weeks; weekly AHT 450, 400 → MISSED. The consequence EXTENDED to 2026-10-04 opens it
+     * again; with weeks 410 and 430 added (450, 400, 410, 430) weeks 2 and 3 hold: MET, 2026-09-14 to 2026-09-27.
+     * QLA4 is told both; QLE's supervisor and QLD's manager are told of the miss.
+     */
+    @Test
+    void aMissedPlanExtendedByTheManagerAboveIsMetLater() {
+        as(null, "records-writer").body(List.of(
+                        call("ql-ex-1", "QLA4", "2026-09-09T10:00:00+08:00", 450, 0, 0),
+                        call("ql-ex-2", "QLA4", "2026-09-16T10:00:00+08:00", 400, 0, 0),
+                        call("ql-ex-3", "QLA4", "2026-09-23T10:00:00+08:00", 410, 0, 0),
+                        call("ql-ex-4", "QLA4", "2026-09-30T10:00:00+08:00", 430, 0, 0)))
+                .post("/api/v1/metrics/records/calls").then().statusCode(200).body("accepted", equalTo(4));
+        Map<String, Object> input = improvementPlan("QLA4");
+        input.put("unitCode", "QLE");
+        input.put("dueDate", "2026-09-20");
+        // the manager of the other center leads neither QLE nor a unit above it
+        as("QLM1", "manager").body(input).post(IMPROVEMENT).then().statusCode(403);
+        long id = as("QLM2", "manager").body(input).post(IMPROVEMENT).then().statusCode(201)
+                .body("createdBy", equalTo("QLM2")).extract().jsonPath().getLong("id");
+        String one = IMPROVEMENT + "/" + id;
+        JsonPath plan = as("QLS4", "supervisor").post(one + "/evaluation").then().statusCode(200)
+                .body("status", equalTo("MISSED")).body("consequenceDue", equalTo(true)).extract().jsonPath();
+        assertEquals(List.of("450", "400"), decimals(plan, "evaluation.goals[0].windows.value"));
+        // an extension must lie after the due date
+        as("QLM2", "manager").body(Map.of("kind", "EXTENDED", "reason", "x", "extendedTo", "2026-09-20"))
+                .post(one + "/consequence").then().statusCode(400).contentType("application/problem+json")
+                .body("field", equalTo("extendedTo"));
+        as("QLM2", "manager").body(Map.of("kind", "EXTENDED", "reason", "Two more weeks with a buddy",
+                        "extendedTo", "2026-10-04"))
+                .post(one + "/consequence").then().statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("dueDate", equalTo("2026-10-04")).body("consequenceDue", equalTo(false))
+                .body("consequences[0].kind", equalTo("EXTENDED"))
+                .body("consequences[0].previousDueDate", equalTo("2026-09-20"));
+        plan = as("QLA4", "agent").post(one + "/evaluation").then().statusCode(200).body("status", equalTo("MET"))
+                .body("evaluation.goals[0].metFrom", equalTo("2026-09-14"))
+                .body("evaluation.goals[0].metTo", equalTo("2026-09-27")).extract().jsonPath();
+        assertEquals(List.of("450", "400", "410", "430"), decimals(plan, "evaluation.goals[0].windows.value"));
+        as("QLA4", "agent").get(one).then().statusCode(200).body("status", equalTo("MET"))
+                .body("consequences", hasSize(1)).body("consequences[0].reason", equalTo("Two more weeks with a buddy"));
+
+        String missed = "Improvement plan " + id + " of QLA4 was due on 2026-09-20 and missed: record its consequence";
+        awaitFeed("QLA4", "agent", List.of("Your improvement plan " + id + " was due on 2026-09-20 and its goals did "
+                + "not hold; your coach records what follows", "Your improvement plan " + id + " is met"));
+        awaitFeed("QLS4", "supervisor", List.of(missed));
+        awaitFeed("QLM2", "manager", List.of(missed));
     }
 
     // ---------------------------------------------------------------------------------------------------------------
