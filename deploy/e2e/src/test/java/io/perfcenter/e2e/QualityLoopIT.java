@@ -501,6 +501,12 @@ class QualityLoopIT {
         bad = improvementPlan("QLA3");
         as("QLS1", "supervisor").body(bad).post(IMPROVEMENT).then().statusCode(400)
                 .body("field", equalTo("employeeId"));
+        // a metric the catalog does not hold: metrics-service refuses it, scoring names the goals
+        bad = improvementPlan("QLA1");
+        bad.put("goals", List.of(Map.of("metricCode", "ql_no_such_metric", "comparison", "AT_MOST", "value", 1,
+                "window", "WEEK", "consecutive", 1)));
+        as("QLS1", "supervisor").body(bad).post(IMPROVEMENT).then().statusCode(400)
+                .contentType("application/problem+json").body("field", equalTo("goals"));
         as("QLH1", "hr").queryParam("employeeId", "QLA1").get(IMPROVEMENT).then().statusCode(200)
                 .body("", hasSize(0));
 
