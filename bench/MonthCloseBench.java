@@ -74,12 +74,14 @@ public class MonthCloseBench {
 
     /** One timed stage: what, how many items, wall time, the suite's peak RSS, and its floor where there is one. */
     record Stage(String name, long items, String unit, double seconds, long rssMb, String floorName,
-                 double floorSeconds, String note) {
+                 double floorSeconds, String note, boolean relay) {
     }
 
-    record Options(List<Double> scales, int agents, int groups, String gatewayTimeout, boolean keepLogs) {
+    record Options(List<Double> scales, int agents, int groups, String gatewayTimeout, boolean keepLogs,
+                   Suite.Jit jit) {
         static Options parse(String[] args) {
             List<Double> scales = List.of(1.0);
+            Suite.Jit jit = Suite.Jit.PRODUCTION;
             int agents = 10_000;
             int groups = 500;
             String timeout = "600s";
@@ -92,6 +94,11 @@ public class MonthCloseBench {
                     case "--groups" -> groups = Integer.parseInt(args[++i]);
                     case "--gateway-timeout" -> timeout = args[++i];
                     case "--keep-logs" -> keep = true;
+                    case "--jit" -> jit = switch (args[++i]) {
+                        case "production" -> Suite.Jit.PRODUCTION;
+                        case "fast-start" -> Suite.Jit.FAST_START;
+                        default -> throw new IllegalArgumentException("--jit is production or fast-start\n" + USAGE);
+                    };
                     case "-h", "--help" -> {
                         System.out.println(USAGE);
                         System.exit(0);
@@ -102,13 +109,13 @@ public class MonthCloseBench {
             if (groups < 1 || agents < groups) {
                 throw new IllegalArgumentException("--agents must be at least --groups (≥ 1)");
             }
-            return new Options(scales, agents, groups, timeout, keep);
+            return new Options(scales, agents, groups, timeout, keep, jit);
         }
     }
 
     static final String USAGE = """
             Usage: bench/month-close.sh [--scale X | --scales X,Y,…] [--agents N] [--groups G]
-                                        [--gateway-timeout 600s] [--keep-logs]
+                                        [--gateway-timeout 600s] [--keep-logs] [--jit production|fast-start]
               --scale X          records × X (1× = 1,000,000 calls, 200,000 surveys, 30,000 QA evaluations,
                                  20,000 incidents, 50,000 sales); default 1
               --scales 1,2,5     one month close per scale, each on a fresh suite and database, then the growth
@@ -117,6 +124,8 @@ public class MonthCloseBench {
               --gateway-timeout  the gateway's upstream timeout (shipped: 30s; raised so a slow stage is measured,
                                  not cut)
               --keep-logs        keep the services' logs (they are kept anyway when a stage fails)
+              --jit              production (default, as ./perfcenter starts the services: C1, then C2) or fast-start
+                                 (C1 only, as ./perfcenter --fast-start and the tests' suites)
             Environment: PERFCENTER_DB_URL/_USER/_PASSWORD name the PostgreSQL (default 127.0.0.1:5432, postgres).""";
 
     static final Object CLEANUP_LOCK = new Object();
@@ -198,13 +207,13 @@ public class MonthCloseBench {
             LocalIdentity identity = LocalIdentity.generated();
             suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(), work.resolve("logs"),
                     Map.of("PERFCENTER_TIME_ZONE", CENTER_ZONE.getId(),
-                            "PERFCENTER_GATEWAY_TIMEOUT", options.gatewayTimeout()));
+                            "PERFCENTER_GATEWAY_TIMEOUT", options.gatewayTimeout()), options.jit());
             gateway = suite.gatewayUrl();
             hr = identity.token("bench-hr", "BENCH-HR", List.of("hr"), Duration.ofHours(6));
             integration = identity.token("bench-crm", null, List.of("records-writer"), Duration.ofHours(6));
             rss.start();
-            System.out.printf("suite started in %.1f s on %s (launcher JVM settings), RSS %,d MB, logs %s%n",
-                    seconds(t0), gateway, rss.current() >> 10, work.resolve("logs"));
+            System.out.printf("suite started in %.1f s on %s (launcher JVM settings, JIT %s), RSS %,d MB (%s), logs %s%n",
+                    seconds(t0), gateway, options.jit(), rss.current() >> 10, rss.perService(), work.resolve("logs"));
 
             organisation();
             for (String kind : KINDS) {
@@ -379,14 +388,18 @@ public class MonthCloseBench {
         if (cards != options.agents()) {
             throw new IllegalStateException("scoring run: " + cards + " scorecards for " + options.agents() + " agents");
         }
+        Events before = events();
         begin();
         t0 = System.nanoTime();
         send("POST", "/api/v1/scoring/runs/" + id + "/publish", hr, "application/json", null, 200);
         stage("publish scorecards", cards, "scorecards", t0, null, 0, "");
+        relayed("publish", before);
+        before = events();
         begin();
         t0 = System.nanoTime();
         send("POST", "/api/v1/scoring/runs/" + id + "/lock", hr, "application/json", null, 200);
         stage("lock scorecards", cards, "scorecards", t0, null, 0, "");
+        relayed("lock", before);
     }
 
     void pay() throws Exception {
@@ -398,10 +411,12 @@ public class MonthCloseBench {
         int statements = run.path("statements").size();
         stage("pay run, whole center", statements, "statements", t0, null, 0,
                 "run " + id + ", total " + run.path("totalAmount").decimalValue().toPlainString());
+        Events before = events();
         begin();
         t0 = System.nanoTime();
         send("POST", "/api/v1/incentives/runs/" + id + "/approve", hr, "application/json", null, 200);
         stage("approve pay", statements, "statements", t0, null, 0, "");
+        relayed("approve", before);
         begin();
         t0 = System.nanoTime();
         HttpResponse<String> csv = http.send(request("/api/v1/incentives/runs/" + id + "/export?format=csv", hr)
@@ -415,23 +430,37 @@ public class MonthCloseBench {
         }
     }
 
-    /** One agent's month aggregates of the template's six metrics, as an agent's page asks for them. */
+    /**
+     * One agent's month aggregates of the template's six metrics, as an agent's page asks for them: through the
+     * gateway, then straight to metrics-service (the same token, verified there too), then the same as one SQL query,
+     * so the gateway's hop, the service and the database each show their share.
+     */
     void singleAgentReads() throws Exception {
         String metrics = "&metric=calls_handled&metric=aht&metric=csat&metric=qa_score&metric=error_count"
                 + "&metric=sales_amount";
         Random random = new Random(11);
-        int reads = 100;
-        long[] latencies = new long[reads];
-        for (int i = -10; i < reads; i++) {
-            long t0 = System.nanoTime();
-            send("GET", "/api/v1/metrics/aggregates?employeeId=" + agent(random.nextInt(options.agents()))
-                    + "&period=" + month + metrics, hr, null, null, 200);
-            if (i >= 0) {
-                latencies[i] = System.nanoTime() - t0;
+        int reads = 200;
+        String[] bases = {gateway, "http://localhost:" + suite.ports().metrics()};
+        long[][] latencies = new long[bases.length][reads];
+        // interleaved, the first of the two alternating, so both see the same warm-up, load and database cache
+        for (int i = -20; i < reads; i++) {
+            String employee = agent(random.nextInt(options.agents()));
+            for (int k = 0; k < bases.length; k++) {
+                int b = (i & 1) == 0 ? k : bases.length - 1 - k;
+                HttpRequest request = HttpRequest.newBuilder(URI.create(bases[b] + "/api/v1/metrics/aggregates"
+                                + "?employeeId=" + employee + "&period=" + month + metrics))
+                        .timeout(Duration.ofMinutes(1)).header("Authorization", "Bearer " + hr).GET().build();
+                long t0 = System.nanoTime();
+                check(http.send(request, HttpResponse.BodyHandlers.ofString()), "GET aggregates", 200);
+                if (i >= 0) {
+                    latencies[b][i] = System.nanoTime() - t0;
+                }
             }
         }
-        Arrays.sort(latencies);
-        long[] sql = new long[10];
+        for (long[] l : latencies) {
+            Arrays.sort(l);
+        }
+        long[] sql = new long[20];
         try (Connection c = adminConnection()) {
             for (int i = 0; i < sql.length; i++) {
                 String sqlText = aggregatesSql(agent(random.nextInt(options.agents())));
@@ -441,9 +470,62 @@ public class MonthCloseBench {
             }
         }
         Arrays.sort(sql);
-        System.out.printf("%none agent's month aggregates (6 metrics) via the gateway, %d reads: p50 %.1f ms, p99 %.1f ms"
-                        + " (target ≤ 10 ms); the same as one SQL query: p50 %.1f ms%n", reads,
-                latencies[reads / 2] / 1e6, latencies[(int) (reads * 0.99)] / 1e6, sql[sql.length / 2] / 1e6);
+        System.out.printf("%none agent's month aggregates (6 metrics), %d reads each (load average %s): via the gateway "
+                        + "p50 %.1f ms, p99 %.1f ms (target ≤ 10 ms); straight to metrics-service p50 %.1f ms, "
+                        + "p99 %.1f ms; the same as one SQL query p50 %.1f ms%n", reads, loadAverage(),
+                latencies[0][reads / 2] / 1e6, latencies[0][(int) (reads * 0.99)] / 1e6,
+                latencies[1][reads / 2] / 1e6, latencies[1][(int) (reads * 0.99)] / 1e6, sql[sql.length / 2] / 1e6);
+    }
+
+    // --- events: the outbox, the relay, the event log, notifications ----------------------------------------------
+
+    /** Row counts of the outboxes (all, and not relayed yet), the event log, notifications and webhook deliveries. */
+    record Events(long scoringOutbox, long incentiveOutbox, long waiting, long log, long notifications,
+                  long deliveries) {
+    }
+
+    Events events() throws Exception {
+        try (Connection c = adminConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
+                SELECT (SELECT count(*) FROM scoring.outbox_event),
+                       (SELECT count(*) FROM incentive.outbox_event),
+                       (SELECT count(*) FROM scoring.outbox_event WHERE relayed_at IS NULL)
+                         + (SELECT count(*) FROM incentive.outbox_event WHERE relayed_at IS NULL),
+                       (SELECT count(*) FROM metrics.event_log),
+                       (SELECT count(*) FROM metrics.notification),
+                       (SELECT count(*) FROM metrics.webhook_delivery)""")) {
+            rs.next();
+            return new Events(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6));
+        }
+    }
+
+    /**
+     * After a step that writes events in its transaction (publish, lock, approve): how many it wrote, and how long
+     * after its answer the relays (scoring's and incentive's, every 2 s by default) have handed every one of them to
+     * metrics-service's event log, which writes the notifications in the same transaction. Waits for that (at most
+     * 10 minutes) before the next stage, so the relay's work is its own row rather than hidden in the next stage.
+     */
+    void relayed(String step, Events before) throws Exception {
+        long t0 = System.nanoTime();
+        Events after = events();
+        long written = after.scoringOutbox() + after.incentiveOutbox() - before.scoringOutbox()
+                - before.incentiveOutbox();
+        begin();
+        while (after.waiting() > 0) {
+            if (seconds(t0) > 600) {
+                throw new IllegalStateException("the relay did not drain " + after.waiting() + " events in 10 min");
+            }
+            Thread.sleep(50);
+            after = events();
+        }
+        double drained = seconds(t0);
+        Stage s = new Stage("  relay after " + step, written, "events", drained, rss.peak() >> 10, null, 0,
+                String.format(Locale.ROOT, "%,d events written in its transaction; event log +%,d, notifications "
+                                + "+%,d, webhook deliveries +%,d", written, after.log() - before.log(),
+                        after.notifications() - before.notifications(), after.deliveries() - before.deliveries()),
+                true);
+        stages.add(s);
+        System.out.printf("  %-30s %8.2f s %,12.0f %s/s  RSS %,5d MB  %s%n", s.name(), s.seconds(),
+                s.items() / s.seconds(), s.unit(), s.rssMb(), s.note());
     }
 
     // --- floors -------------------------------------------------------------------------------------------------
@@ -655,7 +737,7 @@ public class MonthCloseBench {
     }
 
     void stage(String name, long items, String unit, long started, String floorName, double floor, String note) {
-        Stage s = new Stage(name, items, unit, seconds(started), rss.peak() >> 10, floorName, floor, note);
+        Stage s = new Stage(name, items, unit, seconds(started), rss.peak() >> 10, floorName, floor, note, false);
         stages.add(s);
         System.out.printf("  %-30s %8.2f s %,12.0f %s/s  RSS %,5d MB%s  %s%n", name, s.seconds(),
                 items / s.seconds(), unit, s.rssMb(), floorName == null ? ""
@@ -668,10 +750,15 @@ public class MonthCloseBench {
         System.out.printf("%-30s %9s %10s %14s %9s %10s %9s%n", "stage", "items", "wall s", "items/s", "RSS MB",
                 "floor s", "floor/wall");
         double total = 0;
+        double relays = 0;
         double floors = 0;
         long peak = 0;
         for (Stage s : stages) {
-            total += s.seconds();
+            if (s.relay()) {
+                relays += s.seconds();
+            } else {
+                total += s.seconds();
+            }
             floors += s.floorName() == null ? 0 : s.floorSeconds();
             peak = Math.max(peak, s.rssMb());
             System.out.printf("%-30s %,9d %10.2f %,14.0f %,9d %10s %9s%n", s.name(), s.items(), s.seconds(),
@@ -680,6 +767,9 @@ public class MonthCloseBench {
         }
         System.out.printf("%-30s %9s %10.2f %14s %,9d %10.2f %9s%n", "whole month close", "", total, "", peak, floors,
                 fmt2(total / floors) + "× floors");
+        System.out.printf("%-30s %9s %10.2f %14s %9s %10s %9s%n", "  + waiting for the relays", "", total + relays, "",
+                "", "", fmt2((total + relays) / floors) + "× floors");
+        System.out.printf("suite RSS at its peak: %s%n", rss.peakServices());
         System.out.println("(targets: ingestion ≥ 0.6× COPY, org sync of 10,000 agents ≤ 1 s, whole close ≤ 3× the "
                 + "floors and ≤ 30 s at 1×, suite ≤ 1,536 MB RSS)");
     }
@@ -705,18 +795,23 @@ public class MonthCloseBench {
             System.out.println(line);
         }
         StringBuilder total = new StringBuilder(String.format("%-30s", "whole month close"));
-        double baseTotal = base.stream().mapToDouble(Stage::seconds).sum();
+        double baseTotal = base.stream().filter(x -> !x.relay()).mapToDouble(Stage::seconds).sum();
         for (double s : scales) {
-            double t = results.get(s).stream().mapToDouble(Stage::seconds).sum();
+            double t = results.get(s).stream().filter(x -> !x.relay()).mapToDouble(Stage::seconds).sum();
             total.append(String.format(" %16s", fmt2(t) + " s " + fmt2(t / baseTotal) + "×"));
         }
         System.out.println(total);
     }
 
-    /** Samples the resident set size of the suite's processes (every packaged service this JVM started). */
+    /**
+     * Samples the resident set size of the suite's processes (every packaged service this JVM started), and remembers
+     * each service's share at the moment of the peak.
+     */
     static final class RssWatch extends Thread {
         private final AtomicLong peakKb = new AtomicLong();
-        private volatile long currentKb;
+        private volatile Map<String, Long> atPeak = Map.of();
+        private volatile Map<String, Long> overallPeak = Map.of();
+        private volatile long overallPeakKb;
         private volatile boolean running = true;
 
         RssWatch() {
@@ -726,8 +821,7 @@ public class MonthCloseBench {
         @Override
         public void run() {
             while (running) {
-                currentKb = sample();
-                peakKb.accumulateAndGet(currentKb, Math::max);
+                record(sampleServices());
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException e) {
@@ -736,35 +830,70 @@ public class MonthCloseBench {
             }
         }
 
-        static long sample() {
-            return ProcessHandle.current().children().mapToLong(p -> {
+        private synchronized long record(Map<String, Long> services) {
+            long kb = services.values().stream().mapToLong(Long::longValue).sum();
+            if (kb > peakKb.get()) {
+                peakKb.set(kb);
+                atPeak = services;
+            }
+            if (kb > overallPeakKb) {
+                overallPeakKb = kb;
+                overallPeak = services;
+            }
+            return kb;
+        }
+
+        /** VmRSS in kB of each service process (by its directory: gateway, metrics-service, …). */
+        static Map<String, Long> sampleServices() {
+            Map<String, Long> services = new java.util.TreeMap<>();
+            ProcessHandle.current().children().forEach(p -> {
                 try {
                     String cmd = Files.readString(Path.of("/proc/" + p.pid() + "/cmdline"));
-                    if (!cmd.contains("quarkus-run.jar")) {
-                        return 0;
+                    int jar = cmd.indexOf("/target/quarkus-app/quarkus-run.jar");
+                    if (jar < 0) {
+                        return;
                     }
+                    String name = cmd.substring(cmd.lastIndexOf('/', jar - 1) + 1, jar);
                     for (String line : Files.readAllLines(Path.of("/proc/" + p.pid() + "/status"))) {
                         if (line.startsWith("VmRSS:")) {
-                            return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                            services.merge(name, Long.parseLong(line.replaceAll("[^0-9]", "")), Long::sum);
                         }
                     }
                 } catch (IOException | RuntimeException e) {
                     // gone
                 }
-                return 0;
-            }).sum();
+            });
+            return services;
         }
 
         long current() {
-            return sample();
+            return sampleServices().values().stream().mapToLong(Long::longValue).sum();
         }
 
-        void resetPeak() {
-            peakKb.set(sample());
+        synchronized String perService() {
+            return describe(sampleServices());
+        }
+
+        /** The services' RSS at the highest sum seen since the suite started. */
+        synchronized String peakServices() {
+            return String.format(Locale.ROOT, "%,d MB (%s)", overallPeakKb >> 10, describe(overallPeak));
+        }
+
+        static String describe(Map<String, Long> services) {
+            StringBuilder b = new StringBuilder();
+            services.forEach((name, kb) -> b.append(b.length() == 0 ? "" : ", ").append(name).append(' ')
+                    .append(String.format(Locale.ROOT, "%,d", kb >> 10)));
+            return b.toString();
+        }
+
+        synchronized void resetPeak() {
+            peakKb.set(0);
+            record(sampleServices());
         }
 
         long peak() {
-            return Math.max(peakKb.get(), sample());
+            record(sampleServices());
+            return peakKb.get();
         }
 
         void stopWatching() {
