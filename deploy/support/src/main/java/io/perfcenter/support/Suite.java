@@ -20,9 +20,11 @@ public final class Suite implements AutoCloseable {
 
     /**
      * How long a service may take to become ready: a few seconds on a quiet machine, but well over a minute on a
-     * 2-core machine busy with builds; a process that exits fails at once anyway.
+     * 2-core machine busy with builds; a process that exits fails at once anyway. 180 s, or the system property
+     * {@code perfcenter.suite.ready-seconds} (bench/month-close.sh gives 600 s: at load 40 a start took over 3 min).
      */
-    private static final Duration READY_WITHIN = Duration.ofSeconds(180);
+    private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("perfcenter.suite.ready-seconds",
+            180));
 
 
     /**
@@ -70,7 +72,10 @@ public final class Suite implements AutoCloseable {
     /**
      * Maximum heap per process, chosen so that a center of 10,000 agents goes through its month close: scoring's run
      * holds every agent's inputs, scorecards and explanations at once, incentive's every statement. Serial GC: one
-     * collector thread per process on a small machine, and the heap grows only as far as it is used.
+     * collector thread per process on a small machine, and the heap grows only as far as it is used: from
+     * {@link #INITIAL_HEAP}, since the JVM's own initial heap is 1/64 of the machine's memory (376 MB on a 24 GB
+     * machine, a whole -Xmx384m), and a young generation of a third of that is touched again and again by any
+     * allocation, so that each process was resident with its initial heap however little it kept.
      */
     static final Map<String, String> HEAP = Map.of(
             "metrics-service", "-Xmx384m",
@@ -78,9 +83,12 @@ public final class Suite implements AutoCloseable {
             "incentive-service", "-Xmx512m",
             "gateway", "-Xmx128m");
 
+    /** Initial heap of every process: the heap starts small and grows (up to its maximum) as the process needs it. */
+    static final String INITIAL_HEAP = "-Xms32m";
+
     /** The JVM options of one process. A process that runs out of memory exits (and the launcher restarts it). */
     public static List<String> jvmOptions(String name, Jit jit) {
-        List<String> options = new ArrayList<>(List.of(HEAP.get(name), "-XX:+UseSerialGC",
+        List<String> options = new ArrayList<>(List.of(INITIAL_HEAP, HEAP.get(name), "-XX:+UseSerialGC",
                 "-XX:+ExitOnOutOfMemoryError"));
         if (jit == Jit.FAST_START) {
             options.add("-XX:TieredStopAtLevel=1");
