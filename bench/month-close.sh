@@ -28,5 +28,5 @@ if [ -n "$stale" ] || [ ! -f deploy/launcher/target/perfcenter-launcher.jar ]; t
   echo "Building the services and the launcher (package, tests skipped)…"
   ./mvnw -q -B -DskipTests package -pl "$modules" -am
 fi
-exec java -Xmx1g -Dperfcenter.suite.ready-seconds="${PERFCENTER_SUITE_READY_SECONDS:-600}" -cp "deploy/launcher/target/perfcenter-launcher.jar:deploy/launcher/target/lib/*" \
+exec java -Xmx1g -Dperfcenter.suite.ready-seconds="${PERFCENTER_SUITE_READY_SECONDS:-900}" -cp "deploy/launcher/target/perfcenter-launcher.jar:deploy/launcher/target/lib/*" \
     bench/MonthCloseBench.java "$@"

@@ -21,7 +21,7 @@ public final class Suite implements AutoCloseable {
     /**
      * How long a service may take to become ready: a few seconds on a quiet machine, but well over a minute on a
      * 2-core machine busy with builds; a process that exits fails at once anyway. 180 s, or the system property
-     * {@code perfcenter.suite.ready-seconds} (bench/month-close.sh gives 600 s: at load 40 a start took over 3 min).
+     * {@code perfcenter.suite.ready-seconds} (bench/month-close.sh gives 900 s: at load ~50 the suite took 694 s to start).
      */
     private static final Duration READY_WITHIN = Duration.ofSeconds(Long.getLong("perfcenter.suite.ready-seconds",
             180));
