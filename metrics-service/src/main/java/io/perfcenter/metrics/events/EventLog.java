@@ -7,9 +7,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.Session;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The event log: stores an event once by source and id (a relay sent again, or the same event from two replicas,
@@ -34,64 +41,132 @@ public class EventLog {
         this.rules = rules;
     }
 
-    /** Stores the entries in order, in the caller's transaction; answers how many were new. */
+    /**
+     * Stores the entries in order, in the caller's transaction; answers how many were new. Set-based: one statement
+     * for the events (each gets its {@code seq} in the order of the list), one for their notifications, one for their
+     * webhook deliveries, however many events a relayed batch holds (one insert per row and per notification before:
+     * 2 round trips an event, 20,000 for a 10,000-agent center's published scorecards).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public int storeAll(List<Entry> entries, String receivedFrom) {
+        if (entries.isEmpty()) {
+            return 0;
+        }
         List<WebhookSubscription> subscriptions = WebhookSubscription.list("disabledAt is null order by id");
-        int stored = 0;
-        for (Entry entry : entries) {
-            if (store(entry, receivedFrom, subscriptions)) {
-                stored++;
-            }
-        }
-        return stored;
-    }
-
-    private boolean store(Entry entry, String receivedFrom, List<WebhookSubscription> subscriptions) {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        String data;
-        try {
-            data = json.writeValueAsString(entry.data());
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("event data is not JSON", e);
-        }
-        @SuppressWarnings("unchecked")
-        List<Number> seqs = em.createNativeQuery("""
-                        INSERT INTO event_log (source, event_id, type, subject, occurred_at, data, received_at,
-                                               received_from)
-                        VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-                        ON CONFLICT ON CONSTRAINT event_log_once DO NOTHING
-                        RETURNING seq""")
-                .setParameter(1, entry.source()).setParameter(2, entry.id()).setParameter(3, entry.type())
-                .setParameter(4, entry.subject()).setParameter(5, entry.time()).setParameter(6, data)
-                .setParameter(7, now).setParameter(8, receivedFrom)
-                .getResultList();
-        if (seqs.isEmpty()) {
-            return false;
-        }
-        long seq = seqs.get(0).longValue();
-        for (WebhookSubscription s : subscriptions) {
-            if (s.wants(entry.type())) {
-                WebhookDelivery d = new WebhookDelivery();
-                d.subscriptionId = s.id;
-                d.eventSeq = seq;
-                d.subject = entry.subject();
-                d.status = WebhookDelivery.Status.PENDING;
-                d.nextAttemptAt = now;
-                d.createdAt = now;
-                d.persist();
+        int n = entries.size();
+        String[] sources = new String[n];
+        String[] ids = new String[n];
+        String[] types = new String[n];
+        String[] subjects = new String[n];
+        String[] times = new String[n];
+        String[] data = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = entries.get(i);
+            sources[i] = entry.source();
+            ids[i] = entry.id();
+            types[i] = entry.type();
+            subjects[i] = entry.subject();
+            times[i] = entry.time().toString();
+            try {
+                data[i] = json.writeValueAsString(entry.data());
+            } catch (JsonProcessingException e) {
+                throw new IllegalArgumentException("event data is not JSON", e);
             }
         }
-        for (NotificationRules.Note note : rules.notesFor(entry.type(), entry.data())) {
-            Notification n = new Notification();
-            n.recipient = note.recipient();
-            n.eventSeq = seq;
-            n.type = entry.type();
-            n.subject = entry.subject();
-            n.title = note.title();
-            n.createdAt = now;
-            n.persist();
+        // changes of the caller's transaction go first, as a native query would have flushed them
+        em.flush();
+        Session session = em.unwrap(Session.class);
+        Map<String, Long> seqs = session.doReturningWork(connection -> {
+            Map<String, Long> stored = new HashMap<>();
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO event_log (source, event_id, type, subject, occurred_at, data, received_at, received_from)
+                    SELECT e.source, e.event_id, e.type, e.subject, e.occurred_at::timestamptz, e.data, ?, ?
+                    FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                         AS e (source, event_id, type, subject, occurred_at, data, ord)
+                    ORDER BY e.ord
+                    ON CONFLICT ON CONSTRAINT event_log_once DO NOTHING
+                    RETURNING seq, source, event_id""")) {
+                insert.setObject(1, now);
+                insert.setString(2, receivedFrom);
+                insert.setArray(3, connection.createArrayOf("text", sources));
+                insert.setArray(4, connection.createArrayOf("text", ids));
+                insert.setArray(5, connection.createArrayOf("text", types));
+                insert.setArray(6, connection.createArrayOf("text", subjects));
+                insert.setArray(7, connection.createArrayOf("text", times));
+                insert.setArray(8, connection.createArrayOf("text", data));
+                try (ResultSet rs = insert.executeQuery()) {
+                    while (rs.next()) {
+                        stored.put(rs.getString(2) + "\n" + rs.getString(3), rs.getLong(1));
+                    }
+                }
+            }
+            return stored;
+        });
+        int stored = seqs.size();
+        List<Long> noteSeqs = new ArrayList<>();
+        List<String> noteRecipients = new ArrayList<>();
+        List<String> noteTypes = new ArrayList<>();
+        List<String> noteSubjects = new ArrayList<>();
+        List<String> noteTitles = new ArrayList<>();
+        List<Long> deliverySubscriptions = new ArrayList<>();
+        List<Long> deliverySeqs = new ArrayList<>();
+        List<String> deliverySubjects = new ArrayList<>();
+        for (Entry entry : entries) {
+            // a duplicate (stored before, or twice in this list) has no seq, or the first one's: told once
+            Long seq = seqs.remove(entry.source() + "\n" + entry.id());
+            if (seq == null) {
+                continue;
+            }
+            for (WebhookSubscription s : subscriptions) {
+                if (s.wants(entry.type())) {
+                    deliverySubscriptions.add(s.id);
+                    deliverySeqs.add(seq);
+                    deliverySubjects.add(entry.subject());
+                }
+            }
+            for (NotificationRules.Note note : rules.notesFor(entry.type(), entry.data())) {
+                noteSeqs.add(seq);
+                noteRecipients.add(note.recipient());
+                noteTypes.add(entry.type());
+                noteSubjects.add(entry.subject());
+                noteTitles.add(note.title());
+            }
         }
-        return true;
+        session.doWork(connection -> {
+            if (!deliverySeqs.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO webhook_delivery (subscription_id, event_seq, subject, status, next_attempt_at,
+                                                      created_at)
+                        SELECT d.subscription_id, d.event_seq, d.subject, 'PENDING', ?, ?
+                        FROM unnest(?::bigint[], ?::bigint[], ?::text[]) WITH ORDINALITY
+                             AS d (subscription_id, event_seq, subject, ord)
+                        ORDER BY d.ord""")) {
+                    insert.setObject(1, now);
+                    insert.setObject(2, now);
+                    insert.setArray(3, connection.createArrayOf("bigint", deliverySubscriptions.toArray(new Long[0])));
+                    insert.setArray(4, connection.createArrayOf("bigint", deliverySeqs.toArray(new Long[0])));
+                    insert.setArray(5, connection.createArrayOf("text", deliverySubjects.toArray(new String[0])));
+                    insert.executeUpdate();
+                }
+            }
+            if (!noteSeqs.isEmpty()) {
+                try (PreparedStatement insert = connection.prepareStatement("""
+                        INSERT INTO notification (recipient, event_seq, type, subject, title, created_at)
+                        SELECT n.recipient, n.event_seq, n.type, n.subject, n.title, ?
+                        FROM unnest(?::text[], ?::bigint[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                             AS n (recipient, event_seq, type, subject, title, ord)
+                        ORDER BY n.ord""")) {
+                    insert.setObject(1, now);
+                    insert.setArray(2, connection.createArrayOf("text", noteRecipients.toArray(new String[0])));
+                    insert.setArray(3, connection.createArrayOf("bigint", noteSeqs.toArray(new Long[0])));
+                    insert.setArray(4, connection.createArrayOf("text", noteTypes.toArray(new String[0])));
+                    insert.setArray(5, connection.createArrayOf("text", noteSubjects.toArray(new String[0])));
+                    insert.setArray(6, connection.createArrayOf("text", noteTitles.toArray(new String[0])));
+                    insert.executeUpdate();
+                }
+            }
+        });
+        return stored;
     }
 }
