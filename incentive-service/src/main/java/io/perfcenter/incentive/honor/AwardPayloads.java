@@ -1,5 +1,9 @@
 package io.perfcenter.incentive.honor;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -109,7 +113,12 @@ public final class AwardPayloads {
     @Schema(name = "HonorRunReport", description = "The winners of each award judged")
     public record HonorRunReport(@Schema(examples = "2026-10") String period,
                                  @Schema(examples = "G1") String unitCode,
-                                 List<AwardResult> results) {
+                                 List<AwardResult> results) implements InLanguage<HonorRunReport> {
+
+        @Override
+        public HonorRunReport in(Language language) {
+            return new HonorRunReport(period, unitCode, results.stream().map(r -> r.in(language)).toList());
+        }
     }
 
     @Schema(name = "HonorAwardResult")
@@ -127,19 +136,37 @@ public final class AwardPayloads {
                     + "condition, or a ranking figure scoring marked as insufficient data, resting on too few "
                     + "samples, or flagged by metrics-service as an anomaly")
             List<LeftOutView> leftOut) {
+
+        AwardResult in(Language language) {
+            return new AwardResult(honorRunId, awardCode, awardVersion, awardName, candidates, eligible, changed,
+                    winners.stream().map(w -> w.in(language)).toList(),
+                    leftOut.stream().map(l -> l.in(language)).toList());
+        }
     }
 
     @Schema(name = "HonorLeftOut", description = "A candidate an honor run did not rank, and why")
     public record LeftOutView(@Schema(examples = "A7") String employeeId,
-                              @Schema(examples = "csat 5 from 2 samples, fewer than the 30 required") String reason) {
+                              @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                                      examples = "csat 5 from 2 samples, fewer than the 30 required") String reason,
+                              @JsonIgnore @Schema(hidden = true) String reasonZh) {
+
+        LeftOutView in(Language language) {
+            return new LeftOutView(employeeId, language.pick(reason, reasonZh), reasonZh);
+        }
     }
 
     @Schema(name = "HonorWinner")
     public record WinnerView(@Schema(examples = "A1") String employeeId,
                              @Schema(examples = "1") int place,
                              @Schema(examples = "4.92") BigDecimal value,
-                             @Schema(examples = "csat 4.92, 1st of 15 eligible (higher is better); tied on csat "
-                                     + "with A7, ahead on tie-breaker calls_handled 2412 vs 2300") String reason) {
+                             @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                                     examples = "csat 4.92, 1st of 15 eligible (higher is better); tied on csat, "
+                                             + "ahead of A7 on tie-breaker calls_handled 2412 vs 2300") String reason,
+                             @JsonIgnore @Schema(hidden = true) String reasonZh) {
+
+        WinnerView in(Language language) {
+            return new WinnerView(employeeId, place, value, language.pick(reason, reasonZh), reasonZh);
+        }
     }
 
     @Schema(name = "Honor", description = "An award won, as the honors history lists it")
@@ -151,8 +178,17 @@ public final class AwardPayloads {
                             @Schema(examples = "A1") String employeeId,
                             @Schema(examples = "1") int place,
                             @Schema(examples = "4.92") BigDecimal value,
-                            String reason,
+                            @Schema(description = "Why the agent won, in the language of Accept-Language (zh-CN or "
+                                    + "en; English for honors judged before Chinese reasons were stored)",
+                                    examples = "csat 4.92, 1st of 15 eligible (higher is better)") String reason,
                             @Schema(examples = "12") Long honorRunId,
-                            OffsetDateTime awardedAt) {
+                            OffsetDateTime awardedAt,
+                            @JsonIgnore @Schema(hidden = true) String reasonZh) implements InLanguage<HonorView> {
+
+        @Override
+        public HonorView in(Language language) {
+            return new HonorView(awardCode, awardName, awardVersion, period, unitCode, employeeId, place, value,
+                    language.pick(reason, reasonZh), honorRunId, awardedAt, reasonZh);
+        }
     }
 }

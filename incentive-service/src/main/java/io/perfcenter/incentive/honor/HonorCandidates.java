@@ -1,5 +1,7 @@
 package io.perfcenter.incentive.honor;
 
+import io.perfcenter.incentive.statement.Explanation;
+
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.MetricAggregates.AgentValues;
 import io.perfcenter.incentive.client.MetricAggregates.Anomaly;
@@ -34,12 +36,14 @@ final class HonorCandidates {
             AgentValues row = rows.get(card.employeeId());
             Map<String, BigDecimal> values = new HashMap<>();
             Map<String, Long> samples = new HashMap<>();
-            Map<String, String> unusable = new HashMap<>();
+            Map<String, Explanation> unusable = new HashMap<>();
             for (String code : codes) {
                 Scorecard.Item item = card.item(code);
                 if (item != null && item.insufficientData()) {
-                    unusable.put(code, code + " left out of the scorecard as insufficient data"
-                            + (item.samples() == null ? "" : " (" + item.samples() + " samples)"));
+                    unusable.put(code, new Explanation(code + " left out of the scorecard as insufficient data"
+                            + (item.samples() == null ? "" : " (" + item.samples() + " samples)"),
+                            code + " 因数据不足未计入记分卡" + (item.samples() == null ? "" : "（" + item.samples()
+                                    + " 个样本）")));
                 } else if (item != null && item.value() != null) {
                     values.put(code, item.value());
                     if (item.samples() != null) {
@@ -67,7 +71,7 @@ final class HonorCandidates {
             AgentValues row = rows.get(employee);
             Map<String, BigDecimal> values = new HashMap<>();
             Map<String, Long> samples = new HashMap<>();
-            Map<String, String> unusable = new HashMap<>();
+            Map<String, Explanation> unusable = new HashMap<>();
             for (String code : codes) {
                 take(row, code, values, samples);
             }
@@ -93,14 +97,16 @@ final class HonorCandidates {
         }
     }
 
-    private static void flagAnomalies(AgentValues row, Set<String> codes, Map<String, String> unusable) {
+    private static void flagAnomalies(AgentValues row, Set<String> codes, Map<String, Explanation> unusable) {
         if (row == null || row.anomalies() == null) {
             return;
         }
         for (Anomaly a : row.anomalies()) {
             if (a != null && a.metric() != null && codes.contains(a.metric()) && !unusable.containsKey(a.metric())) {
-                unusable.put(a.metric(), a.metric() + " flagged as an anomaly by metrics-service"
-                        + (a.reason() == null ? "" : " (" + a.reason() + ")"));
+                // metrics-service's reason is in English: quoted as it is in both texts
+                unusable.put(a.metric(), new Explanation(a.metric() + " flagged as an anomaly by metrics-service"
+                        + (a.reason() == null ? "" : " (" + a.reason() + ")"), a.metric()
+                        + " 被 metrics-service 标记为异常" + (a.reason() == null ? "" : "（" + a.reason() + "）")));
             }
         }
     }

@@ -5,6 +5,7 @@ import io.perfcenter.incentive.honor.AwardPayloads.Condition;
 import io.perfcenter.incentive.honor.AwardPayloads.Ranking;
 import io.perfcenter.incentive.honor.AwardPayloads.WhenMissing;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
@@ -34,7 +35,7 @@ public final class HonorJudge {
      * (scoring marked them insufficient data, metrics flagged them as anomalies); those count as absent.
      */
     public record Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades,
-                            Map<String, Long> samples, Map<String, String> unusable) {
+                            Map<String, Long> samples, Map<String, Explanation> unusable) {
 
         public Candidate(String employeeId, Function<String, BigDecimal> figures, List<String> grades) {
             this(employeeId, figures, grades, Map.of(), Map.of());
@@ -46,17 +47,28 @@ public final class HonorJudge {
         }
 
         /** Why a figure is absent: the reason it is unusable, or that there is none. */
-        String whyMissing(String measure) {
-            String why = unusable == null ? null : unusable.get(measure);
-            return why != null ? why : "no " + measure + " figure";
+        Explanation whyMissing(String measure) {
+            Explanation why = unusable == null ? null : unusable.get(measure);
+            return why != null ? why : new Explanation("no " + measure + " figure", "没有 " + measure + " 数据");
         }
     }
 
     /** An agent not considered, and why (the first reason found). */
-    public record LeftOut(String employeeId, String reason) {
+    public record LeftOut(String employeeId, Explanation why) {
+
+        /** The reason in English. */
+        public String reason() {
+            return why.en();
+        }
     }
 
-    public record Winner(String employeeId, int place, BigDecimal value, String reason) {
+    /** A winner, with the reason in English and Chinese. */
+    public record Winner(String employeeId, int place, BigDecimal value, Explanation why) {
+
+        /** The reason in English. */
+        public String reason() {
+            return why.en();
+        }
     }
 
     public record Judgement(int candidates, int eligible, List<Winner> winners, List<LeftOut> leftOut) {
@@ -74,7 +86,7 @@ public final class HonorJudge {
         List<Ranked> eligible = new ArrayList<>();
         List<LeftOut> leftOut = new ArrayList<>();
         for (Candidate c : candidates) {
-            String why = whyIneligible(award, c);
+            Explanation why = whyIneligible(award, c);
             if (why == null) {
                 List<BigDecimal> keys = criteria.stream().map(r -> c.figure(r.measure())).toList();
                 eligible.add(new Ranked(c, keys));
@@ -112,12 +124,13 @@ public final class HonorJudge {
     }
 
     /** Null when the candidate may be ranked; else the first reason they are left out. */
-    static String whyIneligible(AwardInput award, Candidate c) {
+    static Explanation whyIneligible(AwardInput award, Candidate c) {
         if (award.excludedGrades() != null && c.grades() != null) {
             for (String grade : c.grades()) {
                 if (grade != null && award.excludedGrades().stream()
                         .anyMatch(x -> x.trim().toLowerCase(Locale.ROOT).equals(grade.trim().toLowerCase(Locale.ROOT)))) {
-                    return "graded " + grade + ", an excluded grade";
+                    return new Explanation("graded " + grade + ", an excluded grade",
+                            "等级为 " + grade + "，属于排除的等级");
                 }
             }
         }
@@ -126,44 +139,54 @@ public final class HonorJudge {
                 BigDecimal v = c.figure(condition.measure());
                 if (v == null) {
                     if (condition.whenMissing() != WhenMissing.ELIGIBLE) {
-                        return c.whyMissing(condition.measure()) + ", which eligibility needs";
+                        return c.whyMissing(condition.measure()).plus(", which eligibility needs",
+                                "，而资格条件需要该数据");
                     }
                 } else if (condition.atLeast() != null && v.compareTo(condition.atLeast()) < 0) {
-                    return condition.measure() + " " + Numbers.figure(v) + " below the required "
-                            + Numbers.figure(condition.atLeast());
+                    String figure = condition.measure() + " " + Numbers.figure(v);
+                    return new Explanation(figure + " below the required " + Numbers.figure(condition.atLeast()),
+                            figure + " 低于要求的 " + Numbers.figure(condition.atLeast()));
                 } else if (condition.atMost() != null && v.compareTo(condition.atMost()) > 0) {
-                    return condition.measure() + " " + Numbers.figure(v) + " above the allowed "
-                            + Numbers.figure(condition.atMost());
+                    String figure = condition.measure() + " " + Numbers.figure(v);
+                    return new Explanation(figure + " above the allowed " + Numbers.figure(condition.atMost()),
+                            figure + " 高于允许的 " + Numbers.figure(condition.atMost()));
                 }
             }
         }
         Ranking rankBy = award.rankBy();
         if (c.figure(rankBy.measure()) == null) {
-            return c.whyMissing(rankBy.measure()) + " to rank by";
+            return c.whyMissing(rankBy.measure()).plus(" to rank by", "，无法排名");
         }
         if (rankBy.minSamples() != null) {
             Long samples = c.samples() == null ? null : c.samples().get(rankBy.measure());
             if (samples == null) {
-                return rankBy.measure() + " rests on an unknown number of samples (at least " + rankBy.minSamples()
-                        + " required)";
+                return new Explanation(rankBy.measure() + " rests on an unknown number of samples (at least "
+                        + rankBy.minSamples() + " required)", rankBy.measure() + " 的样本数未知（至少需要 "
+                        + rankBy.minSamples() + " 个）");
             }
             if (samples < rankBy.minSamples()) {
-                return rankBy.measure() + " " + Numbers.figure(c.figure(rankBy.measure())) + " from " + samples
-                        + " sample" + (samples == 1 ? "" : "s") + ", fewer than the " + rankBy.minSamples()
-                        + " required";
+                String figure = rankBy.measure() + " " + Numbers.figure(c.figure(rankBy.measure()));
+                return new Explanation(figure + " from " + samples + " sample" + (samples == 1 ? "" : "s")
+                        + ", fewer than the " + rankBy.minSamples() + " required", figure + " 仅基于 " + samples
+                        + " 个样本，少于要求的 " + rankBy.minSamples() + " 个");
             }
         }
         return null;
     }
 
-    private static String reason(List<Ranking> criteria, List<Ranked> eligible, int[] places, int i) {
+    private static Explanation reason(List<Ranking> criteria, List<Ranked> eligible, int[] places, int i) {
         Ranked me = eligible.get(i);
         Ranking rankBy = criteria.get(0);
-        StringBuilder reason = new StringBuilder(rankBy.measure()).append(' ').append(Numbers.figure(me.keys().get(0)))
-                .append(", ").append(ordinal(places[i])).append(" of ").append(eligible.size()).append(" eligible (")
-                .append(rankBy.direction() == Direction.LOWER ? "lower" : "higher").append(" is better)");
+        String figure = rankBy.measure() + " " + Numbers.figure(me.keys().get(0));
+        boolean lower = rankBy.direction() == Direction.LOWER;
+        StringBuilder reason = new StringBuilder(figure).append(", ").append(ordinal(places[i])).append(" of ")
+                .append(eligible.size()).append(" eligible (").append(lower ? "lower" : "higher")
+                .append(" is better)");
+        StringBuilder zh = new StringBuilder(figure).append("，").append(eligible.size()).append(" 名合格者中第 ")
+                .append(places[i]).append(" 名（").append(lower ? "越低越好" : "越高越好").append("）");
         List<String> sharing = new ArrayList<>();
         List<String> beaten = new ArrayList<>();
+        List<String> beatenZh = new ArrayList<>();
         for (int j = 0; j < eligible.size(); j++) {
             Ranked other = eligible.get(j);
             if (j == i || !same(other.keys().get(0), me.keys().get(0))) {
@@ -174,8 +197,10 @@ public final class HonorJudge {
             } else if (places[j] > places[i] && beaten.size() < MAX_NAMED) {
                 for (int k = 1; k < criteria.size(); k++) {
                     if (!same(me.keys().get(k), other.keys().get(k))) {
-                        beaten.add(other.candidate().employeeId() + " on tie-breaker " + criteria.get(k).measure()
-                                + " " + Numbers.figure(me.keys().get(k)) + " vs " + Numbers.figure(other.keys().get(k)));
+                        String versus = criteria.get(k).measure() + " " + Numbers.figure(me.keys().get(k)) + " vs "
+                                + Numbers.figure(other.keys().get(k));
+                        beaten.add(other.candidate().employeeId() + " on tie-breaker " + versus);
+                        beatenZh.add("凭次级排序 " + versus + " 领先 " + other.candidate().employeeId());
                         break;
                     }
                 }
@@ -184,12 +209,15 @@ public final class HonorJudge {
         if (!beaten.isEmpty()) {
             reason.append("; tied on ").append(rankBy.measure()).append(", ahead of ")
                     .append(String.join(", ", beaten));
+            zh.append("；").append(rankBy.measure()).append(" 持平，").append(String.join("，", beatenZh));
         }
         if (!sharing.isEmpty()) {
             reason.append("; shares place ").append(places[i]).append(" with ").append(String.join(", ", sharing))
                     .append(" (equal on every criterion)");
+            zh.append("；与 ").append(String.join("、", sharing)).append(" 并列第 ").append(places[i])
+                    .append(" 名（各项标准均相同）");
         }
-        return reason.toString();
+        return new Explanation(reason.toString(), zh.toString());
     }
 
     private static boolean sameKeys(List<BigDecimal> a, List<BigDecimal> b) {

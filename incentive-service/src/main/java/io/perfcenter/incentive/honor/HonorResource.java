@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.honor;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import io.perfcenter.incentive.web.Language;
+import io.perfcenter.incentive.web.Explained;
 import io.perfcenter.incentive.web.Page;
 import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -127,12 +130,17 @@ public class HonorResource {
     @POST
     @Path("/runs")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "runHonors", summary = "Pick the winners of awards for a unit and a month or quarter",
             description = "Monthly awards read the month's published scorecards (and metrics-service for figures "
                     + "they lack); quarterly awards the quarter's three months: mean total, every month's grade, "
                     + "metrics over the quarter. Judging again supersedes the previous winners of the award, unless "
                     + "they are the same (changed: false).")
     @APIResponse(responseCode = "201", description = "The winners of each award, with the reasons",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HonorRunReport.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, unknown award or an award of the other "
             + "cadence (problem names the field)")
@@ -146,11 +154,16 @@ public class HonorResource {
     @GET
     @Path("/history")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
             description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
                     + "judgement of each award, unit and period is listed.")
     @APIResponse(responseCode = "200", description = "Newest period first, then award, unit, place and employee id",
             headers = {
+            @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")

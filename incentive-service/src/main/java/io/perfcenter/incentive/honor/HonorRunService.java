@@ -218,8 +218,13 @@ public class HonorRunService {
                 .setParameter(1, award.code + '|' + period + '|' + unitCode).getSingleResult();
         HonorRun live = HonorRun.live(award.code, period, unitCode).orElse(null);
         List<WinnerView> winners = judgement.winners().stream()
-                .map(w -> new WinnerView(w.employeeId(), w.place(), w.value(), w.reason())).toList();
-        if (live != null && live.awardVersion == award.version && same(HonorWinner.ofRun(live.id), winners)) {
+                .map(w -> new WinnerView(w.employeeId(), w.place(), w.value(), w.why().en(), w.why().zh())).toList();
+        List<HonorWinner> stored = live == null ? List.of() : HonorWinner.ofRun(live.id);
+        if (live != null && live.awardVersion == award.version && same(stored, winners)) {
+            // a judgement stored before V8 gains its Chinese reasons, the English ones being the same
+            Map<String, WinnerView> byEmployee = new HashMap<>();
+            winners.forEach(w -> byEmployee.put(w.employeeId(), w));
+            stored.stream().filter(s -> s.reasonZh == null).forEach(s -> s.reasonZh = byEmployee.get(s.employeeId).reasonZh());
             return new AwardResult(live.id, award.code, award.version, award.name, live.candidateCount,
                     live.eligibleCount, false, winners, leftOut(judgement));
         }
@@ -246,7 +251,8 @@ public class HonorRunService {
             winner.employeeId = w.employeeId();
             winner.place = w.place();
             winner.value = w.value();
-            winner.reason = w.reason();
+            winner.reason = w.why().en();
+            winner.reasonZh = w.why().zh();
             winner.persist();
             outbox.emit("honor.awarded", w.employeeId(), new HonorAwarded(run.id, award.code, award.version,
                     award.name, period, unitCode, w.employeeId(), w.place(), w.value()));
@@ -256,8 +262,8 @@ public class HonorRunService {
     }
 
     private static List<AwardPayloads.LeftOutView> leftOut(HonorJudge.Judgement judgement) {
-        return judgement.leftOut().stream().map(l -> new AwardPayloads.LeftOutView(l.employeeId(), l.reason()))
-                .toList();
+        return judgement.leftOut().stream().map(l -> new AwardPayloads.LeftOutView(l.employeeId(), l.why().en(),
+                l.why().zh())).toList();
     }
 
     private static boolean same(List<HonorWinner> stored, List<WinnerView> now) {

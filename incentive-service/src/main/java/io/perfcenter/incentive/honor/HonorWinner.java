@@ -26,6 +26,9 @@ public class HonorWinner extends PanacheEntityBase {
     public int place;
     public BigDecimal value;
     public String reason;
+    /** The reason in Chinese; null for a winner stored before V8 (read in Chinese, the English reason is shown). */
+    @Column(name = "reason_zh")
+    public String reasonZh;
 
     public static List<HonorWinner> ofRun(long honorRunId) {
         return list("honorRunId = ?1 order by place, employeeId", honorRunId);

@@ -1,5 +1,7 @@
 package io.perfcenter.incentive.promotion;
 
+import io.perfcenter.incentive.statement.Explanation;
+
 import io.perfcenter.incentive.promotion.LadderPayloads.Eligibility;
 import io.perfcenter.incentive.promotion.LadderPayloads.LadderInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.RuleResult;
@@ -22,29 +24,35 @@ final class LadderEvaluation {
 
     static Eligibility evaluate(CareerLadder ladder, YearMonth asOf, String position, AgentRecord agent) {
         LadderInput d = ladder.definition();
-        String note = null;
+        Explanation note = null;
         String current = position;
         if (current == null) {
             current = d.positions().get(0);
-            note = "no position in the org directory: taken as " + current;
+            note = new Explanation("no position in the org directory: taken as " + current,
+                    "组织目录中没有岗位：按 " + current + " 处理");
         } else if (!d.positions().contains(current)) {
             return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, null,
-                    false, "not on this ladder", "position " + current + " is not on ladder " + ladder.code,
-                    List.of());
+                    false, new Explanation("not on this ladder", "不在此晋升通道上"), new Explanation("position "
+                    + current + " is not on ladder " + ladder.code, "岗位 " + current + " 不在晋升通道 " + ladder.code
+                    + " 上"), List.of());
         }
         String from = current;
         Step step = d.steps().stream().filter(s -> s.from().equals(from)).findFirst().orElse(null);
         if (step == null) {
             return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, null,
-                    false, "no further step", current + " has no step above it on ladder " + ladder.code, List.of());
+                    false, new Explanation("no further step", "没有更高一级"), new Explanation(current
+                    + " has no step above it on ladder " + ladder.code, current + " 在晋升通道 " + ladder.code
+                    + " 上没有更高一级"), List.of());
         }
         List<RuleResult> results = new ArrayList<>();
         for (var rule : step.rules()) {
             results.add(PromotionRule.of(rule).check(agent, asOf));
         }
         long unmet = results.stream().filter(r -> !r.passed()).count();
-        String summary = unmet == 0 ? "eligible for " + step.to() + ": all " + results.size() + " rules met"
-                : "not yet: " + unmet + " of " + results.size() + " rules unmet";
+        Explanation summary = unmet == 0 ? new Explanation("eligible for " + step.to() + ": all " + results.size()
+                + " rules met", "符合晋升 " + step.to() + " 的条件：全部 " + results.size() + " 条规则已满足")
+                : new Explanation("not yet: " + unmet + " of " + results.size() + " rules unmet",
+                "暂不符合：" + results.size() + " 条规则中有 " + unmet + " 条未满足");
         return new Eligibility(agent.employeeId(), ladder.code, ladder.version, asOf.toString(), current, step.to(),
                 unmet == 0, summary, note, results);
     }

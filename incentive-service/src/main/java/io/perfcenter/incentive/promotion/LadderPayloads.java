@@ -1,5 +1,10 @@
 package io.perfcenter.incentive.promotion;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.perfcenter.incentive.statement.Explanation;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -86,7 +91,13 @@ public final class LadderPayloads {
     public record CheckReport(@Schema(examples = "CAREER") String ladderCode, @Schema(examples = "1") int ladderVersion,
                               @Schema(examples = "G1") String unitCode, @Schema(examples = "2026-10") String asOf,
                               @Schema(examples = "18") int agents, @Schema(examples = "2") int eligibleCount,
-                              List<Eligibility> results) {
+                              List<Eligibility> results) implements InLanguage<CheckReport> {
+
+        @Override
+        public CheckReport in(Language language) {
+            return new CheckReport(ladderCode, ladderVersion, unitCode, asOf, agents, eligibleCount,
+                    results.stream().map(r -> r.in(language)).toList());
+        }
     }
 
     @Schema(name = "PromotionEligibility", description = "Eligible or not yet, with each rule's result")
@@ -100,21 +111,60 @@ public final class LadderPayloads {
             String currentPosition,
             @Schema(description = "Absent at the top of the ladder", examples = "group-lead") String nextPosition,
             boolean eligible,
-            @Schema(examples = "not yet: 2 of 5 rules unmet") String summary,
-            @Schema(examples = "no position on file: taken as seat") String note,
-            List<RuleResult> rules) {
+            @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                    examples = "not yet: 2 of 5 rules unmet") String summary,
+            @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                    examples = "no position in the org directory: taken as seat") String note,
+            List<RuleResult> rules,
+            @JsonIgnore @Schema(hidden = true) String summaryZh,
+            @JsonIgnore @Schema(hidden = true) String noteZh) implements InLanguage<Eligibility> {
+
+        Eligibility(String employeeId, String ladderCode, int ladderVersion, String asOf, String currentPosition,
+                    String nextPosition, boolean eligible, Explanation summary, Explanation note,
+                    List<RuleResult> rules) {
+            this(employeeId, ladderCode, ladderVersion, asOf, currentPosition, nextPosition, eligible, summary.en(),
+                    note == null ? null : note.en(), rules, summary.zh(), note == null ? null : note.zh());
+        }
+
+        /** The answer with its summary, note and every rule's texts in {@code language}. */
+        @Override
+        public Eligibility in(Language language) {
+            return new Eligibility(employeeId, ladderCode, ladderVersion, asOf, currentPosition, nextPosition,
+                    eligible, language.pick(summary, summaryZh), note == null ? null : language.pick(note, noteZh),
+                    rules.stream().map(r -> r.in(language)).toList(), summaryZh, noteZh);
+        }
     }
 
     @Schema(name = "PromotionRuleResult")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RuleResult(
             @Schema(examples = "consecutiveGrades") String type,
-            @Schema(examples = "3 consecutive months graded good or excellent") String rule,
+            @Schema(description = "The rule's label as HR gave it, else described in the language of "
+                    + "Accept-Language (zh-CN or en)", examples = "3 consecutive months graded good or excellent")
+            String rule,
             boolean passed,
             @Schema(description = "The figure found", examples = "2") BigDecimal actual,
             @Schema(description = "The figure required", examples = "3") BigDecimal required,
-            @Schema(examples = "good or excellent in 2026-09 and 2026-10, 2026-08 was fail") String explanation,
-            @Schema(description = "What is missing; absent when passed", examples = "1 more consecutive month "
-                    + "graded good or excellent") String missing) {
+            @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                    examples = "2 consecutive months graded good or excellent up to 2026-10 (2026-08 was graded fail)")
+            String explanation,
+            @Schema(description = "What is missing, in the language of Accept-Language (zh-CN or en); absent when "
+                    + "passed", examples = "1 more consecutive month graded good or excellent") String missing,
+            @JsonIgnore @Schema(hidden = true) String ruleZh,
+            @JsonIgnore @Schema(hidden = true) String explanationZh,
+            @JsonIgnore @Schema(hidden = true) String missingZh) {
+
+        /** A rule's result with its texts in English and Chinese; {@code missing} null when passed. */
+        RuleResult(String type, Explanation rule, boolean passed, BigDecimal actual, BigDecimal required,
+                   Explanation explanation, Explanation missing) {
+            this(type, rule.en(), passed, actual, required, explanation.en(), missing == null ? null : missing.en(),
+                    rule.zh(), explanation.zh(), missing == null ? null : missing.zh());
+        }
+
+        RuleResult in(Language language) {
+            return new RuleResult(type, language.pick(rule, ruleZh), passed, actual, required,
+                    language.pick(explanation, explanationZh), missing == null ? null : language.pick(missing, missingZh),
+                    ruleZh, explanationZh, missingZh);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.perfcenter.incentive.promotion;
 
+import io.perfcenter.incentive.statement.Explanation;
+
 import io.perfcenter.incentive.promotion.LadderPayloads.RuleInput;
 import io.perfcenter.incentive.promotion.LadderPayloads.RuleResult;
 import io.perfcenter.incentive.statement.Numbers;
@@ -16,7 +18,7 @@ final class MetricRule implements PromotionRule {
 
     static final String TYPE = "metric";
 
-    private final String label;
+    private final Explanation label;
     private final String measure;
     private final int periods;
     private final BigDecimal atLeast;
@@ -32,7 +34,12 @@ final class MetricRule implements PromotionRule {
         String bounds = (atLeast != null ? "at least " + Numbers.figure(atLeast) : "")
                 + (atLeast != null && atMost != null ? " and " : "")
                 + (atMost != null ? "at most " + Numbers.figure(atMost) : "");
-        this.label = r.label() != null ? r.label() : measure + " " + bounds + " over " + periods + " months";
+        String boundsZh = (atLeast != null ? "至少 " + Numbers.figure(atLeast) : "")
+                + (atLeast != null && atMost != null ? " 且" : "")
+                + (atMost != null ? "至多 " + Numbers.figure(atMost) : "");
+        this.label = r.label() != null ? Explanation.same(r.label())
+                : new Explanation(measure + " " + bounds + " over " + periods + " months",
+                "近 " + periods + " 个月 " + measure + " " + boundsZh);
     }
 
     String measure() {
@@ -46,23 +53,29 @@ final class MetricRule implements PromotionRule {
     @Override
     public RuleResult check(AgentRecord agent, YearMonth asOf) {
         String window = (periods == 1 ? asOf.toString() : asOf.minusMonths(periods - 1) + " to " + asOf);
+        String windowZh = (periods == 1 ? asOf.toString() : asOf.minusMonths(periods - 1) + " 至 " + asOf);
         BigDecimal value = agent.metric(periods, measure);
         BigDecimal required = atLeast != null ? atLeast : atMost;
         if (value == null) {
-            return new RuleResult(TYPE, label, passWhenMissing, null, required, "no " + measure + " recorded in "
-                    + window, passWhenMissing ? null : "a " + measure + " figure for " + window);
+            return new RuleResult(TYPE, label, passWhenMissing, null, required,
+                    new Explanation("no " + measure + " recorded in " + window, windowZh + " 没有 " + measure + " 记录"),
+                    passWhenMissing ? null : new Explanation("a " + measure + " figure for " + window,
+                            windowZh + " 的 " + measure + " 数据"));
         }
-        String figure = measure + " " + Numbers.figure(value) + " in " + window;
+        Explanation figure = new Explanation(measure + " " + Numbers.figure(value) + " in " + window,
+                windowZh + " 的 " + measure + " 为 " + Numbers.figure(value));
         if (atLeast != null && value.compareTo(atLeast) < 0) {
+            String more = Numbers.figure(atLeast.subtract(value));
             return new RuleResult(TYPE, label, false, Numbers.plainValue(value), atLeast, figure,
-                    Numbers.figure(atLeast.subtract(value)) + " more " + measure + " (at least "
-                            + Numbers.figure(atLeast) + ")");
+                    new Explanation(more + " more " + measure + " (at least " + Numbers.figure(atLeast) + ")",
+                            measure + " 还差 " + more + "（至少 " + Numbers.figure(atLeast) + "）"));
         }
         if (atMost != null && value.compareTo(atMost) > 0) {
+            String down = Numbers.figure(value.subtract(atMost));
             return new RuleResult(TYPE, label, false, Numbers.plainValue(value), atMost, figure,
-                    measure + " down by " + Numbers.figure(value.subtract(atMost)) + " (at most " + Numbers.figure(atMost)
-                            + ")");
+                    new Explanation(measure + " down by " + down + " (at most " + Numbers.figure(atMost) + ")",
+                            measure + " 需降低 " + down + "（至多 " + Numbers.figure(atMost) + "）"));
         }
-        return new RuleResult(TYPE, label, true, Numbers.plainValue(value), required, figure, null);
+        return new RuleResult(TYPE, label, true, Numbers.plainValue(value), required, figure, (Explanation) null);
     }
 }

@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.promotion;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import io.perfcenter.incentive.web.Language;
+import io.perfcenter.incentive.web.Explained;
 import io.perfcenter.incentive.web.Page;
 import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -87,10 +90,16 @@ public class PromotionResource {
     @GET
     @Path("/eligibility/{employeeId}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getEligibility", summary = "Whether an agent may take the next step of a ladder",
             description = "Eligible or not yet, with each rule's result, the figure found and what is missing. "
                     + "Agents ask about themselves, supervisors and managers about agents of the units they lead.")
-    @APIResponse(responseCode = "200", description = "The answer")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "The answer")
     @APIResponse(responseCode = "400", description = "Invalid or unknown ladderCode, invalid asOf")
     @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")
     @APIResponse(responseCode = "503", description = "scoring-service or metrics-service is unavailable")
@@ -105,10 +114,16 @@ public class PromotionResource {
     @POST
     @Path("/checks")
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "checkPromotions", summary = "Check every agent of a unit against a ladder",
             description = "Every agent with a published scorecard in the month, each with the answer of "
                     + "getEligibility. Managers check the units they lead. Nothing is stored.")
-    @APIResponse(responseCode = "200", description = "One answer per agent, by employee id")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "One answer per agent, by employee id")
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it)")
     @APIResponse(responseCode = "409", description = "No published scorecards in the month (scores-not-published)")
     @APIResponse(responseCode = "502", description = "scoring-service or metrics-service refused the request")

@@ -21,6 +21,8 @@ import java.util.TreeSet;
 /**
  * Compares the statements of two revisions agent by agent: lines are matched by kind and their order within the
  * kind; a line differs when its amount, explanation or source facts differ, and the facts that differ are listed.
+ * Explanations are compared in English, so that a revision stored before the Chinese texts (V8) compares with one
+ * stored after as before; the changes are then shown in the caller's language.
  */
 final class RunDiff {
 
@@ -77,7 +79,8 @@ final class RunDiff {
             String kind = (x != null ? x : y).kind();
             changes.add(new LineChange(kind, x == null ? null : x.amount(), y == null ? null : y.amount(),
                     x == null ? null : x.explanation(), y == null ? null : y.explanation(),
-                    sourceChanges(x == null ? Map.of() : x.source(), y == null ? Map.of() : y.source())));
+                    sourceChanges(x == null ? Map.of() : x.source(), y == null ? Map.of() : y.source()),
+                    x == null ? null : x.explanationZh(), y == null ? null : y.explanationZh()));
         }
         return changes;
     }

@@ -1,5 +1,9 @@
 package io.perfcenter.incentive.run;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
+
 import io.perfcenter.incentive.section.TeamRewardSection;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanSections;
@@ -42,7 +46,11 @@ public final class RunPayloads {
             TeamPool.Outcome t = unit.team();
             return new TeamView(unit.teamFund(), unit.teamFundContributors(), t == null ? null
                     : new TeamRewardView(t.measure(), t.unitValue(), t.target(), t.direction(), t.met(), t.pool(),
-                    t.teamFund(), t.split(), t.explanation()));
+                    t.teamFund(), t.split(), t.explained().en(), t.explained().zh()));
+        }
+
+        TeamView in(Language language) {
+            return new TeamView(teamFund, teamFundContributors, teamReward == null ? null : teamReward.in(language));
         }
     }
 
@@ -56,8 +64,17 @@ public final class RunPayloads {
                                          examples = "10500.00") BigDecimal pool,
                                  @Schema(examples = "500.00") BigDecimal teamFund,
                                  TeamRewardSection.Split split,
-                                 @Schema(examples = "G1 csat 4.62 ≥ target 4.5: pool 10,000.00 + team fund 500.00 = "
-                                         + "10,500.00, split by score") String explanation) {
+                                 @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                                         examples = "G1 csat 4.62 ≥ target 4.5: pool 10,000.00 + team fund 500.00 = "
+                                         + "10,500.00, split by score") String explanation,
+                                 @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL)
+                                 String explanationZh) {
+
+        /** Stored with both texts (JSON); answered with the one of {@code language}, explanationZh left out. */
+        TeamRewardView in(Language language) {
+            return new TeamRewardView(measure, unitValue, target, direction, met, pool, teamFund, split,
+                    language.pick(explanation, explanationZh), null);
+        }
     }
 
     @Schema(name = "PayoutRunSummary")
@@ -83,7 +100,14 @@ public final class RunPayloads {
             OffsetDateTime createdAt,
             @Schema(examples = "H1") String createdBy,
             OffsetDateTime approvedAt,
-            @Schema(examples = "H1") String approvedBy) {
+            @Schema(examples = "H1") String approvedBy) implements InLanguage<RunSummary> {
+
+        @Override
+        public RunSummary in(Language language) {
+            return new RunSummary(id, planCode, planVersion, period, unitCode, status, revision, previousRunId,
+                    currency, totalAmount, statementCount, flaggedCount, budget == null ? null : budget.in(language),
+                    createdAt, createdBy, approvedAt, approvedBy);
+        }
 
         static RunSummary of(PayoutRun r) {
             return new RunSummary(r.id, r.planCode, r.planVersion, r.period, r.unitCode, r.status, r.revision,
@@ -116,7 +140,17 @@ public final class RunPayloads {
             @Schema(examples = "H1") String createdBy,
             OffsetDateTime approvedAt,
             @Schema(examples = "H1") String approvedBy,
-            List<StatementView> statements) {
+            List<StatementView> statements) implements InLanguage<RunView> {
+
+        /** The run with every explanation in {@code language}: budget, team reward, skipped, statement lines. */
+        @Override
+        public RunView in(Language language) {
+            return new RunView(id, planCode, planVersion, period, unitCode, status, revision, previousRunId, currency,
+                    totalAmount, statementCount, flaggedCount, budget == null ? null : budget.in(language),
+                    team == null ? null : team.in(language),
+                    skipped == null ? null : skipped.stream().map(s -> s.in(language)).toList(), createdAt,
+                    createdBy, approvedAt, approvedBy, statements.stream().map(s -> s.in(language)).toList());
+        }
 
         static RunView of(PayoutRun r, List<StatementView> statements) {
             return new RunView(r.id, r.planCode, r.planVersion, r.period, r.unitCode, r.status, r.revision,
@@ -130,9 +164,15 @@ public final class RunPayloads {
     public record SkippedEmployee(
             @Schema(examples = "A7") String employeeId,
             @Schema(examples = "already paid for PERF-2026 2026-10 by run 12 of unit G1 (COMPUTED): one statement "
-                    + "per employee, period and plan") String reason,
+                    + "per employee, period and plan", description = "In the language of Accept-Language (zh-CN "
+                    + "or en)") String reason,
             @Schema(description = "The live run that pays the employee", examples = "12") Long paidInRunId,
-            @Schema(examples = "G1") String paidInUnitCode) {
+            @Schema(examples = "G1") String paidInUnitCode,
+            @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String reasonZh) {
+
+        SkippedEmployee in(Language language) {
+            return new SkippedEmployee(employeeId, language.pick(reason, reasonZh), paidInRunId, paidInUnitCode, null);
+        }
     }
 
     static List<SkippedEmployee> skippedOf(PayoutRun r) {
@@ -157,7 +197,13 @@ public final class RunPayloads {
             @Schema(examples = "5390.00") BigDecimal totalAfter,
             @Schema(examples = "1") int changedCount,
             @Schema(examples = "1") int unchangedCount,
-            List<AgentChange> changes) {
+            List<AgentChange> changes) implements InLanguage<RunChanges> {
+
+        @Override
+        public RunChanges in(Language language) {
+            return new RunChanges(runId, revision, previousRunId, previousRevision, totalBefore, totalAfter,
+                    changedCount, unchangedCount, changes.stream().map(c -> c.in(language)).toList());
+        }
     }
 
     @Schema(name = "PayoutAgentChange")
@@ -170,6 +216,11 @@ public final class RunPayloads {
             @Schema(description = "totalAfter − totalBefore, when both exist", examples = "-220.00")
             BigDecimal difference,
             List<LineChange> lines) {
+
+        AgentChange in(Language language) {
+            return new AgentChange(employeeId, change, totalBefore, totalAfter, difference,
+                    lines.stream().map(l -> l.in(language)).toList());
+        }
     }
 
     @Schema(name = "PayoutLineChange", description = "A line that differs, with the source facts that differ")
@@ -177,10 +228,20 @@ public final class RunPayloads {
             @Schema(examples = "performance-pay") String kind,
             @Schema(examples = "2420.00") BigDecimal amountBefore,
             @Schema(examples = "2200.00") BigDecimal amountAfter,
-            String explanationBefore,
-            String explanationAfter,
+            @Schema(description = "In the language of Accept-Language (zh-CN or en)") String explanationBefore,
+            @Schema(description = "In the language of Accept-Language (zh-CN or en)") String explanationAfter,
             @Schema(description = "Each source fact that changed: [before, after]",
                     examples = "{\"grade\": [\"excellent\", \"good\"], \"total\": [95, 89]}")
-            Map<String, List<Object>> sourceChanges) {
+            Map<String, List<Object>> sourceChanges,
+            @JsonIgnore @Schema(hidden = true) String explanationBeforeZh,
+            @JsonIgnore @Schema(hidden = true) String explanationAfterZh) {
+
+        /** Lines are compared in English (a line stored before V8 has no Chinese text); shown in {@code language}. */
+        LineChange in(Language language) {
+            return new LineChange(kind, amountBefore, amountAfter,
+                    explanationBefore == null ? null : language.pick(explanationBefore, explanationBeforeZh),
+                    explanationAfter == null ? null : language.pick(explanationAfter, explanationAfterZh),
+                    sourceChanges, explanationBeforeZh, explanationAfterZh);
+        }
     }
 }

@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.run;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import io.perfcenter.incentive.web.Language;
+import io.perfcenter.incentive.web.Explained;
 import io.perfcenter.incentive.web.Page;
 import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,6 +55,9 @@ public class RunResource {
 
     @POST
     @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "computeRun", summary = "Compute the statements of a unit for a month",
             description = "Fetches the unit's PUBLISHED scorecards of the period from scoring-service (and from "
                     + "metrics-service the figures a plan section needs that the scorecards lack) and writes one "
@@ -62,8 +68,12 @@ public class RunResource {
                     + "budget. Computing again before approval: identical statements answer 200 with the live run; "
                     + "changed ones supersede it with the next revision (see GET /runs/{id}/changes).")
     @APIResponse(responseCode = "201", description = "A new run or revision (COMPUTED) with its statements",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "200", description = "Nothing changed: the live run, as it was",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RunView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field, or no such plan (problem names the field)")
     @APIResponse(responseCode = "409", description = "No published scorecards (scores-not-published), or the "
@@ -81,9 +91,14 @@ public class RunResource {
 
     @GET
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER, Roles.PAYROLL_EXPORT})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listRuns", summary = "Runs, newest first, without their statements",
             description = "Managers see the runs of the units they lead.")
     @APIResponse(responseCode = "200", description = "The runs, newest (highest id) first", headers = {
+            @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
@@ -112,9 +127,15 @@ public class RunResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER, Roles.PAYROLL_EXPORT})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getRun", summary = "A run with its statements",
             description = "Managers see the runs of the units they lead.")
-    @APIResponse(responseCode = "200", description = "The run")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "The run")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
     public RunView get(@Parameter(example = "7") @PathParam("id") long id) {
@@ -125,11 +146,17 @@ public class RunResource {
     @GET
     @Path("/{id}/changes")
     @RolesAllowed({Roles.HR, Roles.ADMIN, Roles.MANAGER})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getRunChanges", summary = "What changed per agent against the previous revision",
             description = "For a run that superseded another (after an appeal changed a scorecard, a salary changed "
                     + "…): each agent whose statement differs, with the lines that differ and the source facts that "
                     + "differ (grade, total, sales …). A first revision has no changes.")
-    @APIResponse(responseCode = "200", description = "The changes")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "The changes")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "503", description = "metrics-service is unavailable (managers only)")
     public RunPayloads.RunChanges changes(@Parameter(example = "8") @PathParam("id") long id) {
@@ -170,8 +197,14 @@ public class RunResource {
     @POST
     @Path("/{id}/approve")
     @RolesAllowed(Roles.HR)
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "approveRun", summary = "Approve a computed run; it is locked from then on")
-    @APIResponse(responseCode = "200", description = "The run, APPROVED")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "The run, APPROVED")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Approved already (run-locked) or superseded (conflict)")
     public RunView approve(@Parameter(example = "7") @PathParam("id") long id) {

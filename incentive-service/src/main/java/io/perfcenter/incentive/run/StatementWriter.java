@@ -32,7 +32,7 @@ class StatementWriter {
     private static final String COPY_STATEMENTS = "COPY payout_statement (id, run_id, employee_id, unit_code, period, "
             + "plan_code, currency, total_amount, flags) FROM STDIN";
     private static final String COPY_LINES = "COPY payout_line (statement_id, position, kind, amount, currency, "
-            + "explanation, source, monetary) FROM STDIN";
+            + "explanation, explanation_zh, source, monetary) FROM STDIN";
     /** Bytes gathered before they are handed to the server. */
     private static final int FLUSH_AT = 1 << 20;
 
@@ -69,9 +69,12 @@ class StatementWriter {
                         String employee = rs.getString(1);
                         long runId = rs.getLong(2);
                         String unit = rs.getString(3);
+                        String status = rs.getString(4);
                         found.add(new RunPayloads.SkippedEmployee(employee, "already paid for " + planCode + " "
-                                + period + " by run " + runId + " of unit " + unit + " (" + rs.getString(4)
-                                + "): one statement per employee, period and plan", runId, unit));
+                                + period + " by run " + runId + " of unit " + unit + " (" + status
+                                + "): one statement per employee, period and plan", runId, unit,
+                                "已由单元 " + unit + " 的运行 " + runId + "（" + status + "）发放 " + planCode + " "
+                                        + period + "：每名员工每期每个方案只有一份结算单"));
                     }
                 }
             }
@@ -118,7 +121,8 @@ class StatementWriter {
                 for (int p = 0; p < s.lines().size(); p++) {
                     ComputedLine l = s.lines().get(p);
                     rows.field(ids[i]).field(p + 1).field(l.kind()).field(l.amount()).field(l.currency())
-                            .field(l.explanation()).field(sources.get(p)).last(l.monetary() ? "t" : "f");
+                            .field(l.explained().en()).field(l.explained().zh()).field(sources.get(p))
+                            .last(l.monetary() ? "t" : "f");
                 }
                 views.add(StatementView.of(ids[i], run.id, run.status, run.planCode, run.planVersion, run.period,
                         run.currency, s));

@@ -5,7 +5,11 @@ import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudgetPolicy;
 import io.perfcenter.incentive.statement.ComposedStatement;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Money;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
@@ -28,10 +32,29 @@ public final class BudgetScaling {
     private BudgetScaling() {
     }
 
-    /** The run's position against its budget, as the run shows it. */
+    /**
+     * The run's position against its budget, as the run shows it and stores it (as JSON): {@code explanation} in
+     * English, {@code explanationZh} in Chinese (absent from runs computed before V8); an answer shows
+     * {@code explanation} in the caller's language and leaves {@code explanationZh} out.
+     */
     @Schema(name = "BudgetOutcome", description = "What the budget did to a run's payouts")
     public record Outcome(BigDecimal amount, String currency, BigDecimal requested, BigDecimal cost,
-                          boolean overBudget, OverBudgetPolicy policy, BigDecimal scaleFactor, String explanation) {
+                          boolean overBudget, OverBudgetPolicy policy, BigDecimal scaleFactor,
+                          @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                                  examples = "Cost 8,440.00 within budget 9,000.00 (560.00 left)") String explanation,
+                          @Schema(hidden = true) @JsonInclude(JsonInclude.Include.NON_NULL) String explanationZh)
+            implements InLanguage<Outcome> {
+
+        Outcome(BigDecimal amount, String currency, BigDecimal requested, BigDecimal cost, boolean overBudget,
+                OverBudgetPolicy policy, BigDecimal scaleFactor, Explanation explained) {
+            this(amount, currency, requested, cost, overBudget, policy, scaleFactor, explained.en(), explained.zh());
+        }
+
+        @Override
+        public Outcome in(Language language) {
+            return new Outcome(amount, currency, requested, cost, overBudget, policy, scaleFactor,
+                    language.pick(explanation, explanationZh), null);
+        }
     }
 
     /** Null when there is no budget on file; scales the statements' lines in place when the policy says so. */
@@ -43,20 +66,25 @@ public final class BudgetScaling {
         OverBudgetPolicy policy = overBudget == null ? OverBudgetPolicy.FLAG : overBudget.policy();
         BigDecimal requested = cost(statements);
         if (!budgetCurrency.equals(planCurrency)) {
-            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null, "The budget is in "
-                    + budgetCurrency + " but the plan pays in " + planCurrency + ": cost not compared");
+            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null, new Explanation(
+                    "The budget is in " + budgetCurrency + " but the plan pays in " + planCurrency
+                            + ": cost not compared", "预算币种为 " + budgetCurrency + "，但方案以 " + planCurrency
+                    + " 发放：未比较成本"));
         }
         BigDecimal over = requested.subtract(budget);
         if (over.signum() <= 0) {
-            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null,
-                    "Cost " + Numbers.money(requested) + " within budget " + Numbers.money(budget)
-                            + " (" + Numbers.money(budget.subtract(requested)) + " left)");
+            String left = Numbers.money(budget.subtract(requested));
+            return new Outcome(budget, budgetCurrency, requested, requested, false, policy, null, new Explanation(
+                    "Cost " + Numbers.money(requested) + " within budget " + Numbers.money(budget) + " (" + left
+                            + " left)", "成本 " + Numbers.money(requested) + " 未超出预算 " + Numbers.money(budget)
+                    + "（剩余 " + left + "）"));
         }
-        String overText = "Cost " + Numbers.money(requested) + " over budget " + Numbers.money(budget) + " by "
-                + Numbers.money(over);
+        Explanation overText = new Explanation("Cost " + Numbers.money(requested) + " over budget "
+                + Numbers.money(budget) + " by " + Numbers.money(over), "成本 " + Numbers.money(requested)
+                + " 超出预算 " + Numbers.money(budget) + "，超出 " + Numbers.money(over));
         if (policy == OverBudgetPolicy.FLAG) {
             return new Outcome(budget, budgetCurrency, requested, requested, true, policy, null,
-                    overText + ": flagged, nothing scaled");
+                    overText.plus(": flagged, nothing scaled", "：已标记，未缩放"));
         }
         Set<String> kinds = overBudget.scaledKinds() == null ? Set.copyOf(SectionRegistry.PAID_KINDS)
                 : Set.copyOf(overBudget.scaledKinds());
@@ -83,15 +111,17 @@ public final class BudgetScaling {
                     Map<String, Object> source = new LinkedHashMap<>(l.source());
                     source.put("unscaledAmount", l.amount());
                     source.put("scaleFactor", factor);
-                    it.set(l.withAmount(scaled, l.explanation() + "; scaled × " + factorText
-                            + " to fit the budget = " + Numbers.money(scaled), source));
+                    it.set(l.withAmount(scaled, l.explained().plus("; scaled × " + factorText
+                            + " to fit the budget = " + Numbers.money(scaled), "；为符合预算按 × " + factorText
+                            + " 缩放 = " + Numbers.money(scaled)), source));
                 }
             }
         }
         BigDecimal cost = cost(statements);
-        return new Outcome(budget, budgetCurrency, requested, cost, true, policy, factor, overText + ": "
-                + String.join(", ", new TreeSet<>(kinds)) + " scaled × " + factorText + " → cost "
-                + Numbers.money(cost));
+        String scaledKinds = String.join(", ", new TreeSet<>(kinds));
+        return new Outcome(budget, budgetCurrency, requested, cost, true, policy, factor, overText.plus(": "
+                + scaledKinds + " scaled × " + factorText + " → cost " + Numbers.money(cost), "：" + scaledKinds
+                + " 按 × " + factorText + " 缩放 → 成本 " + Numbers.money(cost)));
     }
 
     private static BigDecimal cost(List<ComposedStatement> statements) {

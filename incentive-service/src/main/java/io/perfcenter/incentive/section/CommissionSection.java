@@ -5,6 +5,7 @@ import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.FiguresByMeasure;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
@@ -131,15 +132,16 @@ public final class CommissionSection extends PlanSection {
         source.put("mode", commission.mode().name());
         source.put("planVersion", plan.version);
         if (sales == null) {
-            return List.of(ComputedLine.paid(KIND, BigDecimal.ZERO, plan.currency, "No " + measure
-                    + " recorded for " + facts.unit().period() + ": no commission", source));
+            return List.of(ComputedLine.paid(KIND, BigDecimal.ZERO, plan.currency, new Explanation("No " + measure
+                    + " recorded for " + facts.unit().period() + ": no commission", facts.unit().period() + " 没有 "
+                    + measure + " 记录：无提成"), source));
         }
         TieredCommission c = TieredCommission.of(commission, sales);
         source.put("tier", c.tier());
         source.put("teamFundContribution", c.teamFund());
-        return List.of(ComputedLine.paid(KIND, c.amount(), plan.currency,
-                commission.mode() == CommissionMode.WHOLE
-                        ? "Sales " + c.explanation() : "Sales by bracket: " + c.explanation(), source));
+        Explanation head = commission.mode() == CommissionMode.WHOLE ? new Explanation("Sales ", "销售额 ")
+                : new Explanation("Sales by bracket: ", "分档计算销售额：");
+        return List.of(ComputedLine.paid(KIND, c.amount(), plan.currency, head.plus(c.explained()), source));
     }
 
     @Schema(name = "PlanCommission", description = "Tiered sales commission (seed 003) with team-fund contributions")

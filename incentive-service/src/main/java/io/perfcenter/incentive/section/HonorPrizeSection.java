@@ -2,6 +2,7 @@ package io.perfcenter.incentive.section;
 
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
 import io.perfcenter.incentive.web.Problems;
@@ -75,10 +76,15 @@ public final class HonorPrizeSection extends PlanSection {
             source.put("honorRunId", win.honorRunId());
             source.put("prize", prize);
             source.put("planVersion", facts.plan().version);
-            String title = win.awardName() + " " + win.period() + ", place " + win.place() + " (" + win.reason() + ")";
+            // the award's Chinese label when HR gave one, its name otherwise; the reason as the honor run gave it
+            Explanation reason = win.reason();
+            Explanation title = new Explanation(
+                    win.awardName() + " " + win.period() + ", place " + win.place() + " (" + reason.en() + ")",
+                    (win.awardNameZh() == null ? win.awardName() : win.awardNameZh()) + " " + win.period() + " 第 "
+                            + win.place() + " 名（" + reason.in(io.perfcenter.incentive.web.Language.ZH) + "）");
             lines.add(prize.signum() > 0
-                    ? ComputedLine.paid(KIND, prize, facts.plan().currency, title + ": prize "
-                    + Numbers.money(prize), source)
+                    ? ComputedLine.paid(KIND, prize, facts.plan().currency, title.plus(": prize "
+                    + Numbers.money(prize), "：奖金 " + Numbers.money(prize)), source)
                     : ComputedLine.entitlement(KIND, facts.plan().currency, title, source));
         }
         return lines;

@@ -5,6 +5,7 @@ import io.perfcenter.incentive.plan.IncentivePlan;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.salary.Salary;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 import io.quarkiverse.resteasy.problem.HttpProblem;
@@ -146,14 +147,16 @@ public final class PerformancePaySection extends PlanSection {
         }
 
         if (salary == null) {
-            return List.of(ComputedLine.notComputed(KIND, plan.currency, "No monthly salary on file for "
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, new Explanation("No monthly salary on file for "
                     + card.employeeId() + " in effect on the last day of " + card.period()
-                    + ": performance pay not computed", source, MISSING_SALARY));
+                    + ": performance pay not computed", card.employeeId() + " 在 " + card.period()
+                    + " 最后一天没有生效的月薪记录：未计算绩效工资"), source, MISSING_SALARY));
         }
         if (!salary.currency().equals(plan.currency)) {
-            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Salary on file is in " + salary.currency()
-                    + " but plan " + plan.code + " pays in " + plan.currency + ": performance pay not computed",
-                    source, CURRENCY_MISMATCH));
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, new Explanation("Salary on file is in "
+                    + salary.currency() + " but plan " + plan.code + " pays in " + plan.currency
+                    + ": performance pay not computed", "月薪记录的币种为 " + salary.currency() + "，但方案 "
+                    + plan.code + " 以 " + plan.currency + " 发放：未计算绩效工资"), source, CURRENCY_MISMATCH));
         }
         List<ScoreBand> bands = facts.sections().scoreBands();
         if (bands != null) {
@@ -161,36 +164,40 @@ public final class PerformancePaySection extends PlanSection {
         }
         Optional<BigDecimal> coefficient = plan.coefficient(card.grade());
         if (coefficient.isEmpty()) {
-            return List.of(ComputedLine.notComputed(KIND, plan.currency, "Grade " + card.grade() + " has no "
-                    + "coefficient in plan " + plan.code + " version " + plan.version
-                    + ": performance pay not computed", source, GRADE_NOT_IN_PLAN));
+            return List.of(ComputedLine.notComputed(KIND, plan.currency, new Explanation("Grade " + card.grade()
+                    + " has no coefficient in plan " + plan.code + " version " + plan.version
+                    + ": performance pay not computed", "等级 " + card.grade() + " 在方案 " + plan.code + " 第 "
+                    + plan.version + " 版中没有系数：未计算绩效工资"), source, GRADE_NOT_IN_PLAN));
         }
         PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(), plan.performancePayShare,
-                coefficient.get(),
-                card.grade());
-        return List.of(ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source));
+                coefficient.get(), PerformancePay.byGrade(card.grade()));
+        return List.of(ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explained(), source));
     }
 
     private static ComputedLine byBand(IncentivePlan plan, Scorecard card, Salary salary, List<ScoreBand> bands,
                                        Map<String, Object> source) {
         if (card.total() == null) {
-            return ComputedLine.notComputed(KIND, plan.currency, "The scorecard has no total: performance pay "
-                    + "by score band not computed", source, SCORE_NOT_IN_BANDS);
+            return ComputedLine.notComputed(KIND, plan.currency, new Explanation("The scorecard has no total: "
+                    + "performance pay by score band not computed", "记分卡没有总分：未按分数段计算绩效工资"), source,
+                    SCORE_NOT_IN_BANDS);
         }
+        String score = Numbers.asGiven(card.total());
         for (ScoreBand band : bands) {
             ScoreRange range = ScoreRange.parse(band.range());
             if (range.contains(card.total())) {
                 source.put("band", band.range());
-                String why = "score " + Numbers.asGiven(card.total()) + " in " + band.range()
-                        + (band.label() == null ? "" : " " + band.label());
+                String label = band.label() == null ? "" : " " + band.label();
+                Explanation why = new Explanation("score " + score + " in " + band.range() + label,
+                        "得分 " + score + " 属于 " + band.range() + label);
                 PerformancePay pay = PerformancePay.of(salary.monthlySalary(), salary.effectiveFrom(),
                         plan.performancePayShare, band.coefficient(), why);
-                return ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explanation(), source);
+                return ComputedLine.paid(KIND, pay.amount(), plan.currency, pay.explained(), source);
             }
         }
-        return ComputedLine.notComputed(KIND, plan.currency, "Score " + Numbers.asGiven(card.total())
+        return ComputedLine.notComputed(KIND, plan.currency, new Explanation("Score " + score
                 + " is in no score band of plan " + plan.code + " version " + plan.version
-                + ": performance pay not computed", source, SCORE_NOT_IN_BANDS);
+                + ": performance pay not computed", "得分 " + score + " 不在方案 " + plan.code + " 第 " + plan.version
+                + " 版的任何分数段内：未计算绩效工资"), source, SCORE_NOT_IN_BANDS);
     }
 
     @Schema(name = "PlanScoreBand", description = "Performance pay coefficient for scorecard totals in a range")

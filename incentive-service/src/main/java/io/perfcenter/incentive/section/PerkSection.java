@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -105,7 +106,7 @@ public final class PerkSection extends PlanSection {
         }
         List<ComputedLine> lines = new ArrayList<>();
         for (Perk perk : perks) {
-            List<String> met = new ArrayList<>();
+            List<Explanation> met = new ArrayList<>();
             if (granted(perk.when(), facts.scorecard(), met)) {
                 Map<String, Object> source = new LinkedHashMap<>();
                 source.put("perk", perk.code());
@@ -115,23 +116,27 @@ public final class PerkSection extends PlanSection {
                 source.put("grade", facts.scorecard().grade());
                 source.put("total", facts.scorecard().total());
                 source.put("planVersion", facts.plan().version);
-                String what = Numbers.figure(perk.quantity()) + " " + perk.name()
-                        + (perk.unit() == null ? "" : " (" + perk.unit() + ")");
-                lines.add(ComputedLine.entitlement(KIND, facts.plan().currency,
-                        String.join(" and ", met) + ": " + what, source));
+                // the perk's name and unit are as HR wrote them, in one language
+                String quantity = Numbers.figure(perk.quantity()) + " " + perk.name();
+                String what = quantity + (perk.unit() == null ? "" : " (" + perk.unit() + ")");
+                String whatZh = quantity + (perk.unit() == null ? "" : "（" + perk.unit() + "）");
+                lines.add(ComputedLine.entitlement(KIND, facts.plan().currency, new Explanation(
+                        String.join(" and ", met.stream().map(Explanation::en).toList()) + ": " + what,
+                        String.join("且", met.stream().map(Explanation::zh).toList()) + "：" + whatZh), source));
             }
         }
         return lines;
     }
 
     /** Whether the scorecard meets the condition; {@code met} receives the conditions it meets, explained. */
-    static boolean granted(PerkCondition when, Scorecard card, List<String> met) {
+    static boolean granted(PerkCondition when, Scorecard card, List<Explanation> met) {
         List<Boolean> results = new ArrayList<>();
         if (when.rankAtMost() != null) {
             boolean ok = card.rank() != null && card.rank() <= when.rankAtMost();
             results.add(ok);
             if (ok) {
-                met.add("rank " + card.rank() + " ≤ " + when.rankAtMost());
+                met.add(new Explanation("rank " + card.rank() + " ≤ " + when.rankAtMost(),
+                        "排名 " + card.rank() + " ≤ " + when.rankAtMost()));
             }
         }
         if (when.grades() != null) {
@@ -139,14 +144,15 @@ public final class PerkSection extends PlanSection {
                     .anyMatch(g -> g.trim().toLowerCase(Locale.ROOT).equals(card.grade().trim().toLowerCase(Locale.ROOT)));
             results.add(ok);
             if (ok) {
-                met.add("grade " + card.grade());
+                met.add(new Explanation("grade " + card.grade(), "等级 " + card.grade()));
             }
         }
         if (when.scoreAtLeast() != null) {
             boolean ok = card.total() != null && card.total().compareTo(when.scoreAtLeast()) >= 0;
             results.add(ok);
             if (ok) {
-                met.add("score " + Numbers.figure(card.total()) + " ≥ " + Numbers.figure(when.scoreAtLeast()));
+                String figures = Numbers.figure(card.total()) + " ≥ " + Numbers.figure(when.scoreAtLeast());
+                met.add(new Explanation("score " + figures, "得分 " + figures));
             }
         }
         return when.match() == Match.ALL ? !results.contains(false) : results.contains(true);

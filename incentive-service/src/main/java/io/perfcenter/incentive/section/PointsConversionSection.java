@@ -3,6 +3,7 @@ package io.perfcenter.incentive.section;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.statement.UnitOutcome;
@@ -83,8 +84,9 @@ public final class PointsConversionSection extends PlanSection {
         source.put("planVersion", facts.plan().version);
         String currency = facts.plan().currency;
         if (earned == null || earned.points() == 0) {
-            return List.of(ComputedLine.paid(KIND, Money.round(BigDecimal.ZERO), currency,
-                    "no engagement points earned in " + (period == null ? "the period" : period) + ": 0.00", source));
+            return List.of(ComputedLine.paid(KIND, Money.round(BigDecimal.ZERO), currency, new Explanation(
+                    "no engagement points earned in " + (period == null ? "the period" : period) + ": 0.00",
+                    (period == null ? "本期" : period + " ") + "未获得参与积分：0.00"), source));
         }
         List<String> parts = new ArrayList<>();
         earned.byContest().forEach((contest, points) -> parts.add(contest + " " + points));
@@ -92,12 +94,16 @@ public final class PointsConversionSection extends PlanSection {
         String text = earned.points() + (earned.points() == 1 ? " point" : " points") + " earned in " + period + " ("
                 + String.join(", ", parts) + ") × " + Numbers.plain(c.ratePerPoint()) + " per point = "
                 + Numbers.money(converted);
+        String textZh = period + " 获得 " + earned.points() + " 积分（" + String.join("，", parts) + "）× 每积分 "
+                + Numbers.plain(c.ratePerPoint()) + " = " + Numbers.money(converted);
         BigDecimal amount = converted;
         if (c.cap() != null && converted.compareTo(c.cap()) > 0) {
             amount = Money.round(c.cap());
             text += ", capped at " + Numbers.money(amount);
+            textZh += "，封顶 " + Numbers.money(amount);
         }
         source.put("unconverted", converted);
-        return List.of(ComputedLine.paid(KIND, amount, currency, text + ": " + Numbers.money(amount), source));
+        return List.of(ComputedLine.paid(KIND, amount, currency, new Explanation(text + ": " + Numbers.money(amount),
+                textZh + "：" + Numbers.money(amount)), source));
     }
 }

@@ -6,6 +6,7 @@ import io.perfcenter.incentive.plan.PlanPayloads.PlanInput;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.plan.PlanSections;
 import io.perfcenter.incentive.statement.ComputedLine;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.web.Problems;
@@ -101,37 +102,48 @@ public final class TargetBonusSection extends PlanSection {
         BigDecimal value = facts.figures().value(targets.measure());
         if (value == null) {
             Map<String, Object> source = source(targets, null, targets.basic(), null, null, plan);
-            return List.of(ComputedLine.notComputed(BASIC, plan.currency, "No " + targets.measure() + " figure for "
-                    + facts.scorecard().employeeId() + ": target bonuses not computed", source, MISSING_FIGURE));
+            String employee = facts.scorecard().employeeId();
+            return List.of(ComputedLine.notComputed(BASIC, plan.currency, new Explanation("No " + targets.measure()
+                    + " figure for " + employee + ": target bonuses not computed", employee + " 没有 "
+                    + targets.measure() + " 数据：未计算目标奖金"), source, MISSING_FIGURE));
         }
         String position = facts.position();
         BigDecimal weight = weight(targets, position);
         List<ComputedLine> lines = new ArrayList<>();
-        lines.add(line(BASIC, "basic", targets, targets.basic(), value, position, weight, plan));
+        lines.add(line(BASIC, "basic", "基础", targets, targets.basic(), value, position, weight, plan));
         if (targets.challenge() != null) {
-            lines.add(line(CHALLENGE, "challenge", targets, targets.challenge(), value, position, weight, plan));
+            lines.add(line(CHALLENGE, "challenge", "挑战", targets, targets.challenge(), value, position, weight, plan));
         }
         return lines;
     }
 
-    private static ComputedLine line(String kind, String name, TargetBonus targets, Target target, BigDecimal value,
-                                     String position, BigDecimal weight, IncentivePlan plan) {
+    /** {@code name} and {@code nameZh} name the target: basic / 基础, challenge / 挑战. */
+    private static ComputedLine line(String kind, String name, String nameZh, TargetBonus targets, Target target,
+                                     BigDecimal value, String position, BigDecimal weight, IncentivePlan plan) {
         Map<String, Object> source = source(targets, value, target, position, weight, plan);
         boolean higher = targets.direction() != Direction.LOWER;
         int c = value.compareTo(target.threshold());
         boolean reached = higher ? c >= 0 : c <= 0;
         String figure = targets.measure() + " " + Numbers.figure(value);
-        String threshold = name + " target " + Numbers.figure(target.threshold());
+        String threshold = Numbers.figure(target.threshold());
         if (!reached) {
-            BigDecimal shortBy = value.subtract(target.threshold()).abs();
-            return ComputedLine.paid(kind, BigDecimal.ZERO, plan.currency, figure + (higher ? " below " : " above ")
-                    + threshold + " (short by " + Numbers.figure(shortBy) + "): no " + name + " bonus", source);
+            String shortBy = Numbers.figure(value.subtract(target.threshold()).abs());
+            return ComputedLine.paid(kind, BigDecimal.ZERO, plan.currency, new Explanation(
+                    figure + (higher ? " below " : " above ") + name + " target " + threshold + " (short by " + shortBy
+                            + "): no " + name + " bonus",
+                    figure + (higher ? " 低于" : " 高于") + nameZh + "目标 " + threshold + "（差 " + shortBy + "）：无"
+                            + nameZh + "奖金"), source);
         }
         BigDecimal amount = Money.round(target.amount().multiply(weight));
-        return ComputedLine.paid(kind, amount, plan.currency, figure + (higher ? " ≥ " : " ≤ ") + threshold + ": "
-                + Numbers.money(target.amount()) + " × " + Numbers.factor(weight) + " ("
-                + (position == null ? "no position in the org directory" : "position " + position) + ") = "
-                + Numbers.money(amount), source);
+        String sign = higher ? " ≥ " : " ≤ ";
+        String calculation = Numbers.money(target.amount()) + " × " + Numbers.factor(weight);
+        return ComputedLine.paid(kind, amount, plan.currency, new Explanation(
+                figure + sign + name + " target " + threshold + ": " + calculation + " ("
+                        + (position == null ? "no position in the org directory" : "position " + position) + ") = "
+                        + Numbers.money(amount),
+                figure + sign + nameZh + "目标 " + threshold + "：" + calculation + "（"
+                        + (position == null ? "组织目录中无岗位" : "岗位 " + position) + "）= "
+                        + Numbers.money(amount)), source);
     }
 
     static BigDecimal weight(TargetBonus targets, String position) {

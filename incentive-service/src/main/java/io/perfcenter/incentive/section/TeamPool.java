@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.perfcenter.incentive.plan.PlanSections.Direction;
 import io.perfcenter.incentive.section.TeamRewardSection.Split;
 import io.perfcenter.incentive.section.TeamRewardSection.TeamReward;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 
@@ -34,14 +35,24 @@ public final class TeamPool {
     }
 
     /** One agent's share: an amount, or null with the flag saying why not. */
-    public record Share(BigDecimal amount, BigDecimal weight, BigDecimal totalWeight, String explanation,
+    public record Share(BigDecimal amount, BigDecimal weight, BigDecimal totalWeight, Explanation explained,
                         String flag) {
+
+        /** The explanation in English. */
+        public String explanation() {
+            return explained.en();
+        }
     }
 
     /** What the unit's team reward came to; the run shows it without the shares. */
     public record Outcome(String measure, BigDecimal unitValue, BigDecimal target, Direction direction, boolean met,
-                          BigDecimal pool, BigDecimal teamFund, Split split, String explanation,
+                          BigDecimal pool, BigDecimal teamFund, Split split, Explanation explained,
                           @JsonIgnore Map<String, Share> shares) {
+
+        /** The explanation in English. */
+        public String explanation() {
+            return explained.en();
+        }
     }
 
     public static Outcome decide(TeamReward reward, String unitCode, BigDecimal unitValue, BigDecimal teamFund,
@@ -52,7 +63,8 @@ public final class TeamPool {
         BigDecimal pool = Money.round(reward.pool().add(fund));
         String figure = unitCode + " " + reward.measure() + " " + Numbers.figure(unitValue);
         if (unitValue == null) {
-            String why = "No " + reward.measure() + " figure for unit " + unitCode + ": team reward not assessed";
+            Explanation why = new Explanation("No " + reward.measure() + " figure for unit " + unitCode
+                    + ": team reward not assessed", "单元 " + unitCode + " 没有 " + reward.measure() + " 数据：未评定团队奖励");
             members.forEach(m -> shares.put(m.employeeId(), new Share(null, null, null, why, MISSING_FIGURE)));
             return new Outcome(reward.measure(), null, reward.target(), reward.direction(), false, pool, fund,
                     reward.split(), why, shares);
@@ -61,8 +73,11 @@ public final class TeamPool {
         int c = unitValue.compareTo(reward.target());
         boolean met = higher ? c >= 0 : c <= 0;
         if (!met) {
-            String why = figure + (higher ? " below" : " above") + " target " + Numbers.figure(reward.target())
-                    + " (short by " + Numbers.figure(unitValue.subtract(reward.target()).abs()) + "): no team reward";
+            String target = Numbers.figure(reward.target());
+            String shortBy = Numbers.figure(unitValue.subtract(reward.target()).abs());
+            Explanation why = new Explanation(figure + (higher ? " below" : " above") + " target " + target
+                    + " (short by " + shortBy + "): no team reward",
+                    figure + (higher ? " 低于" : " 高于") + "目标 " + target + "（差 " + shortBy + "）：无团队奖励");
             members.forEach(m -> shares.put(m.employeeId(), new Share(Money.round(BigDecimal.ZERO), null, null,
                     why, null)));
             return new Outcome(reward.measure(), unitValue, reward.target(), reward.direction(), false, pool, fund,
@@ -71,7 +86,12 @@ public final class TeamPool {
         String poolText = fund.signum() > 0
                 ? "pool " + Numbers.money(reward.pool()) + " + team fund " + Numbers.money(fund) + " = "
                 + Numbers.money(pool) : "pool " + Numbers.money(pool);
-        String head = figure + (higher ? " ≥" : " ≤") + " target " + Numbers.figure(reward.target()) + ": " + poolText;
+        String poolZh = fund.signum() > 0
+                ? "奖池 " + Numbers.money(reward.pool()) + " + 团队基金 " + Numbers.money(fund) + " = "
+                + Numbers.money(pool) : "奖池 " + Numbers.money(pool);
+        String sign = higher ? " ≥" : " ≤";
+        Explanation head = new Explanation(figure + sign + " target " + Numbers.figure(reward.target()) + ": "
+                + poolText, figure + sign + " 目标 " + Numbers.figure(reward.target()) + "：" + poolZh);
 
         List<Member> weighed = new ArrayList<>();
         Map<String, BigDecimal> weights = new HashMap<>();
@@ -83,8 +103,10 @@ public final class TeamPool {
             };
             if (w == null || w.signum() < 0) {
                 String what = reward.split() == Split.BY_SCORE ? "score" : reward.hoursMeasure();
-                shares.put(m.employeeId(), new Share(null, null, null, "No " + what + " figure for "
-                        + m.employeeId() + ": team share not computed", MISSING_FIGURE));
+                String whatZh = reward.split() == Split.BY_SCORE ? "得分" : " " + reward.hoursMeasure() + " ";
+                shares.put(m.employeeId(), new Share(null, null, null, new Explanation("No " + what + " figure for "
+                        + m.employeeId() + ": team share not computed", m.employeeId() + " 没有" + whatZh
+                        + "数据：未计算团队分成"), MISSING_FIGURE));
             } else {
                 weighed.add(m);
                 weights.put(m.employeeId(), w);
@@ -94,10 +116,10 @@ public final class TeamPool {
         if (total.signum() == 0) {
             for (Member m : weighed) {
                 shares.put(m.employeeId(), new Share(Money.round(BigDecimal.ZERO), BigDecimal.ZERO, total,
-                        head + "; nothing to split by (all weights are 0)", null));
+                        head.plus("; nothing to split by (all weights are 0)", "；无可分配依据（所有权重均为 0）"), null));
             }
             return new Outcome(reward.measure(), unitValue, reward.target(), reward.direction(), true, pool, fund,
-                    reward.split(), head + "; nothing to split by", shares);
+                    reward.split(), head.plus("; nothing to split by", "；无可分配依据"), shares);
         }
         // exact shares, cut to the cent; the leftover cents go to the largest remainders
         Map<String, BigDecimal> exact = new HashMap<>();
@@ -128,9 +150,22 @@ public final class TeamPool {
                 case BY_HOURS -> " × " + Numbers.figure(w) + " h / " + Numbers.figure(total) + " h ("
                         + reward.hoursMeasure() + ")";
             };
-            shares.put(m.employeeId(), new Share(amount, w, total, head + how + " = " + Numbers.money(amount), null));
+            String howZh = switch (reward.split()) {
+                case EQUAL -> "，由 " + weighed.size() + " 人平分";
+                case BY_SCORE -> " × 得分 " + Numbers.figure(w) + " / " + Numbers.figure(total) + "（全部得分）";
+                case BY_HOURS -> " × " + Numbers.figure(w) + " 小时 / " + Numbers.figure(total) + " 小时（"
+                        + reward.hoursMeasure() + "）";
+            };
+            String result = " = " + Numbers.money(amount);
+            shares.put(m.employeeId(), new Share(amount, w, total, head.plus(how + result, howZh + result), null));
         }
+        String splitZh = switch (reward.split()) {
+            case EQUAL -> "，平均分配";
+            case BY_SCORE -> "，按得分分配";
+            case BY_HOURS -> "，按工时分配";
+        };
         return new Outcome(reward.measure(), unitValue, reward.target(), reward.direction(), true, pool, fund,
-                reward.split(), head + ", split " + reward.split().name().toLowerCase().replace('_', ' '), shares);
+                reward.split(), head.plus(", split " + reward.split().name().toLowerCase().replace('_', ' '), splitZh),
+                shares);
     }
 }

@@ -142,8 +142,8 @@ public final class TeamRewardSection extends PlanSection {
         source.put("planVersion", facts.plan().version);
         String currency = facts.plan().currency;
         return List.of(share.flag() != null
-                ? ComputedLine.notComputed(KIND, currency, share.explanation(), source, share.flag())
-                : ComputedLine.paid(KIND, share.amount(), currency, share.explanation(), source));
+                ? ComputedLine.notComputed(KIND, currency, share.explained(), source, share.flag())
+                : ComputedLine.paid(KIND, share.amount(), currency, share.explained(), source));
     }
 
     @Schema(name = "PlanTeamReward", description = "When the unit meets its target, a pool split among its agents")

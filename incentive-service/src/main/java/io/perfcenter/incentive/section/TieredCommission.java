@@ -3,12 +3,14 @@ package io.perfcenter.incentive.section;
 import io.perfcenter.incentive.section.CommissionSection.Bracket;
 import io.perfcenter.incentive.section.CommissionSection.Commission;
 import io.perfcenter.incentive.section.CommissionSection.CommissionMode;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Money;
 import io.perfcenter.incentive.statement.Numbers;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Tiered sales commission (seed 003: ≤100k 1%, 100k–200k 1.5%, >200k 2%). WHOLE pays all sales at the rate of the
@@ -16,7 +18,12 @@ import java.util.List;
  * {@code teamFund} into the unit's team fund. The amount is computed exactly and rounded HALF_UP once, at the end.
  */
 public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersReached, BigDecimal teamFund,
-                               String explanation) {
+                               Explanation explained) {
+
+    /** The calculation in English. */
+    public String explanation() {
+        return explained.en();
+    }
 
     public static TieredCommission of(Commission plan, BigDecimal sales) {
         List<Bracket> brackets = plan.brackets();
@@ -24,10 +31,13 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
         int tier = tierOf(brackets, counted);
         BigDecimal exact;
         String calculation;
+        String calculationZh;
         if (plan.mode() == CommissionMode.WHOLE) {
             BigDecimal rate = brackets.get(tier - 1).rate();
             exact = counted.multiply(rate);
             calculation = Numbers.money(counted) + " in tier " + tier + " (" + describe(brackets, tier) + ") × "
+                    + Numbers.percent(rate);
+            calculationZh = Numbers.money(counted) + " 属于第 " + tier + " 档（" + describeZh(brackets, tier) + "）× "
                     + Numbers.percent(rate);
         } else {
             exact = BigDecimal.ZERO;
@@ -43,6 +53,7 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
                 parts.add(Numbers.money(part) + " × " + Numbers.percent(brackets.get(i).rate()));
             }
             calculation = parts.isEmpty() ? Numbers.money(counted) + " sales" : String.join(" + ", parts);
+            calculationZh = parts.isEmpty() ? "销售额 " + Numbers.money(counted) : String.join(" + ", parts);
         }
         BigDecimal amount = Money.round(exact);
         List<Integer> reached = new ArrayList<>();
@@ -57,12 +68,15 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
             }
         }
         String explanation = calculation + " = " + Numbers.money(amount);
+        String explanationZh = calculationZh + " = " + Numbers.money(amount);
         if (!funds.isEmpty()) {
-            explanation += "; tier" + (reached.size() > 1 ? "s " : " ") + join(reached) + " reached: "
-                    + String.join(" + ", funds) + (funds.size() > 1 ? " = " + Numbers.money(fund) : "")
+            String paid = String.join(" + ", funds) + (funds.size() > 1 ? " = " + Numbers.money(fund) : "");
+            explanation += "; tier" + (reached.size() > 1 ? "s " : " ") + join(reached) + " reached: " + paid
                     + " to the team fund";
+            explanationZh += "；达到第 " + reached.stream().map(String::valueOf).collect(Collectors.joining("、"))
+                    + " 档：" + paid + " 计入团队基金";
         }
-        return new TieredCommission(amount, tier, reached, fund, explanation);
+        return new TieredCommission(amount, tier, reached, fund, new Explanation(explanation, explanationZh));
     }
 
     /** 1-based tier the sales fall in; an upper bound belongs to its own bracket (100,000 is tier 1). */
@@ -83,6 +97,16 @@ public record TieredCommission(BigDecimal amount, int tier, List<Integer> tiersR
         }
         BigDecimal lower = brackets.get(tier - 2).upTo();
         return upTo == null ? "above " + Numbers.money(lower) : Numbers.money(lower) + "–" + Numbers.money(upTo);
+    }
+
+    /** The same in Chinese: 100,000.00 及以下, 100,000.00–200,000.00, 200,000.00 以上, 全部销售额. */
+    private static String describeZh(List<Bracket> brackets, int tier) {
+        BigDecimal upTo = brackets.get(tier - 1).upTo();
+        if (tier == 1) {
+            return upTo == null ? "全部销售额" : Numbers.money(upTo) + " 及以下";
+        }
+        BigDecimal lower = brackets.get(tier - 2).upTo();
+        return upTo == null ? Numbers.money(lower) + " 以上" : Numbers.money(lower) + "–" + Numbers.money(upTo);
     }
 
     private static String join(List<Integer> tiers) {

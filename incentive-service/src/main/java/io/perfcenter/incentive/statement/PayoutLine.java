@@ -29,7 +29,11 @@ public class PayoutLine extends PanacheEntityBase {
     public String kind;
     public BigDecimal amount;
     public String currency;
+    /** In English. */
     public String explanation;
+    /** In Chinese; null for a line stored before V8 (read in Chinese, the English explanation is shown). */
+    @Column(name = "explanation_zh")
+    public String explanationZh;
     /** The facts the line was computed from, as stored JSON (read with {@link io.perfcenter.incentive.store.Json}). */
     @Column(columnDefinition = "jsonb")
     @ColumnTransformer(write = "?::jsonb")

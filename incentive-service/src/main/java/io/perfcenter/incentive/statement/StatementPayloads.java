@@ -1,7 +1,10 @@
 package io.perfcenter.incentive.statement;
 
 import io.perfcenter.incentive.run.RunStatus;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.perfcenter.incentive.store.Json;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -30,7 +33,14 @@ public final class StatementPayloads {
                     + "flags)", examples = "2640.00") BigDecimal total,
             @Schema(description = "Why something was not computed: missingSalary, currencyMismatch, gradeNotInPlan, "
                     + "scoreNotInBands, missingFigure", examples = "[]") List<String> flags,
-            List<LineView> lines) {
+            List<LineView> lines) implements InLanguage<StatementView> {
+
+        /** The same statement with its lines' explanations in {@code language}. */
+        @Override
+        public StatementView in(Language language) {
+            return new StatementView(id, runId, runStatus, planCode, planVersion, period, employeeId, unitCode,
+                    currency, total, flags, lines.stream().map(l -> l.in(language)).toList());
+        }
 
         public static StatementView of(PayoutStatement s) {
             return new StatementView(s.id, s.run.id, s.run.status, s.run.planCode, s.run.planVersion, s.period,
@@ -47,8 +57,8 @@ public final class StatementPayloads {
                                        String period, String currency, ComposedStatement s) {
             List<LineView> lines = new ArrayList<>(s.lines().size());
             for (ComputedLine l : s.lines()) {
-                lines.add(new LineView(l.kind(), l.amount(), l.currency(), l.explanation(), l.source(),
-                        l.monetary()));
+                lines.add(new LineView(l.kind(), l.amount(), l.currency(), l.explained().en(), l.source(),
+                        l.monetary(), l.explained().zh()));
             }
             return new StatementView(id, runId, status, planCode, planVersion, period, s.employeeId(),
                     s.unitCode(), currency, s.total(), s.flags(), lines);
@@ -63,16 +73,31 @@ public final class StatementPayloads {
                     + "flags) or not monetary", examples = "2640.00")
             BigDecimal amount,
             @Schema(examples = "CNY") String currency,
-            @Schema(examples = "8,000.00 × 30% × 1.1 (excellent) = 2,640.00") String explanation,
+            @Schema(description = "How the line was computed, in the language of Accept-Language: Simplified Chinese "
+                    + "for any zh, English otherwise, the same figures in both (a line computed before Chinese texts "
+                    + "were stored, Flyway V8, reads in English)",
+                    examples = "8,000.00 × 30% × 1.1 (excellent) = 2,640.00") String explanation,
             @Schema(description = "The facts the line was computed from, with the plan version",
                     examples = "{\"scorecardId\": 501, \"grade\": \"excellent\", \"total\": 92.5, "
                             + "\"planVersion\": 1}")
             Map<String, Object> source,
             @Schema(description = "False for entitlements (perks, honors without prize): no amount, not in the "
-                    + "total", examples = "true") boolean monetary) {
+                    + "total", examples = "true") boolean monetary,
+            @JsonIgnore @Schema(hidden = true) String explanationZh) {
 
         static LineView of(PayoutLine l) {
-            return new LineView(l.kind, l.amount, l.currency, l.explanation, Json.readMap(l.source), l.monetary);
+            return new LineView(l.kind, l.amount, l.currency, l.explanation, Json.readMap(l.source), l.monetary,
+                    l.explanationZh);
+        }
+
+        /** The explanation in {@code language} (English when no Chinese one was stored). */
+        public String explanationIn(Language language) {
+            return language.pick(explanation, explanationZh);
+        }
+
+        /** The same line, its explanation in {@code language}. */
+        public LineView in(Language language) {
+            return new LineView(kind, amount, currency, explanationIn(language), source, monetary, explanationZh);
         }
     }
 

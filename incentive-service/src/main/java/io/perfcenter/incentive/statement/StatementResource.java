@@ -1,5 +1,8 @@
 package io.perfcenter.incentive.statement;
 
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import io.perfcenter.incentive.web.Language;
+import io.perfcenter.incentive.web.Explained;
 import io.perfcenter.incentive.web.Page;
 import io.perfcenter.incentive.web.Problems;
 import jakarta.ws.rs.BeanParam;
@@ -41,12 +44,17 @@ public class StatementResource {
 
     @GET
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listStatements", summary = "Statements the caller may see, filtered",
             description = "Agents and supervisors see their own statements, managers those of the units they lead, "
                     + "hr and admin all (supervisors see their group's totals: listUnitTotals). Statements of "
                     + "superseded runs appear only when their runId is given.")
     @APIResponse(responseCode = "200", description = "Newest period first, then newest run, then employee id",
             headers = {
+            @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
@@ -85,8 +93,14 @@ public class StatementResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getStatement", summary = "One statement, with its lines and their explanations")
-    @APIResponse(responseCode = "200", description = "The statement")
+    @APIResponse(responseCode = "200",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
+            description = "The statement")
     @APIResponse(responseCode = "404", description = "No such statement, or one outside the caller's scope (the same "
             + "answer)")
     public StatementView get(@Parameter(example = "41") @PathParam("id") long id) {

@@ -28,8 +28,11 @@ public record UnitOutcome(String unitCode, String period, BigDecimal teamFund, i
     public record PointsEarned(int points, Map<String, Integer> byContest) {
     }
 
-    /** An award an agent won in the period, as the honor run decided it. */
-    public record HonorWin(String awardCode, String awardName, String period, int place, String reason,
-                           Long honorRunId) {
+    /**
+     * An award an agent won in the period, as the honor run decided it: the award's name and its Chinese label (null
+     * when HR gave none), the reason in both languages (the Chinese one null for a winner stored before V8).
+     */
+    public record HonorWin(String awardCode, String awardName, String awardNameZh, String period, int place,
+                           Explanation reason, Long honorRunId) {
     }
 }

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.run;
 
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.client.MetricAggregates;
 import io.perfcenter.incentive.client.Scorecard;
 import io.perfcenter.incentive.plan.IncentivePlan;
@@ -77,8 +78,8 @@ class PayrollColumnsTests {
                 "E1", new Salary("E1", LocalDate.of(2026, 1, 1), new BigDecimal("8000.00"), "CNY"),
                 "E2", new Salary("E2", LocalDate.of(2026, 1, 1), new BigDecimal("6000.00"), "CNY"));
         Map<String, List<HonorWin>> honors = Map.of("E1", List.of(
-                new HonorWin("SERVICE-STAR", "Service star", "2026-10", 1, "best csat", 1L),
-                new HonorWin("ALL-ROUND", "All-round", "2026-10", 1, "best overall", 2L)));
+                new HonorWin("SERVICE-STAR", "Service star", null, "2026-10", 1, Explanation.same("best csat"), 1L),
+                new HonorWin("ALL-ROUND", "All-round", null, "2026-10", 1, Explanation.same("best overall"), 2L)));
         return new StatementComposer().compose(new StatementComposer.Inputs(plan, "2026-10", "G1", cards, salaries,
                 Map.of(), MetricAggregates.none(), honors, null, null,
                 Map.of("E1", new UnitOutcome.PointsEarned(130, Map.of("CSAT-OCT", 130))))).statements();

@@ -1,5 +1,6 @@
 package io.perfcenter.incentive.section;
 
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudget;
 import io.perfcenter.incentive.section.OverBudgetSection.OverBudgetPolicy;
 import io.perfcenter.incentive.statement.ComposedStatement;
@@ -19,7 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BudgetScalingTests {
 
     private static ComputedLine paid(String kind, String amount) {
-        return ComputedLine.paid(kind, new BigDecimal(amount), "CNY", kind + " " + amount, Map.of());
+        return ComputedLine.paid(kind, new BigDecimal(amount), "CNY", Explanation.same(kind + " " + amount), Map.of());
     }
 
     private static List<ComposedStatement> statements() {
