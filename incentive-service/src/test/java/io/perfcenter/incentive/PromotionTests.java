@@ -162,6 +162,32 @@ class PromotionTests {
     }
 
     @Test
+    void eligibilityIsAnsweredInTheLanguageOfAcceptLanguage() {
+        as(AGENT_P2).header("Accept-Language", "zh-CN,zh;q=0.9").get(eligibility("P2")).then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("eligible", is(false))
+                .body("summary", is("暂不符合：5 条规则中有 5 条未满足"))
+                .body("rules.missing", contains("还需连续 1 个月等级为 good 或 excellent", "还需任职 4 个月",
+                        "mentoring_pass_rate 还差 0.1（至少 0.9）", "2026-05 至 2026-10 的 suggestions_adopted 数据",
+                        "rule_violations 需降低 1（至多 0）"))
+                .body("rules[0].explanation", is("截至 2026-10 连续 2 个月等级为 good 或 excellent（2026-08 的等级为 fail）"))
+                .body("rules[0].rule", is("连续 3 个月等级为 good 或 excellent"))
+                .body("rules[4].rule", is("no disciplinary deductions"))
+                .body("rules[2].actual", is(new BigDecimal("0.8")));
+        as(AGENT_P2).header("Accept-Language", "en-US").get(eligibility("P2")).then().statusCode(200)
+                .header("Content-Language", "en")
+                .body("summary", is("not yet: 5 of 5 rules unmet"))
+                .body("rules[1].missing", is("4 more months of tenure"));
+        as(AGENT_P2).get(eligibility("P2")).then().statusCode(200).header("Content-Language", "en")
+                .body("rules[0].rule", is("3 consecutive months graded good or excellent"));
+        as(HR).header("Accept-Language", "zh").body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))
+                .post(BASE + "/promotion/checks").then().statusCode(200).header("Content-Language", "zh-CN")
+                .body("results[1].rules.missing[1]", is("还需任职 4 个月"))
+                .body("results[3].summary", is("没有更高一级"))
+                .body("results[3].note", is("operations-manager 在晋升通道 CAREER 上没有更高一级"));
+    }
+
+    @Test
     void aUnitIsCheckedAtOnce() {
         downstream.resetRequests();
         as(HR).body(Map.of("ladderCode", "CAREER", "unitCode", "PR-1", "asOf", "2026-10"))

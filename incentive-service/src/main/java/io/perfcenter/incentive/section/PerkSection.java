@@ -122,7 +122,7 @@ public final class PerkSection extends PlanSection {
                 String whatZh = quantity + (perk.unit() == null ? "" : "（" + perk.unit() + "）");
                 lines.add(ComputedLine.entitlement(KIND, facts.plan().currency, new Explanation(
                         String.join(" and ", met.stream().map(Explanation::en).toList()) + ": " + what,
-                        String.join("且", met.stream().map(Explanation::zh).toList()) + "：" + whatZh), source));
+                        String.join("，", met.stream().map(Explanation::zh).toList()) + "：" + whatZh), source));
             }
         }
         return lines;

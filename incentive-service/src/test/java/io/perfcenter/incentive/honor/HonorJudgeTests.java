@@ -88,6 +88,42 @@ class HonorJudgeTests {
     }
 
     @Test
+    void reasonsAreWrittenInChineseTooWithTheSameFigures() {
+        HonorJudge.Judgement j = HonorJudge.judge(SERVICE_STAR, List.of(
+                agent("A1", "excellent", "csat", "4.9", "calls_handled", 2000, "fcr", "0.90", "aht", 300),
+                agent("A2", "good", "csat", "4.90", "calls_handled", 1800, "fcr", "0.85", "aht", 280),
+                agent("A3", "excellent", "csat", "4.95", "calls_handled", 1200),
+                agent("A4", "excellent", "csat", "4.97", "calls_handled", 2500, "upheld_complaints", 1),
+                agent("A5", "fail", "csat", "4.99", "calls_handled", 2500),
+                agent("A6", "good", "calls_handled", 2500)));
+        assertEquals("csat 4.9，2 名合格者中第 1 名（越高越好）；csat 持平，凭次级排序 fcr 0.9 vs 0.85 领先 A2",
+                j.winners().get(0).why().zh());
+        assertEquals(List.of("calls_handled 1200 below the required 1500", "upheld_complaints 1 above the allowed 0",
+                        "graded fail, an excluded grade", "no csat figure to rank by"),
+                j.leftOut().stream().map(HonorJudge.LeftOut::reason).toList());
+        assertEquals(List.of("calls_handled 1200 低于要求的 1500", "upheld_complaints 1 高于允许的 0",
+                        "等级为 fail，属于排除的等级", "没有 csat 数据，无法排名"),
+                j.leftOut().stream().map(l -> l.why().zh()).toList());
+
+        HonorJudge.Judgement tie = HonorJudge.judge(SERVICE_STAR, List.of(
+                agent("B2", "good", "csat", "4.8", "calls_handled", 1600, "fcr", "0.8", "aht", 300),
+                agent("B1", "good", "csat", "4.8", "calls_handled", 1700, "fcr", "0.8", "aht", 300)));
+        assertEquals("csat 4.8，2 名合格者中第 1 名（越高越好）；与 B2 并列第 1 名（各项标准均相同）",
+                tie.winners().get(0).why().zh());
+
+        // a figure scoring left out as insufficient data: the reason says so in both languages
+        HonorJudge.Candidate thin = new HonorJudge.Candidate("E9", m -> null, List.of("good"), Map.of(),
+                Map.of("csat", new io.perfcenter.incentive.statement.Explanation(
+                        "csat left out of the scorecard as insufficient data (2 samples)",
+                        "csat 因数据不足未计入记分卡（2 个样本）")));
+        AwardInput byCsat = new AwardInput("C", "C", Cadence.MONTHLY, new Ranking("csat", Direction.HIGHER), null,
+                null, 1, null);
+        HonorJudge.LeftOut out = HonorJudge.judge(byCsat, List.of(thin)).leftOut().get(0);
+        assertEquals("csat left out of the scorecard as insufficient data (2 samples) to rank by", out.reason());
+        assertEquals("csat 因数据不足未计入记分卡（2 个样本），无法排名", out.why().zh());
+    }
+
+    @Test
     void ordinals() {
         assertEquals(List.of("1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd"),
                 List.of(1, 2, 3, 4, 11, 12, 13, 21, 102).stream().map(HonorJudge::ordinal).toList());

@@ -90,6 +90,41 @@ class PromotionRuleTests {
     }
 
     @Test
+    void eligibilityIsExplainedInChineseTooWithTheSameFigures() {
+        Eligibility e = LadderEvaluation.evaluate(ladder(), OCT, "seat", agent(LocalDate.of(2026, 3, 1),
+                Map.of(3, Map.of("mentoring_pass_rate", new BigDecimal("0.80")),
+                        6, Map.of("rule_violations", new BigDecimal("1"))), "fail", "good", "excellent"));
+        Eligibility zh = e.in(io.perfcenter.incentive.web.Language.ZH);
+        assertEquals("暂不符合：5 条规则中有 5 条未满足", zh.summary());
+        List<RuleResult> r = zh.rules();
+        assertEquals("连续 3 个月等级为 good 或 excellent", r.get(0).rule());
+        assertEquals("截至 2026-10 连续 2 个月等级为 good 或 excellent（2026-08 的等级为 fail）", r.get(0).explanation());
+        assertEquals("还需连续 1 个月等级为 good 或 excellent", r.get(0).missing());
+        assertEquals("任职至少 12 个月", r.get(1).rule());
+        assertEquals("自入职日期 2026-03-01 至 2026-10 月底共 8 个整月", r.get(1).explanation());
+        assertEquals("还需任职 4 个月", r.get(1).missing());
+        assertEquals("近 3 个月 mentoring_pass_rate 至少 0.9", r.get(2).rule());
+        assertEquals("2026-08 至 2026-10 的 mentoring_pass_rate 为 0.8", r.get(2).explanation());
+        assertEquals("mentoring_pass_rate 还差 0.1（至少 0.9）", r.get(2).missing());
+        assertEquals("2026-05 至 2026-10 没有 suggestions_adopted 记录", r.get(3).explanation());
+        assertEquals("2026-05 至 2026-10 的 suggestions_adopted 数据", r.get(3).missing());
+        // HR's own label is shown as given, in either language
+        assertEquals("no disciplinary deductions", r.get(4).rule());
+        assertEquals("rule_violations 需降低 1（至多 0）", r.get(4).missing());
+        // the English answer is the one computed, unchanged
+        assertEquals(e.summary(), e.in(io.perfcenter.incentive.web.Language.EN).summary());
+        assertEquals("4 more months of tenure", e.in(io.perfcenter.incentive.web.Language.EN).rules().get(1).missing());
+
+        Eligibility noPosition = LadderEvaluation.evaluate(ladder(), OCT, null, agent(LocalDate.of(2020, 1, 1),
+                Map.of())).in(io.perfcenter.incentive.web.Language.ZH);
+        assertEquals("组织目录中没有岗位：按 seat 处理", noPosition.note());
+        Eligibility top = LadderEvaluation.evaluate(ladder(), OCT, "operations-manager", agent(null, Map.of()))
+                .in(io.perfcenter.incentive.web.Language.ZH);
+        assertEquals("没有更高一级", top.summary());
+        assertEquals("operations-manager 在晋升通道 CAREER 上没有更高一级", top.note());
+    }
+
+    @Test
     void aMonthWithoutScorecardBreaksTheStreakAndNoHireDateIsMissing() {
         RuleResult streak = new ConsecutiveGradesRule(SEAT_TO_LEAD.get(0)).check(
                 agent(null, Map.of(), "good", null, "excellent"), OCT);
