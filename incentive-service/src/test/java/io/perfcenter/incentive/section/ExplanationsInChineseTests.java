@@ -234,11 +234,13 @@ class ExplanationsInChineseTests {
     }
 
     @Test
-    void theLanguageIsTheFirstChineseOrEnglishRangeByWeight() {
+    void theLanguageIsChineseWhenTheMostPreferredRangeIsChinese() {
         assertEquals(Language.ZH, Language.of("zh-CN"));
         assertEquals(Language.ZH, Language.of("zh"));
         assertEquals(Language.ZH, Language.of("zh-TW,en;q=0.5"));
-        assertEquals(Language.ZH, Language.of("fr, zh-Hans;q=0.8, en;q=0.5"));
+        assertEquals(Language.ZH, Language.of("en;q=0.5, zh-Hans;q=0.8"));
+        // the most preferred range decides, as for problem titles
+        assertEquals(Language.EN, Language.of("fr, zh-Hans;q=0.8, en;q=0.5"));
         assertEquals(Language.EN, Language.of("en-US,zh;q=0.9"));
         assertEquals(Language.EN, Language.of("zh;q=0, de"));
         assertEquals(Language.EN, Language.of(null));
