@@ -167,6 +167,30 @@ class ExplanationLanguageTests {
     }
 
     @Test
+    void aRunOfBeforeV8RecomputedGainsItsChineseTextsAsARevisionWithoutChanges() {
+        TestApi.stubScorecards(downstream, "2026-03", "ZH-3", List.of(
+                new Card(9301, "Z4", "ZH-3", "2026-03", "92.5", "excellent", 1)));
+        as(HR).body(List.of(salary("Z4", "8000.00"))).put(BASE + "/salaries").then().statusCode(200);
+        Map<String, Object> input = Map.of("planCode", "ZH-PAY", "period", "2026-03", "unitCode", "ZH-3");
+        long first = as(HR).body(input).post(BASE + "/runs").then().statusCode(201).extract().jsonPath().getLong("id");
+        // as a run stored before V8: no Chinese texts, and a fingerprint of its time (computed without them)
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("UPDATE payout_line SET explanation_zh = NULL WHERE statement_id IN "
+                    + "(SELECT id FROM payout_statement WHERE run_id = ?1)").setParameter(1, first).executeUpdate();
+            em.createNativeQuery("UPDATE payout_run SET fingerprint = 'before-v8' WHERE id = ?1")
+                    .setParameter(1, first).executeUpdate();
+        });
+        as(HR).header("Accept-Language", "zh-CN").get(BASE + "/runs/" + first).then().statusCode(200)
+                .body("statements[0].lines[0].explanation", is(Z1_EN));
+        long second = as(HR).header("Accept-Language", "zh-CN").body(input).post(BASE + "/runs").then()
+                .statusCode(201).body("revision", is(2)).body("totalAmount", is(money("2640.00")))
+                .body("statements[0].lines[0].explanation", is(Z1_ZH))
+                .extract().jsonPath().getLong("id");
+        as(HR).get(BASE + "/runs/" + second + "/changes").then().statusCode(200)
+                .body("changedCount", is(0)).body("unchangedCount", is(1));
+    }
+
+    @Test
     void honorReasonsReadInTheLanguageAskedAndAJudgementOfBeforeV8GainsChinese() {
         Map<String, Object> award = new HashMap<>();
         award.put("code", "ZH-STAR");

@@ -276,8 +276,10 @@ public class PayoutRunService {
             List<String> sources = s.sourcesJson();
             for (int i = 0; i < s.lines().size(); i++) {
                 ComputedLine l = s.lines().get(i);
-                text.append(l.kind()).append('\u0000').append(l.amount()).append('\u0000').append(l.explanation())
-                        .append('\u0000').append(sources.get(i)).append('\u0000').append(l.monetary()).append('\u0001');
+                // both texts: a run stored without its Chinese ones (before V8) is not the same run
+                text.append(l.kind()).append('\u0000').append(l.amount()).append('\u0000').append(l.explained().en())
+                        .append('\u0000').append(l.explained().zh()).append('\u0000').append(sources.get(i))
+                        .append('\u0000').append(l.monetary()).append('\u0001');
             }
             sha.update(text.toString().getBytes(StandardCharsets.UTF_8));
         }
