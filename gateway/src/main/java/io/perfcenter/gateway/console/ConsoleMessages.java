@@ -1333,4 +1333,482 @@ public interface ConsoleMessages {
 
     @Message("the month-to-date figures of {unit}")
     String whatMonthToDate(String unit);
+
+    // ---- quality and coaching: coaching sessions, improvement plans, QA evaluations, calibration, mentoring ----
+    @Message("Coaching & QA")
+    String navQuality();
+
+    @Message("Calibration")
+    String navCalibrations();
+
+    @Message("Mentoring")
+    String navMentoring();
+
+    @Message("Coaching, improvement plans and QA evaluations")
+    String qualityLink();
+
+    @Message("Coaching and QA of {employeeId}")
+    String qualityTitle(String employeeId);
+
+    @Message("My coaching and QA")
+    String myQuality();
+
+    @Message("Back to coaching and QA")
+    String backToQuality();
+
+    @Message("Coaching sessions")
+    String coachingSessions();
+
+    @Message("No coaching session yet.")
+    String noCoachingSessions();
+
+    @Message("Session {id}")
+    String sessionN(long id);
+
+    @Message("Period")
+    String periodLabel();
+
+    @Message("Coach")
+    String coach();
+
+    @Message("Opened")
+    String openedAt();
+
+    @Message("Closed")
+    String closedAt();
+
+    @Message("Acknowledgements")
+    String acknowledgements();
+
+    @Message("Agent")
+    String agentLabel();
+
+    @Message("Items on the agenda (weakest first)")
+    String agendaSize();
+
+    @Message("Open a coaching session")
+    String openCoachingSession();
+
+    @Message("A coaching session is opened on a published scorecard; {period} has none yet.")
+    String noPublishedScorecard(String period);
+
+    @Message("Coaching session with {employeeId}")
+    String coachingSessionOf(String employeeId);
+
+    @Message("Agenda")
+    String agenda();
+
+    @Message("attainment")
+    String attainment();
+
+    @Message("Notes and agreed actions")
+    String notesAndActions();
+
+    @Message("Notes of the session")
+    String coachingNotes();
+
+    @Message("Saving the notes clears the acknowledgements given so far: both parties acknowledge what is written.")
+    String notesClearAcknowledgements();
+
+    @Message("Action {index}")
+    String actionN(int index);
+
+    @Message("What is to be done")
+    String actionText();
+
+    @Message("Who does it (employee id)")
+    String actionOwner();
+
+    @Message("Due date")
+    String dueDate();
+
+    @Message("Save notes and actions")
+    String saveNotes();
+
+    @Message("The coach has not written notes yet.")
+    String noNotesYet();
+
+    @Message("Written {at}")
+    String writtenAt(String at);
+
+    @Message("acknowledged {at}")
+    String acknowledgedAt(String at);
+
+    @Message("not acknowledged yet")
+    String notYetAcknowledged();
+
+    @Message("The session closes, read-only, once the agent and the coach have both acknowledged the notes.")
+    String closesWhenBoth();
+
+    @Message("Closed: both parties acknowledged; the session is read-only.")
+    String sessionClosed();
+
+    @Message("Comment (optional)")
+    String commentOptional();
+
+    @Message("Acknowledge")
+    String acknowledge();
+
+    @Message("Acknowledge as coach")
+    String acknowledgeAndCloseAsCoach();
+
+    @Message("Improvement plans")
+    String improvementPlans();
+
+    @Message("No improvement plan.")
+    String noImprovementPlans();
+
+    @Message("Plan {id}")
+    String planN(long id);
+
+    @Message("{start} to {due}")
+    String planWindow(String start, String due);
+
+    @Message("at most")
+    String atMost();
+
+    @Message("at least")
+    String atLeast();
+
+    @Message("in {count} consecutive ISO weeks")
+    String consecutiveWeeks(int count);
+
+    @Message("in {count} consecutive months")
+    String consecutiveMonths(int count);
+
+    @Message("met")
+    String goalMet();
+
+    @Message("not met yet")
+    String goalNotYet();
+
+    @Message("The goal's metric week by week or month by month")
+    String windowsCaption();
+
+    @Message("From")
+    String from();
+
+    @Message("To")
+    String to();
+
+    @Message("Records")
+    String samplesLabel();
+
+    @Message("Holds")
+    String holds();
+
+    @Message("Evaluated {at}")
+    String lastEvaluation(String at);
+
+    @Message("Not evaluated yet.")
+    String notEvaluatedYet();
+
+    @Message("Check-ins")
+    String checkIns();
+
+    @Message("No check-in yet.")
+    String noCheckIns();
+
+    @Message("Consequence")
+    String consequences();
+
+    @Message("extended to")
+    String extendedTo();
+
+    @Message("The plan was missed: its coach records what follows, with the reason.")
+    String consequenceDue();
+
+    @Message("Check-in note")
+    String checkInNote();
+
+    @Message("Add check-in")
+    String addCheckIn();
+
+    @Message("Evaluate from the figures now")
+    String evaluateNow();
+
+    @Message("What follows")
+    String consequenceKind();
+
+    @Message("Retraining")
+    String kindRetraining();
+
+    @Message("Reassignment")
+    String kindReassignment();
+
+    @Message("Plan extended")
+    String kindExtended();
+
+    @Message("Nothing")
+    String kindNone();
+
+    @Message("New due date (extension only)")
+    String extendedToOptional();
+
+    @Message("Record the consequence")
+    String recordConsequence();
+
+    @Message("New improvement plan")
+    String newImprovementPlan();
+
+    @Message("Unit")
+    String unitLabel();
+
+    @Message("Start date")
+    String startDate();
+
+    @Message("Goal")
+    String goal();
+
+    @Message("Metric (code)")
+    String metricLabel();
+
+    @Message("Comparison")
+    String comparison();
+
+    @Message("Measured in")
+    String windowKind();
+
+    @Message("ISO weeks")
+    String weeks();
+
+    @Message("Calendar months")
+    String monthsWindow();
+
+    @Message("How many in a row must hold")
+    String consecutive();
+
+    @Message("Why (optional)")
+    String planReason();
+
+    @Message("Create plan")
+    String createPlan();
+
+    @Message("QA evaluations of {period}")
+    String qaEvaluations(String period);
+
+    @Message("No QA evaluation in {period}.")
+    String noQaEvaluations(String period);
+
+    @Message("Score")
+    String score();
+
+    @Message("Evaluator")
+    String evaluator();
+
+    @Message("Critical item")
+    String criticalItem();
+
+    @Message("Disputed by appeal {appealId}")
+    String disputedBy(String appealId);
+
+    @Message("Dispute this evaluation")
+    String disputeEvaluation();
+
+    @Message("The scorecard item it counts in")
+    String itemThatCountsIt();
+
+    @Message("File the dispute (an appeal)")
+    String fileDispute();
+
+    @Message("QA calibration sessions")
+    String calibrationsTitle();
+
+    @Message("Open")
+    String openLabel();
+
+    @Message("Closed")
+    String closedLabel();
+
+    @Message("No calibration session.")
+    String noCalibrations();
+
+    @Message("Interaction")
+    String interaction();
+
+    @Message("Form")
+    String form();
+
+    @Message("Evaluators")
+    String evaluators();
+
+    @Message("Still to answer")
+    String pendingLabel();
+
+    @Message("your answers are awaited")
+    String yourTurn();
+
+    @Message("Calibration session {id}")
+    String calibrationN(long id);
+
+    @Message("Owner")
+    String owner();
+
+    @Message("Your answers")
+    String yourAnswers();
+
+    @Message("Change your answers")
+    String changeYourAnswers();
+
+    @Message("Blind calibration: the others' answers and the spread are shown once you have submitted yours.")
+    String blindUntilAnswered();
+
+    @Message("– choose –")
+    String chooseAnswer();
+
+    @Message("Submit answers")
+    String submitAnswers();
+
+    @Message("Results")
+    String calibrationResults();
+
+    @Message("No evaluator has answered yet.")
+    String noAnswersYet();
+
+    @Message("Mean score")
+    String meanScore();
+
+    @Message("Variance of the scores")
+    String scoreVariance();
+
+    @Message("Reference score")
+    String referenceScore();
+
+    @Message("Per evaluator: score and deviation")
+    String perEvaluator();
+
+    @Message("Deviation from the mean")
+    String deviationFromMean();
+
+    @Message("Deviation from the reference")
+    String deviationFromReference();
+
+    @Message("{count} items off")
+    String itemsOff(String count);
+
+    @Message("Submitted")
+    String submittedAt();
+
+    @Message("Per item: answers, mean and variance of the points")
+    String perItem();
+
+    @Message("Mean points")
+    String meanPoints();
+
+    @Message("Variance")
+    String variancePoints();
+
+    @Message("Reference")
+    String referenceLabel();
+
+    @Message("Close the session (answers are frozen)")
+    String closeCalibration();
+
+    @Message("Calibration sessions are for QA specialists, hr and admin.")
+    String calibratorsOnly();
+
+    @Message("Mentoring")
+    String mentoringTitle();
+
+    @Message("All units")
+    String allUnits();
+
+    @Message("No mentorship.")
+    String noMentorships();
+
+    @Message("Mentor")
+    String mentor();
+
+    @Message("Mentee")
+    String mentee();
+
+    @Message("Window")
+    String windowLabel();
+
+    @Message("Criterion")
+    String criterion();
+
+    @Message("Result")
+    String resultLabel();
+
+    @Message("passed")
+    String passedLabel();
+
+    @Message("failed")
+    String failedLabel();
+
+    @Message("End")
+    String endMentorship();
+
+    @Message("Last day judged (default: the window's end)")
+    String endedOnOptional();
+
+    @Message("Withdrawn (no verdict; note required)")
+    String withdrawn();
+
+    @Message("Note")
+    String noteLabel();
+
+    @Message("Start a mentorship")
+    String startMentorship();
+
+    @Message("Last day")
+    String lastDay();
+
+    @Message("hr starts and ends mentorships; leaders see their units' mentors' mentees and results here.")
+    String mentoringHrManages();
+
+    @Message("This page is for supervisors, managers, hr and admin.")
+    String leadersOnly();
+
+    @Message("{employeeId} is not an agent you may see, or is unknown.")
+    String qualityNotYours(String employeeId);
+
+    @Message("the coaching session")
+    String whatCoachingSession();
+
+    @Message("the coaching sessions")
+    String whatCoachingSessions();
+
+    @Message("the notes")
+    String whatCoachingNotes();
+
+    @Message("the acknowledgement")
+    String whatAcknowledgement();
+
+    @Message("the improvement plan")
+    String whatImprovementPlan();
+
+    @Message("the improvement plans")
+    String whatImprovementPlans();
+
+    @Message("the check-in")
+    String whatCheckIn();
+
+    @Message("the evaluation")
+    String whatEvaluation();
+
+    @Message("the consequence")
+    String whatConsequence();
+
+    @Message("the QA evaluations")
+    String whatQaEvaluations();
+
+    @Message("the calibration session")
+    String whatCalibration();
+
+    @Message("the calibration sessions")
+    String whatCalibrations();
+
+    @Message("your answers")
+    String whatCalibrationAnswers();
+
+    @Message("the QA form")
+    String whatQaForm();
+
+    @Message("the mentorship")
+    String whatMentorship();
+
+    @Message("the mentorships")
+    String whatMentorships();
 }
