@@ -296,7 +296,7 @@ class ConsoleQualityIT {
         signInAs("CQQ1", "qa");
         browser.get(gw + "/console/quality/calibrations");
         assertTrue(browser.findElement(By.id("calibration-link-" + session)).findElement(By.xpath("../.."))
-                .getText().contains("CQQ1"), "CQQ1's answers are awaited");
+                .getAttribute("class").contains("awaits-me"), "CQQ1's answers are awaited");
         screenshot("calibrations");
         submit(By.id("calibration-link-" + session));
         // blind: CQQ2's answers and the spread are not shown before CQQ1 answers
