@@ -35,9 +35,12 @@ public class ServiceHeaders implements ClientHeadersFactory {
             headers.putSingle("X-Request-Id", requestId);
         }
         try {
-            headers.putSingle(ACTING_FOR, caller.get().name());
+            Caller who = caller.get();
+            if (!who.anonymous()) {
+                headers.putSingle(ACTING_FOR, who.name());
+            }
         } catch (ContextNotActiveException noRequest) {
-            // a call outside any request acts for nobody but the service
+            // a call outside any request (a scheduled job) acts for nobody but the service
         }
         return headers;
     }
