@@ -28,6 +28,7 @@ class OpenApiTests {
                 "withdrawDataCorrection", "getDataCorrection", "retireMetricDefinition", "searchOrgUnits",
                 "searchAgents", "defineQaForm", "listQaForms", "getQaForm", "getQaFormVersion", "retireQaForm",
                 "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan",
+                "topUpQaSamplingPlan",
                 "relayEvents", "listEvents", "createWebhookSubscription", "listWebhookSubscriptions",
                 "getWebhookSubscription", "disableWebhookSubscription", "listWebhookDeliveries", "getWebhookDelivery",
                 "replayWebhookDelivery", "listNotifications", "markNotificationRead",

@@ -81,6 +81,7 @@ class WriteAuthorizationMatrixIT {
             defineQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             retireQaForm            | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             createQaSamplingPlan    | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            topUpQaSamplingPlan     | -                 | 403   | 403        | 403     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             acknowledgeQaEvaluation | own               | 2xx   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
             acknowledgeQaEvaluation | same-unit         | 404   | 403        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
             acknowledgeQaEvaluation | sibling-unit      | 404   | 404        | 403     | 403      | 403 | 403   | 403            | 403      | 403            | 403     | 403                | 403
@@ -413,6 +414,9 @@ class WriteAuthorizationMatrixIT {
             case "createQaSamplingPlan" -> new Call("POST", "/api/v1/metrics/qa/sampling-plans", Map.of(
                     "unitCode", "XG1", "period", "2026-09", "agentShare", 1, "evaluationsPerAgent", 1,
                     "evaluators", List.of("XQ1"), "seed", n));
+            // a plan of the current month (a past month's is closed to top-ups after 31 days), drawn by hr
+            case "topUpQaSamplingPlan" -> new Call("POST", "/api/v1/metrics/qa/sampling-plans/"
+                    + samplingPlanOfThisMonth(n) + "/top-up", null);
             case "createQaCalibration" -> new Call("POST", "/api/v1/metrics/qa/calibrations",
                     calibration(List.of("XQ1", "XQ2")));
             // answers: a session naming the caller among its evaluators, or one naming others
@@ -792,6 +796,13 @@ class WriteAuthorizationMatrixIT {
         };
         return request.body(calibration(evaluators)).post("/api/v1/metrics/qa/calibrations").then().statusCode(201)
                 .extract().jsonPath().getLong("id");
+    }
+
+    private static long samplingPlanOfThisMonth(int n) {
+        return as("hr", "XH1").body(Map.of("unitCode", "XG1", "period", java.time.YearMonth.now(
+                        java.time.ZoneId.of("Asia/Shanghai")).toString(), "agentShare", 1, "evaluationsPerAgent", 1,
+                        "evaluators", List.of("XQ1"), "seed", n)).post("/api/v1/metrics/qa/sampling-plans").then()
+                .statusCode(201).extract().jsonPath().getLong("id");
     }
 
     /** XA2 mentors the (fresh) mentee in January 2026, judged on qa_score at least 80. */

@@ -23,6 +23,18 @@ public interface MetricsConfig {
 
     RawRetention rawRetention();
 
+    Sampling sampling();
+
+    /** QA sampling plans (metrics-service README, "QA sampling plans"). */
+    interface Sampling {
+        /**
+         * How many days after a plan's period its plan may still be topped up with late calls
+         * ({@code PERFCENTER_QA_TOP_UP_DAYS}); after that the plan is closed to top-ups.
+         */
+        @WithDefault("31")
+        int topUpDays();
+    }
+
     /**
      * How long raw records are kept: whole months, dropped as month partitions (metrics-service README, "Retention").
      */

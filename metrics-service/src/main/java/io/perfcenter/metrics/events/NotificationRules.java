@@ -23,7 +23,9 @@ import java.util.Set;
  *     <li>{@code scoring.appeal.decided}: the agent;</li>
  *     <li>{@code incentive.statement.approved} and {@code incentive.honor.awarded}: the agent;</li>
  *     <li>{@code scoring.improvement-plan.met}: the agent; {@code scoring.improvement-plan.missed} (due, goals not
- *     held): the agent and the leaders of the plan's unit and the units above it, who record the consequence.</li>
+ *     held): the agent and the leaders of the plan's unit and the units above it, who record the consequence;</li>
+ *     <li>{@code scoring.improvement-plan.due} (a few days before the due date, once): the agent and the same
+ *     leaders, who coach the plan.</li>
  * </ul>
  * Nobody is told of their own action (an agent filing an appeal is not in the list of its leaders anyway).
  */
@@ -67,6 +69,16 @@ public class NotificationRules {
                             + text(data, "place") + ")"));
             case "io.perfcenter.scoring.improvement-plan.met" -> agent == null ? List.of() : List.of(new Note(agent,
                     "Your improvement plan " + text(data, "planId") + " is met"));
+            case "io.perfcenter.scoring.improvement-plan.due" -> {
+                List<Note> notes = new ArrayList<>();
+                if (agent != null) {
+                    notes.add(new Note(agent, "Your improvement plan " + text(data, "planId") + " is due on "
+                            + text(data, "dueDate")));
+                }
+                notes.addAll(toEach(unitLeaders(agent, text(data, "unitCode")), "Improvement plan "
+                        + text(data, "planId") + " of " + agent + " is due on " + text(data, "dueDate")));
+                yield notes;
+            }
             case "io.perfcenter.scoring.improvement-plan.missed" -> {
                 List<Note> notes = new ArrayList<>();
                 if (agent != null) {

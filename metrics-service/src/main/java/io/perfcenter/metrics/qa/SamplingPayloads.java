@@ -86,7 +86,20 @@ public final class SamplingPayloads {
                     + "plan's form version", examples = "evaluated without the plan's form CALL_QA v1: not counted")
             String notCounted,
             @Schema(description = "The plan's form items to check on this call (plans naming a form)")
-            List<ChecklistItem> checklist) {
+            List<ChecklistItem> checklist,
+            @Schema(description = "0: drawn with the plan; 1, 2, …: added by that top-up round", examples = "0")
+            int round) {
+    }
+
+    @Schema(name = "QaSamplingRound", description = "A top-up of the plan with late calls")
+    public record Round(
+            @Schema(description = "Its number; the round drew with java.util.Random(seed + round)", examples = "1")
+            int round,
+            @Schema(examples = "2026-11-03T09:30:00+08:00") OffsetDateTime drawnAt,
+            @Schema(examples = "Q1") String drawnBy,
+            @Schema(description = "Sampled agents below evaluationsPerAgent before the round", examples = "2")
+            int agentsShort,
+            @Schema(description = "Calls the round added", examples = "3") int added) {
     }
 
     @Schema(name = "QaSamplingProgress", description = "Evaluations done against those planned")
@@ -115,6 +128,7 @@ public final class SamplingPayloads {
             @Schema(examples = "2") int done,
             @Schema(description = "Per evaluator, in the plan's order") List<Progress> progress,
             List<Assignment> assignments,
+            @Schema(description = "Top-up rounds that added calls, oldest first") List<Round> rounds,
             OffsetDateTime createdAt,
             @Schema(examples = "Q1") String createdBy) {
     }

@@ -61,6 +61,27 @@ public class SamplingResource {
         return Response.created(URI.create("/api/v1/metrics/qa/sampling-plans/" + plan.id())).entity(plan).build();
     }
 
+    @POST
+    @Path("/{id}/top-up")
+    @RolesAllowed({Roles.QA, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "topUpQaSamplingPlan", summary = "Top a sampling plan up with calls that arrived late",
+            description = "For each sampled agent still short of evaluationsPerAgent (in employee-id order), draws "
+                    + "from the agent's matching calls not in the plan yet (those ingested since the draw), ordered "
+                    + "by (sourceSystem, externalId) and shuffled with java.util.Random(seed + round), one generator "
+                    + "for the round (round 1, 2, …), as many as the agent is short; each goes to the QA specialist "
+                    + "with the fewest calls of the plan so far, never the agent themself. The plan's calls so far "
+                    + "stay as they are; a round that added calls is recorded in rounds. 409 once the plan is closed "
+                    + "(its period ended more than PERFCENTER_QA_TOP_UP_DAYS days ago, default 31) or its period "
+                    + "begins before the raw-record retention's first kept day.")
+    @APIResponse(responseCode = "200", description = "The plan with the calls added and its progress",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
+    @APIResponse(responseCode = "404", description = "No such plan")
+    @APIResponse(responseCode = "409", description = "The plan is closed to top-ups or its records are gone; nothing "
+            + "is stored")
+    public PlanView topUp(@Parameter(description = "The plan's id", example = "7") @PathParam("id") long id) {
+        return sampling.view(sampling.topUp(id));
+    }
+
     @GET
     @RolesAllowed({Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listQaSamplingPlans", summary = "Sampling plans, newest first, with their progress")

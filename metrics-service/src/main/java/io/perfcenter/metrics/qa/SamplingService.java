@@ -3,6 +3,8 @@ package io.perfcenter.metrics.qa;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.perfcenter.metrics.aggregate.PeriodRange;
+import io.perfcenter.metrics.config.MetricsConfig;
+import io.perfcenter.metrics.ingest.RawRetention;
 import io.perfcenter.metrics.db.NativeRows;
 import io.perfcenter.metrics.ingest.RecordField;
 import io.perfcenter.metrics.org.OrgUnit;
@@ -12,6 +14,7 @@ import io.perfcenter.metrics.qa.SamplingPayloads.Filters;
 import io.perfcenter.metrics.qa.SamplingPayloads.PlanInput;
 import io.perfcenter.metrics.qa.SamplingPayloads.PlanView;
 import io.perfcenter.metrics.qa.SamplingPayloads.Progress;
+import io.perfcenter.metrics.qa.SamplingPayloads.Round;
 import io.perfcenter.metrics.security.Caller;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,9 +25,13 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,10 +62,16 @@ public class SamplingService {
 
     private final EntityManager em;
     private final Caller caller;
+    private final Clock clock;
+    private final RawRetention retention;
+    private final int topUpDays;
 
-    SamplingService(EntityManager em, Caller caller) {
+    SamplingService(EntityManager em, Caller caller, Clock clock, RawRetention retention, MetricsConfig config) {
         this.em = em;
         this.caller = caller;
+        this.clock = clock;
+        this.retention = retention;
+        this.topUpDays = config.sampling().topUpDays();
     }
 
     @Transactional
@@ -90,14 +103,16 @@ public class SamplingService {
         }
         Number id = (Number) em.createNativeQuery("INSERT INTO qa_sampling_plan (unit_code, period_from, period_to, "
                         + "agent_share, evaluations_per_agent, filters, evaluators, seed, form_code, agents_eligible, "
-                        + "agents_sampled, created_by, form_version) VALUES (?1, ?2, ?3, ?4, ?5, cast(?6 AS jsonb), "
-                        + "string_to_array(?7, ','), ?8, ?9, ?10, ?11, ?12, ?13) RETURNING id")
+                        + "agents_sampled, created_by, form_version, sampled_agents) VALUES (?1, ?2, ?3, ?4, ?5, "
+                        + "cast(?6 AS jsonb), string_to_array(?7, ','), ?8, ?9, ?10, ?11, ?12, ?13, "
+                        + "string_to_array(?14, ',')) RETURNING id")
                 .setParameter(1, in.unit).setParameter(2, in.range.from()).setParameter(3, in.range.to())
                 .setParameter(4, in.share).setParameter(5, in.perAgent).setParameter(6, json(in.filters))
                 .setParameter(7, String.join(",", in.evaluators)).setParameter(8, seed)
                 .setParameter(9, in.form == null ? null : in.form.code).setParameter(10, agents.size())
                 .setParameter(11, sampled.size()).setParameter(12, caller.name())
-                .setParameter(13, in.form == null ? null : in.form.version).getSingleResult();
+                .setParameter(13, in.form == null ? null : in.form.version)
+                .setParameter(14, String.join(",", sampled)).getSingleResult();
         int position = 0;
         for (Object[] a : assignments) {
             em.createNativeQuery("INSERT INTO qa_sampling_assignment (plan_id, position, employee_id, source_system, "
@@ -107,6 +122,109 @@ public class SamplingService {
                     .executeUpdate();
         }
         return id.longValue();
+    }
+
+    /**
+     * Tops the plan up with late calls (round r = 1, 2, …): for each sampled agent still short of evaluationsPerAgent,
+     * in employee-id order, the agent's calls matching the plan (period, unit, filters) that are not in the plan yet,
+     * ordered by (sourceSystem, externalId), are shuffled with one {@code java.util.Random(seed + r)} for the round,
+     * as the draw shuffles, and the first as many as the agent is short are taken. As the agent was short, every
+     * call that matched at the draw is in the plan already: these are the calls ingested (or revised or attributed
+     * to the unit) since. Each goes to the evaluator with the fewest calls of the whole plan so far (ties: the first in
+     * the plan's list), never to the agent themself; the plan's calls so far are left as they are. A round that adds
+     * calls is recorded (who, when, how many agents were short, how many calls it added); one that finds none records
+     * nothing. Refused (409) once the period ended more than {@code perfcenter.metrics.sampling.top-up-days} days ago
+     * (the plan is closed) or when the period begins before the raw-record retention's first kept day (its records
+     * are gone). Top-ups of one plan run one at a time (the plan's row is locked).
+     */
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public long topUp(long id) {
+        List<Object[]> plans = em.createNativeQuery("SELECT unit_code, period_from, period_to, evaluations_per_agent, "
+                + "filters::text, array_to_string(evaluators, ','), seed, array_to_string(sampled_agents, ','), "
+                + "sampled_agents IS NULL FROM qa_sampling_plan WHERE id = ?1 FOR UPDATE").setParameter(1, id)
+                .getResultList();
+        if (plans.isEmpty()) {
+            throw Problems.notFound("Sampling plan", id);
+        }
+        Object[] p = plans.get(0);
+        LocalDate from = NativeRows.day(p[1]);
+        LocalDate to = NativeRows.day(p[2]);
+        LocalDate today = LocalDate.now(clock);
+        if (today.isAfter(to.plusDays(topUpDays))) {
+            throw Problems.conflict("Sampling plan " + id + " is closed: its period " + from + " to " + to
+                    + " ended more than " + topUpDays + " days ago, so late calls no longer top it up");
+        }
+        retention.firstDayKept().filter(from::isBefore).ifPresent(first -> {
+            throw Problems.conflict("Sampling plan " + id + " covers " + from + " to " + to + ", before the first day "
+                    + "whose raw records are kept (" + first + "): its calls are gone");
+        });
+        Filters filters;
+        try {
+            filters = JSON.readValue((String) p[4], Filters.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("sampling plan " + id + " has unreadable filters", e);
+        }
+        int perAgent = ((Number) p[3]).intValue();
+        List<String> evaluators = Arrays.asList(((String) p[5]).split(","));
+        Checked in = new Checked((String) p[0], new PeriodRange(from, to), null, perAgent, filters, evaluators, null);
+        List<Object[]> existing = em.createNativeQuery("SELECT employee_id, source_system, external_id, evaluator_id "
+                + "FROM qa_sampling_assignment WHERE plan_id = ?1 ORDER BY position").setParameter(1, id)
+                .getResultList();
+        Map<String, Integer> load = new LinkedHashMap<>();
+        evaluators.forEach(e -> load.put(e, 0));
+        Map<String, Integer> have = new HashMap<>();
+        Set<List<String>> inPlan = new HashSet<>();
+        for (Object[] a : existing) {
+            have.merge((String) a[0], 1, Integer::sum);
+            inPlan.add(List.of((String) a[1], (String) a[2]));
+            load.merge((String) a[3], 1, Integer::sum);
+        }
+        // plans drawn before the draw recorded its agents: those it assigned calls to
+        List<String> sampled = new ArrayList<>(Boolean.TRUE.equals(p[8]) ? new java.util.TreeSet<>(have.keySet())
+                : p[7] == null || ((String) p[7]).isEmpty() ? List.of() : Arrays.asList(((String) p[7]).split(",")));
+        sampled.sort(null);
+        int round = ((Number) em.createNativeQuery("SELECT coalesce(max(round), 0) + 1 FROM qa_sampling_round "
+                + "WHERE plan_id = ?1").setParameter(1, id).getSingleResult()).intValue();
+        Random random = new Random(((Number) p[6]).longValue() + round);
+        int agentsShort = 0;
+        List<Object[]> added = new ArrayList<>();
+        for (String agent : sampled) {
+            int missing = perAgent - have.getOrDefault(agent, 0);
+            if (missing <= 0) {
+                continue;
+            }
+            agentsShort++;
+            List<Object[]> calls = new ArrayList<>(calls(in, agent));
+            calls.removeIf(c -> inPlan.contains(List.of((String) c[0], (String) c[1])));
+            shuffle(calls, random);
+            for (Object[] call : calls.subList(0, Math.min(missing, calls.size()))) {
+                String evaluator = leastLoaded(load, agent);
+                if (evaluator == null) {
+                    throw Problems.conflict("Agent " + agent + " is the only evaluator of sampling plan " + id
+                            + "; a QA specialist does not evaluate their own calls");
+                }
+                load.merge(evaluator, 1, Integer::sum);
+                added.add(new Object[]{agent, call[0], call[1], call[2], evaluator});
+            }
+        }
+        if (added.isEmpty()) {
+            return id;
+        }
+        em.createNativeQuery("INSERT INTO qa_sampling_round (plan_id, round, drawn_by, agents_short, added) "
+                        + "VALUES (?1, ?2, ?3, ?4, ?5)").setParameter(1, id).setParameter(2, round)
+                .setParameter(3, caller.name()).setParameter(4, agentsShort).setParameter(5, added.size())
+                .executeUpdate();
+        int position = ((Number) em.createNativeQuery("SELECT coalesce(max(position), 0) FROM qa_sampling_assignment "
+                + "WHERE plan_id = ?1").setParameter(1, id).getSingleResult()).intValue();
+        for (Object[] a : added) {
+            em.createNativeQuery("INSERT INTO qa_sampling_assignment (plan_id, position, employee_id, source_system, "
+                            + "external_id, activity_date, evaluator_id, round) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                    .setParameter(1, id).setParameter(2, ++position).setParameter(3, a[0])
+                    .setParameter(4, a[1]).setParameter(5, a[2]).setParameter(6, a[3]).setParameter(7, a[4])
+                    .setParameter(8, round).executeUpdate();
+        }
+        return id;
     }
 
     /** The shuffle the plan's description states: Fisher–Yates from the last position down. */
@@ -270,7 +388,7 @@ public class SamplingService {
         Query rowsQuery = em.createNativeQuery("SELECT a.employee_id, a.source_system, a.external_id, "
                 + "a.activity_date, a.evaluator_id, EXISTS (SELECT 1 FROM qa_evaluation e WHERE " + counted
                 + (formVersion == null ? "" : " AND e.form_code = ?2 AND e.form_version = ?3") + "), "
-                + "EXISTS (SELECT 1 FROM qa_evaluation e WHERE " + counted + ") "
+                + "EXISTS (SELECT 1 FROM qa_evaluation e WHERE " + counted + "), a.round "
                 + "FROM qa_sampling_assignment a WHERE a.plan_id = ?1 ORDER BY a.position").setParameter(1, id);
         if (formVersion != null) {
             rowsQuery.setParameter(2, formCode).setParameter(3, formVersion);
@@ -289,7 +407,7 @@ public class SamplingService {
             boolean evaluated = (Boolean) r[5];
             boolean other = !evaluated && (Boolean) r[6];
             assignments.add(new Assignment((String) r[0], (String) r[1], (String) r[2], NativeRows.day(r[3]), (String) r[4],
-                    evaluated, other ? notCounted : null, checklist));
+                    evaluated, other ? notCounted : null, checklist, ((Number) r[7]).intValue()));
             int[] counts = byEvaluator.computeIfAbsent((String) r[4], k -> new int[2]);
             counts[0]++;
             if (evaluated) {
@@ -306,10 +424,16 @@ public class SamplingService {
             throw new IllegalStateException("sampling plan " + id + " has unreadable filters", e);
         }
         OffsetDateTime created = NativeRows.time(p[12]);
+        List<Round> rounds = new ArrayList<>();
+        for (Object[] r : (List<Object[]>) em.createNativeQuery("SELECT round, drawn_at, drawn_by, agents_short, added "
+                + "FROM qa_sampling_round WHERE plan_id = ?1 ORDER BY round").setParameter(1, id).getResultList()) {
+            rounds.add(new Round(((Number) r[0]).intValue(), NativeRows.time(r[1]), (String) r[2],
+                    ((Number) r[3]).intValue(), ((Number) r[4]).intValue()));
+        }
         return new PlanView(((Number) p[0]).longValue(), (String) p[1], NativeRows.day(p[2]), NativeRows.day(p[3]), (BigDecimal) p[4],
                 ((Number) p[5]).intValue(), filters, evaluators, ((Number) p[8]).longValue(), formCode, formVersion,
                 ((Number) p[10]).intValue(), ((Number) p[11]).intValue(), rows.size(), done, progress, assignments,
-                created, (String) p[13]);
+                rounds, created, (String) p[13]);
     }
 
     /** Plan ids of a unit (and optionally a period), newest first. */

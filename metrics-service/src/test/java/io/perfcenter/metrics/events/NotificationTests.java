@@ -138,6 +138,29 @@ class NotificationTests {
         }
     }
 
+    @Test
+    void anImprovementPlanComingDueRemindsTheAgentAndTheirLeaders() {
+        hr().body(List.of(Map.of("code", "NDC", "name", "Reminded center", "kind", "CENTER", "leaderEmployeeId", "NDM"),
+                        Map.of("code", "NDG", "name", "Reminded group", "kind", "GROUP", "parentCode", "NDC",
+                                "leaderEmployeeId", "NDS")))
+                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200);
+        String eventId = id();
+        Map<String, Object> due = event(eventId, "io.perfcenter.scoring.improvement-plan.due", "NDA1",
+                Map.of("planId", 21, "employeeId", "NDA1", "unitCode", "NDG", "dueDate", "2026-12-04",
+                        "status", "IN_PROGRESS", "explanation", "due on 2026-12-04, in 3 days"));
+        relayer().body(List.of(due)).post("/api/v1/metrics/events/relay").then().statusCode(200)
+                .body("stored", equalTo(1));
+        // relayed again (a lost answer): stored once, told once
+        relayer().body(List.of(due)).post("/api/v1/metrics/events/relay").then().statusCode(200)
+                .body("stored", equalTo(0));
+        as("NDA1", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                .body("title", equalTo(List.of("Your improvement plan 21 is due on 2026-12-04")));
+        for (String[] person : new String[][]{{"NDS", "supervisor"}, {"NDM", "manager"}}) {
+            as(person[0], person[1]).get(FEED).then().statusCode(200).header("X-Total-Count", "1")
+                    .body("title", equalTo(List.of("Improvement plan 21 of NDA1 is due on 2026-12-04")));
+        }
+    }
+
     private static String id() {
         return UUID.randomUUID().toString();
     }

@@ -50,6 +50,11 @@ public class ImprovementPlan extends PanacheEntityBase {
     public OffsetDateTime evaluatedAt;
     @Column(name = "evaluated_by")
     public String evaluatedBy;
+    /** The due date the agent and the coach were last reminded of ({@code improvement-plan.due}); null: never. */
+    @Column(name = "due_reminded_for")
+    public LocalDate dueRemindedFor;
+    @Column(name = "due_reminded_at")
+    public OffsetDateTime dueRemindedAt;
     @Column(name = "created_by")
     public String createdBy;
     @Column(name = "created_at")

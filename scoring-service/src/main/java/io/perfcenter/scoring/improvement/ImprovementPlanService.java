@@ -25,6 +25,7 @@ import io.perfcenter.scoring.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -188,9 +189,21 @@ public class ImprovementPlanService {
      * (an EXTENDED consequence opens a missed plan again).
      */
     public PlanView evaluate(long id) {
-        ImprovementPlan plan = access.readable(id);
+        return view(settle(access.readable(id), caller.name()));
+    }
+
+    /**
+     * The evaluation itself, for the explicit action (as the caller, who reads the plan) and for the scheduled check
+     * ({@link ImprovementPlanCheck}, as the service): figures read, outcome stored with the evaluator's name and, when
+     * the plan is settled, {@code improvement-plan.met} or {@code .missed} emitted in the same transaction. The plan's
+     * row is locked while the outcome is stored, so two evaluations at the same moment (a coach's and the check's, or
+     * two replicas') settle it once and emit one event: the second finds it settled and changes nothing. Answers the
+     * plan as stored.
+     */
+    ImprovementPlan settle(ImprovementPlan plan, String evaluator) {
+        long id = plan.id;
         if (plan.status != Status.IN_PROGRESS) {
-            return view(plan);
+            return plan;
         }
         LocalDate today = LocalDate.now(clock);
         List<Goal> goals = PlanJson.goals(plan.goals);
@@ -226,22 +239,22 @@ public class ImprovementPlanService {
         }
         Evaluation evaluation = outcome(results, plan.dueDate, today);
         return QuarkusTransaction.requiringNew().call(() -> {
-            ImprovementPlan stored = ImprovementPlan.findById(id);
+            ImprovementPlan stored = ImprovementPlan.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (stored.status != Status.IN_PROGRESS || !stored.dueDate.equals(plan.dueDate)) {
-                return view(stored);
+                return stored;
             }
             stored.status = evaluation.status();
             stored.awaitingConsequence = evaluation.status() == Status.MISSED;
             stored.evaluation = PlanJson.write(evaluation);
             stored.evaluatedAt = OffsetDateTime.now(clock);
-            stored.evaluatedBy = caller.name();
+            stored.evaluatedBy = evaluator;
             if (evaluation.status() != Status.IN_PROGRESS) {
                 // the plan came due (MISSED: its coach owes a consequence) or was met: the agent and the coach hear
                 outbox.emit("improvement-plan." + evaluation.status().name().toLowerCase(java.util.Locale.ROOT),
                         stored.employeeId, new PlanEvent(stored.id, stored.employeeId, stored.unitCode,
                                 stored.dueDate, evaluation.status(), evaluation.explanation()));
             }
-            return view(stored);
+            return stored;
         });
     }
 
@@ -400,7 +413,7 @@ public class ImprovementPlanService {
         }
     }
 
-    private PlanView view(ImprovementPlan plan) {
+    PlanView view(ImprovementPlan plan) {
         List<CheckInView> checkIns = CheckIn.<CheckIn>list("planId = ?1 order by id", plan.id).stream()
                 .map(c -> new CheckInView(c.id, c.authorRole, c.author, c.note, c.createdAt)).toList();
         List<ConsequenceView> consequences = Consequence.<Consequence>list("planId = ?1 order by id", plan.id)
