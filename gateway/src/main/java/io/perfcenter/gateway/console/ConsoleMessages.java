@@ -373,6 +373,43 @@ public interface ConsoleMessages {
     @Message("Rate your peers ({template}, {unit}): the run is in review")
     String ratePeers(String template, String unit);
 
+    // ---- defining metrics and plans (DefineViews) ----
+    @Message("Add a metric to the catalog")
+    String createMetric();
+
+    @Message("Add the metric")
+    String createMetricButton();
+
+    @Message("Lower case letters, digits and _, starting with a letter; a code is never used again")
+    String metricCodeHint();
+
+    @Message("Derivation (JSON, optional)")
+    String derivationJson();
+
+    @Message("How the metric follows from the records, as the API takes it; leave empty for a metric that is pushed as figures only")
+    String derivationHint();
+
+    @Message("Create a plan, or the next version of one")
+    String createPlanVersion();
+
+    @Message("The plan's definition (JSON)")
+    String planDefinitionJson();
+
+    @Message("As createPlan takes it: code, name, currency, performancePayShare, gradeCoefficients and any sections; an existing code gets its next version")
+    String planDefinitionHint();
+
+    @Message("Store the plan")
+    String createPlanButton();
+
+    @Message("adding metric {code}")
+    String whatCreatingMetric(String code);
+
+    @Message("storing the plan")
+    String whatCreatingPlan();
+
+    @Message("{field}: is not valid JSON; nothing was sent")
+    String notJson(String field);
+
     // ---- sign-in ----
     @Message("Sign in")
     String signIn();
