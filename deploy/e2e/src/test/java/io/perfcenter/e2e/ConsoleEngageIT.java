@@ -46,7 +46,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * every agent reaches 4.0, so E3002 earns 50 + 30 and E3003 and E3001 50 each; after hr closes it E3001's ledger
  * holds +50 for it and the badge. Another group's board and contest are refused to E3001. A run of a template whose
  * manual-rating item counts peer ratings, in review for June, puts a link on E3001's month page to the peer ratings,
- * where E3001 rates E3002. A screenshot of every page under {@code target/console-engage-screenshots/}.
+ * where E3001 rates E3002. hr adds a metric from the catalog page (a derivation that is not JSON refused first) and
+ * stores a plan from its JSON on the plans page (a share of 1.5 refused by the API naming performancePayShare, then
+ * 0.25 stored). A screenshot of every page under {@code target/console-engage-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleEngageIT {
@@ -348,5 +350,69 @@ class ConsoleEngageIT {
         assertEquals("E3001", ratings.getString("[0].raterId"));
         assertEquals(5.0, ratings.getDouble("[0].scores.de"));
         assertEquals(4.0, ratings.getDouble("[0].scores.qin"));
+    }
+
+    @Test
+    @Order(5)
+    void hrAddsAMetricFromTheCatalogAndStoresAPlanFromItsJsonAndSeesTheApisProblem() {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signInAs("E9001");
+        browser.findElement(By.linkText("Catalog")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("metric-form")));
+        // text that is not JSON in the derivation: refused naming the field, nothing stored
+        fillMetric("eng_fcr_e2e");
+        browser.findElement(By.id("metric-derivation")).sendKeys("{\"record\": ");
+        browser.findElement(By.id("create-metric-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message-detail")));
+        assertTrue(browser.findElement(By.id("message-detail")).getText().startsWith("derivation: is not valid JSON"));
+        running.as("E9001", "hr").get("/api/v1/metrics/catalog/eng_fcr_e2e").then().statusCode(404);
+        screenshot("hr-metric-bad-json");
+
+        browser.get(gw + "/console/catalog");
+        fillMetric("eng_fcr_e2e");
+        screenshot("hr-metric-form");
+        browser.findElement(By.id("create-metric-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("metric-facts")));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/catalog/eng_fcr_e2e"), browser.getCurrentUrl());
+        assertEquals("in use", browser.findElement(By.id("metric-status")).getText());
+        assertEquals("First-call resolution (e2e)", api("E9001", "hr", "/api/v1/metrics/catalog/eng_fcr_e2e")
+                .getString("nameEn"));
+        screenshot("hr-metric-added");
+
+        // a plan: the API's problem names the field; the same plan with a share stored as version 1
+        browser.findElement(By.linkText("Plans")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("plan-form")));
+        String plan = "{\"code\":\"ENG-PLAN\",\"name\":\"Engagement plan (e2e)\",\"currency\":\"CNY\","
+                + "\"performancePayShare\":%s,\"gradeCoefficients\":{\"excellent\":1.2,\"good\":1.0,\"pass\":0.8,"
+                + "\"fail\":0}}";
+        paste("plan-definition", String.format(plan, "1.5"));
+        browser.findElement(By.id("create-plan-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("message-detail")));
+        assertTrue(browser.findElement(By.id("message-detail")).getText().contains("performancePayShare"),
+                browser.findElement(By.id("message-detail")).getText());
+        running.as("E9001", "hr").get("/api/v1/incentives/plans/ENG-PLAN").then().statusCode(404);
+        screenshot("hr-plan-refused");
+        browser.get(gw + "/console/pay/plans");
+        paste("plan-definition", String.format(plan, "0.25"));
+        browser.findElement(By.id("create-plan-button")).click();
+        waiting().until(ExpectedConditions.urlContains("code=ENG-PLAN"));
+        assertEquals(0.25, Double.parseDouble(browser.findElement(By.id("plan-share")).getText()), 1e-9);
+        screenshot("hr-plan-stored");
+    }
+
+    private static void fillMetric(String code) {
+        browser.findElement(By.id("metric-code")).sendKeys(code);
+        browser.findElement(By.id("metric-name-zh")).sendKeys("首次解决率");
+        browser.findElement(By.id("metric-name-en")).sendKeys("First-call resolution (e2e)");
+        browser.findElement(By.id("metric-unit")).sendKeys("%");
+        new Select(browser.findElement(By.id("metric-aggregation"))).selectByValue("MEAN");
+        browser.findElement(By.id("metric-category")).sendKeys("customer");
+        browser.findElement(By.id("metric-source")).sendKeys("crm");
+    }
+
+    /** Text into a field at once (a long JSON typed key by key is slow and gains nothing). */
+    private static void paste(String id, String text) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).value = arguments[1];",
+                id, text);
     }
 }
