@@ -52,7 +52,10 @@ class DefinePagesTests {
                         + "\"numerator\":{\"count\":true}}}"))
                 .willReturn(json(201, "{\"code\":\"first_call_res\"}")));
         given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
-                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("code", "first_call_res")
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF)
+                // as a browser sends a UTF-8 page's form (RestAssured's default is ISO-8859-1)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("csrf", CSRF).formParam("code", "first_call_res")
                 .formParam("nameZh", "首次解决率").formParam("nameEn", "First-call resolution").formParam("unit", "%")
                 .formParam("direction", "HIGHER_BETTER").formParam("aggregation", "RATIO")
                 .formParam("category", "customer").formParam("source", "crm").formParam("description", " ")
