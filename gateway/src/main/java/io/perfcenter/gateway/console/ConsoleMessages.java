@@ -57,6 +57,359 @@ public interface ConsoleMessages {
     @Message("Language")
     String language();
 
+    // ---- engagement: leaderboards, contests, points and badges (EngageViews) ----
+    @Message("Leaderboard")
+    String navLeaderboard();
+
+    @Message("Contests")
+    String navContests();
+
+    @Message("Leaderboard")
+    String leaderboardTitle();
+
+    @Message("A unit's ranking for a period on the scorecard total or a metric, as the center's policy lets you see it (agents: the top places and their own row).")
+    String leaderboardIntro();
+
+    @Message("Choose a leaderboard")
+    String chooseBoard();
+
+    @Message("YYYY-MM, or YYYY-Qn for a metric")
+    String boardPeriodHint();
+
+    @Message("A leaderboard needs a unit code, a measure (score or a metric code) and HIGHER or LOWER.")
+    String boardQuery();
+
+    @Message("Ranked on")
+    String measure();
+
+    @Message("Scorecard total")
+    String measureScore();
+
+    @Message("Highest first")
+    String higherFirst();
+
+    @Message("Lowest first")
+    String lowerFirst();
+
+    @Message("Every row with names")
+    String boardFull();
+
+    @Message("Top {topN} and your own row; others' names {names}")
+    String boardTopN(String topN, String names);
+
+    @Message("shown")
+    String namesShown();
+
+    @Message("anonymised")
+    String namesAnonymised();
+
+    @Message("{count} ranked")
+    String rankedCount(int count);
+
+    @Message("{count} listed apart")
+    String unrankedCount(int count);
+
+    @Message("Your place: {rank} of {count}")
+    String yourPlace(String rank, String count);
+
+    @Message("You are listed apart, not ranked: {reason}")
+    String yourPlaceApart(String reason);
+
+    @Message("Agent #{position}")
+    String anonymousAgent(String position);
+
+    @Message("you")
+    String you();
+
+    @Message("Frozen {at} by {by}: the board as it stood then")
+    String frozenBy(String at, String by);
+
+    @Message("Live: computed from the figures now")
+    String boardLive();
+
+    @Message("Nobody is ranked on this board.")
+    String boardEmpty();
+
+    @Message("Bar chart of the leaderboard of {unit} for {period}")
+    String boardChartLabel(String unit, String period);
+
+    @Message("Places by competition ranking (1, 2, 2, 4)")
+    String boardCaption();
+
+    @Message("Samples")
+    String samplesLabel();
+
+    @Message("Listed apart (not ranked)")
+    String listedApart();
+
+    @Message("Snapshots")
+    String snapshots();
+
+    @Message("This board is a snapshot frozen {at} by {by}.")
+    String snapshotOfBoard(String at, String by);
+
+    @Message("This board has no snapshot: it is recomputed on every read.")
+    String noSnapshot();
+
+    @Message("Freeze this board now (snapshot)")
+    String freezeBoard();
+
+    @Message("No unit is visible to this account, so there is no leaderboard to show.")
+    String noBoardUnit();
+
+    @Message("the leaderboard of {unit} for {period}")
+    String whatBoard(String unit, String period);
+
+    @Message("freezing the leaderboard of {unit} for {period}")
+    String whatFreezing(String unit, String period);
+
+    @Message("The API does not show {what} to you (another unit's, or one you are not on).")
+    String notShownToYou(String what);
+
+    @Message("Contests")
+    String contestsTitle();
+
+    @Message("Time-boxed challenges on a metric; closing one awards points and badges.")
+    String contestsIntro();
+
+    @Message("your units: {units}")
+    String yourUnits(String units);
+
+    @Message("Active")
+    String contestsActive();
+
+    @Message("Closed")
+    String contestsClosed();
+
+    @Message("No contest here.")
+    String noContests();
+
+    @Message("Contest")
+    String contest();
+
+    @Message("Metric")
+    String metricLabel();
+
+    @Message("Units")
+    String unitsLabel();
+
+    @Message("Window")
+    String window();
+
+    @Message("Rules")
+    String rules();
+
+    @Message("Closed")
+    String closedLabel();
+
+    @Message("Create a contest")
+    String createContest();
+
+    @Message("Create the contest")
+    String createContestButton();
+
+    @Message("Mode")
+    String mode();
+
+    @Message("Individual")
+    String modeIndividual();
+
+    @Message("Team (units compete)")
+    String modeTeam();
+
+    @Message("Unit codes, separated by commas")
+    String unitsHint();
+
+    @Message("First day")
+    String fromDay();
+
+    @Message("Last day (inclusive)")
+    String toDay();
+
+    @Message("Minimum samples")
+    String minSamplesLabel();
+
+    @Message("Rule 1")
+    String ruleFirst();
+
+    @Message("Rule 2 (optional)")
+    String ruleSecond();
+
+    @Message("Kind")
+    String ruleType();
+
+    @Message("GOAL: reach a threshold")
+    String ruleTypeGoal();
+
+    @Message("TOP: the first places")
+    String ruleTypeTop();
+
+    @Message("Threshold (GOAL)")
+    String threshold();
+
+    @Message("Places (TOP)")
+    String places();
+
+    @Message("Badge")
+    String badge();
+
+    @Message("{points} points")
+    String earnsPoints(String points);
+
+    @Message(", badge {badge}")
+    String andBadge(String badge);
+
+    @Message("Reach {threshold}: {earns}")
+    String ruleGoal(String threshold, String earns);
+
+    @Message("Top {places}: {earns}")
+    String ruleTop(String places, String earns);
+
+    @Message("open")
+    String contestOpen();
+
+    @Message("closed")
+    String contestClosed();
+
+    @Message("Live standings (the window so far)")
+    String liveStandings();
+
+    @Message("Final standings")
+    String finalStandings();
+
+    @Message("The top places and your own row; others' names {names}")
+    String standingsAgentView(String names);
+
+    @Message("Bar chart of the standings of contest {code}")
+    String standingsChartLabel(String code);
+
+    @Message("Participant")
+    String participant();
+
+    @Message("What each would earn if the window ended now")
+    String awardsIfNow();
+
+    @Message("Awards written at close")
+    String awardsWritten();
+
+    @Message("Close the contest")
+    String closeContest();
+
+    @Message("After its last day: computes the final standings and writes the points to the ledger and the badges, once.")
+    String closeContestIntro();
+
+    @Message("Close and award")
+    String closeContestButton();
+
+    @Message("the contests")
+    String whatContests();
+
+    @Message("contest {code}")
+    String whatContest(String code);
+
+    @Message("creating contest {code}")
+    String whatCreatingContest(String code);
+
+    @Message("closing contest {code}")
+    String whatClosingContest(String code);
+
+    @Message("Points and badges")
+    String pointsTitle();
+
+    @Message("My points and badges")
+    String myPointsAndBadges();
+
+    @Message("Points and badges of {employeeId}")
+    String pointsOf(String employeeId);
+
+    @Message("Points balance")
+    String balance();
+
+    @Message("Badges")
+    String badgesLabel();
+
+    @Message("Points are not money: a pay plan converts them only with an explicit points conversion.")
+    String pointsNotMoney();
+
+    @Message("No badge yet.")
+    String noBadges();
+
+    @Message("Points ledger (newest first)")
+    String ledger();
+
+    @Message("No points yet.")
+    String noLedger();
+
+    @Message("No points to show")
+    String noPointsToShow();
+
+    @Message("the points of {employeeId}")
+    String whatPointsOf(String employeeId);
+
+    @Message("the points ledger")
+    String whatLedger();
+
+    @Message("the badges")
+    String whatBadges();
+
+    @Message("Points and badges")
+    String pointsAndBadges();
+
+    @Message("Balance: {balance} points")
+    String balanceIs(String balance);
+
+    @Message("{count} badges")
+    String badgeCount(int count);
+
+    @Message("The points are not shown to this account.")
+    String noPointsShown();
+
+    @Message("Points ledger and badges")
+    String pointsLedgerLink();
+
+    @Message("Leaderboard of {period}")
+    String leaderboardOfMonth(String period);
+
+    @Message("Rate your peers ({template}, {unit}): the run is in review")
+    String ratePeers(String template, String unit);
+
+    // ---- defining metrics and plans (DefineViews) ----
+    @Message("Add a metric to the catalog")
+    String createMetric();
+
+    @Message("Add the metric")
+    String createMetricButton();
+
+    @Message("Lower case letters, digits and _, starting with a letter; a code is never used again")
+    String metricCodeHint();
+
+    @Message("Derivation (JSON, optional)")
+    String derivationJson();
+
+    @Message("How the metric follows from the records, as the API takes it; leave empty for a metric that is pushed as figures only")
+    String derivationHint();
+
+    @Message("Create a plan, or the next version of one")
+    String createPlanVersion();
+
+    @Message("The plan's definition (JSON)")
+    String planDefinitionJson();
+
+    @Message("As createPlan takes it: code, name, currency, performancePayShare, gradeCoefficients and any sections; an existing code gets its next version")
+    String planDefinitionHint();
+
+    @Message("Store the plan")
+    String createPlanButton();
+
+    @Message("adding metric {code}")
+    String whatCreatingMetric(String code);
+
+    @Message("storing the plan")
+    String whatCreatingPlan();
+
+    @Message("{field}: is not valid JSON; nothing was sent")
+    String notJson(String field);
+
     // ---- sign-in ----
     @Message("Sign in")
     String signIn();

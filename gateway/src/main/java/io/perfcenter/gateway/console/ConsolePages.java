@@ -60,7 +60,8 @@ public class ConsolePages {
     static class Templates {
         static native TemplateInstance signIn(Viewer viewer, String csrf, boolean local, List<SignIn.Person> people);
 
-        static native TemplateInstance month(Viewer viewer, String csrf, MonthView month);
+        static native TemplateInstance month(Viewer viewer, String csrf, MonthView month,
+                                             EngageViews.MonthBlock engage);
 
         static native TemplateInstance group(Viewer viewer, String csrf, GroupView group, GroupFigures figures);
 
@@ -234,7 +235,9 @@ public class ConsolePages {
                     : calls.get("scoring-service", "/api/v1/scoring/runs/" + card.path("runId").asLong(),
                     authorization, requestId);
             Uni<AgentViews.Growth> growth = AgentViews.growth(calls, employeeId, month, authorization, requestId);
-            return Uni.combine().all().unis(appeals, run, growth).asTuple().flatMap(more -> {
+            Uni<EngageViews.MonthBlock> engage = EngageViews.monthBlock(calls, employeeId, month, own,
+                    parts.getItem2().body(), authorization, requestId);
+            return Uni.combine().all().unis(appeals, run, growth, engage).asTuple().flatMap(more -> {
                 List<String> notes = new ArrayList<>();
                 note(notes, who, ConsoleKit.msg().whatPerson());
                 note(notes, parts.getItem2(), ConsoleKit.msg().whatScorecards());
@@ -247,7 +250,7 @@ public class ConsolePages {
                         MonthView.trend(parts.getItem2().body(), month, MonthView.text(card, "templateCode")),
                         MonthView.statements(parts.getItem3().body()), MonthView.appeals(more.getItem1().body()),
                         notes, more.getItem3());
-                return html(200, Templates.month(viewer(), csrf(ctx), view));
+                return html(200, Templates.month(viewer(), csrf(ctx), view, more.getItem4()));
             });
         });
     }
