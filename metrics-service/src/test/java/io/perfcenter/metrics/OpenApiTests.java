@@ -30,7 +30,8 @@ class OpenApiTests {
                 "listQaEvaluations", "createQaSamplingPlan", "listQaSamplingPlans", "getQaSamplingPlan",
                 "relayEvents", "listEvents", "createWebhookSubscription", "listWebhookSubscriptions",
                 "getWebhookSubscription", "disableWebhookSubscription", "listWebhookDeliveries", "getWebhookDelivery",
-                "replayWebhookDelivery", "listNotifications", "markNotificationRead",
+                "replayWebhookDelivery", "listNotifications", "markNotificationRead", "rotateWebhookSecret",
+                "scanAnomalies", "listAnomalyFlags",
                 "createQaCalibration", "listQaCalibrations", "getQaCalibration", "submitQaCalibrationAnswers",
                 "recordQaCalibrationReference", "closeQaCalibration", "createMentorship", "listMentorships",
                 "endMentorship", "listMentees"}) {

@@ -153,6 +153,8 @@ public final class AwardPayloads {
                             @Schema(examples = "4.92") BigDecimal value,
                             String reason,
                             @Schema(examples = "12") Long honorRunId,
-                            OffsetDateTime awardedAt) {
+                            OffsetDateTime awardedAt,
+                            @Schema(description = "The contest whose winners received it (null: judged by an honor "
+                                    + "run)", examples = "CSAT-NOV") String contestCode) {
     }
 }

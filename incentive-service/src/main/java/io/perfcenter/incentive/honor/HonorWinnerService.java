@@ -22,7 +22,7 @@ public class HonorWinnerService {
 
     private static final String WINS = """
             SELECT r.awardCode, r.awardName, r.awardVersion, r.period, r.unitCode, w.employeeId, w.place, w.value,
-                   w.reason, r.id, r.createdAt
+                   w.reason, r.id, r.createdAt, r.contestCode
               FROM HonorWinner w, HonorRun r
              WHERE w.honorRunId = r.id AND r.status = 'LIVE'""";
 
@@ -62,7 +62,8 @@ public class HonorWinnerService {
         return filters.bind(em.createQuery(WINS + filters.conditions() + orderBy, Object[].class))
                 .getResultList().stream().map(row -> new HonorView((String) row[0], (String) row[1],
                 (Integer) row[2], (String) row[3], (String) row[4], (String) row[5], (Integer) row[6],
-                Numbers.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10]))
+                Numbers.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10],
+                (String) row[11]))
                 .toList();
     }
 }
