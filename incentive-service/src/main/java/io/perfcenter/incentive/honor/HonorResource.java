@@ -148,7 +148,8 @@ public class HonorResource {
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.QA, Roles.HR, Roles.ADMIN})
     @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
             description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
-                    + "judgement of each award, unit and period is listed.")
+                    + "judgement of each award, unit and period is listed, and the honors contests gave their winners "
+                    + "at close (contestCode).")
     @APIResponse(responseCode = "200", description = "Newest period first, then award, unit, place and employee id",
             headers = {
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
