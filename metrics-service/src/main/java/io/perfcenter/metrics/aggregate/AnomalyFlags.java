@@ -99,6 +99,7 @@ public class AnomalyFlags {
 
     @Scheduled(every = "${perfcenter.metrics.anomaly.scan-every:6h}", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @jakarta.enterprise.context.control.ActivateRequestContext
     void job() {
         YearMonth now = YearMonth.now(clock);
         for (YearMonth month : List.of(now.minusMonths(1), now)) {
@@ -157,10 +158,9 @@ public class AnomalyFlags {
             return new ScanReport(month.toString(), from, to, threshold, periods, metrics, units, 0, 0, stored);
         }
         for (String unit : units) {
-            List<AgentAggregates> flagged = QuarkusTransaction.requiringNew().call(() -> {
-                AggregateService.Result result = aggregates.forUnit(unit, metrics, from, to);
-                return detector.flag(result.agents(), null, metrics, range, threshold, periods);
-            });
+            // computed outside a transaction: the computation reads on its own connection (as aggregate reads do)
+            AggregateService.Result result = aggregates.forUnit(unit, metrics, from, to);
+            List<AgentAggregates> flagged = detector.flag(result.agents(), null, metrics, range, threshold, periods);
             List<FlagView> now = QuarkusTransaction.requiringNew().call(() -> {
                 List<FlagView> views = new ArrayList<>();
                 for (AgentAggregates agent : flagged) {
