@@ -143,7 +143,7 @@ class WebhookRotationTests {
                 new String[]{"RM1", "manager"}, new String[]{null, "events-relay"}, new String[]{null, "service"})) {
             as(who[0], who[1]).post(path).then().statusCode(403);
         }
-        given().post(path).then().statusCode(401);
+        given().contentType("application/json").post(path).then().statusCode(401);
         for (int grace : List.of(-1, 10081)) {
             hr().body(Map.of("graceMinutes", grace)).post(path).then().statusCode(400)
                     .contentType("application/problem+json").body("field", equalTo("graceMinutes"));
