@@ -31,7 +31,8 @@ class OpenApiTests {
                 "topUpQaSamplingPlan",
                 "relayEvents", "listEvents", "createWebhookSubscription", "listWebhookSubscriptions",
                 "getWebhookSubscription", "disableWebhookSubscription", "listWebhookDeliveries", "getWebhookDelivery",
-                "replayWebhookDelivery", "listNotifications", "markNotificationRead",
+                "replayWebhookDelivery", "listNotifications", "markNotificationRead", "rotateWebhookSecret",
+                "scanAnomalies", "listAnomalyFlags",
                 "createQaCalibration", "listQaCalibrations", "getQaCalibration", "submitQaCalibrationAnswers",
                 "recordQaCalibrationReference", "closeQaCalibration", "createMentorship", "listMentorships",
                 "endMentorship", "listMentees"}) {

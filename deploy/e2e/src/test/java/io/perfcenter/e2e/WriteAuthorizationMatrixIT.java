@@ -188,6 +188,8 @@ class WriteAuthorizationMatrixIT {
             createWebhookSubscription | -               | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             disableWebhookSubscription | -              | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             replayWebhookDelivery   | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            rotateWebhookSecret     | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
+            scanAnomalies           | -                 | 403   | 403        | 403     | 403      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 403
             markNotificationRead    | own-notification  | 2xx   | 2xx        | 2xx     | 2xx      | 2xx | 2xx   | 403            | 403      | 403            | 403     | 403                | 2xx
             markNotificationRead    | others-notification | 404 | 404        | 404     | 404      | 404 | 404   | 403            | 403      | 403            | 403     | 403                | 404
             """;
@@ -528,6 +530,11 @@ class WriteAuthorizationMatrixIT {
                     + webhookSubscription(n) + "/disable", null);
             case "replayWebhookDelivery" -> new Call("POST", "/api/v1/metrics/webhooks/deliveries/"
                     + webhookDelivery(n) + "/replay", null);
+            case "rotateWebhookSecret" -> new Call("POST", "/api/v1/metrics/webhooks/subscriptions/"
+                    + webhookSubscription(n) + "/rotate-secret", Map.of("graceMinutes", 60));
+            // one group and one metric keep the scan small; it stores nothing new after the first (flags are once)
+            case "scanAnomalies" -> new Call("POST", "/api/v1/metrics/anomalies/scan?period=" + PUBLISHED_PERIOD
+                    + "&unit=XG1&metric=aht", null);
             case "markNotificationRead" -> new Call("POST", "/api/v1/metrics/notifications/"
                     + notification(n, relation.equals("own-notification") && CALLER.containsKey(role)
                     ? CALLER.get(role) : "XA2") + "/read", null);

@@ -69,6 +69,6 @@ public class Contest extends PanacheEntityBase {
     ContestView view() {
         ContestInput d = definition();
         return new ContestView(code, name, metric, direction, mode, d.unitCodes(), startsOn, endsOn, d.minSamples(),
-                d.rules(), status, createdAt, createdBy, closedAt, closedBy);
+                d.rules(), d.honor(), status, createdAt, createdBy, closedAt, closedBy);
     }
 }

@@ -6,7 +6,9 @@ import io.perfcenter.incentive.client.OrgPerson;
 import io.perfcenter.incentive.client.ReadAs;
 import io.perfcenter.incentive.engagement.EngagementPayloads.AwardView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ClosingView;
+import io.perfcenter.incentive.engagement.EngagementPayloads.ContestHonor;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ContestInput;
+import io.perfcenter.incentive.engagement.EngagementPayloads.HonorWinnerView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ContestRule;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ContestView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.Direction;
@@ -16,6 +18,12 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.RuleType;
 import io.perfcenter.incentive.engagement.EngagementPayloads.StandingsView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.Status;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ViewKind;
+import io.perfcenter.incentive.events.Outbox;
+import io.perfcenter.incentive.honor.HonorAward;
+import io.perfcenter.incentive.honor.HonorRun;
+import io.perfcenter.incentive.honor.HonorRunService.HonorAwarded;
+import io.perfcenter.incentive.honor.HonorWinner;
+import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.section.SectionChecks;
 import io.perfcenter.incentive.statement.Numbers;
 import io.perfcenter.incentive.store.Json;
@@ -35,6 +43,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,7 +54,11 @@ import java.util.Set;
  * Contests: hr or admin define a time-boxed challenge on a metric for chosen units; the standings are computed live
  * from metrics-service's aggregates over the window so far; closing (after the last day) writes each award once to the
  * points ledger and the badges earned, in one transaction with the contest's final standings. Closing again writes
- * nothing and answers what the first close wrote.
+ * nothing and answers what the first close wrote. A contest may name an honor award: its winners (the first places
+ * of the final standings) receive it in the same transaction, as a LIVE honor run of the award per unit (so the honors
+ * history lists it and a plan's honor prizes pay it). The close emits {@code contest.closed} once, and one
+ * {@code points.awarded}, {@code badge.awarded} and {@code honor.awarded} per entry written (events/Outbox), so
+ * metrics-service tells each agent what they won.
  */
 @ApplicationScoped
 public class ContestService {
@@ -62,9 +75,28 @@ public class ContestService {
     private final LeaderboardService boards;
     private final EntityManager em;
     private final int minGroupSize;
+    private final Outbox outbox;
+
+    /** The data of {@code contest.closed}, once per contest. */
+    public record ContestClosed(String contestCode, String name, String metric, Mode mode, LocalDate from,
+                                LocalDate to, int rankedCount, int unrankedCount, int awards, long pointsAwarded,
+                                int badgesAwarded, String honorAward, int honorWinners, String closedBy) {
+    }
+
+    /** The data of {@code points.awarded}: one per ledger entry a close wrote. */
+    public record PointsAwarded(String contestCode, String contestName, String employeeId, int points, int ruleIndex,
+                                String unitCode, String period, String reason) {
+    }
+
+    /** The data of {@code badge.awarded}: one per badge a close granted. */
+    public record BadgeAwarded(String contestCode, String contestName, String employeeId, String badgeCode,
+                               String badgeName, String badgeNameZh, String reason) {
+    }
 
     ContestService(MetricsClient metrics, EngagementScope scope, LeaderboardService boards, EntityManager em,
-                   @ConfigProperty(name = "perfcenter.privacy.min-group-size", defaultValue = "3") int minGroupSize) {
+                   @ConfigProperty(name = "perfcenter.privacy.min-group-size", defaultValue = "3") int minGroupSize,
+                   Outbox outbox) {
+        this.outbox = outbox;
         this.metrics = metrics;
         this.scope = scope;
         this.boards = boards;
@@ -89,6 +121,14 @@ public class ContestService {
                     throw Problems.conflict("Badge " + code + " was retired on " + badge.retiredAt
                             + " by " + badge.retiredBy + ": no new contest awards it");
                 }
+            }
+        }
+        if (checked.honor() != null) {
+            HonorAward award = HonorAward.latest(checked.honor().award()).orElseThrow(() ->
+                    Problems.invalid("honor.award", "no honor award " + checked.honor().award()));
+            if (award.retiredAt != null) {
+                throw Problems.conflict("Honor award " + award.code + " was retired on " + award.retiredAt + " by "
+                        + award.retiredBy + ": no new contest awards it");
             }
         }
         Contest c = new Contest();
@@ -157,10 +197,20 @@ public class ContestService {
         for (int i = 0; i < in.rules().size(); i++) {
             rules.add(checkRule("rules[" + i + "]", in.rules().get(i)));
         }
+        ContestHonor honor = null;
+        if (in.honor() != null) {
+            if (in.honor().award() == null || !SectionChecks.CODE.matcher(in.honor().award()).matches()) {
+                throw Problems.invalid("honor.award", "is required: an honor award's code");
+            }
+            if (in.honor().places() != null && (in.honor().places() < 1 || in.honor().places() > 1000)) {
+                throw Problems.invalid("honor.places", "must be 1 to 1000");
+            }
+            honor = new ContestHonor(in.honor().award(), in.honor().places() == null ? 1 : in.honor().places());
+        }
         return new ContestInput(in.code(), in.name().strip(), in.metric(),
                 in.direction() == null ? Direction.HIGHER : in.direction(),
                 in.mode() == null ? Mode.INDIVIDUAL : in.mode(), List.copyOf(in.unitCodes()), in.from(), in.to(),
-                in.minSamples() == null ? 0 : in.minSamples(), rules);
+                in.minSamples() == null ? 0 : in.minSamples(), rules, honor);
     }
 
     private static ContestRule checkRule(String field, ContestRule r) {
@@ -286,8 +336,10 @@ public class ContestService {
             throw Problems.conflict("Contest " + code + " runs until " + d.to() + " (the center's day is " + today
                     + "): it can be closed from " + d.to().plusDays(1) + " on");
         }
-        Standings standings = compute(d, d.to());
-        List<AwardView> awards = ContestJudge.awards(d, standings, d.mode() == Mode.TEAM ? members(d, d.to()) : Map.of());
+        Map<String, String> unitOf = new HashMap<>();
+        Standings standings = compute(d, d.to(), unitOf);
+        Map<String, List<String>> members = d.mode() == Mode.TEAM ? members(d, d.to()) : Map.of();
+        List<AwardView> awards = ContestJudge.awards(d, standings, members);
         return QuarkusTransaction.requiringNew().call(() -> {
             Contest locked = em.find(Contest.class, contest.id, LockModeType.PESSIMISTIC_WRITE);
             if (locked.status == Status.CLOSED) {
@@ -310,6 +362,8 @@ public class ContestService {
                     e.createdAt = now;
                     e.createdBy = by;
                     e.persist();
+                    outbox.emit("points.awarded", a.employeeId(), new PointsAwarded(locked.code, locked.name,
+                            a.employeeId(), a.points(), a.ruleIndex(), a.unitCode(), period, e.reason));
                 }
                 if (a.badge() != null && granted.add(a.employeeId() + '|' + a.badge())) {
                     BadgeGrant g = new BadgeGrant();
@@ -320,24 +374,120 @@ public class ContestService {
                     g.reason = locked.name + ": " + a.reason();
                     g.grantedAt = now;
                     g.persist();
+                    Badge badge = Badge.findById(a.badge());
+                    outbox.emit("badge.awarded", a.employeeId(), new BadgeAwarded(locked.code, locked.name,
+                            a.employeeId(), a.badge(), badge.nameEn, badge.nameZh, g.reason));
                 }
             }
+            List<HonorWinnerView> honors = d.honor() == null ? List.of()
+                    : writeHonors(locked, d, standings, members, unitOf, now, by);
             locked.status = Status.CLOSED;
             locked.closedAt = now;
             locked.closedBy = by;
             locked.standingsJson = Json.write(new Closed(standings, awards));
-            return new ClosingView(locked.view(), true, awards, view(locked, d, d.to(), standings, awards, everything));
+            outbox.emit("contest.closed", locked.code, new ContestClosed(locked.code, locked.name, d.metric(),
+                    d.mode(), d.from(), d.to(), standings.ranked().size(), standings.unranked().size(), awards.size(),
+                    awards.stream().mapToLong(AwardView::points).sum(), granted.size(),
+                    d.honor() == null ? null : d.honor().award(), honors.size(), by));
+            return new ClosingView(locked.view(), true, awards, view(locked, d, d.to(), standings, awards, everything),
+                    honors);
         });
+    }
+
+    /**
+     * The honor the contest names, written once (the close holds the contest's lock and the unique index on contest
+     * and unit stands behind it): the participants ranked in the first {@code places} places, for each unit an honor
+     * run of the award's latest version with its winners. The period is the month of the contest's last day (a
+     * QUARTERLY award: its quarter). An agent's unit is the unit whose figures ranked them; in a TEAM contest each
+     * member of a winning unit wins it in that unit.
+     */
+    private List<HonorWinnerView> writeHonors(Contest contest, ContestInput d, Standings standings,
+                                              Map<String, List<String>> members, Map<String, String> unitOf,
+                                              OffsetDateTime now, String by) {
+        HonorAward award = HonorAward.latest(d.honor().award()).orElseThrow(() -> Problems.conflict(
+                "Contest " + contest.code + " names honor award " + d.honor().award() + ", which does not exist"));
+        YearMonth month = YearMonth.from(d.to());
+        String period = "QUARTERLY".equals(award.cadence) ? Period.quarterOf(month) : month.toString();
+        int ranked = standings.ranked().size();
+        int listed = ranked + standings.unranked().size();
+        Map<String, List<HonorWinner>> byUnit = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (Standings.Row row : standings.ranked()) {
+            if (row.rank() > d.honor().places()) {
+                continue;
+            }
+            String reason = "contest " + contest.code + " (" + contest.name + "): place " + row.rank() + " of "
+                    + ranked + " ranked on " + d.metric() + " " + Numbers.figure(row.value()) + " over " + d.from()
+                    + ".." + d.to();
+            List<String[]> winners = new ArrayList<>();
+            if (d.mode() == Mode.TEAM) {
+                for (String member : members.getOrDefault(row.id(), List.of())) {
+                    winners.add(new String[]{member, row.id()});
+                }
+            } else {
+                winners.add(new String[]{row.id(), unitOf.getOrDefault(row.id(), d.unitCodes().get(0))});
+            }
+            for (String[] w : winners) {
+                if (!seen.add(w[0])) {
+                    continue;
+                }
+                HonorWinner winner = new HonorWinner();
+                winner.employeeId = w[0];
+                winner.place = row.rank();
+                winner.value = row.value();
+                winner.reason = (d.mode() == Mode.TEAM ? "team " + row.id() + ", " : "") + reason;
+                byUnit.computeIfAbsent(w[1], u -> new ArrayList<>()).add(winner);
+            }
+        }
+        List<HonorWinnerView> written = new ArrayList<>();
+        for (Map.Entry<String, List<HonorWinner>> unit : byUnit.entrySet()) {
+            HonorRun run = new HonorRun();
+            run.awardId = award.id;
+            run.awardCode = award.code;
+            run.awardVersion = award.version;
+            run.awardName = award.name;
+            run.period = period;
+            run.unitCode = unit.getKey();
+            run.status = HonorRun.LIVE;
+            run.candidateCount = listed;
+            run.eligibleCount = ranked;
+            run.createdAt = now;
+            run.createdBy = by;
+            run.contestId = contest.id;
+            run.contestCode = contest.code;
+            run.persist();
+            for (HonorWinner w : unit.getValue()) {
+                w.honorRunId = run.id;
+                w.persist();
+                outbox.emit("honor.awarded", w.employeeId, new HonorAwarded(run.id, award.code, award.version,
+                        award.name, period, run.unitCode, w.employeeId, w.place, w.value));
+                written.add(new HonorWinnerView(w.employeeId, run.unitCode, award.code, period, w.place, w.value,
+                        run.id));
+            }
+        }
+        return written;
     }
 
     private ClosingView closedBefore(Contest contest, ContestInput d, EngagementScope.Viewer everything) {
         Closed closed = Json.read(contest.standingsJson, Closed.class);
+        List<HonorWinnerView> honors = new ArrayList<>();
+        for (HonorRun run : HonorRun.<HonorRun>list("contestId = ?1 ORDER BY id", contest.id)) {
+            for (HonorWinner w : HonorWinner.ofRun(run.id)) {
+                honors.add(new HonorWinnerView(w.employeeId, run.unitCode, run.awardCode, run.period, w.place,
+                        w.value, run.id));
+            }
+        }
         return new ClosingView(contest.view(), false, closed.awards(),
-                view(contest, d, d.to(), closed.standings(), closed.awards(), everything));
+                view(contest, d, d.to(), closed.standings(), closed.awards(), everything), honors);
     }
 
     /** The contest's standings over [from, to]: agents of every unit (INDIVIDUAL) or the units themselves (TEAM). */
     private Standings compute(ContestInput d, LocalDate to) {
+        return compute(d, to, new HashMap<>());
+    }
+
+    /** The same, noting in {@code unitOf} the unit whose figures ranked each agent (INDIVIDUAL). */
+    private Standings compute(ContestInput d, LocalDate to, Map<String, String> unitOf) {
         List<Standings.Figure> figures = new ArrayList<>();
         Map<String, Standings.Figure> agents = new LinkedHashMap<>();
         for (String unit : d.unitCodes()) {
@@ -369,6 +519,7 @@ public class ContestService {
                 Standings.Figure before = agents.get(a.employeeId());
                 if (before == null || samples(f) > samples(before)) {
                     agents.put(a.employeeId(), f);
+                    unitOf.put(a.employeeId(), unit);
                 }
             }
         }

@@ -162,7 +162,27 @@ public final class EngagementPayloads {
                     examples = "2026-11-30") LocalDate to,
             @Schema(minimum = "0", description = "A figure from fewer samples is listed apart and wins nothing",
                     examples = "10") Integer minSamples,
-            @Schema(required = true, minItems = 1, maxItems = 20) List<ContestRule> rules) {
+            @Schema(required = true, minItems = 1, maxItems = 20) List<ContestRule> rules,
+            @Schema(description = "An honor award (not retired) that the winners receive when the contest closes: "
+                    + "written once into the honors history, as a run of the award for the period of the contest's "
+                    + "last day") ContestHonor honor) {
+
+        public ContestInput(String code, String name, String metric, Direction direction, Mode mode,
+                            List<String> unitCodes, LocalDate from, LocalDate to, Integer minSamples,
+                            List<ContestRule> rules) {
+            this(code, name, metric, direction, mode, unitCodes, from, to, minSamples, rules, null);
+        }
+    }
+
+    @Schema(name = "ContestHonor", description = "The honor a contest's winners receive at close: the participants "
+            + "ranked in the first places of the final standings (ties share a place and all win; in a TEAM contest "
+            + "every member of a winning unit)")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ContestHonor(
+            @Schema(required = true, description = "An honor award's code (its latest version is written)",
+                    examples = "SERVICE-STAR") String award,
+            @Schema(description = "How many places win it (default 1)", minimum = "1", maximum = "1000",
+                    examples = "1") Integer places) {
     }
 
     @Schema(name = "Contest")
@@ -171,7 +191,7 @@ public final class EngagementPayloads {
                               @Schema(examples = "CSAT challenge, November") String name,
                               @Schema(examples = "csat") String metric, Direction direction, Mode mode,
                               List<String> unitCodes, LocalDate from, LocalDate to, Integer minSamples,
-                              List<ContestRule> rules, Status status, OffsetDateTime createdAt,
+                              List<ContestRule> rules, ContestHonor honor, Status status, OffsetDateTime createdAt,
                               @Schema(examples = "H1") String createdBy, OffsetDateTime closedAt, String closedBy) {
     }
 
@@ -201,7 +221,20 @@ public final class EngagementPayloads {
     @Schema(name = "ContestClosing", description = "A closed contest and the awards it wrote (all of them, also when "
             + "closed before: closing again writes nothing)")
     public record ClosingView(ContestView contest, @Schema(description = "false: it was closed before, nothing "
-            + "was written now") boolean closedNow, List<AwardView> awards, StandingsView standings) {
+            + "was written now") boolean closedNow, List<AwardView> awards, StandingsView standings,
+                              @Schema(description = "The honor winners the close wrote (the contest names an honor)")
+                              List<HonorWinnerView> honors) {
+    }
+
+    @Schema(name = "ContestHonorWinner", description = "A winner of the honor a contest names")
+    public record HonorWinnerView(@Schema(examples = "E1") String employeeId,
+                                  @Schema(description = "The unit whose honor run lists the winner", examples = "G1")
+                                  String unitCode,
+                                  @Schema(examples = "SERVICE-STAR") String awardCode,
+                                  @Schema(examples = "2026-11") String period,
+                                  @Schema(examples = "1") int place,
+                                  @Schema(examples = "92") BigDecimal value,
+                                  @Schema(examples = "12") Long honorRunId) {
     }
 
     // ---- points ----

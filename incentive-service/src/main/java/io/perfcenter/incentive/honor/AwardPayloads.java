@@ -183,12 +183,14 @@ public final class AwardPayloads {
                                     examples = "csat 4.92, 1st of 15 eligible (higher is better)") String reason,
                             @Schema(examples = "12") Long honorRunId,
                             OffsetDateTime awardedAt,
+                            @Schema(description = "The contest whose winners received it (null: judged by an honor "
+                                    + "run)", examples = "CSAT-NOV") String contestCode,
                             @JsonIgnore @Schema(hidden = true) String reasonZh) implements InLanguage<HonorView> {
 
         @Override
         public HonorView in(Language language) {
             return new HonorView(awardCode, awardName, awardVersion, period, unitCode, employeeId, place, value,
-                    language.pick(reason, reasonZh), honorRunId, awardedAt, reasonZh);
+                    language.pick(reason, reasonZh), honorRunId, awardedAt, contestCode, reasonZh);
         }
     }
 }

@@ -159,7 +159,8 @@ public class HonorResource {
             example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listHonors", summary = "The honors history, per agent or per award",
             description = "Winners are shown to all (seed 003: winners' cases are shown to everyone); only the live "
-                    + "judgement of each award, unit and period is listed.")
+                    + "judgement of each award, unit and period is listed, and the honors contests gave their winners "
+                    + "at close (contestCode).")
     @APIResponse(responseCode = "200", description = "Newest period first, then award, unit, place and employee id",
             headers = {
             @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,

@@ -42,9 +42,14 @@ public class HonorRun extends PanacheEntityBase {
     public OffsetDateTime createdAt;
     @Column(name = "created_by")
     public String createdBy;
+    /** The contest whose close wrote this run (its winners won the contest); null for a judged run. */
+    @Column(name = "contest_id")
+    public Long contestId;
+    @Column(name = "contest_code")
+    public String contestCode;
 
     public static Optional<HonorRun> live(String awardCode, String period, String unitCode) {
-        return find("awardCode = ?1 and period = ?2 and unitCode = ?3 and status = ?4", awardCode, period, unitCode,
-                LIVE).firstResultOptional();
+        return find("awardCode = ?1 and period = ?2 and unitCode = ?3 and status = ?4 and contestId is null",
+                awardCode, period, unitCode, LIVE).firstResultOptional();
     }
 }

@@ -23,7 +23,7 @@ public class HonorWinnerService {
 
     private static final String WINS = """
             SELECT r.awardCode, r.awardName, r.awardVersion, r.period, r.unitCode, w.employeeId, w.place, w.value,
-                   w.reason, r.id, r.createdAt, w.reasonZh, r.awardId
+                   w.reason, r.id, r.createdAt, r.contestCode, w.reasonZh, r.awardId
               FROM HonorWinner w, HonorRun r
              WHERE w.honorRunId = r.id AND r.status = 'LIVE'""";
 
@@ -80,7 +80,7 @@ public class HonorWinnerService {
                 .getResultList().stream().map(row -> new Won(new HonorView((String) row[0], (String) row[1],
                 (Integer) row[2], (String) row[3], (String) row[4], (String) row[5], (Integer) row[6],
                 Numbers.plainValue((BigDecimal) row[7]), (String) row[8], (Long) row[9], (OffsetDateTime) row[10],
-                (String) row[11]), (Long) row[12]))
+                (String) row[11], (String) row[12]), (Long) row[13]))
                 .toList();
     }
 }

@@ -73,5 +73,13 @@ public interface MetricsConfig {
         /** How many periods of the same length before the asked one make the agent's baseline. */
         @WithDefault("3")
         int baselinePeriods();
+
+        /**
+         * How often the anomaly scan job stores new flags of the current and the previous month
+         * ({@code PERFCENTER_ANOMALY_SCAN_EVERY}; a Quarkus duration such as 6h, or {@code off}). The job's
+         * {@code @Scheduled} reads the same key.
+         */
+        @WithDefault("6h")
+        String scanEvery();
     }
 }

@@ -51,12 +51,38 @@ public final class EventPayloads {
     }
 
     public record SubscriptionView(long id, String name, String url, List<String> eventTypes, boolean active,
-                                   String createdBy, OffsetDateTime createdAt, OffsetDateTime disabledAt) {
+                                   String createdBy, OffsetDateTime createdAt, OffsetDateTime disabledAt,
+                                   @Schema(description = "When the secret was last rotated (null: never)")
+                                   OffsetDateTime secretRotatedAt,
+                                   @Schema(description = "Until when deliveries also carry the signature of the "
+                                           + "secret before the last rotation (null: only the current secret signs)")
+                                   OffsetDateTime previousSecretValidUntil) {
 
         static SubscriptionView of(WebhookSubscription s) {
             return new SubscriptionView(s.id, s.name, s.targetUrl, s.types(), s.disabledAt == null, s.createdBy,
-                    s.createdAt, s.disabledAt);
+                    s.createdAt, s.disabledAt, s.secretRotatedAt,
+                    s.previousSecretUntil != null && s.previousSecretUntil.isAfter(OffsetDateTime.now())
+                            ? s.previousSecretUntil : null);
         }
+    }
+
+    @Schema(name = "WebhookSecretRotationInput", description = "Optional: without a body the configured grace "
+            + "period applies (perfcenter.events.delivery.rotation-grace, default 24 h)")
+    public record RotationInput(
+            @Schema(description = "How long deliveries are also signed with the old secret, in minutes (0: the old "
+                    + "secret stops at once)", minimum = "0", maximum = "10080", examples = "1440")
+            Integer graceMinutes) {
+    }
+
+    /** The new secret, shown in this answer only; the old one is never shown again. */
+    @Schema(name = "WebhookSecretRotation")
+    public record RotatedSecret(@Schema(examples = "3") long id,
+                                @Schema(description = "The new HMAC-SHA256 key; shown once", examples = "whsec_9fQ…")
+                                String secret,
+                                OffsetDateTime rotatedAt, @Schema(examples = "H1") String rotatedBy,
+                                @Schema(description = "Until then each delivery carries two signatures, the new "
+                                        + "secret's first and the old one's second; null when the old secret stopped "
+                                        + "at once") OffsetDateTime previousSecretValidUntil) {
     }
 
     /** The subscription as made, with its signing secret: the only answer that shows it. */

@@ -22,6 +22,10 @@ import java.util.Set;
  *     <li>{@code scoring.appeal.escalated}: those deciders (an escalated appeal waits for hr);</li>
  *     <li>{@code scoring.appeal.decided}: the agent;</li>
  *     <li>{@code incentive.statement.approved} and {@code incentive.honor.awarded}: the agent;</li>
+ *     <li>{@code incentive.points.awarded} and {@code incentive.badge.awarded} (a contest closed): the agent;
+ *     {@code incentive.contest.closed}: nobody (each winner hears of their own points, badge and honor);</li>
+ *     <li>{@code metrics.anomaly.flagged}: the leaders of the agent's unit (when flagged) and of the units above
+ *     it;</li>
  *     <li>{@code scoring.improvement-plan.met}: the agent; {@code scoring.improvement-plan.missed} (due, goals not
  *     held): the agent and the leaders of the plan's unit and the units above it, who record the consequence;</li>
  *     <li>{@code scoring.improvement-plan.due} (a few days before the due date, once): the agent and the same
@@ -90,6 +94,14 @@ public class NotificationRules {
                         + " and missed: record its consequence"));
                 yield notes;
             }
+            case "io.perfcenter.incentive.points.awarded" -> agent == null ? List.of() : List.of(new Note(agent,
+                    "You earned " + text(data, "points") + " points in " + text(data, "contestName") + " ("
+                            + text(data, "contestCode") + ")"));
+            case "io.perfcenter.incentive.badge.awarded" -> agent == null ? List.of() : List.of(new Note(agent,
+                    "You earned the badge " + text(data, "badgeName") + " in " + text(data, "contestName") + " ("
+                            + text(data, "contestCode") + ")"));
+            case "io.perfcenter.metrics.anomaly.flagged" -> toEach(unitLeaders(agent, text(data, "unitCode")),
+                    "Anomaly flagged for " + agent + " in " + text(data, "period") + ": " + text(data, "reason"));
             default -> List.of();
         };
     }

@@ -98,6 +98,29 @@ public class WebhookResource {
         return webhooks.disable(id);
     }
 
+    @POST
+    @Path("/subscriptions/{id}/rotate-secret")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rotateWebhookSecret", summary = "Give a webhook subscription a new signing secret",
+            description = "The new secret is in this answer only; the old one is never shown again. For a grace "
+                    + "period (graceMinutes, default perfcenter.events.delivery.rotation-grace = 24 h) each delivery "
+                    + "carries two signatures in X-PerfCenter-Signature, separated by a space, the new secret's "
+                    + "first: 'sha256=<hex new> sha256=<hex old>'; a receiver accepts a delivery when one matches. "
+                    + "After the grace only the new secret signs. Roles: hr, admin.")
+    @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EventPayloads.RotationInput.class),
+            examples = @ExampleObject(name = "a day of grace", value = "{\"graceMinutes\":1440}")))
+    @APIResponse(responseCode = "200", description = "Rotated; the answer shows the new secret, once",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EventPayloads.RotatedSecret.class)))
+    @APIResponse(responseCode = "400", description = "graceMinutes invalid (problem names it); nothing changed")
+    @APIResponse(responseCode = "404", description = "No such subscription")
+    @APIResponse(responseCode = "409", description = "The subscription is disabled; nothing changed")
+    public EventPayloads.RotatedSecret rotateSecret(@Parameter(example = "3") @PathParam("id") long id,
+                                                    EventPayloads.RotationInput input) {
+        return webhooks.rotate(id, input);
+    }
+
     @GET
     @Path("/deliveries")
     @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log, newest first",

@@ -119,7 +119,8 @@ public class WebhookSender {
             HttpRequest request = HttpRequest.newBuilder(URI.create(s.targetUrl)).timeout(timeout)
                     .header("Content-Type", CONTENT_TYPE)
                     .header(WebhookSignature.TIMESTAMP, Long.toString(timestamp))
-                    .header(WebhookSignature.SIGNATURE, WebhookSignature.sign(s.secret, timestamp, body))
+                    .header(WebhookSignature.SIGNATURE, WebhookSignature.signAll(
+                            s.signingSecrets(OffsetDateTime.now(ZoneOffset.UTC)), timestamp, body))
                     .header("X-PerfCenter-Delivery", d.id.toString())
                     .header("User-Agent", "PerfCenter-Webhooks/1")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();

@@ -33,9 +33,39 @@ public class WebhookService {
     private static final Pattern TYPE = Pattern.compile("io\\.perfcenter\\.[a-z]+\\.[a-z0-9.-]{1,150}");
 
     private final Caller caller;
+    private final java.time.Duration rotationGrace;
 
-    WebhookService(Caller caller) {
+    WebhookService(Caller caller, @org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "perfcenter.events.delivery.rotation-grace", defaultValue = "24h") java.time.Duration rotationGrace) {
         this.caller = caller;
+        this.rotationGrace = rotationGrace;
+    }
+
+    /**
+     * Gives the subscription a new secret, answered this once. The old one keeps signing beside it (the second
+     * signature of each delivery) for the grace period (the input's graceMinutes, else
+     * perfcenter.events.delivery.rotation-grace), then stops; a secret older than that (a rotation during a grace)
+     * stops at once. The old secret is never answered.
+     */
+    @Transactional
+    public EventPayloads.RotatedSecret rotate(long id, EventPayloads.RotationInput input) {
+        Integer minutes = input == null ? null : input.graceMinutes();
+        if (minutes != null && (minutes < 0 || minutes > 10080)) {
+            throw Problems.invalid("graceMinutes", "must be 0 to 10080 (7 days)");
+        }
+        WebhookSubscription s = WebhookSubscription.<WebhookSubscription>findByIdOptional(id,
+                LockModeType.PESSIMISTIC_WRITE).orElseThrow(() -> Problems.notFound("Webhook subscription", id));
+        if (s.disabledAt != null) {
+            throw Problems.conflict("Webhook subscription " + s.id + " is disabled; its secret is not rotated");
+        }
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        java.time.Duration grace = minutes == null ? rotationGrace : java.time.Duration.ofMinutes(minutes);
+        s.previousSecret = grace.isZero() ? null : s.secret;
+        s.previousSecretUntil = grace.isZero() ? null : now.plus(grace);
+        s.secret = WebhookSignature.newSecret();
+        s.secretRotatedAt = now;
+        s.secretRotatedBy = caller.name();
+        return new EventPayloads.RotatedSecret(s.id, s.secret, now, s.secretRotatedBy, s.previousSecretUntil);
     }
 
     @Transactional

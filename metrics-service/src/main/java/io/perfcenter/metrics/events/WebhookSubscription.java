@@ -36,6 +36,21 @@ public class WebhookSubscription extends PanacheEntityBase {
     public OffsetDateTime disabledAt;
     @Column(name = "disabled_by")
     public String disabledBy;
+    /** The secret before the last rotation: it signs too (second signature) until {@link #previousSecretUntil}. */
+    @Column(name = "previous_secret")
+    public String previousSecret;
+    @Column(name = "previous_secret_until")
+    public OffsetDateTime previousSecretUntil;
+    @Column(name = "secret_rotated_at")
+    public OffsetDateTime secretRotatedAt;
+    @Column(name = "secret_rotated_by")
+    public String secretRotatedBy;
+
+    /** The secrets a delivery at {@code now} is signed with: the current one, and the previous one during its grace. */
+    public List<String> signingSecrets(OffsetDateTime now) {
+        return previousSecret != null && previousSecretUntil != null && previousSecretUntil.isAfter(now)
+                ? List.of(secret, previousSecret) : List.of(secret);
+    }
 
     public List<String> types() {
         return Arrays.asList(eventTypes.split(" "));

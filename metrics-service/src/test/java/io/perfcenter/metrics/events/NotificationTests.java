@@ -17,6 +17,7 @@ import static io.perfcenter.metrics.events.EventsWebhooksTests.hr;
 import static io.perfcenter.metrics.events.EventsWebhooksTests.relayer;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -159,6 +160,29 @@ class NotificationTests {
             as(person[0], person[1]).get(FEED).then().statusCode(200).header("X-Total-Count", "1")
                     .body("title", equalTo(List.of("Improvement plan 21 of NDA1 is due on 2026-12-04")));
         }
+    }
+
+    /**
+     * A contest's close: the agent hears of their points and their badge (incentive's events); nobody of the closing
+     * itself (each winner hears of what they won; an honor as honor.awarded, above).
+     */
+    @Test
+    void aContestsWinnersAreToldOfTheirPointsAndBadges() {
+        relayer().body(List.of(
+                event(id(), "io.perfcenter.incentive.points.awarded", "NCA1", Map.of("contestCode", "CSAT-NOV",
+                        "contestName", "CSAT challenge", "employeeId", "NCA1", "points", 50, "ruleIndex", 0,
+                        "period", "2026-11")),
+                event(id(), "io.perfcenter.incentive.badge.awarded", "NCA1", Map.of("contestCode", "CSAT-NOV",
+                        "contestName", "CSAT challenge", "employeeId", "NCA1", "badgeCode", "csat-star",
+                        "badgeName", "CSAT star")),
+                event(id(), "io.perfcenter.incentive.contest.closed", "CSAT-NOV", Map.of("contestCode", "CSAT-NOV",
+                        "name", "CSAT challenge", "awards", 2))))
+                .post("/api/v1/metrics/events/relay").then().statusCode(200).body("stored", equalTo(3));
+        as("NCA1", "agent").get(FEED).then().statusCode(200).header("X-Total-Count", "2")
+                .body("title", equalTo(List.of("You earned the badge CSAT star in CSAT challenge (CSAT-NOV)",
+                        "You earned 50 points in CSAT challenge (CSAT-NOV)")));
+        assertEquals(0L, io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> Notification.count(
+                "type", "io.perfcenter.incentive.contest.closed")));
     }
 
     private static String id() {
