@@ -1845,7 +1845,7 @@ public interface ConsoleMessages {
     String to();
 
     @Message("Records")
-    String samplesLabel();
+    String recordsCountLabel();
 
     @Message("Holds")
     String holds();
@@ -1914,7 +1914,7 @@ public interface ConsoleMessages {
     String goal();
 
     @Message("Metric (code)")
-    String metricLabel();
+    String metricCodeLabel();
 
     @Message("Comparison")
     String comparison();
@@ -1971,7 +1971,7 @@ public interface ConsoleMessages {
     String openLabel();
 
     @Message("Closed")
-    String closedLabel();
+    String closedStateLabel();
 
     @Message("No calibration session.")
     String noCalibrations();
