@@ -123,7 +123,7 @@ class ScorecardCalculatorTests {
         assertEquals(new BigDecimal("93.39"), result.total());
         assertEquals("excellent", result.grade());
         assertEquals("Total: 35.376 + 30 = 65.376 over items weighing 70 of 100 (csat left out: insufficient data), "
-                + "re-normalised × 100 / 70 → 93.39", result.totalExplanation());
+                + "re-normalised × 100 / 70 → 93.39", result.totalExplanation().en());
     }
 
     @Test
