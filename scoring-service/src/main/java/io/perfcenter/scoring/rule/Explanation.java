@@ -17,9 +17,19 @@ public record Explanation(String en, String zh) {
         return new Explanation(text, text);
     }
 
-    /** This one followed by {@code more}, language by language. */
+    /**
+     * This one followed by {@code more}, language by language. In the Chinese a space after full-width punctuation
+     * (（满分）, ，；：) is left out: "（小组 G1）= 94.74%", not "（小组 G1） = 94.74%".
+     */
     public Explanation plus(Explanation more) {
-        return new Explanation(en + more.en, zh == null || more.zh == null ? null : zh + more.zh);
+        return new Explanation(en + more.en, zh == null || more.zh == null ? null : joinZh(zh, more.zh));
+    }
+
+    static String joinZh(String first, String then) {
+        if (!first.isEmpty() && then.startsWith(" ") && "）：，；、".indexOf(first.charAt(first.length() - 1)) >= 0) {
+            return first + then.substring(1);
+        }
+        return first + then;
     }
 
     /** This one followed by a text for each language. */

@@ -208,7 +208,7 @@ public record ManualRatingRule(
         String combinedText = format(combined.setScale(4, RoundingMode.HALF_UP));
         return new RuleScore(earned, String.join(" + ", parts) + renormalised + " = " + combinedText + " of "
                 + format(high()) + " → " + format(earned) + (points == null ? "" : " of " + format(points)) + " points",
-                String.join(" + ", partsZh) + renormalisedZh + " = " + combinedText + "（满分 " + format(high())
+                Explanation.joinZh(String.join(" + ", partsZh) + renormalisedZh, " = ") + combinedText + "（满分 " + format(high())
                         + "）→ " + format(earned) + " 分" + (points == null ? "" : "，满分 " + format(points) + " 分"));
     }
 

@@ -98,8 +98,8 @@ public final class ScorecardCalculator {
                 total = sum.multiply(full).divide(includedWeight, EXACT);
                 String renormalised = " × " + Figures.format(full) + " / " + Figures.format(includedWeight);
                 explanation = explanation.plus(" over items weighing " + Figures.format(includedWeight) + " of "
-                                + Figures.format(full), "，计入项目的权重为 " + Figures.format(includedWeight) + "（共 "
-                                + Figures.format(full) + "）").plus(left)
+                                + Figures.format(full), "，计入项目的权重为 " + Figures.format(includedWeight) + " / "
+                                + Figures.format(full)).plus(left)
                         .plus(", re-normalised" + renormalised, "，重新归一" + renormalised);
             }
         }

@@ -6,12 +6,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
-import org.eclipse.microprofile.openapi.OASFactory;
-import org.eclipse.microprofile.openapi.OASFilter;
-import org.eclipse.microprofile.openapi.models.Operation;
-import org.eclipse.microprofile.openapi.models.headers.Header;
-import org.eclipse.microprofile.openapi.models.media.Schema;
-import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 import java.util.Set;
@@ -24,9 +18,9 @@ import java.util.Set;
  * {@code Content-Language} (zh-CN or en) with {@code Vary: Accept-Language}; field names do not change. A scorecard
  * computed before the Chinese was kept (migration V10) has only English: it answers that, whatever is asked, and
  * {@code Content-Language} says en (or "zh-CN, en" when an answer mixes such scorecards with newer ones).
- * The OpenAPI document says so on each of these operations (this class is also the document's filter).
+ * The OpenAPI document says so on each of these operations ({@link ExplanationLanguageDocs}).
  */
-public class Languages implements OASFilter {
+public class Languages {
 
     public static final String ZH = "zh-CN";
     public static final String EN = "en";
@@ -93,28 +87,5 @@ public class Languages implements OASFilter {
             response.getHeaders().putSingle("Content-Language", language);
             response.getHeaders().add("Vary", "Accept-Language");
         }
-    }
-
-    /** The document: the Accept-Language parameter and the Content-Language header on those operations. */
-    @Override
-    public Operation filterOperation(Operation operation) {
-        if (operation.getOperationId() == null || !EXPLAINED.contains(operation.getOperationId())) {
-            return operation;
-        }
-        operation.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
-                .required(false).description(ACCEPT_DOC).example("zh-CN")
-                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-        if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
-            operation.getResponses().getAPIResponses().forEach((code, answer) -> {
-                if (code.startsWith("2")) {
-                    answer.addHeader("Content-Language", OASFactory.createHeader().description(CONTENT_DOC)
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)
-                                    .enumeration(java.util.List.of(ZH, EN, ZH + ", " + EN))));
-                    answer.addHeader("Vary", OASFactory.createHeader().description("Accept-Language")
-                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
-                }
-            });
-        }
-        return operation;
     }
 }
