@@ -67,19 +67,19 @@ class ExplanationLanguageTests {
                         Map.of("upTo", 5, "points", 27.5), Map.of("upTo", 10, "points", 23),
                         Map.of("points", 0)))))))
                 .post(TEMPLATES).then().statusCode(201);
-        // L1 and L2 the same: aht 6.5 → 7 of 10 → 28 of 40; errors 5 → 27.5 of 30 → 55 of 60; total 83
-        stubOctober(metrics, "GLANG", agent("L1", "aht_minutes", 6.5, 20, "error_count", 5, 20),
-                agent("L2", "aht_minutes", 6.5, 20, "error_count", 5, 20));
+        // LZH1 and LZH2 the same: aht 6.5 → 7 of 10 → 28 of 40; errors 5 → 27.5 of 30 → 55 of 60; total 83
+        stubOctober(metrics, "GLANG", agent("LZH1", "aht_minutes", 6.5, 20, "error_count", 5, 20),
+                agent("LZH2", "aht_minutes", 6.5, 20, "error_count", 5, 20));
         JsonPath computed = hr().header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8")
                 .body(run("LANG", "GLANG", "2026-10")).post(RUNS).then().statusCode(201)
                 .header("Content-Language", "zh-CN").header("Vary", containsString("Accept-Language"))
                 .extract().jsonPath();
-        String l1 = "scorecards.find { it.employeeId == 'L1' }";
+        String l1 = "scorecards.find { it.employeeId == 'LZH1' }";
         assertEquals(List.of(AHT_ZH, ERRORS_ZH), computed.getList(l1 + ".items.explanation"));
         assertEquals("总分：28 + 55 = 83 → 83", computed.getString(l1 + ".totalExplanation"));
         long runId = computed.getLong("id");
         long card = computed.getLong(l1 + ".id");
-        long old = computed.getLong("scorecards.find { it.employeeId == 'L2' }.id");
+        long old = computed.getLong("scorecards.find { it.employeeId == 'LZH2' }.id");
 
         // one scorecard in each language; the field names stay
         for (String chinese : List.of("zh-CN", "zh", "zh-Hans-CN", "zh-TW;q=0.9, en;q=0.5")) {
@@ -101,7 +101,7 @@ class ExplanationLanguageTests {
         hr().header("Accept-Language", "en").queryParam("unit", "GLANG").get(SCORECARDS).then().statusCode(200)
                 .header("Content-Language", "en").body("collect { it.items[0].explanation }", contains(AHT_EN, AHT_EN));
 
-        // L2's scorecard as one computed before V10 kept the Chinese: its English, whatever is asked
+        // LZH2's scorecard as one computed before V10 kept the Chinese: its English, whatever is asked
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("UPDATE scorecard SET total_explanation_zh = NULL WHERE id = :id")
                     .setParameter("id", old).executeUpdate();
@@ -114,8 +114,8 @@ class ExplanationLanguageTests {
         // a list holding both says both
         hr().header("Accept-Language", "zh-CN").queryParam("unit", "GLANG").get(SCORECARDS).then().statusCode(200)
                 .header("Content-Language", "zh-CN, en")
-                .body("find { it.employeeId == 'L1' }.items[0].explanation", equalTo(AHT_ZH))
-                .body("find { it.employeeId == 'L2' }.items[0].explanation", equalTo(AHT_EN));
+                .body("find { it.employeeId == 'LZH1' }.items[0].explanation", equalTo(AHT_ZH))
+                .body("find { it.employeeId == 'LZH2' }.items[0].explanation", equalTo(AHT_EN));
 
         // the coaching agenda copies the items' explanations in both and answers the one asked for
         hr().post(RUNS + "/" + runId + "/publish").then().statusCode(200);
