@@ -38,6 +38,7 @@ import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -281,11 +282,25 @@ class ConsoleIT {
         Cookie language = browser.manage().getCookieNamed("perfcenter_lang");
         assertNotNull(language);
         assertEquals("zh-CN", language.getValue());
+        // the item's explanation too: scoring keeps it in both languages and answers the page's (Accept-Language)
+        String cards = "/api/v1/scoring/scorecards?employeeId=E3001&period=" + month;
+        JsonPath inChinese = running.as("E3001", "agent").header("Accept-Language", "zh-CN").get(cards).then()
+                .statusCode(200).header("Content-Language", "zh-CN").extract().jsonPath();
+        String itemCode = inChinese.getString("[0].items[0].itemCode");
+        String explanationZh = inChinese.getString("[0].items[0].explanation");
+        String explanationEn = api("E3001", "agent", cards).getString("[0].items[0].explanation");
+        assertNotEquals(explanationEn, explanationZh, "the explanation is written in both languages");
+        assertTrue(browser.findElement(By.id("item-" + itemCode)).getText().contains(explanationZh),
+                "the Chinese explanation on the Chinese page: " + browser.findElement(By.id("item-" + itemCode))
+                        .getText());
         screenshot("language-zh-CN-month");
 
         browser.findElement(By.id("lang-en")).click();
         waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertTrue(browser.findElement(By.cssSelector("section.summary")).getText().contains("Total"));
+        String item = browser.findElement(By.id("item-" + itemCode)).getText();
+        assertTrue(item.contains(explanationEn) && !item.contains(explanationZh),
+                "the English explanation once the page is English again: " + item);
         browser.get(gw + "/console/group?period=" + month);
         assertFalse(browser.findElements(By.xpath("//table[@id='group-table']//th/button[.='Total']")).isEmpty(),
                 "English again, remembered");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.perfcenter.gateway.console.ConsolePages.Viewer;
 import io.perfcenter.gateway.overview.ServiceCalls;
 import io.perfcenter.gateway.overview.ServiceCalls.Part;
+import io.perfcenter.gateway.web.RequestIds;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -136,10 +137,18 @@ public class AgentViews extends ConsoleKit {
             }
             JsonNode found = item;
             String metric = MonthView.text(item, "metricCode");
+            return TemplateLabels.ofCards(calls, card, ConsolePages.authorization(ctx), RequestIds.of(ctx))
+                    .flatMap(labels -> itemPage(employeeId, month, card, found, metric, labels, ctx));
+        });
+    }
+
+    private Uni<Response> itemPage(String employeeId, YearMonth month, JsonNode card, JsonNode found, String metric,
+                                   TemplateLabels labels, RoutingContext ctx) {
+            String id = encode(employeeId);
             if (metric == null) {
                 return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found, List.of(),
                         "null", List.of("This item has no metric of its own (a rating or a unit's result): no "
-                                + "figures by day."))));
+                                + "figures by day."), labels)));
             }
             String m = encode(metric);
             Uni<Part> days = get("metrics-service", "/api/v1/metrics/trends?employeeId=" + id + "&metric=" + m
@@ -156,9 +165,8 @@ public class AgentViews extends ConsoleKit {
                 ConsolePages.note(notes, parts.getItem3(), "the records");
                 return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found,
                         days(parts.getItem1().body(), parts.getItem3().body(), metric, notes),
-                        trend(parts.getItem2().body(), metric, month), notes)));
+                        trend(parts.getItem2().body(), metric, month), notes, labels)));
             });
-        });
     }
 
     /**
@@ -190,11 +198,14 @@ public class AgentViews extends ConsoleKit {
     }
 
     private ItemDetail detail(String employeeId, YearMonth month, JsonNode card, JsonNode item, List<Day> days,
-                              String trend, List<String> notes) {
+                              String trend, List<String> notes, TemplateLabels labels) {
+        String code = item.path("itemCode").asText();
+        // the item's label in the page's language when the template names it
+        String name = labels.item(code).equals(code) ? MonthView.text(item, "itemName") : labels.item(code);
         Viewer viewer = viewer();
         boolean own = viewer != null && employeeId.equals(viewer.employeeId());
         return new ItemDetail(employeeId, month.toString(), item.path("itemCode").asText(),
-                MonthView.text(item, "itemName"), MonthView.text(item, "metricCode"), MonthView.text(item, "value"),
+                name, MonthView.text(item, "metricCode"), MonthView.text(item, "value"),
                 MonthView.text(item, "samples"), MonthView.text(item, "points"), MonthView.text(item, "explanation"),
                 own, card.path("id").asLong(), own && "PUBLISHED".equalsIgnoreCase(card.path("status").asText()),
                 days, trend, notes);

@@ -237,7 +237,9 @@ public class ConsolePages {
             Uni<AgentViews.Growth> growth = AgentViews.growth(calls, employeeId, month, authorization, requestId);
             Uni<EngageViews.MonthBlock> engage = EngageViews.monthBlock(calls, employeeId, month, own,
                     parts.getItem2().body(), authorization, requestId);
-            return Uni.combine().all().unis(appeals, run, growth, engage).asTuple().flatMap(more -> {
+            Uni<TemplateLabels> labels = card == null ? Uni.createFrom().item(TemplateLabels.NONE)
+                    : TemplateLabels.ofCards(calls, card, authorization, requestId);
+            return Uni.combine().all().unis(appeals, run, growth, engage, labels).asTuple().flatMap(more -> {
                 List<String> notes = new ArrayList<>();
                 note(notes, who, ConsoleKit.msg().whatPerson());
                 note(notes, parts.getItem2(), ConsoleKit.msg().whatScorecards());
@@ -246,7 +248,8 @@ public class ConsolePages {
                 MonthView view = new MonthView(employeeId, MonthView.text(who.body(), "name"),
                         MonthView.text(who.body(), "unitCode"), month.toString(), month.minusMonths(1).toString(),
                         month.plusMonths(1).toString(), own, card == null ? null : MonthView.card(card,
-                        more.getItem2().body()), card == null ? List.of() : MonthView.items(card),
+                        more.getItem2().body(), more.getItem5()), card == null ? List.of()
+                        : MonthView.items(card, more.getItem5()),
                         MonthView.trend(parts.getItem2().body(), month, MonthView.text(card, "templateCode")),
                         MonthView.statements(parts.getItem3().body()), MonthView.appeals(more.getItem1().body()),
                         notes, more.getItem3());
@@ -310,11 +313,14 @@ public class ConsolePages {
                     month.plusMonths(1).toString(), cards.body(), notes);
             List<String> units = view.rows().stream().map(GroupView.Row::unitCode).filter(u -> u != null)
                     .distinct().sorted().toList();
-            return GroupFigures.of(calls, units, GroupFigures.metricsOf(cards.body()), month,
-                    java.time.LocalDate.now(clock), authorization(ctx),
-                    RequestIds.of(ctx)).flatMap(figures -> {
+            Uni<GroupFigures> figuresOf = GroupFigures.of(calls, units, GroupFigures.metricsOf(cards.body()), month,
+                    java.time.LocalDate.now(clock), authorization(ctx), RequestIds.of(ctx));
+            Uni<TemplateLabels> labels = TemplateLabels.ofCards(calls, view.current(), authorization(ctx),
+                    RequestIds.of(ctx));
+            return Uni.combine().all().unis(figuresOf, labels).asTuple().flatMap(both -> {
+                GroupFigures figures = both.getItem1();
                 notes.addAll(figures.notes());
-                return html(200, Templates.group(viewer(), csrf(ctx), view, figures));
+                return html(200, Templates.group(viewer(), csrf(ctx), view.labelled(both.getItem2()), figures));
             });
         });
     }

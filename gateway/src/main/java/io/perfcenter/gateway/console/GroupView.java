@@ -14,11 +14,36 @@ import java.util.Set;
  */
 @TemplateData
 public record GroupView(String period, String previousPeriod, String nextPeriod, List<String> items, List<Row> rows,
-                        List<String> notes) {
+                        List<String> notes, List<String> itemLabels) {
+
+    GroupView(String period, String previousPeriod, String nextPeriod, List<String> items, List<Row> rows,
+              List<String> notes) {
+        this(period, previousPeriod, nextPeriod, items, rows, notes, items);
+    }
+
+    /** The current scorecards' template versions, one object each, for {@link TemplateLabels#ofCards}. */
+    com.fasterxml.jackson.databind.node.ArrayNode current() {
+        var versions = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+        rows.stream().filter(r -> r.templateCode() != null && r.templateVersion() != null)
+                .map(r -> r.templateCode() + "@" + r.templateVersion()).distinct().forEach(key -> {
+                    String[] parts = key.split("@", 2);
+                    versions.addObject().put("templateCode", parts[0]).put("templateVersion",
+                            Integer.parseInt(parts[1]));
+                });
+        return versions;
+    }
+
+    /** The item columns and grades named in the page's language when the templates name them. */
+    GroupView labelled(TemplateLabels labels) {
+        List<Row> named = rows.stream().map(r -> new Row(r.employeeId(), r.unitCode(), r.templateCode(), r.points(),
+                r.total(), labels.grade(r.grade()), r.rank(), r.status(), r.templateVersion())).toList();
+        return new GroupView(period, previousPeriod, nextPeriod, items, named, notes,
+                items.stream().map(labels::item).toList());
+    }
 
     @TemplateData
     public record Row(String employeeId, String unitCode, String templateCode, List<String> points, String total,
-                      String grade, int rank, String status) {
+                      String grade, int rank, String status, Integer templateVersion) {
     }
 
     static GroupView of(String period, String previous, String next, JsonNode cards, List<String> notes) {
@@ -48,7 +73,8 @@ public record GroupView(String period, String previousPeriod, String nextPeriod,
             rows.add(new Row(card.path("employeeId").asText(), MonthView.text(card, "unitCode"),
                     MonthView.text(card, "templateCode"), points, MonthView.text(card, "total"),
                     MonthView.text(card, "grade"), card.path("rank").asInt(),
-                    MonthView.lower(MonthView.text(card, "status"))));
+                    MonthView.lower(MonthView.text(card, "status")),
+                    card.hasNonNull("templateVersion") ? card.path("templateVersion").asInt() : null));
         }
         return new GroupView(period, previous, next, columns, rows, notes);
     }

@@ -24,7 +24,8 @@ public record MonthView(String employeeId, String name, String unitCode, String 
     @TemplateData
     public record Card(long id, long runId, String templateCode, String total, String grade, String bandGrade,
                        int rank, Long rankOf, String percentile, String status, String totalExplanation,
-                       String selfAssessment, String comments, String feedbackNotes, String reviewedBy) {
+                       String selfAssessment, String comments, String feedbackNotes, String reviewedBy,
+                       String gradeLabel) {
 
         /** In review: the agent writes a self-assessment, the supervisor reviews (then it is published). */
         public boolean inReview() {
@@ -47,7 +48,7 @@ public record MonthView(String employeeId, String name, String unitCode, String 
     @TemplateData
     public record Item(String code, String metric, String value, String samples, String points, String maxPoints,
                        String weight, String weightedPoints, String explanation, String handling,
-                       boolean insufficientData) {
+                       boolean insufficientData, String name) {
     }
 
     @TemplateData
@@ -81,20 +82,32 @@ public record MonthView(String employeeId, String name, String unitCode, String 
     }
 
     static Card card(JsonNode card, JsonNode run) {
+        return card(card, run, TemplateLabels.NONE);
+    }
+
+    /** The card, its grade labelled in the page's language when the template names it ({@link TemplateLabels}). */
+    static Card card(JsonNode card, JsonNode run, TemplateLabels labels) {
         Long of = run != null && run.hasNonNull("scorecardCount") ? run.path("scorecardCount").asLong() : null;
         return new Card(card.path("id").asLong(), card.path("runId").asLong(), text(card, "templateCode"),
                 text(card, "total"), text(card, "grade"), text(card, "bandGrade"), card.path("rank").asInt(), of,
                 text(card, "percentile"), text(card, "status"), text(card, "totalExplanation"),
                 text(card.path("review"), "selfAssessment"), text(card.path("review"), "comments"),
-                text(card.path("review"), "feedbackNotes"), text(card.path("review"), "reviewedBy"));
+                text(card.path("review"), "feedbackNotes"), text(card.path("review"), "reviewedBy"),
+                labels.grade(text(card, "grade")));
     }
 
     static List<Item> items(JsonNode card) {
+        return items(card, TemplateLabels.NONE);
+    }
+
+    /** The items, each named in the page's language when the template names it, else by its code. */
+    static List<Item> items(JsonNode card, TemplateLabels labels) {
         List<Item> items = new ArrayList<>();
         for (JsonNode i : card.path("items")) {
             items.add(new Item(text(i, "itemCode"), text(i, "metricCode"), text(i, "value"), text(i, "samples"),
                     text(i, "points"), text(i, "maxPoints"), text(i, "weight"), text(i, "weightedPoints"),
-                    text(i, "explanation"), lower(text(i, "handling")), i.path("insufficientData").asBoolean()));
+                    text(i, "explanation"), lower(text(i, "handling")), i.path("insufficientData").asBoolean(),
+                    labels.item(text(i, "itemCode"))));
         }
         return items;
     }

@@ -91,11 +91,13 @@ public class TeamView extends ConsoleKit {
             Set<String> grades = new LinkedHashSet<>();
             List<String> quotas = new ArrayList<>();
             Map<String, BigDecimal> forced = new LinkedHashMap<>();
+            List<JsonNode> used = new ArrayList<>();
             if (parts.getItem3().body() != null) {
                 for (JsonNode t : parts.getItem3().body()) {
                     if (!templateCodes.contains(t.path("code").asText())) {
                         continue;
                     }
+                    used.add(t);
                     t.path("gradeBands").forEach(b -> grades.add(b.path("grade").asText()));
                     for (JsonNode q : t.path("distribution").path("quotas")) {
                         grades.add(q.path("grade").asText());
@@ -106,6 +108,8 @@ public class TeamView extends ConsoleKit {
                 }
             }
             byUnit.values().forEach(list -> list.forEach(c -> grades.add(c.path("grade").asText())));
+            // grades named in the page's language when the templates (their latest versions) name them
+            TemplateLabels labels = TemplateLabels.of(used);
             grades.remove("");
             List<String> gradeList = List.copyOf(grades);
             List<Group> groups = new ArrayList<>();
@@ -129,14 +133,14 @@ public class TeamView extends ConsoleKit {
                         .toPlainString();
                 averages.add(average);
                 List<String> text = new ArrayList<>();
-                perGrade.forEach((g, n) -> text.add(g + " " + n));
+                perGrade.forEach((g, n) -> text.add(labels.grade(g) + " " + n));
                 groups.add(new Group(e.getKey(), e.getValue().size(), average,
                         best == null ? null : best.stripTrailingZeros().toPlainString(), String.join(", ", text)));
             }
             String averagesChart = Charts.bar(groups.stream().map(Group::unitCode).toList())
                     .series(msg().seriesAverageTotal(), averages).toString();
             int n = count;
-            Charts gradesChart = Charts.bar(gradeList).series(msg().seriesGradeShare(), gradeList.stream()
+            Charts gradesChart = Charts.bar(gradeList.stream().map(labels::grade).toList()).series(msg().seriesGradeShare(), gradeList.stream()
                     .map(g -> n == 0 ? null : BigDecimal.valueOf(all.getOrDefault(g, 0) * 100L)
                             .divide(BigDecimal.valueOf(n), 1, RoundingMode.HALF_UP).toPlainString()).toList());
             if (!forced.isEmpty()) {

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -113,6 +114,75 @@ class ConsoleLanguageTests {
                 .body(containsString(">Total<")).body(containsString(">My group<"));
         stubs.get("scoring-service").verify(getRequestedFor(urlPathEqualTo("/api/v1/scoring/scorecards"))
                 .withHeader("Accept-Language", equalTo("en")));
+    }
+
+    @Test
+    void theMonthAndGroupPagesShowExplanationsInTheirLanguageAndTheTemplatesLabels() {
+        String card = "{\"id\":901,\"runId\":91,\"employeeId\":\"E9\",\"unitCode\":\"G-9\",\"period\":\"2026-10\","
+                + "\"templateCode\":\"SEAT-L\",\"templateVersion\":2,\"total\":83,\"grade\":\"good\",\"rank\":1,"
+                + "\"status\":\"PUBLISHED\",\"totalExplanation\":\"%s\",\"items\":[{\"itemCode\":\"aht\","
+                + "\"metricCode\":\"aht_minutes\",\"value\":6.5,\"points\":7,\"maxPoints\":10,\"weight\":40,"
+                + "\"weightedPoints\":28,\"handling\":\"SCORED\",\"explanation\":\"%s\"},{\"itemCode\":\"qa\","
+                + "\"metricCode\":\"qa_score\",\"points\":55,\"weight\":60,\"weightedPoints\":55,"
+                + "\"handling\":\"SCORED\",\"explanation\":\"55\"}]}";
+        String en = "6.5 min lies between 5 min (full marks) and 10 min (zero): 10 × (10 − 6.5) / (10 − 5) = 7 of 10 points";
+        String zh = "6.5 分钟 介于 5 分钟（满分）与 10 分钟（零分）之间：10 × (10 − 6.5) / (10 − 5) = 7，满分 10 分";
+        // scoring answers in the language asked for (as it does: explanations follow Accept-Language)
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("employeeId", equalTo("E9")).withHeader("Accept-Language", equalTo("zh-CN"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + card.formatted("总分：28 + 55 = 83 → 83", zh) + "]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("employeeId", equalTo("E9")).withHeader("Accept-Language", equalTo("en"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + card.formatted("Total: 28 + 55 = 83 → 83", en) + "]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("period", equalTo("2026-11")).withQueryParam("limit", equalTo("1000"))
+                .withHeader("Accept-Language", equalTo("zh-CN"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + card.formatted("总分：28 + 55 = 83 → 83", zh) + "]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("period", equalTo("2026-11")).withQueryParam("limit", equalTo("1000"))
+                .withHeader("Accept-Language", equalTo("en"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("[" + card.formatted("Total: 28 + 55 = 83 → 83", en) + "]")));
+        // the template version names the aht item and the grade good in both languages; qa it does not name
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/templates/SEAT-L/versions/2"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
+                        "{\"code\":\"SEAT-L\",\"version\":2,\"items\":[{\"code\":\"aht\",\"name\":\"AHT\","
+                                + "\"nameZh\":\"平均处理时长\",\"nameEn\":\"Average handling time\"},{\"code\":\"qa\","
+                                + "\"name\":\"QA\"}],\"gradeBands\":[{\"grade\":\"good\",\"minScore\":80,"
+                                + "\"nameZh\":\"良好\",\"nameEn\":\"Good\"}]}")));
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/org/agents/E9"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"employeeId\":\"E9\",\"name\":\"Wang Fang\",\"unitCode\":\"G-9\"}")));
+        String token = TestTokens.token("E9", "agent");
+
+        String chinese = given().cookie(ConsoleRoutes.SESSION_COOKIE, token).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("period", "2026-10").get("/").then().statusCode(200).extract().asString();
+        assertTrue(chinese.contains(zh), chinese);
+        assertTrue(chinese.contains("<h3>平均处理时长 <small>aht</small>"), chinese);
+        assertTrue(chinese.contains("<h3>qa <small>"), "an item the template does not label: its code: " + chinese);
+        assertTrue(chinese.contains("id=\"grade\">良好<"), chinese);
+        stubs.get("scoring-service").verify(getRequestedFor(urlPathEqualTo(
+                "/api/v1/scoring/templates/SEAT-L/versions/2")).withHeader("Accept-Language", equalTo("zh-CN")));
+
+        String english = given().cookie(ConsoleRoutes.SESSION_COOKIE, token).cookie(ConsoleLanguage.COOKIE, "en")
+                .queryParam("period", "2026-10").get("/").then().statusCode(200).extract().asString();
+        assertTrue(english.contains(en), english);
+        assertFalse(english.contains(zh), english);
+        assertTrue(english.contains("<h3>Average handling time <small>aht</small>"), english);
+        assertTrue(english.contains("id=\"grade\">Good<"), english);
+
+        String supervisor = TestTokens.token("E2009", "supervisor");
+        given().cookie(ConsoleRoutes.SESSION_COOKIE, supervisor).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("period", "2026-11").get("/console/group").then().statusCode(200)
+                .body(containsString("data-sort=\"number\">平均处理时长<")).body(containsString("data-sort=\"number\">qa<"))
+                .body(containsString("<td>良好</td>"));
+        given().cookie(ConsoleRoutes.SESSION_COOKIE, supervisor).cookie(ConsoleLanguage.COOKIE, "en")
+                .queryParam("period", "2026-11").get("/console/group").then().statusCode(200)
+                .body(containsString("data-sort=\"number\">Average handling time<"))
+                .body(containsString("<td>Good</td>"));
     }
 
     @Test

@@ -51,7 +51,8 @@ public record CoachingAgenda(List<AgendaItem> items, String basis) {
         List<AgendaItem> agenda = new ArrayList<>();
         for (Candidate c : candidates.subList(0, Math.min(size, candidates.size()))) {
             agenda.add(new AgendaItem(agenda.size() + 1, c.item().itemCode, c.defined().name(), c.item().metricCode,
-                    c.item().points, c.max(), c.attainment(), c.item().weight, c.item().explanation));
+                    c.item().points, c.max(), c.attainment(), c.item().weight, c.item().explanation,
+                    c.item().explanationZh));
         }
         String basis = "The " + agenda.size() + " weakest of " + candidates.size() + " scored items"
                 + (agenda.size() < size ? " (" + size + " asked)" : "")

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.coaching;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfcenter.scoring.web.Languages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import static io.perfcenter.scoring.rule.Figures.plain;
@@ -65,11 +66,16 @@ public final class CoachingPayloads {
             BigDecimal maxPoints,
             @Schema(description = "points ÷ maxPoints, 4 decimals half-up", examples = "0.4") BigDecimal attainment,
             @Schema(examples = "30") BigDecimal weight,
-            @Schema(description = "The scorecard item's explanation") String explanation) {
+            @Schema(description = "The scorecard item's explanation, in the language of Accept-Language (any zh: "
+                    + "Simplified Chinese, else English; Content-Language says which); English for sessions opened "
+                    + "before the Chinese was kept") String explanation,
+            @Schema(hidden = true, description = "Stored with the agenda; answered as explanation")
+            String explanationZh) {
 
+        /** As the API answers it: plain figures, the explanation in the request's language. */
         AgendaItem plainFigures() {
             return new AgendaItem(position, itemCode, name, metricCode, plain(points), plain(maxPoints),
-                    plain(attainment), plain(weight), explanation);
+                    plain(attainment), plain(weight), Languages.explain(explanation, explanationZh), null);
         }
     }
 

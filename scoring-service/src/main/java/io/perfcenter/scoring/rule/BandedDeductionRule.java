@@ -10,6 +10,7 @@ import java.util.List;
 import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Banded deduction from a maximum (docs/domain.md §3): QA recording score, max 30 points; 99–100 → no deduction,
@@ -114,17 +115,21 @@ public record BandedDeductionRule(
     @Override
     public RuleScore score(BigDecimal value) {
         BigDecimal deduct = otherwise == null ? max : otherwise;
-        String band = "below " + plainText(bands.get(bands.size() - 1).atLeast());
+        String lowest = plainText(bands.get(bands.size() - 1).atLeast());
+        String band = "below " + lowest;
+        String bandZh = "低于 " + lowest;
         for (Band b : bands) {
             if (value.compareTo(b.atLeast()) >= 0) {
                 deduct = b.deduct();
                 band = "band ≥ " + plainText(b.atLeast());
+                bandZh = "≥ " + plainText(b.atLeast()) + " 档";
                 break;
             }
         }
         BigDecimal raw = max.subtract(deduct).max(BigDecimal.ZERO);
-        String computation = withUnit(value, unit) + " (" + band + "): " + format(max) + " − " + format(deduct)
-                + " = " + format(raw);
-        return PointScale.finish(raw, scaleFrom(), points, computation);
+        String formula = format(max) + " − " + format(deduct) + " = " + format(raw);
+        return PointScale.finish(raw, scaleFrom(), points, Explanation.of(
+                withUnit(value, unit) + " (" + band + "): " + formula,
+                withUnitZh(value, unit) + "（" + bandZh + "）：" + formula));
     }
 }

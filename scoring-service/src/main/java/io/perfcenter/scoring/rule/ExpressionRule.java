@@ -120,39 +120,46 @@ public record ExpressionRule(
     public RuleScore score(RuleContext context) {
         Map<String, Object> variables = new HashMap<>();
         StringBuilder with = new StringBuilder();
+        StringBuilder withZh = new StringBuilder();
         if (context.value() != null) {
             variables.put("value", context.value().doubleValue());
             with.append("value = ").append(format(context.value()));
+            withZh.append("value = ").append(format(context.value()));
         }
         variables.put("samples", context.samples() == null ? 0L : context.samples());
         for (String code : metrics) {
             BigDecimal v = context.metrics().get(code);
             if (v == null) {
-                return RuleScore.insufficient("No " + code + " data for the expression");
+                return RuleScore.insufficient("No " + code + " data for the expression", "表达式所需的 " + code
+                        + " 无数据");
             }
             variables.put(code, v.doubleValue());
             with.append(with.isEmpty() ? "" : ", ").append(code).append(" = ").append(format(v));
+            withZh.append(withZh.isEmpty() ? "" : "，").append(code).append(" = ").append(format(v));
         }
         Object result;
         try {
             result = program().eval(variables);
         } catch (CelEvaluationException e) {
-            return RuleScore.insufficient("The expression could not be evaluated (" + e.getMessage() + ")");
+            return RuleScore.insufficient("The expression could not be evaluated (" + e.getMessage() + ")",
+                    "表达式无法求值（" + e.getMessage() + "）");
         }
         double number = ((Number) result).doubleValue();
         if (Double.isNaN(number) || Double.isInfinite(number)) {
-            return RuleScore.insufficient("The expression gave no finite number with " + with);
+            return RuleScore.insufficient("The expression gave no finite number with " + with,
+                    "表达式在 " + withZh + " 时未得出有限数值");
         }
         BigDecimal points = Figures.points(BigDecimal.valueOf(number));
-        String explanation = "expression `" + expression + "` with " + with + " = " + format(points);
+        Explanation explanation = Explanation.of("expression `" + expression + "` with " + with + " = "
+                + format(points), "表达式 `" + expression + "`" + (withZh.isEmpty() ? "" : "，其中 " + withZh) + "，结果 = " + format(points));
         if (min != null && points.compareTo(min) < 0) {
             points = Figures.points(min);
-            explanation += ", raised to the minimum " + format(min);
+            explanation = explanation.plus(", raised to the minimum " + format(min), "，提高到最低分 " + format(min));
         } else if (max != null && points.compareTo(max) > 0) {
             points = Figures.points(max);
-            explanation += ", limited to the maximum " + format(max);
+            explanation = explanation.plus(", limited to the maximum " + format(max), "，限制为最高分 " + format(max));
         }
-        return new RuleScore(points, explanation + " points");
+        return new RuleScore(points, explanation.plus(" points", " 分"));
     }
 
     private CelCompiler compiler() {

@@ -35,6 +35,31 @@ public final class Figures {
         return unit == null || unit.isBlank() ? format(value) : format(value) + " " + unit;
     }
 
+    /**
+     * "2,412 通", "6.5 分钟": the Chinese explanations' figure with the unit in Chinese when it is one of the common
+     * English units templates name ({@link #unitZh}), else as the template gives it.
+     */
+    public static String withUnitZh(BigDecimal value, String unit) {
+        return unit == null || unit.isBlank() ? format(value) : format(value) + " " + unitZh(unit);
+    }
+
+    private static final java.util.Map<String, String> UNITS_ZH = java.util.Map.ofEntries(
+            java.util.Map.entry("min", "分钟"), java.util.Map.entry("mins", "分钟"),
+            java.util.Map.entry("minute", "分钟"), java.util.Map.entry("minutes", "分钟"),
+            java.util.Map.entry("s", "秒"), java.util.Map.entry("sec", "秒"), java.util.Map.entry("secs", "秒"),
+            java.util.Map.entry("second", "秒"), java.util.Map.entry("seconds", "秒"),
+            java.util.Map.entry("h", "小时"), java.util.Map.entry("hours", "小时"), java.util.Map.entry("days", "天"),
+            java.util.Map.entry("calls", "通"), java.util.Map.entry("errors", "个错误"),
+            java.util.Map.entry("violations", "次违规"), java.util.Map.entry("incidents", "次"),
+            java.util.Map.entry("complaints", "次投诉"), java.util.Map.entry("tickets", "单"),
+            java.util.Map.entry("orders", "单"), java.util.Map.entry("points", "分"),
+            java.util.Map.entry("qa points", "质检分"), java.util.Map.entry("percent", "%"));
+
+    /** A template's unit in Chinese: "min" → 分钟, "calls" → 通, "QA points" → 质检分 …; any other as it is. */
+    public static String unitZh(String unit) {
+        return UNITS_ZH.getOrDefault(unit.strip().toLowerCase(Locale.ROOT), unit);
+    }
+
     /** Without grouping: a bound in a label ("tier 2300–2500"), a figure in a message or the audit trail. */
     public static String plainText(BigDecimal value) {
         return plain(value).toPlainString();

@@ -11,6 +11,7 @@ import java.util.List;
 import static io.perfcenter.scoring.rule.Figures.HUNDRED;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Linear between thresholds (docs/domain.md §3): {@code points} (default 100) at or better than {@code full}, 0 at or
@@ -73,14 +74,20 @@ public record LinearRule(
     public RuleScore score(BigDecimal value) {
         boolean higherIsBetter = full.compareTo(zero) > 0;
         String shown = withUnit(value, unit);
+        String shownZh = withUnitZh(value, unit);
         String of = " of " + format(worth()) + " points";
+        String ofZh = "，满分 " + format(worth()) + " 分";
         if (higherIsBetter ? value.compareTo(full) >= 0 : value.compareTo(full) <= 0) {
-            return new RuleScore(Figures.points(worth()), shown + (higherIsBetter ? " ≥ " : " ≤ ")
-                    + withUnit(full, unit) + " (full marks) → " + format(worth()) + of);
+            String sign = higherIsBetter ? " ≥ " : " ≤ ";
+            return new RuleScore(Figures.points(worth()),
+                    shown + sign + withUnit(full, unit) + " (full marks) → " + format(worth()) + of,
+                    shownZh + sign + withUnitZh(full, unit) + "（满分）→ " + format(worth()) + " 分" + ofZh);
         }
         if (higherIsBetter ? value.compareTo(zero) <= 0 : value.compareTo(zero) >= 0) {
-            return new RuleScore(Figures.points(BigDecimal.ZERO), shown + (higherIsBetter ? " ≤ " : " ≥ ")
-                    + withUnit(zero, unit) + " (zero) → 0" + of);
+            String sign = higherIsBetter ? " ≤ " : " ≥ ";
+            return new RuleScore(Figures.points(BigDecimal.ZERO),
+                    shown + sign + withUnit(zero, unit) + " (zero) → 0" + of,
+                    shownZh + sign + withUnitZh(zero, unit) + "（零分）→ 0 分" + ofZh);
         }
         // written so that both differences are positive: (10 − 6.5) / (10 − 5) for lower-is-better minutes
         BigDecimal gained = higherIsBetter ? value.subtract(zero) : zero.subtract(value);
@@ -89,8 +96,11 @@ public record LinearRule(
         String fraction = higherIsBetter
                 ? "(" + format(value) + " − " + format(zero) + ") / (" + format(full) + " − " + format(zero) + ")"
                 : "(" + format(zero) + " − " + format(value) + ") / (" + format(zero) + " − " + format(full) + ")";
-        return new RuleScore(earned, shown + " lies between " + withUnit(full, unit) + " (full marks) and "
-                + withUnit(zero, unit) + " (zero): " + format(worth()) + " × " + fraction + " = " + format(earned)
-                + of);
+        String formula = format(worth()) + " × " + fraction + " = " + format(earned);
+        return new RuleScore(earned,
+                shown + " lies between " + withUnit(full, unit) + " (full marks) and " + withUnit(zero, unit)
+                        + " (zero): " + formula + of,
+                shownZh + " 介于 " + withUnitZh(full, unit) + "（满分）与 " + withUnitZh(zero, unit) + "（零分）之间："
+                        + formula + ofZh);
     }
 }

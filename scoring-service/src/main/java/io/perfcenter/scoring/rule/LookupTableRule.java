@@ -10,6 +10,7 @@ import java.util.List;
 import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Lookup table (docs/domain.md §3): value ranges → points, e.g. error count ≤3 → 30, 4 → 28, 5 → 27.5 … 10 → 23,
@@ -109,8 +110,9 @@ public record LookupTableRule(
     public RuleScore score(BigDecimal value) {
         int index = rowOf(value);
         BigDecimal raw = table.get(index).points();
-        return PointScale.finish(raw, scaleFrom(), points, withUnit(value, unit) + " (" + label(index) + ") → "
-                + format(raw));
+        return PointScale.finish(raw, scaleFrom(), points, Explanation.of(
+                withUnit(value, unit) + " (" + label(index) + ") → " + format(raw),
+                withUnitZh(value, unit) + "（" + labelZh(index) + "）→ " + format(raw)));
     }
 
     private int rowOf(BigDecimal value) {
@@ -130,5 +132,14 @@ public record LookupTableRule(
         }
         BigDecimal from = table.get(index - 1).upTo();
         return upTo == null ? "row > " + plainText(from) : "row " + plainText(from) + " < value ≤ " + plainText(upTo);
+    }
+
+    private String labelZh(int index) {
+        BigDecimal upTo = table.get(index).upTo();
+        if (index == 0) {
+            return upTo == null ? "唯一一档" : "≤ " + plainText(upTo) + " 档";
+        }
+        BigDecimal from = table.get(index - 1).upTo();
+        return upTo == null ? "> " + plainText(from) + " 档" : plainText(from) + " < 数值 ≤ " + plainText(upTo) + " 档";
     }
 }

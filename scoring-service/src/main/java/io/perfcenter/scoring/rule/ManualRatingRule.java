@@ -168,6 +168,7 @@ public record ManualRatingRule(
     @Override
     public RuleScore score(RuleContext context) {
         List<String> parts = new ArrayList<>();
+        List<String> partsZh = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         BigDecimal weighted = BigDecimal.ZERO;
         BigDecimal weights = BigDecimal.ZERO;
@@ -185,21 +186,37 @@ public record ManualRatingRule(
             BigDecimal roleScore = sum.divide(BigDecimal.valueOf(given.size()), MEAN);
             weighted = weighted.add(roleScore.multiply(rater.weight()));
             weights = weights.add(rater.weight());
+            boolean dimensionsShown = given.size() == 1 && dimensionsOrOverall().size() > 1;
             String detail = given.size() > 1 ? " (mean of " + given.size() + ")"
-                    : dimensionsOrOverall().size() > 1 ? " (" + dimensionDetail(given.get(0)) + ")" : "";
-            parts.add(rater.role() + " " + format(roleScore.setScale(4, RoundingMode.HALF_UP)) + detail + " × "
-                    + format(rater.weight()) + "%");
+                    : dimensionsShown ? " (" + dimensionDetail(given.get(0), ", ") + ")" : "";
+            String detailZh = given.size() > 1 ? "（" + given.size() + " 人平均）"
+                    : dimensionsShown ? "（" + dimensionDetail(given.get(0), "，") + "）" : " ";
+            String score = format(roleScore.setScale(4, RoundingMode.HALF_UP));
+            parts.add(rater.role() + " " + score + detail + " × " + format(rater.weight()) + "%");
+            partsZh.add(roleZh(rater.role()) + " " + score + detailZh + "× " + format(rater.weight()) + "%");
         }
         if (parts.isEmpty()) {
-            return RuleScore.insufficient("No ratings yet (" + String.join(", ", missing) + ")");
+            return RuleScore.insufficient("No ratings yet (" + String.join(", ", missing) + ")",
+                    "尚无评分（" + String.join("、", missing.stream().map(ManualRatingRule::roleZh).toList()) + "）");
         }
         BigDecimal combined = weighted.divide(weights, MEAN);
         BigDecimal earned = Figures.points(combined.multiply(worth()).divide(high(), MEAN));
         String renormalised = missing.isEmpty() ? "" : " (no rating from " + String.join(", ", missing)
                 + ": its weight is spread over the " + format(weights) + "% that rated)";
-        return new RuleScore(earned, String.join(" + ", parts) + renormalised + " = "
-                + format(combined.setScale(4, RoundingMode.HALF_UP)) + " of " + format(high()) + " → "
-                + format(earned) + (points == null ? "" : " of " + format(points)) + " points");
+        String renormalisedZh = missing.isEmpty() ? "" : "（" + String.join("、", missing.stream()
+                .map(ManualRatingRule::roleZh).toList()) + "未评分：其权重分摊到已评分的 " + format(weights) + "%）";
+        String combinedText = format(combined.setScale(4, RoundingMode.HALF_UP));
+        return new RuleScore(earned, String.join(" + ", parts) + renormalised + " = " + combinedText + " of "
+                + format(high()) + " → " + format(earned) + (points == null ? "" : " of " + format(points)) + " points",
+                Explanation.joinZh(String.join(" + ", partsZh) + renormalisedZh, " = ") + combinedText + "（满分 " + format(high())
+                        + "）→ " + format(earned) + " 分" + (points == null ? "" : "，满分 " + format(points) + " 分"));
+    }
+
+    private static final Map<String, String> ROLES_ZH = Map.of("supervisor", "主管", "peer", "同事", "self", "自评");
+
+    /** supervisor → 主管, peer → 同事, self → 自评. */
+    static String roleZh(String role) {
+        return ROLES_ZH.getOrDefault(role, role);
     }
 
     private BigDecimal ratingScore(RuleContext.Rating rating) {
@@ -210,9 +227,9 @@ public record ManualRatingRule(
         return sum.divide(HUNDRED, MEAN);
     }
 
-    private String dimensionDetail(RuleContext.Rating rating) {
+    private String dimensionDetail(RuleContext.Rating rating, String separator) {
         return dimensionsOrOverall().stream()
                 .map(d -> d.code() + " " + format(rating.scores().getOrDefault(d.code(), BigDecimal.ZERO)))
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(separator));
     }
 }

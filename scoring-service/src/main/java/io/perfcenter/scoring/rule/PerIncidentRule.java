@@ -9,6 +9,7 @@ import java.util.List;
 
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Per-incident deduction (docs/domain.md §3, seed 004's courier example): each occurrence costs {@code perIncident}
@@ -77,13 +78,14 @@ public record PerIncidentRule(
         BigDecimal lowest = floor == null ? BigDecimal.ZERO : floor;
         BigDecimal deducted = value.multiply(perIncident);
         BigDecimal raw = max.subtract(deducted);
-        String computation = withUnit(value, unit) + " × " + format(perIncident) + " = " + format(deducted)
-                + " deducted from " + format(max);
+        String product = " × " + format(perIncident) + " = " + format(deducted);
+        Explanation computation = Explanation.of(withUnit(value, unit) + product + " deducted from " + format(max),
+                withUnitZh(value, unit) + product + "，从 " + format(max) + " 中扣除");
         if (raw.compareTo(lowest) < 0) {
-            computation += ", floored at " + format(lowest);
+            computation = computation.plus(", floored at " + format(lowest), "，保底 " + format(lowest));
             raw = lowest;
         } else {
-            computation += " = " + format(raw);
+            computation = computation.plus(Explanation.same(" = " + format(raw)));
         }
         return PointScale.finish(raw, scaleFrom(), points, computation);
     }

@@ -18,19 +18,23 @@ final class PointScale {
     }
 
     /** {@code computation} explains how the raw points came about and ends with them ("… = 1,326.6"). */
-    static RuleScore finish(BigDecimal raw, BigDecimal maxPoints, BigDecimal points, String computation) {
+    static RuleScore finish(BigDecimal raw, BigDecimal maxPoints, BigDecimal points, Explanation computation) {
         if (maxPoints == null) {
-            return new RuleScore(Figures.points(raw), computation + " points");
+            return new RuleScore(Figures.points(raw), computation.plus(" points", " 分"));
         }
         BigDecimal full = full(points);
         BigDecimal scaled = scale(raw, maxPoints, full);
         String of = points == null ? " points" : " of " + format(full) + " points";
-        String scaling = computation + "; " + format(raw) + " / " + format(maxPoints) + " (max) × " + format(full)
-                + " = ";
+        String ofZh = points == null ? " 分" : " 分，满分 " + format(full) + " 分";
+        String scaling = "; " + format(raw) + " / " + format(maxPoints) + " (max) × " + format(full) + " = ";
+        String scalingZh = "；" + format(raw) + " / " + format(maxPoints) + "（上限）× " + format(full) + " = ";
         if (scaled.compareTo(full) > 0) {
-            return new RuleScore(Figures.points(full), scaling + format(scaled) + ", capped at " + format(full) + of);
+            return new RuleScore(Figures.points(full), computation.plus(
+                    scaling + format(scaled) + ", capped at " + format(full) + of,
+                    scalingZh + format(scaled) + "，封顶为 " + format(full) + ofZh));
         }
-        return new RuleScore(scaled, scaling + format(scaled) + of);
+        return new RuleScore(scaled, computation.plus(scaling + format(scaled) + of,
+                scalingZh + format(scaled) + ofZh));
     }
 
     /**

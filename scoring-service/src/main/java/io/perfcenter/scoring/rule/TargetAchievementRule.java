@@ -13,6 +13,7 @@ import java.util.List;
 import static io.perfcenter.scoring.rule.Figures.HUNDRED;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Target achievement (docs/domain.md §3): actual ÷ target × points, the achievement capped at {@code cap} (default
@@ -95,31 +96,57 @@ public record TargetAchievementRule(
                 : target == null ? null : new RuleContext.Target(target, "template default");
         if (applying == null) {
             return RuleScore.insufficient("No target set for the agent, their group, team or center, and no "
-                    + "default in the template");
+                    + "default in the template", "坐席本人及其所在小组、团队、中心均未设定目标，模板中也没有默认目标");
         }
         BigDecimal actual = context.value();
         BigDecimal full = full();
         BigDecimal ceiling = cap == null ? BigDecimal.ONE : cap;
         boolean lower = direction == Direction.LOWER;
         BigDecimal ratio;
-        String computation;
+        Explanation computation;
         if (lower) {
             ratio = actual.signum() <= 0 ? ceiling : applying.value().divide(actual, RATIO);
-            computation = "target " + withUnit(applying.value(), unit) + " (" + applying.source() + ") ÷ "
-                    + withUnit(actual, unit);
+            computation = Explanation.of("target " + withUnit(applying.value(), unit) + " (" + applying.source()
+                            + ") ÷ " + withUnit(actual, unit),
+                    "目标 " + withUnitZh(applying.value(), unit) + "（" + sourceZh(applying.source()) + "）÷ "
+                            + withUnitZh(actual, unit));
         } else {
             ratio = actual.divide(applying.value(), RATIO);
-            computation = withUnit(actual, unit) + " ÷ target " + withUnit(applying.value(), unit) + " ("
-                    + applying.source() + ")";
+            computation = Explanation.of(withUnit(actual, unit) + " ÷ target " + withUnit(applying.value(), unit)
+                            + " (" + applying.source() + ")",
+                    withUnitZh(actual, unit) + " ÷ 目标 " + withUnitZh(applying.value(), unit) + "（"
+                            + sourceZh(applying.source()) + "）");
         }
         String achieved = format(ratio.multiply(HUNDRED).setScale(2, RoundingMode.HALF_UP)) + "%";
         if (ratio.compareTo(ceiling) > 0) {
-            computation += " = " + achieved + ", capped at " + format(ceiling.multiply(HUNDRED)) + "%";
+            String capped = format(ceiling.multiply(HUNDRED)) + "%";
+            computation = computation.plus(" = " + achieved + ", capped at " + capped,
+                    " = " + achieved + "，封顶 " + capped);
             ratio = ceiling;
         } else {
-            computation += " = " + achieved;
+            computation = computation.plus(Explanation.same(" = " + achieved));
         }
         BigDecimal earned = Figures.points(ratio.multiply(full));
-        return new RuleScore(earned, computation + " × " + format(full) + " = " + format(earned) + " points");
+        String product = " × " + format(full) + " = " + format(earned);
+        return new RuleScore(earned, computation.plus(product + " points", product + " 分"));
+    }
+
+    private static final java.util.Map<String, String> SOURCES_ZH = java.util.Map.of("agent", "坐席", "group", "小组",
+            "team", "团队", "center", "中心", "department", "部门", "unit", "单位");
+
+    /**
+     * Where a target was set, in Chinese: "group G-EAST-1" → "小组 G-EAST-1", "agent E2001, 2026-10" → "坐席 E2001，
+     * 2026-10", "template default" → "模板默认目标"; another wording as it is.
+     */
+    static String sourceZh(String source) {
+        if (source == null) {
+            return null;
+        }
+        if (source.equals("template default")) {
+            return "模板默认目标";
+        }
+        int space = source.indexOf(' ');
+        String kind = space < 0 ? null : SOURCES_ZH.get(source.substring(0, space));
+        return kind == null ? source : kind + source.substring(space).replace(", ", "，");
     }
 }

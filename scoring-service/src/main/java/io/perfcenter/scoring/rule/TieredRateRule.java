@@ -11,6 +11,7 @@ import java.util.List;
 import static io.perfcenter.scoring.rule.Figures.plainText;
 import static io.perfcenter.scoring.rule.Figures.format;
 import static io.perfcenter.scoring.rule.Figures.withUnit;
+import static io.perfcenter.scoring.rule.Figures.withUnitZh;
 
 /**
  * Tiered per-unit points (docs/domain.md §3): the value times the rate of a tier. In {@code WHOLE} mode (the default)
@@ -124,7 +125,7 @@ public record TieredRateRule(
     @Override
     public RuleScore score(BigDecimal value) {
         BigDecimal raw;
-        String computation;
+        Explanation computation;
         if (mode() == Mode.PROGRESSIVE) {
             List<String> parts = new ArrayList<>();
             raw = BigDecimal.ZERO;
@@ -139,14 +140,17 @@ public record TieredRateRule(
                 parts.add(format(portion) + " × " + format(tier.rate()));
                 lower = upper;
             }
-            computation = withUnit(value, unit) + ", each bracket at its rate: "
-                    + (parts.isEmpty() ? "0" : String.join(" + ", parts)) + " = " + format(raw);
+            String sum = (parts.isEmpty() ? "0" : String.join(" + ", parts)) + " = " + format(raw);
+            computation = Explanation.of(withUnit(value, unit) + ", each bracket at its rate: " + sum,
+                    withUnitZh(value, unit) + "，各分段按各自费率计：" + sum);
         } else {
             int index = tierOf(value);
             Tier tier = tiers.get(index);
             raw = value.multiply(tier.rate());
-            computation = withUnit(value, unit) + " × " + format(tier.rate()) + " (" + label(index) + ") = "
-                    + format(raw);
+            computation = Explanation.of(
+                    withUnit(value, unit) + " × " + format(tier.rate()) + " (" + label(index) + ") = " + format(raw),
+                    withUnitZh(value, unit) + " × " + format(tier.rate()) + "（" + labelZh(index) + "）= "
+                            + format(raw));
         }
         return PointScale.finish(raw, maxPoints, points, computation);
     }
@@ -168,5 +172,14 @@ public record TieredRateRule(
         }
         BigDecimal from = tiers.get(index - 1).upTo();
         return upTo == null ? "tier above " + plainText(from) : "tier " + plainText(from) + "–" + plainText(upTo);
+    }
+
+    private String labelZh(int index) {
+        BigDecimal upTo = tiers.get(index).upTo();
+        if (index == 0) {
+            return upTo == null ? "唯一一档" : plainText(upTo) + " 及以下档";
+        }
+        BigDecimal from = tiers.get(index - 1).upTo();
+        return upTo == null ? plainText(from) + " 以上档" : plainText(from) + "–" + plainText(upTo) + " 档";
     }
 }

@@ -185,7 +185,8 @@ public class RunService {
             card.total = result.total();
             card.bandGrade = result.grade();
             card.grade = result.grade();
-            card.totalExplanation = result.totalExplanation();
+            card.totalExplanation = result.totalExplanation().en();
+            card.totalExplanationZh = result.totalExplanation().zh();
             card.status = Scorecard.Status.COMPUTED;
             card.items.addAll(result.items());
             computed[i] = card;

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.run;
 
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.rule.RuleContext;
 import io.perfcenter.scoring.rule.RuleScore;
@@ -37,7 +38,7 @@ public final class ScorecardCalculator {
     private ScorecardCalculator() {
     }
 
-    public record Result(BigDecimal total, String grade, List<ScorecardItem> items, String totalExplanation) {
+    public record Result(BigDecimal total, String grade, List<ScorecardItem> items, Explanation totalExplanation) {
     }
 
     /** Only metric values: no targets, ratings or adjustments. */
@@ -81,26 +82,30 @@ public final class ScorecardCalculator {
                 includedWeight = includedWeight.add(item.weight());
             }
         }
-        String explanation = String.join(" + ", addends) + " = " + Figures.format(sum);
+        Explanation explanation = Explanation.same(String.join(" + ", addends) + " = " + Figures.format(sum));
         BigDecimal total = sum;
         if (!excluded.isEmpty()) {
-            String left = " (" + String.join(", ", excluded) + " left out: insufficient data)";
+            Explanation left = Explanation.of(" (" + String.join(", ", excluded) + " left out: insufficient data)",
+                    "（" + String.join("、", excluded) + " 因数据不足未计入）");
             if (additive && !everyItemWeighted) {
-                explanation += left;
+                explanation = explanation.plus(left);
             } else if (includedWeight.signum() == 0) {
                 total = BigDecimal.ZERO;
-                explanation = "Every item was left out for insufficient data: 0";
+                explanation = Explanation.of("Every item was left out for insufficient data: 0",
+                        "所有项目均因数据不足未计入：0");
             } else {
                 BigDecimal full = additive ? allWeight : options.weightTotalOrDefault();
                 total = sum.multiply(full).divide(includedWeight, EXACT);
-                explanation += " over items weighing " + Figures.format(includedWeight) + " of "
-                        + Figures.format(full) + left + ", re-normalised × " + Figures.format(full) + " / "
-                        + Figures.format(includedWeight);
+                String renormalised = " × " + Figures.format(full) + " / " + Figures.format(includedWeight);
+                explanation = explanation.plus(" over items weighing " + Figures.format(includedWeight) + " of "
+                                + Figures.format(full), "，计入项目的权重为 " + Figures.format(includedWeight) + " / "
+                                + Figures.format(full)).plus(left)
+                        .plus(", re-normalised" + renormalised, "，重新归一" + renormalised);
             }
         }
         BigDecimal rounded = total.setScale(2, RoundingMode.HALF_UP);
-        return new Result(rounded, template.gradeOf(rounded), items, "Total: " + explanation + " → "
-                + Figures.format(rounded));
+        return new Result(rounded, template.gradeOf(rounded), items, Explanation.of("Total: ", "总分：")
+                .plus(explanation).plus(Explanation.same(" → " + Figures.format(rounded))));
     }
 
     private static ScorecardItem item(TemplateItem item, ScorecardInputs inputs, Map<String, BigDecimal> metricValues,
@@ -109,15 +114,18 @@ public final class ScorecardCalculator {
         MetricAggregate aggregate = item.metricCode() == null ? null : inputs.metrics().get(item.metricCode());
         BigDecimal value = aggregate == null ? null : aggregate.value();
         Long samples = aggregate == null ? null : aggregate.samples();
-        String insufficient = null;
+        Explanation insufficient = null;
         boolean noData = false;
         RuleScore score = null;
         if (item.rule().scoresMetric() && value == null) {
-            insufficient = "No " + item.metricCode() + " data for " + period;
+            insufficient = Explanation.of("No " + item.metricCode() + " data for " + period,
+                    period + " 没有 " + item.metricCode() + " 数据");
             noData = true;
         } else if (item.minSamples() != null && (samples == null || samples < item.minSamples())) {
-            insufficient = Figures.format(value) + " rests on " + (samples == null ? 0 : samples) + " samples, fewer "
-                    + "than the " + item.minSamples() + " required";
+            long rests = samples == null ? 0 : samples;
+            insufficient = Explanation.of(Figures.format(value) + " rests on " + rests + " samples, fewer than the "
+                    + item.minSamples() + " required", Figures.format(value) + " 仅基于 " + rests + " 个样本，少于要求的 "
+                    + item.minSamples() + " 个");
         } else {
             RuleContext context = new RuleContext(value, samples, metricValues,
                     item.metricCode() == null ? null : inputs.targets().get(item.metricCode()),
@@ -130,10 +138,13 @@ public final class ScorecardCalculator {
         }
         ScorecardInputs.Adjustment adjustment = inputs.adjustments().get(item.code());
         if (adjustment != null) {
-            String before = score != null ? score.explanation() : insufficient;
+            Explanation before = score != null ? score.explanation() : insufficient;
             BigDecimal points = Figures.points(adjustment.points());
-            String explanation = before + "; adjusted on appeal " + adjustment.appealId() + " by " + adjustment.by()
-                    + " to " + Figures.format(points) + " points (" + adjustment.reason() + ")";
+            // the reason is as the reviewer wrote it, in both
+            Explanation explanation = before.plus("; adjusted on appeal " + adjustment.appealId() + " by "
+                    + adjustment.by() + " to " + Figures.format(points) + " points (" + adjustment.reason() + ")",
+                    "；经申诉 " + adjustment.appealId() + " 由 " + adjustment.by() + " 调整为 " + Figures.format(points)
+                            + " 分（" + adjustment.reason() + "）");
             return weighted(item, value, samples, points, explanation, false, Handling.ADJUSTED, additive);
         }
         if (insufficient == null) {
@@ -144,45 +155,51 @@ public final class ScorecardCalculator {
             case ZERO -> {
                 BigDecimal zero = BigDecimal.ZERO.setScale(2);
                 // the wording of the foundation, which scorecards already carry
-                String explanation = noData ? insufficient + ": insufficient data, 0 points (not scored)"
-                        : insufficient + ": insufficient data, 0 points";
+                Explanation explanation = noData
+                        ? insufficient.plus(": insufficient data, 0 points (not scored)", "：数据不足，0 分（未计分）")
+                        : insufficient.plus(": insufficient data, 0 points", "：数据不足，0 分");
                 yield new ScorecardItem(item.code(), item.metricCode(), value, zero, item.weight(), zero,
                         explanation, true, samples, Handling.ZERO);
             }
-            case NEUTRAL -> weighted(item, value, samples, policy.neutralPoints(), insufficient
-                    + ": insufficient data, neutral " + Figures.format(policy.neutralPoints()) + " points (policy)",
+            case NEUTRAL -> weighted(item, value, samples, policy.neutralPoints(), insufficient.plus(
+                    ": insufficient data, neutral " + Figures.format(policy.neutralPoints()) + " points (policy)",
+                    "：数据不足，按策略给中性分 " + Figures.format(policy.neutralPoints()) + " 分"),
                     true, Handling.NEUTRAL, additive);
             case EXCLUDE -> new ScorecardItem(item.code(), item.metricCode(), value, null, item.weight(),
-                    BigDecimal.ZERO, insufficient + ": insufficient data, left out of the total (policy); the other "
-                    + "items' weights are re-normalised", true, samples, Handling.EXCLUDED);
+                    BigDecimal.ZERO, insufficient.plus(": insufficient data, left out of the total (policy); the "
+                    + "other items' weights are re-normalised", "：数据不足，按策略不计入总分；其余项目的权重重新归一"),
+                    true, samples, Handling.EXCLUDED);
         };
     }
 
     private static ScorecardItem weighted(TemplateItem item, BigDecimal value, Long samples, BigDecimal points,
-                                          String explanation, boolean insufficient, Handling handling,
+                                          Explanation explanation, boolean insufficient, Handling handling,
                                           boolean additive) {
         BigDecimal weighted;
-        String suffix;
+        Explanation suffix;
         if (!additive) {
             BigDecimal full = item.rule().fullPoints();
             if (full == null || full.compareTo(HUNDRED) == 0) {
                 weighted = points.multiply(item.weight()).divide(HUNDRED);
-                suffix = "; weight " + Figures.format(item.weight()) + "% → " + Figures.format(weighted);
+                String figures = Figures.format(item.weight()) + "% → " + Figures.format(weighted);
+                suffix = Explanation.of("; weight " + figures, "；权重 " + figures);
             } else {
                 // the item's own scale (10 points) to its weight: 7 of 10 points at weight 40 → 28; 4 decimals half
                 // up, as exact as points (2 decimals) × weight (2 decimals) / 100 always were
                 weighted = points.multiply(item.weight()).divide(full, 4, RoundingMode.HALF_UP);
-                suffix = "; " + Figures.format(points) + " / " + Figures.format(full) + " × weight "
-                        + Figures.format(item.weight()) + " → " + Figures.format(weighted);
+                String ratio = Figures.format(points) + " / " + Figures.format(full);
+                String result = Figures.format(item.weight()) + " → " + Figures.format(weighted);
+                suffix = Explanation.of("; " + ratio + " × weight " + result, "；" + ratio + " × 权重 " + result);
             }
         } else if (item.weight() != null && points.compareTo(item.weight()) > 0) {
             weighted = item.weight();
-            suffix = "; capped at the item's maximum " + Figures.format(item.weight());
+            suffix = Explanation.of("; capped at the item's maximum " + Figures.format(item.weight()),
+                    "；封顶为该项目的最高分 " + Figures.format(item.weight()));
         } else {
             weighted = points;
-            suffix = "; counts " + Figures.format(weighted);
+            suffix = Explanation.of("; counts " + Figures.format(weighted), "；计 " + Figures.format(weighted) + " 分");
         }
         return new ScorecardItem(item.code(), item.metricCode(), value, points, item.weight(), weighted,
-                explanation + suffix, insufficient, samples, handling);
+                explanation.plus(suffix), insufficient, samples, handling);
     }
 }

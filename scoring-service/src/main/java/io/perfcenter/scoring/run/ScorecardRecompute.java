@@ -47,7 +47,8 @@ public class ScorecardRecompute {
         card.total = result.total();
         card.bandGrade = result.grade();
         card.grade = result.grade();
-        card.totalExplanation = result.totalExplanation();
+        card.totalExplanation = result.totalExplanation().en();
+        card.totalExplanationZh = result.totalExplanation().zh();
         ScorecardInput stored = ScorecardInput.findById(card.id);
         if (stored == null) {
             stored = new ScorecardInput();

@@ -47,12 +47,12 @@ public class ScorecardWriter {
             Scorecard s = cards.get(c);
             StringBuilder card = new StringBuilder(256);
             row(card, s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, s.templateVersion,
-                    s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode);
+                    s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode, s.totalExplanationZh);
             StringBuilder itemRows = new StringBuilder(s.items.size() * 200);
             for (int p = 0; p < s.items.size(); p++) {
                 ScorecardItem i = s.items.get(p);
                 row(itemRows, s.id, p, i.itemCode, i.metricCode, i.value, i.points, i.weight, i.weightedPoints,
-                        i.explanation, i.insufficientData ? "t" : "f", i.samples, i.handling);
+                        i.explanation, i.insufficientData ? "t" : "f", i.samples, i.handling, i.explanationZh);
             }
             StringBuilder input = new StringBuilder(1024);
             row(input, s.id, json(inputs.get(c)));
@@ -70,10 +70,11 @@ public class ScorecardWriter {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             try {
                 copy.copyIn("COPY scorecard (id, run_id, employee_id, unit_code, period, template_code, "
-                        + "template_version, total, grade, band_grade, total_explanation, status, subject_unit_code) "
+                        + "template_version, total, grade, band_grade, total_explanation, status, subject_unit_code, "
+                        + "total_explanation_zh) "
                         + "FROM STDIN", new StringReader(scorecards.toString()));
                 copy.copyIn("COPY scorecard_item (scorecard_id, position, item_code, metric_code, value, points, "
-                        + "weight, weighted_points, explanation, insufficient_data, samples, handling) FROM STDIN",
+                        + "weight, weighted_points, explanation, insufficient_data, samples, handling, explanation_zh) FROM STDIN",
                         new StringReader(items.toString()));
                 copy.copyIn("COPY scorecard_input (scorecard_id, inputs) FROM STDIN",
                         new StringReader(inputRows.toString()));

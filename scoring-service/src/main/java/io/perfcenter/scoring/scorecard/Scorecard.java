@@ -58,6 +58,9 @@ public class Scorecard extends PanacheEntityBase {
     public String bandGrade;
     @Column(name = "total_explanation")
     public String totalExplanation;
+    /** The total's explanation in Chinese; null on scorecards computed before it was kept (V10). */
+    @Column(name = "total_explanation_zh")
+    public String totalExplanationZh;
     /** Ranked by SQL over the whole run once its scorecards are stored (see Ranking), never written from here. */
     @Column(insertable = false, updatable = false)
     public Integer rank;

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.scorecard;
 
+import io.perfcenter.scoring.rule.Explanation;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -38,6 +39,9 @@ public class ScorecardItem {
     @Column(name = "weighted_points")
     public BigDecimal weightedPoints;
     public String explanation;
+    /** The explanation in Chinese; null on scorecards computed before it was kept (V10): they show the English. */
+    @Column(name = "explanation_zh")
+    public String explanationZh;
     @Column(name = "insufficient_data")
     public boolean insufficientData;
     /** How many records the value rests on, as metrics-service said. */
@@ -54,6 +58,14 @@ public class ScorecardItem {
     }
 
     public ScorecardItem(String itemCode, String metricCode, BigDecimal value, BigDecimal points, BigDecimal weight,
+                         BigDecimal weightedPoints, Explanation explanation, boolean insufficientData, Long samples,
+                         Handling handling) {
+        this(itemCode, metricCode, value, points, weight, weightedPoints, explanation.en(), insufficientData, samples,
+                handling);
+        this.explanationZh = explanation.zh();
+    }
+
+    public ScorecardItem(String itemCode, String metricCode, BigDecimal value, BigDecimal points, BigDecimal weight,
                          BigDecimal weightedPoints, String explanation, boolean insufficientData, Long samples,
                          Handling handling) {
         this.itemCode = itemCode;
@@ -63,8 +75,14 @@ public class ScorecardItem {
         this.weight = weight;
         this.weightedPoints = weightedPoints;
         this.explanation = explanation;
+        this.explanationZh = null;
         this.insufficientData = insufficientData;
         this.samples = samples;
         this.handling = handling.name();
+    }
+
+    /** The explanation in both languages (the Chinese null when computed before V10). */
+    public Explanation explained() {
+        return new Explanation(explanation, explanationZh);
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.scoring.rule.PointRange;
 import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.template.TemplateItem;
+import io.perfcenter.scoring.web.Languages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import static io.perfcenter.scoring.rule.Figures.plain;
@@ -40,7 +41,10 @@ public final class ScorecardPayloads {
             @Schema(description = "100 = best of the run, 0 = last; ties share it", examples = "75") BigDecimal percentile,
             @Schema(description = "The grade the bands give the total (differs from grade under a forced "
                     + "distribution)", examples = "good") String bandGrade,
-            @Schema(examples = "Total: 35.376 + 30 + 21.33 = 86.706 → 86.71") String totalExplanation,
+            @Schema(description = "How the total came about, in the language of Accept-Language (any zh: Simplified "
+                    + "Chinese, else English; Content-Language says which); English on scorecards computed before "
+                    + "the Chinese was kept", examples = "Total: 35.376 + 30 + 21.33 = 86.706 → 86.71")
+            String totalExplanation,
             @Schema(description = "COMPUTED, IN_REVIEW, PUBLISHED, LOCKED or SUPERSEDED; PUBLISHED and LOCKED are "
                     + "final for pay") Scorecard.Status status,
             @Schema(description = "Units templates: the unit scored (the scorecard is its leader's)",
@@ -69,7 +73,7 @@ public final class ScorecardPayloads {
         private static ScorecardView of(Scorecard s, Map<String, PointRange> ranges) {
             return new ScorecardView(s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode,
                     s.templateVersion, s.total, s.grade, s.rank == null ? 0 : s.rank, s.percentile,
-                    s.bandGrade, s.totalExplanation, s.status, s.subjectUnitCode, ReviewView.of(s),
+                    s.bandGrade, Languages.explain(s.totalExplanation, s.totalExplanationZh), s.status, s.subjectUnitCode, ReviewView.of(s),
                     s.items.stream().map(i -> ItemView.of(i, ranges.get(i.itemCode))).toList());
         }
     }
@@ -107,8 +111,11 @@ public final class ScorecardPayloads {
             @Schema(description = "Percent of the total (weighted) or the item's maximum (additive)", examples = "40")
             BigDecimal weight,
             @Schema(description = "What the item adds to the total", examples = "35.376") BigDecimal weightedPoints,
-            @Schema(examples = "2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 100 = 88.44 "
-                    + "points; weight 40% → 35.376") String explanation,
+            @Schema(description = "How the points came about, in the language of Accept-Language (any zh: "
+                    + "Simplified Chinese, e.g. \"2,412 通 × 0.55（2300–2500 档）= 1,326.6；1,326.6 / 1,500（上限）× 100 = "
+                    + "88.44 分；权重 40% → 35.376\", else English; Content-Language says which); English on scorecards "
+                    + "computed before the Chinese was kept", examples = "2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; "
+                    + "1,326.6 / 1,500 (max) × 100 = 88.44 points; weight 40% → 35.376") String explanation,
             @Schema(description = "Not enough data to score (see handling): never a silent zero")
             boolean insufficientData,
             @Schema(description = "SCORED, ZERO, NEUTRAL or EXCLUDED (insufficient data), ADJUSTED (on appeal)")
@@ -117,7 +124,8 @@ public final class ScorecardPayloads {
         static ItemView of(ScorecardItem i, PointRange range) {
             return new ItemView(i.itemCode, i.metricCode, plain(i.value), i.samples, plain(i.points),
                     range == null ? null : plain(range.min()), range == null ? null : plain(range.max()),
-                    plain(i.weight), plain(i.weightedPoints), i.explanation, i.insufficientData,
+                    plain(i.weight), plain(i.weightedPoints), Languages.explain(i.explanation, i.explanationZh),
+                    i.insufficientData,
                     ScorecardItem.Handling.valueOf(i.handling));
         }
     }

@@ -33,8 +33,8 @@ class BandedDeductionRuleTests {
 
     @Test
     void explainsTheBandAndTheDeduction() {
-        assertEquals("96 QA points (band ≥ 95): 30 − 3 = 27 points", QA.score(new BigDecimal("96")).explanation());
-        assertEquals("70 QA points (below 80): 30 − 30 = 0 points", QA.score(new BigDecimal("70")).explanation());
+        assertEquals("96 QA points (band ≥ 95): 30 − 3 = 27 points", QA.score(new BigDecimal("96")).explanation().en());
+        assertEquals("70 QA points (below 80): 30 − 30 = 0 points", QA.score(new BigDecimal("70")).explanation().en());
     }
 
     @Test

@@ -23,7 +23,7 @@ class ExpressionRuleTests {
         RuleScore score = rule.score(new BigDecimal("0.76"));
         assertEquals(new BigDecimal("80.00"), score.points());
         assertEquals("expression `value >= 0.95 ? 100.0 : value / 0.95 * 100.0` with value = 0.76 = 80 points",
-                score.explanation());
+                score.explanation().en());
     }
 
     @Test
@@ -38,7 +38,7 @@ class ExpressionRuleTests {
         RuleContext high = new RuleContext(null, null, Map.of("csat", new BigDecimal("5"),
                 "calls_handled", new BigDecimal("3000")), null, List.of());
         assertEquals("expression `(csat - 3.0) * 40.0 + calls_handled / 100.0` with csat = 5, calls_handled = 3,000 "
-                + "= 110, limited to the maximum 100 points", rule.score(high).explanation());
+                + "= 110, limited to the maximum 100 points", rule.score(high).explanation().en());
         RuleContext missing = new RuleContext(null, null, Map.of("csat", new BigDecimal("5")), null, List.of());
         assertTrue(rule.score(missing).isInsufficient());
     }

@@ -38,13 +38,13 @@ class LinearRuleTests {
     void explanationShowsTheThresholdsAndTheArithmetic() {
         // in the rule's points (100 unless it says otherwise), the differences written positive either way
         assertEquals("4.2 min ≤ 5 min (full marks) → 100 of 100 points",
-                REPLY_MINUTES.score(new BigDecimal("4.2")).explanation());
+                REPLY_MINUTES.score(new BigDecimal("4.2")).explanation().en());
         assertEquals("12 min ≥ 10 min (zero) → 0 of 100 points",
-                REPLY_MINUTES.score(new BigDecimal("12")).explanation());
+                REPLY_MINUTES.score(new BigDecimal("12")).explanation().en());
         assertEquals("7.5 min lies between 5 min (full marks) and 10 min (zero): 100 × (10 − 7.5) / (10 − 5) = 50 "
-                + "of 100 points", REPLY_MINUTES.score(new BigDecimal("7.5")).explanation());
+                + "of 100 points", REPLY_MINUTES.score(new BigDecimal("7.5")).explanation().en());
         assertEquals("4.5 lies between 4.8 (full marks) and 3 (zero): 100 × (4.5 − 3) / (4.8 − 3) = 83.33 of 100 "
-                + "points", CSAT.score(new BigDecimal("4.5")).explanation());
+                + "points", CSAT.score(new BigDecimal("4.5")).explanation().en());
     }
 
     @Test

@@ -30,9 +30,9 @@ public class LookupTableRuleTests {
 
     @Test
     void explainsTheRow() {
-        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5 points", ERRORS.score(new BigDecimal("5")).explanation());
-        assertEquals("2 errors (row ≤ 3) → 30 points", ERRORS.score(new BigDecimal("2")).explanation());
-        assertEquals("12 errors (row > 10) → 0 points", ERRORS.score(new BigDecimal("12")).explanation());
+        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5 points", ERRORS.score(new BigDecimal("5")).explanation().en());
+        assertEquals("2 errors (row ≤ 3) → 30 points", ERRORS.score(new BigDecimal("2")).explanation().en());
+        assertEquals("12 errors (row > 10) → 0 points", ERRORS.score(new BigDecimal("12")).explanation().en());
     }
 
     @Test
@@ -40,7 +40,7 @@ public class LookupTableRuleTests {
         LookupTableRule scaled = new LookupTableRule(ERRORS.table(), new BigDecimal("30"), "errors");
         RuleScore score = scaled.score(new BigDecimal("5"));
         assertEquals(new BigDecimal("91.67"), score.points());
-        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5; 27.5 / 30 (max) × 100 = 91.67 points", score.explanation());
+        assertEquals("5 errors (row 4 < value ≤ 5) → 27.5; 27.5 / 30 (max) × 100 = 91.67 points", score.explanation().en());
     }
 
     @Test

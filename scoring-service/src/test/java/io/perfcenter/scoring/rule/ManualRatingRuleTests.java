@@ -32,7 +32,7 @@ class ManualRatingRuleTests {
         // supervisor 4.25 × 60% + peers (4 + 4) / 2 = 4 × 20% + self 4.5 × 20% = 4.25 of 5 → 85 points
         assertEquals(new BigDecimal("85.00"), score.points());
         assertEquals("supervisor 4.25 (de 4, neng 5, ji 4, qin 4) × 60% + peer 4 (mean of 2) × 20% + self 4.5 "
-                + "(de 5, neng 5, ji 4, qin 4) × 20% = 4.25 of 5 → 85 points", score.explanation());
+                + "(de 5, neng 5, ji 4, qin 4) × 20% = 4.25 of 5 → 85 points", score.explanation().en());
     }
 
     @Test
@@ -41,15 +41,15 @@ class ManualRatingRuleTests {
                 rating("self", "E1", 5, 5, 5, 5)));
         // (4 × 60 + 5 × 20) / 80 = 4.25
         assertEquals(new BigDecimal("85.00"), score.points());
-        assertTrue(score.explanation().contains("no rating from peer: its weight is spread over the 80% that rated"),
-                score.explanation());
+        assertTrue(score.explanation().en().contains("no rating from peer: its weight is spread over the 80% that rated"),
+                score.explanation().en());
     }
 
     @Test
     void withoutRatingsTheItemHasInsufficientData() {
         RuleScore score = DE_NENG_JI_QIN.score(ratings());
         assertTrue(score.isInsufficient());
-        assertEquals("No ratings yet (supervisor, peer, self)", score.explanation());
+        assertEquals("No ratings yet (supervisor, peer, self)", score.explanation().en());
     }
 
     @Test

@@ -16,7 +16,7 @@ class PerIncidentRuleTests {
     void domainExampleHalfAPointPerViolation() {
         RuleScore score = VIOLATIONS.score(new BigDecimal("3"));
         assertEquals(new BigDecimal("8.50"), score.points());
-        assertEquals("3 violations × 0.5 = 1.5 deducted from 10 = 8.5 points", score.explanation());
+        assertEquals("3 violations × 0.5 = 1.5 deducted from 10 = 8.5 points", score.explanation().en());
         assertEquals(new BigDecimal("10.00"), VIOLATIONS.score(BigDecimal.ZERO).points());
     }
 
@@ -24,7 +24,7 @@ class PerIncidentRuleTests {
     void neverBelowTheFloor() {
         RuleScore score = VIOLATIONS.score(new BigDecimal("25"));
         assertEquals(new BigDecimal("0.00"), score.points());
-        assertEquals("25 violations × 0.5 = 12.5 deducted from 10, floored at 0 points", score.explanation());
+        assertEquals("25 violations × 0.5 = 12.5 deducted from 10, floored at 0 points", score.explanation().en());
         PerIncidentRule withMinimum = new PerIncidentRule(new BigDecimal("10"), new BigDecimal("0.5"),
                 new BigDecimal("4"), null, null);
         assertEquals(new BigDecimal("4.00"), withMinimum.score(new BigDecimal("15")).points());

@@ -26,10 +26,10 @@ class PointRangeTests {
         RuleScore score = aht.score(new BigDecimal("6.5"));
         assertEquals(new BigDecimal("7.00"), score.points());
         assertEquals("6.5 min lies between 5 min (full marks) and 10 min (zero): 10 × (10 − 6.5) / (10 − 5) = 7 of "
-                + "10 points", score.explanation());
+                + "10 points", score.explanation().en());
         assertEquals(new BigDecimal("2.00"), aht.score(new BigDecimal("9")).points());
         assertEquals(new BigDecimal("10.00"), aht.score(new BigDecimal("4")).points());
-        assertEquals("4 min ≤ 5 min (full marks) → 10 of 10 points", aht.score(new BigDecimal("4")).explanation());
+        assertEquals("4 min ≤ 5 min (full marks) → 10 of 10 points", aht.score(new BigDecimal("4")).explanation().en());
         assertEquals(new BigDecimal("0.00"), aht.score(new BigDecimal("11")).points());
         assertRange("0", "100", new LinearRule(new BigDecimal("4.8"), new BigDecimal("3"), null));
         assertEquals("points", new LinearRule(BigDecimal.ONE, BigDecimal.TEN, BigDecimal.ZERO, null).check().get(0)
@@ -49,7 +49,7 @@ class PointRangeTests {
         RuleScore score = tenPoints.score(new BigDecimal("5"));
         assertEquals(new BigDecimal("9.17"), score.points());
         assertEquals("5 errors (row 4 < value ≤ 5) → 27.5; 27.5 / 30 (max) × 10 = 9.17 of 10 points",
-                score.explanation());
+                score.explanation().en());
         assertEquals(new BigDecimal("10.00"), tenPoints.score(new BigDecimal("2")).points());
     }
 
@@ -89,7 +89,7 @@ class PointRangeTests {
                 new BigDecimal("40"), "calls");
         assertRange("0", "40", forty);
         assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 40 = 35.38 of 40 "
-                + "points", forty.score(new BigDecimal("2412")).explanation());
+                + "points", forty.score(new BigDecimal("2412")).explanation().en());
         var invalid = new TieredRateRule(TieredRateRuleTests.CALL_TIERS, null, null, new BigDecimal("40"), "calls")
                 .check();
         assertEquals("points", invalid.get(0).field());

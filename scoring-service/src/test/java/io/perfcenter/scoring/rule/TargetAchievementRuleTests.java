@@ -23,20 +23,20 @@ class TargetAchievementRuleTests {
     void domainExampleCsatAgainstNinetyPercent() {
         RuleScore score = CSAT.score(context("0.87", null));
         assertEquals(new BigDecimal("96.67"), score.points());
-        assertEquals("0.87 ÷ target 0.9 (template default) = 96.67% × 100 = 96.67 points", score.explanation());
+        assertEquals("0.87 ÷ target 0.9 (template default) = 96.67% × 100 = 96.67 points", score.explanation().en());
         // reaching the target is full points; above it is capped at 100% unless the cap says more
         assertEquals(new BigDecimal("100.00"), CSAT.score(context("0.95", null)).points());
         TargetAchievementRule generous = new TargetAchievementRule(new BigDecimal("0.9"), null, new BigDecimal("1.2"),
                 null, null);
         assertEquals("1.2 ÷ target 0.9 (template default) = 133.33%, capped at 120% × 100 = 120 points",
-                generous.score(context("1.2", null)).explanation());
+                generous.score(context("1.2", null)).explanation().en());
     }
 
     @Test
     void theTargetSetForTheAgentsUnitWinsOverTheDefault() {
         RuleScore score = CSAT.score(context("0.9", new RuleContext.Target(new BigDecimal("0.95"), "group G1")));
         assertEquals(new BigDecimal("94.74"), score.points());
-        assertEquals("0.9 ÷ target 0.95 (group G1) = 94.74% × 100 = 94.74 points", score.explanation());
+        assertEquals("0.9 ÷ target 0.95 (group G1) = 94.74% × 100 = 94.74 points", score.explanation().en());
     }
 
     @Test
@@ -46,7 +46,7 @@ class TargetAchievementRuleTests {
                 null, Direction.LOWER, null);
         RuleScore score = complaints.score(context("0.045", null));
         assertEquals(new BigDecimal("17.78"), score.points());
-        assertEquals("target 0.04 (template default) ÷ 0.045 = 88.89% × 20 = 17.78 points", score.explanation());
+        assertEquals("target 0.04 (template default) ÷ 0.045 = 88.89% × 20 = 17.78 points", score.explanation().en());
     }
 
     @Test

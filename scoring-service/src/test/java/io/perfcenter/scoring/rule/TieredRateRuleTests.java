@@ -26,7 +26,7 @@ public class TieredRateRuleTests {
     void domainExampleWholeVolumeAtItsTiersRate() {
         RuleScore score = WHOLE.score(new BigDecimal("2412"));
         assertEquals(new BigDecimal("1326.60"), score.points());
-        assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6 points", score.explanation());
+        assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6 points", score.explanation().en());
     }
 
     @Test
@@ -40,9 +40,9 @@ public class TieredRateRuleTests {
         assertPoints("2100.70", WHOLE, "3001");     // 3001 × 0.7
         assertPoints("0.00", WHOLE, "0");
         assertEquals("2,000 calls × 0.4 (tier up to 2000) = 800 points",
-                WHOLE.score(new BigDecimal("2000")).explanation());
+                WHOLE.score(new BigDecimal("2000")).explanation().en());
         assertEquals("3,001 calls × 0.7 (tier above 3000) = 2,100.7 points",
-                WHOLE.score(new BigDecimal("3001")).explanation());
+                WHOLE.score(new BigDecimal("3001")).explanation().en());
     }
 
     @Test
@@ -52,7 +52,7 @@ public class TieredRateRuleTests {
         // 2000 × 0.4 + 300 × 0.5 + 112 × 0.55 = 800 + 150 + 61.6
         assertEquals(new BigDecimal("1011.60"), score.points());
         assertEquals("2,412 calls, each bracket at its rate: 2,000 × 0.4 + 300 × 0.5 + 112 × 0.55 = 1,011.6 points",
-                score.explanation());
+                score.explanation().en());
         // 800 + 150 + 110 + 180 + 130 + 100 × 0.7
         assertPoints("1440.00", progressive, "3100");
         assertPoints("800.00", progressive, "2000");
@@ -64,11 +64,11 @@ public class TieredRateRuleTests {
         RuleScore score = scaled.score(new BigDecimal("2412"));
         assertEquals(new BigDecimal("88.44"), score.points());
         assertEquals("2,412 calls × 0.55 (tier 2300–2500) = 1,326.6; 1,326.6 / 1,500 (max) × 100 = 88.44 points",
-                score.explanation());
+                score.explanation().en());
         RuleScore capped = scaled.score(new BigDecimal("3100"));
         assertEquals(new BigDecimal("100.00"), capped.points());
-        assertTrue(capped.explanation().endsWith("2,170 / 1,500 (max) × 100 = 144.67, capped at 100 points"),
-                capped.explanation());
+        assertTrue(capped.explanation().en().endsWith("2,170 / 1,500 (max) × 100 = 144.67, capped at 100 points"),
+                capped.explanation().en());
     }
 
     @Test

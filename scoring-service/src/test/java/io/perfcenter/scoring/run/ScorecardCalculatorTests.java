@@ -123,7 +123,7 @@ class ScorecardCalculatorTests {
         assertEquals(new BigDecimal("93.39"), result.total());
         assertEquals("excellent", result.grade());
         assertEquals("Total: 35.376 + 30 = 65.376 over items weighing 70 of 100 (csat left out: insufficient data), "
-                + "re-normalised × 100 / 70 → 93.39", result.totalExplanation());
+                + "re-normalised × 100 / 70 → 93.39", result.totalExplanation().en());
     }
 
     @Test
@@ -193,6 +193,97 @@ class ScorecardCalculatorTests {
         // 0.9 ÷ 0.8 = 112.5% → 112.5 points of 0–120, the weight earned at 100 → 112.5 × 100% = 112.5
         var result = ScorecardCalculator.score(t, Map.of("fcr", value("0.9")), "2026-10");
         assertEquals(new BigDecimal("112.50"), result.total());
+    }
+
+    @Test
+    void everyExplanationIsWrittenInChineseTooWithTheSameFigures() {
+        var scored = ScorecardCalculator.score(seatTemplate(), Map.of(
+                "calls_handled", value("2412"), "reply_minutes", value("4.2"), "csat", value("4.9")), "2026-10");
+        // 88.44 × 40% = 35.376; 100 × 30% = 30 twice
+        assertEquals("2,412 通 × 0.55（2300–2500 档）= 1,326.6；1,326.6 / 1,500（上限）× 100 = 88.44 分；权重 40% → 35.376",
+                scored.items().get(0).explanationZh);
+        assertEquals("4.2 分钟 ≤ 5 分钟（满分）→ 100 分，满分 100 分；权重 30% → 30", scored.items().get(1).explanationZh);
+        assertEquals("Total: 35.376 + 30 + 30 = 95.376 → 95.38", scored.totalExplanation().en());
+        assertEquals("总分：35.376 + 30 + 30 = 95.376 → 95.38", scored.totalExplanation().zh());
+
+        var missing = ScorecardCalculator.score(seatTemplate(), Map.of(
+                "calls_handled", value("3100"), "reply_minutes", value("6")), "2026-10");
+        assertEquals("2026-10 没有 csat 数据：数据不足，0 分（未计分）", missing.items().get(2).explanationZh);
+
+        var few = ScorecardCalculator.score(withCsat(20, null), Map.of("calls_handled", value("2412"),
+                "reply_minutes", value("4.2"), "csat", new MetricAggregate(new BigDecimal("4.9"), 12)), "2026-10");
+        assertEquals("4.9 仅基于 12 个样本，少于要求的 20 个：数据不足，0 分", few.items().get(2).explanationZh);
+
+        var neutral = ScorecardCalculator.score(withCsat(20, new InsufficientData(InsufficientData.Policy.NEUTRAL,
+                new BigDecimal("60"))), Map.of("calls_handled", value("2412"), "reply_minutes", value("4.2"), "csat",
+                new MetricAggregate(new BigDecimal("4.9"), 12)), "2026-10");
+        // 60 × 30% = 18
+        assertEquals("4.9 仅基于 12 个样本，少于要求的 20 个：数据不足，按策略给中性分 60 分；权重 30% → 18",
+                neutral.items().get(2).explanationZh);
+
+        var excluded = ScorecardCalculator.score(withCsat(20, new InsufficientData(InsufficientData.Policy.EXCLUDE,
+                null)), Map.of("calls_handled", value("2412"), "reply_minutes", value("4.2")), "2026-10");
+        assertEquals("2026-10 没有 csat 数据：数据不足，按策略不计入总分；其余项目的权重重新归一",
+                excluded.items().get(2).explanationZh);
+        // (35.376 + 30) × 100 / 70 = 93.394… → 93.39
+        assertEquals("总分：35.376 + 30 = 65.376，计入项目的权重为 70 / 100（csat 因数据不足未计入），重新归一 × 100 / 70 "
+                + "→ 93.39", excluded.totalExplanation().zh());
+    }
+
+    @Test
+    void anAppealsAdjustmentAndEveryItemLeftOutInBothLanguages() {
+        ScorecardInputs inputs = ScorecardInputs.of(Map.of("calls_handled", value("2412"), "reply_minutes",
+                value("4.2"), "csat", value("4.9"))).withAdjustment("csat", new ScorecardInputs.Adjustment(
+                new BigDecimal("90"), 7, "survey sent to the wrong agent", "hr.li"));
+        var adjusted = ScorecardCalculator.score(seatTemplate(), inputs, Map.of(), "2026-10");
+        ScorecardItem csat = adjusted.items().get(2);
+        // 90 × 30% = 27; the reason stays as the reviewer wrote it
+        assertEquals("4.9 ≥ 4.8 (full marks) → 100 of 100 points; adjusted on appeal 7 by hr.li to 90 points (survey "
+                + "sent to the wrong agent); weight 30% → 27", csat.explanation);
+        assertEquals("4.9 ≥ 4.8（满分）→ 100 分，满分 100 分；经申诉 7 由 hr.li 调整为 90 分（survey sent to the wrong "
+                + "agent）；权重 30% → 27", csat.explanationZh);
+
+        ScorecardTemplate alone = new ScorecardTemplate();
+        alone.code = "ALONE";
+        alone.version = 1;
+        alone.items = List.of(new TemplateItem("csat", "CSAT", "customer", "csat", new BigDecimal("100"),
+                new LinearRule(new BigDecimal("4.8"), new BigDecimal("3.0"), null), null,
+                new InsufficientData(InsufficientData.Policy.EXCLUDE, null)));
+        alone.gradeBands = List.of(new GradeBand("pass", BigDecimal.ZERO));
+        var nothing = ScorecardCalculator.score(alone, Map.of(), "2026-10");
+        assertEquals("Total: Every item was left out for insufficient data: 0 → 0", nothing.totalExplanation().en());
+        assertEquals("总分：所有项目均因数据不足未计入：0 → 0", nothing.totalExplanation().zh());
+    }
+
+    @Test
+    void additiveAndScaledItemsInChinese() {
+        ScorecardTemplate t = new ScorecardTemplate();
+        t.code = "SCALES-ZH";
+        t.version = 1;
+        t.items = List.of(
+                new TemplateItem("aht", "AHT", "customer", "aht_minutes", new BigDecimal("40"),
+                        new LinearRule(new BigDecimal("5"), new BigDecimal("10"), BigDecimal.TEN, "min")),
+                new TemplateItem("errors", "Errors", "quality", "error_count", new BigDecimal("60"),
+                        io.perfcenter.scoring.rule.LookupTableRuleTests.ERRORS));
+        t.gradeBands = List.of(new GradeBand("pass", BigDecimal.ZERO));
+        var weighted = ScorecardCalculator.score(t, Map.of("aht_minutes", value("6.5"), "error_count", value("5")),
+                "2026-10");
+        // 7 of 10 → 7 / 10 × 40 = 28; 27.5 of 30 → 27.5 / 30 × 60 = 55
+        assertEquals("6.5 分钟 介于 5 分钟（满分）与 10 分钟（零分）之间：10 × (10 − 6.5) / (10 − 5) = 7，满分 10 分；"
+                + "7 / 10 × 权重 40 → 28", weighted.items().get(0).explanationZh);
+        assertEquals("5 个错误（4 < 数值 ≤ 5 档）→ 27.5 分；27.5 / 30 × 权重 60 → 55",
+                weighted.items().get(1).explanationZh);
+        t.options = new TemplateOptions(TemplateOptions.Scoring.ADDITIVE, null, null, null, null, null, null);
+        t.items = List.of(new TemplateItem("volume", "Talk volume", "results", "calls_handled", null,
+                        new TieredRateRule(io.perfcenter.scoring.rule.TieredRateRuleTests.CALL_TIERS, null, null,
+                                "calls")),
+                new TemplateItem("errors", "Errors", "quality", "error_count", new BigDecimal("30"),
+                        io.perfcenter.scoring.rule.LookupTableRuleTests.ERRORS));
+        var additive = ScorecardCalculator.score(t, Map.of("calls_handled", value("2412"), "error_count", value("5")),
+                "2026-10");
+        assertEquals("2,412 通 × 0.55（2300–2500 档）= 1,326.6 分；计 1,326.6 分", additive.items().get(0).explanationZh);
+        assertEquals("5 个错误（4 < 数值 ≤ 5 档）→ 27.5 分；计 27.5 分", additive.items().get(1).explanationZh);
+        assertEquals("总分：1,326.6 + 27.5 = 1,354.1 → 1,354.1", additive.totalExplanation().zh());
     }
 
     private static ScorecardTemplate withCsat(int minSamples, InsufficientData policy) {
