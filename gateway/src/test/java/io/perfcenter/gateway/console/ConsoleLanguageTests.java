@@ -118,7 +118,7 @@ class ConsoleLanguageTests {
 
     @Test
     void theMonthAndGroupPagesShowExplanationsInTheirLanguageAndTheTemplatesLabels() {
-        String card = "{\"id\":901,\"runId\":91,\"employeeId\":\"E9\",\"unitCode\":\"G-9\",\"period\":\"2026-10\","
+        String card = "{\"id\":901,\"runId\":91,\"employeeId\":\"EL9\",\"unitCode\":\"G-9\",\"period\":\"2026-10\","
                 + "\"templateCode\":\"SEAT-L\",\"templateVersion\":2,\"total\":83,\"grade\":\"good\",\"rank\":1,"
                 + "\"status\":\"PUBLISHED\",\"totalExplanation\":\"%s\",\"items\":[{\"itemCode\":\"aht\","
                 + "\"metricCode\":\"aht_minutes\",\"value\":6.5,\"points\":7,\"maxPoints\":10,\"weight\":40,"
@@ -129,11 +129,11 @@ class ConsoleLanguageTests {
         String zh = "6.5 分钟 介于 5 分钟（满分）与 10 分钟（零分）之间：10 × (10 − 6.5) / (10 − 5) = 7，满分 10 分";
         // scoring answers in the language asked for (as it does: explanations follow Accept-Language)
         stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
-                .withQueryParam("employeeId", equalTo("E9")).withHeader("Accept-Language", equalTo("zh-CN"))
+                .withQueryParam("employeeId", equalTo("EL9")).withHeader("Accept-Language", equalTo("zh-CN"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("[" + card.formatted("总分：28 + 55 = 83 → 83", zh) + "]")));
         stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
-                .withQueryParam("employeeId", equalTo("E9")).withHeader("Accept-Language", equalTo("en"))
+                .withQueryParam("employeeId", equalTo("EL9")).withHeader("Accept-Language", equalTo("en"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                         .withBody("[" + card.formatted("Total: 28 + 55 = 83 → 83", en) + "]")));
         stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
@@ -153,10 +153,10 @@ class ConsoleLanguageTests {
                                 + "\"nameZh\":\"平均处理时长\",\"nameEn\":\"Average handling time\"},{\"code\":\"qa\","
                                 + "\"name\":\"QA\"}],\"gradeBands\":[{\"grade\":\"good\",\"minScore\":80,"
                                 + "\"nameZh\":\"良好\",\"nameEn\":\"Good\"}]}")));
-        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/org/agents/E9"))
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/org/agents/EL9"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
-                        .withBody("{\"employeeId\":\"E9\",\"name\":\"Wang Fang\",\"unitCode\":\"G-9\"}")));
-        String token = TestTokens.token("E9", "agent");
+                        .withBody("{\"employeeId\":\"EL9\",\"name\":\"Wang Fang\",\"unitCode\":\"G-9\"}")));
+        String token = TestTokens.token("EL9", "agent");
 
         String chinese = given().cookie(ConsoleRoutes.SESSION_COOKIE, token).cookie(ConsoleLanguage.COOKIE, "zh-CN")
                 .queryParam("period", "2026-10").get("/").then().statusCode(200).extract().asString();
