@@ -72,16 +72,19 @@ public class AgentViews extends ConsoleKit {
                 }
             });
             List<String> parts = new ArrayList<>();
+            ConsoleMessages msg = ConsoleKit.msg();
             r.path("countedIn").forEach(p -> parts.add(switch (p.asText()) {
-                case "SUBTRACT" -> "the subtracted part";
-                case "VALUE" -> "the figure as a pushed value";
-                default -> "the " + p.asText().toLowerCase(java.util.Locale.ROOT);
+                case "NUMERATOR" -> msg.partNumerator();
+                case "DENOMINATOR" -> msg.partDenominator();
+                case "SUBTRACT" -> msg.partSubtracted();
+                case "VALUE" -> msg.partPushedValue();
+                default -> msg.partOther(p.asText().toLowerCase(java.util.Locale.ROOT));
             }));
             String kind = r.path("kind").asText();
             String source = r.path("sourceSystem").asText();
             String id = r.path("externalId").asText();
             int revision = r.path("revision").asInt();
-            return new Rec(kind, source, id, revision, String.join(" · ", fields), String.join(" and ", parts),
+            return new Rec(kind, source, id, revision, String.join(" · ", fields), String.join(ConsoleKit.chinese() ? "、" : " and ", parts),
                     kind + " " + source + "/" + id + " (revision " + revision + ") of " + r.path("day").asText()
                             + ": ");
         }

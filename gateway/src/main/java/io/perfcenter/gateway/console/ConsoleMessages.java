@@ -2164,4 +2164,93 @@ public interface ConsoleMessages {
 
     @Message("the mentorships")
     String whatMentorships();
+
+    // ---- the records, rating and escalation forms (item, reviews and appeals pages) ----
+
+    @Message("Each day's {metric} as metrics-service computed it, and under it the records it counted (calls, surveys, evaluations, incidents … and pushed values), the latest revision of each, by the center's day. Point at a wrong one with \"Appeal this record\".")
+    String dailyRecordsIntro(String metric);
+
+    @Message("Each day's figure as metrics-service computed it, and under it the records it counted (calls, surveys, evaluations, incidents … and pushed values), the latest revision of each, by the center's day. Point at a wrong one with \"Appeal this record\".")
+    String dailyRecordsIntroPlain();
+
+    @Message("revision {revision}")
+    String recordRevision(int revision);
+
+    @Message("counted in {parts}")
+    String countedInParts(String parts);
+
+    @Message("the numerator")
+    String partNumerator();
+
+    @Message("the denominator")
+    String partDenominator();
+
+    @Message("the subtracted part")
+    String partSubtracted();
+
+    @Message("the figure as a pushed value")
+    String partPushedValue();
+
+    @Message("the {part}")
+    String partOther(String part);
+
+    @Message("Appeal this record")
+    String appealThisRecord();
+
+    @Message("Your peers in this run: rate them on the items the template asks peers to rate. Your ratings are anonymous to them.")
+    String peerRatingNote();
+
+    @Message("Peer rating of {item} for {employee} ({min}–{max})")
+    String peerRatingLegend(String item, String employee, String min, String max);
+
+    @Message("Supervisor rating of {item} for {employee} ({min}–{max})")
+    String supervisorRatingLegend(String item, String employee, String min, String max);
+
+    @Message("Comment")
+    String ratingCommentLabel();
+
+    @Message("Rate {item} of {employee}")
+    String rateItemOf(String item, String employee);
+
+    @Message("Hand it to hr instead of deciding it: why")
+    String escalateInsteadOfDeciding();
+
+    @Message("Not satisfied with the rejection? Escalate it to hr: why")
+    String escalateAfterRejection();
+
+    @Message("Escalate to hr")
+    String escalateToHrButton();
+
+    @Message("Your peer rating of {item} is stored (anonymous to {employee}); rate again to change it.")
+    String peerRatingStored(String item, String employee);
+
+    @Message("{role} rating of {item} by {rater}: {scores}")
+    String ratingLineBy(String role, String item, String rater, String scores);
+
+    @Message("{role} rating of {item}: {scores}")
+    String ratingLine(String role, String item, String scores);
+
+    @Message("supervisor")
+    String raterSupervisor();
+
+    @Message("peer")
+    String raterPeer();
+
+    @Message("Overall")
+    String dimensionOverall();
+
+    @Message("your scorecards")
+    String whatYourScorecards();
+
+    @Message("your peers' scorecards")
+    String whatPeersScorecards();
+
+    @Message("the template's rating items")
+    String whatRatingItems();
+
+    @Message("the ratings given")
+    String whatRatingsGiven();
+
+    @Message("You are not scored in run {run} of {month}.")
+    String notScoredInRun(String run, String month);
 }

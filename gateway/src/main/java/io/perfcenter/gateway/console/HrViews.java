@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfcenter.gateway.console.ConsolePages.Viewer;
 import io.perfcenter.gateway.overview.ServiceCalls;
 import io.perfcenter.gateway.overview.ServiceCalls.Part;
+import io.perfcenter.gateway.web.RequestIds;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -207,34 +208,41 @@ public class HrViews extends ConsoleKit {
             if (r == null) {
                 return refused(parts.getItem1(), msg().whatRunId(id), ctx);
             }
-            List<String> notes = new ArrayList<>();
-            ConsolePages.note(notes, parts.getItem3(), msg().whatRunHistory());
-            List<Change> list = new ArrayList<>();
-            if (parts.getItem2().body() != null) {
-                for (JsonNode c : parts.getItem2().body()) {
-                    List<String> items = new ArrayList<>();
-                    c.path("items").forEach(i -> items.add(i.path("itemCode").asText() + " "
-                            + nvl(MonthView.text(i, "pointsBefore")) + " → " + nvl(MonthView.text(i, "pointsAfter"))));
-                    list.add(new Change(MonthView.text(c, "employeeId"), MonthView.lower(MonthView.text(c, "change")),
-                            MonthView.text(c, "totalBefore"), MonthView.text(c, "totalAfter"),
-                            MonthView.text(c, "gradeBefore"), MonthView.text(c, "gradeAfter"),
-                            MonthView.text(c, "rankBefore"), MonthView.text(c, "rankAfter"), String.join("; ", items)));
-                }
-            }
-            List<Event> events = new ArrayList<>();
-            if (parts.getItem3().body() != null) {
-                parts.getItem3().body().forEach(e -> events.add(new Event(MonthView.lower(MonthView.text(e, "action")),
-                        MonthView.text(e, "actor"), minute(MonthView.text(e, "at")), MonthView.text(e, "detail"))));
-            }
-            List<CardRow> cards = new ArrayList<>();
-            r.path("scorecards").forEach(c -> cards.add(new CardRow(c.path("id").asLong(),
-                    MonthView.text(c, "employeeId"), MonthView.text(c, "total"), MonthView.text(c, "grade"),
-                    MonthView.text(c, "rank"), MonthView.lower(MonthView.text(c, "status")))));
-            ObjectNode summary = r.deepCopy();
-            summary.put("scorecardCount", cards.size());
-            return page(Templates.run(viewer(), csrf(ctx), new RunPage(Run.of(summary), list, events, cards,
-                    notes)));
+            return TemplateLabels.ofCards(calls, r, ConsolePages.authorization(ctx), RequestIds.of(ctx))
+                    .flatMap(labels -> runPage(r, parts.getItem2(), parts.getItem3(), labels, ctx));
         });
+    }
+
+    /** One run's page, its items and grades labelled from its template version ({@link TemplateLabels}). */
+    private Uni<Response> runPage(JsonNode r, Part changes, Part history, TemplateLabels labels,
+                                  RoutingContext ctx) {
+        List<String> notes = new ArrayList<>();
+        ConsolePages.note(notes, history, msg().whatRunHistory());
+        List<Change> list = new ArrayList<>();
+        if (changes.body() != null) {
+            for (JsonNode c : changes.body()) {
+                List<String> items = new ArrayList<>();
+                c.path("items").forEach(i -> items.add(labels.item(i.path("itemCode").asText()) + " "
+                        + nvl(MonthView.text(i, "pointsBefore")) + " → " + nvl(MonthView.text(i, "pointsAfter"))));
+                list.add(new Change(MonthView.text(c, "employeeId"), MonthView.lower(MonthView.text(c, "change")),
+                        MonthView.text(c, "totalBefore"), MonthView.text(c, "totalAfter"),
+                        labels.grade(MonthView.text(c, "gradeBefore")), labels.grade(MonthView.text(c, "gradeAfter")),
+                        MonthView.text(c, "rankBefore"), MonthView.text(c, "rankAfter"), String.join("; ", items)));
+            }
+        }
+        List<Event> events = new ArrayList<>();
+        if (history.body() != null) {
+            history.body().forEach(e -> events.add(new Event(MonthView.lower(MonthView.text(e, "action")),
+                    MonthView.text(e, "actor"), minute(MonthView.text(e, "at")), MonthView.text(e, "detail"))));
+        }
+        List<CardRow> cards = new ArrayList<>();
+        r.path("scorecards").forEach(c -> cards.add(new CardRow(c.path("id").asLong(),
+                MonthView.text(c, "employeeId"), MonthView.text(c, "total"), labels.grade(MonthView.text(c, "grade")),
+                MonthView.text(c, "rank"), MonthView.lower(MonthView.text(c, "status")))));
+        ObjectNode summary = r.deepCopy();
+        summary.put("scorecardCount", cards.size());
+        return page(Templates.run(viewer(), csrf(ctx), new RunPage(Run.of(summary), list, events, cards,
+                notes)));
     }
 
     /** Open the review, publish or lock a run. */
@@ -333,7 +341,8 @@ public class HrViews extends ConsoleKit {
                     }
                     return page(Templates.whatIf(viewer(), csrf(ctx), new WhatIfPage(
                             codes(parts.getItem2().body(), "code"), draft.path("code").asText(), unit, period,
-                            weights(draft), pretty(draft), preview(answer.body()), notes)));
+                            weights(draft), pretty(draft), preview(answer.body(), TemplateLabels.of(List.of(draft))),
+                            notes)));
                 });
     }
 
@@ -406,19 +415,24 @@ public class HrViews extends ConsoleKit {
 
     static List<Weight> weights(JsonNode draft) {
         List<Weight> list = new ArrayList<>();
-        draft.path("items").forEach(i -> list.add(new Weight(i.path("code").asText(), MonthView.text(i, "name"),
+        draft.path("items").forEach(i -> list.add(new Weight(i.path("code").asText(), ConsoleKit.label(i, "name"),
                 MonthView.text(i, "weight"))));
         return list;
     }
 
     static Preview preview(JsonNode p) {
+        return preview(p, TemplateLabels.NONE);
+    }
+
+    /** The what-if's comparison, its grades labelled from the draft ({@link TemplateLabels}). */
+    static Preview preview(JsonNode p, TemplateLabels labels) {
         Set<String> grades = new LinkedHashSet<>();
         JsonNode before = p.path("distributionBefore");
         JsonNode after = p.path("distributionAfter");
         after.fieldNames().forEachRemaining(grades::add);
         before.fieldNames().forEachRemaining(grades::add);
         List<String> gradeList = List.copyOf(grades);
-        String distribution = Charts.bar(gradeList)
+        String distribution = Charts.bar(gradeList.stream().map(labels::grade).toList())
                 .series(msg().seriesNow(), gradeList.stream().map(g -> before.has(g) ? before.path(g).asText() : "0").toList())
                 .series(msg().seriesWithDraft(), gradeList.stream().map(g -> after.has(g) ? after.path(g).asText() : "0")
                         .toList()).toString();
@@ -429,7 +443,8 @@ public class HrViews extends ConsoleKit {
         for (JsonNode a : p.path("agents")) {
             String id = a.path("employeeId").asText(a.path("subjectUnitCode").asText());
             lines.add(new Line(id, MonthView.text(a, "totalBefore"), MonthView.text(a, "totalAfter"),
-                    MonthView.text(a, "totalChange"), MonthView.text(a, "gradeBefore"), MonthView.text(a, "gradeAfter"),
+                    MonthView.text(a, "totalChange"), labels.grade(MonthView.text(a, "gradeBefore")),
+                    labels.grade(MonthView.text(a, "gradeAfter")),
                     MonthView.text(a, "rankBefore"), MonthView.text(a, "rankAfter")));
             agents.add(id);
             totalsBefore.add(MonthView.text(a, "totalBefore"));

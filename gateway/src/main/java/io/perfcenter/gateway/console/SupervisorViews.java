@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.perfcenter.gateway.console.ConsolePages.Viewer;
 import io.perfcenter.gateway.overview.ServiceCalls;
+import io.perfcenter.gateway.web.RequestIds;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.qute.TemplateInstance;
@@ -76,6 +77,11 @@ public class SupervisorViews extends ConsoleKit {
     @TemplateData
     public record RatingItem(String itemCode, String itemName, String role, String scaleMin, String scaleMax,
                              List<Dimension> dimensions) {
+
+        /** The item's name in the page's language, else its one name, else its code. */
+        public String label() {
+            return itemName == null ? itemCode : itemName;
+        }
     }
 
     @TemplateData
@@ -186,16 +192,20 @@ public class SupervisorViews extends ConsoleKit {
             JsonNode r = parts.getItem2().body();
             HrViews.Run shown = HrViews.Run.of(r);
             boolean rates = hasAny(RATERS) && "in review".equals(shown.status());
-            return ratingItems(r, rates ? "supervisor" : null, notes, ctx).flatMap(items -> {
+            Uni<TemplateLabels> labelled = labels(r, ctx);
+            return Uni.combine().all().unis(ratingItems(r, rates ? "supervisor" : null, notes, ctx), labelled)
+                    .asTuple().flatMap(read -> {
+                List<RatingItem> items = read.getItem1();
+                TemplateLabels labels = read.getItem2();
                 List<JsonNode> cards = new ArrayList<>();
                 r.path("scorecards").forEach(cards::add);
-                return ratings(cards, items, notes, ctx).flatMap(given -> {
+                return ratings(cards, items, labels, notes, ctx).flatMap(given -> {
                     List<ReviewRow> rows = new ArrayList<>();
                     for (int i = 0; i < cards.size(); i++) {
                         JsonNode c = cards.get(i);
                         JsonNode review = c.path("review");
                         rows.add(new ReviewRow(c.path("id").asLong(), MonthView.text(c, "employeeId"),
-                                MonthView.text(c, "total"), MonthView.text(c, "grade"),
+                                MonthView.text(c, "total"), labels.grade(MonthView.text(c, "grade")),
                                 MonthView.lower(MonthView.text(c, "status")), review.hasNonNull("selfAssessedAt"),
                                 MonthView.text(review, "selfAssessment"), MonthView.text(review, "reviewedBy"),
                                 MonthView.text(review, "comments"), MonthView.text(review, "feedbackNotes"),
@@ -216,7 +226,7 @@ public class SupervisorViews extends ConsoleKit {
         return get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + encode(me) + "&period=" + month
                 + "&limit=100", ctx).flatMap(cards -> {
             if (cards.body() == null) {
-                return refused(cards, "your scorecards", ctx);
+                return refused(cards, msg().whatYourScorecards(), ctx);
             }
             List<HrViews.Run> list = new ArrayList<>();
             JsonNode own = null;
@@ -236,7 +246,7 @@ public class SupervisorViews extends ConsoleKit {
             List<String> notes = new ArrayList<>();
             if (runId == null || own == null) {
                 if (runId != null) {
-                    return message(404, "Not found", "You are not scored in run " + runId + " of " + month + ".",
+                    return message(404, msg().notFound(), msg().notScoredInRun(String.valueOf(runId), month.toString()),
                             ctx);
                 }
                 return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, null,
@@ -250,9 +260,10 @@ public class SupervisorViews extends ConsoleKit {
             }
             Uni<ServiceCalls.Part> entries = get("scoring-service", "/api/v1/scoring/reviews?runId=" + runId
                     + "&limit=1000", ctx);
-            return Uni.combine().all().unis(entries, ratingItems(run, "peer", notes, ctx)).asTuple()
+            return Uni.combine().all().unis(entries, ratingItems(run, "peer", notes, ctx), labels(run, ctx)).asTuple()
                     .flatMap(parts -> {
-                        ConsolePages.note(notes, parts.getItem1(), "your peers' scorecards");
+                        TemplateLabels labels = parts.getItem3();
+                        ConsolePages.note(notes, parts.getItem1(), msg().whatPeersScorecards());
                         List<JsonNode> peers = new ArrayList<>();
                         if (parts.getItem1().body() != null) {
                             parts.getItem1().body().forEach(e -> {
@@ -270,8 +281,8 @@ public class SupervisorViews extends ConsoleKit {
                             List<String> stored = new ArrayList<>();
                             for (RatingItem item : parts.getItem2()) {
                                 if ((id + "." + item.itemCode()).equals(rated)) {
-                                    stored.add("Your peer rating of " + item.itemCode() + " is stored (anonymous to "
-                                            + e.path("employeeId").asText() + "); rate again to change it.");
+                                    stored.add(msg().peerRatingStored(labels.item(item.itemCode()),
+                                            e.path("employeeId").asText()));
                                 }
                             }
                             rows.add(new ReviewRow(id, MonthView.text(e, "employeeId"), null, null,
@@ -294,7 +305,7 @@ public class SupervisorViews extends ConsoleKit {
         }
         return get("scoring-service", "/api/v1/scoring/templates/" + encode(run.path("templateCode").asText())
                 + "/versions/" + run.path("templateVersion").asInt(), ctx).map(template -> {
-            ConsolePages.note(notes, template, "the template's rating items");
+            ConsolePages.note(notes, template, msg().whatRatingItems());
             List<RatingItem> items = new ArrayList<>();
             if (template.body() == null) {
                 return items;
@@ -317,9 +328,9 @@ public class SupervisorViews extends ConsoleKit {
                             .asText())));
                 }
                 if (dimensions.isEmpty()) {
-                    dimensions.add(new Dimension("overall", "Overall"));
+                    dimensions.add(new Dimension("overall", msg().dimensionOverall()));
                 }
-                items.add(new RatingItem(item.path("code").asText(), MonthView.text(item, "name"), role,
+                items.add(new RatingItem(item.path("code").asText(), ConsoleKit.label(item, "name"), role,
                         rule.hasNonNull("scaleMin") ? MonthView.text(rule, "scaleMin") : "1",
                         rule.hasNonNull("scaleMax") ? MonthView.text(rule, "scaleMax") : "5", dimensions));
             }
@@ -331,8 +342,8 @@ public class SupervisorViews extends ConsoleKit {
      * The ratings given so far on each scorecard, one line each ("supervisor rating of attitude by E2001: de 4 …",
      * the dimensions in the template's order), in the order of the scorecards; nothing is asked without rating items.
      */
-    private Uni<List<List<String>>> ratings(List<JsonNode> cards, List<RatingItem> items, List<String> notes,
-                                            RoutingContext ctx) {
+    private Uni<List<List<String>>> ratings(List<JsonNode> cards, List<RatingItem> items, TemplateLabels labels,
+                                            List<String> notes, RoutingContext ctx) {
         if (items.isEmpty() || cards.isEmpty()) {
             List<List<String>> none = new ArrayList<>();
             cards.forEach(c -> none.add(List.of()));
@@ -346,7 +357,7 @@ public class SupervisorViews extends ConsoleKit {
         return Uni.join().all(asks).andCollectFailures().map(answers -> {
             List<List<String>> out = new ArrayList<>();
             for (ServiceCalls.Part a : answers) {
-                ConsolePages.note(notes, a, "the ratings given");
+                ConsolePages.note(notes, a, msg().whatRatingsGiven());
                 List<String> lines = new ArrayList<>();
                 if (a.body() != null) {
                     for (JsonNode g : a.body()) {
@@ -359,16 +370,30 @@ public class SupervisorViews extends ConsoleKit {
                                 ? order.indexOf(c) : order.size()).thenComparing(c -> c));
                         List<String> scores = new ArrayList<>();
                         codes.forEach(c -> scores.add(c + " " + MonthView.text(g.path("scores"), c)));
-                        lines.add(g.path("role").asText() + " rating of " + g.path("itemCode").asText()
-                                + (g.hasNonNull("raterId") ? " by " + g.path("raterId").asText() : "") + ": "
-                                + String.join(" · ", scores) + (g.hasNonNull("comment") ? " — "
-                                + g.path("comment").asText() : ""));
+                        String role = switch (g.path("role").asText()) {
+                            case "supervisor" -> msg().raterSupervisor();
+                            case "peer" -> msg().raterPeer();
+                            default -> g.path("role").asText();
+                        };
+                        String item = labels.item(g.path("itemCode").asText());
+                        String line = g.hasNonNull("raterId")
+                                ? msg().ratingLineBy(role, item, g.path("raterId").asText(), String.join(" · ", scores))
+                                : msg().ratingLine(role, item, String.join(" · ", scores));
+                        lines.add(line + (g.hasNonNull("comment") ? " — " + g.path("comment").asText() : ""));
                     }
                 }
                 out.add(lines);
             }
             return out;
         });
+    }
+
+    /**
+     * The labels of the run's template version ({@link TemplateLabels}): its items and grades in the page's language,
+     * else by their codes.
+     */
+    private Uni<TemplateLabels> labels(JsonNode run, RoutingContext ctx) {
+        return TemplateLabels.ofCards(calls, run, ConsolePages.authorization(ctx), RequestIds.of(ctx));
     }
 
     private static Uni<ServiceCalls.Part> none() {
