@@ -12,6 +12,8 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
@@ -25,6 +27,7 @@ import static io.perfcenter.gateway.ServiceStubs.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -172,6 +175,108 @@ class ConsoleRecordsRatingsTests {
         assertEquals("[1]", escalatable(TestTokens.token("E41", "appeals")));
         assertEquals("[2]", escalatable(TestTokens.token("E7", "agent")));
         assertEquals("[]", escalatable(TestTokens.token("E90", "hr")));
+    }
+
+    @Test
+    void theItemReviewsAndAppealsPagesSpeakChineseWithTheTemplatesLabels() {
+        // the item page: its records' labels (own agent, month and metric: no other test's stubs answer)
+        String agent = TestTokens.token("E77", "agent");
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("employeeId", equalTo("E77"))
+                .willReturn(json(200, "[{\"id\":577,\"employeeId\":\"E77\",\"period\":\"2026-09\",\"status\":"
+                        + "\"PUBLISHED\",\"items\":[{\"itemCode\":\"errors\",\"metricCode\":\"error_count\","
+                        + "\"value\":1,\"points\":95}]}]")));
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/trends"))
+                .withQueryParam("employeeId", equalTo("E77"))
+                .willReturn(json(200, "{\"series\":[{\"start\":\"2026-09-07\",\"values\":{\"error_count\":"
+                        + "{\"value\":1,\"samples\":1}}}]}")));
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/records"))
+                .withQueryParam("employeeId", equalTo("E77"))
+                .willReturn(json(200, "[{\"kind\":\"incidents\",\"sourceSystem\":\"crm\",\"externalId\":"
+                        + "\"CRM-77\",\"revision\":2,\"day\":\"2026-09-07\",\"fields\":{\"kind\":\"ERROR\"},"
+                        + "\"countedIn\":[\"NUMERATOR\",\"DENOMINATOR\"]}]")));
+        String item = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .cookie(ConsoleLanguage.COOKIE, "zh-CN").queryParam("period", "2026-09")
+                .get("/console/items/E77/errors").then().statusCode(200).extract().asString();
+        assertTrue(item.contains(">申诉此记录</a>") && item.contains(" · 第 2 版 · 计入分子、分母"), item);
+        assertTrue(item.contains("按中心的自然日列出 metrics-service 算出的每日 error_count"), item);
+        for (String english : List.of("Appeal this record", "counted in", " · revision 2", "Each day's", "the numerator")) {
+            assertFalse(item.contains(english), english + " left in zh-CN: " + item);
+        }
+        // the same page in English says what it said before (the appeal's data point stays as the API reads it)
+        String itemEn = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .cookie(ConsoleLanguage.COOKIE, "en").queryParam("period", "2026-09")
+                .get("/console/items/E77/errors").then().statusCode(200).extract().asString();
+        assertTrue(itemEn.contains(">Appeal this record</a>")
+                && itemEn.contains(" · revision 2 · counted in the numerator and the denominator"), itemEn);
+        assertTrue(item.contains("data-point=\"incidents crm/CRM-77 (revision 2) of 2026-09-07: \""), item);
+
+        // the reviews page: a run whose template names its rating item and its grade in both languages
+        String supervisor = TestTokens.token("E2", "supervisor");
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs"))
+                .withQueryParam("period", equalTo("2026-09"))
+                .willReturn(json(200, "[{\"id\":13,\"templateCode\":\"CONDUCT-L\",\"templateVersion\":1,"
+                        + "\"unitCode\":\"G-9\",\"period\":\"2026-09\",\"status\":\"IN_REVIEW\",\"revision\":1}]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs/13"))
+                .willReturn(json(200, "{\"id\":13,\"templateCode\":\"CONDUCT-L\",\"templateVersion\":1,"
+                        + "\"unitCode\":\"G-9\",\"period\":\"2026-09\",\"status\":\"IN_REVIEW\",\"revision\":1,"
+                        + "\"scorecards\":[{\"id\":613,\"employeeId\":\"E71\",\"status\":\"IN_REVIEW\",\"total\":"
+                        + "82,\"grade\":\"good\",\"review\":{}}]}")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/templates/CONDUCT-L/versions/1"))
+                .willReturn(json(200, "{\"code\":\"CONDUCT-L\",\"version\":1,\"items\":[{\"code\":\"conduct\","
+                        + "\"name\":\"Conduct\",\"nameZh\":\"品行\",\"nameEn\":\"Conduct and attitude\",\"rule\":"
+                        + "{\"type\":\"manual-rating\",\"scaleMin\":1,\"scaleMax\":5,\"dimensions\":[{\"code\":"
+                        + "\"de\",\"name\":\"integrity\"}],\"raters\":[{\"role\":\"supervisor\",\"weight\":100}]}}],"
+                        + "\"gradeBands\":[{\"grade\":\"good\",\"minScore\":80,\"nameZh\":\"良好\",\"nameEn\":"
+                        + "\"Good\"}]}")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/reviews/613/ratings"))
+                .willReturn(json(200, "[{\"id\":4,\"scorecardId\":613,\"itemCode\":\"conduct\",\"role\":"
+                        + "\"supervisor\",\"raterId\":\"E2\",\"scores\":{\"de\":4}}]")));
+        String reviews = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, supervisor)
+                .cookie(ConsoleLanguage.COOKIE, "zh-CN").queryParam("period", "2026-09").queryParam("run", "13")
+                .get("/console/review/runs").then().statusCode(200).extract().asString();
+        assertTrue(reviews.contains("<legend>对 E71 的「品行」主管评分（1–5 分）</legend>"), reviews);
+        assertTrue(reviews.contains(">评语</label>") && reviews.contains(">为 E71 的「品行」评分</button>"), reviews);
+        assertTrue(reviews.contains("<li class=\"rating\">主管对「品行」的评分（E2）：de 4</li>"), reviews);
+        assertTrue(reviews.contains(" · 良好</h3>"), "the grade by the template's label: " + reviews);
+        for (String english : List.of("Supervisor rating", "rating of", ">Comment<", ">Rate ", " · good</h3>")) {
+            assertFalse(reviews.contains(english), english + " left in zh-CN: " + reviews);
+        }
+        String reviewsEn = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, supervisor)
+                .cookie(ConsoleLanguage.COOKIE, "en").queryParam("period", "2026-09").queryParam("run", "13")
+                .get("/console/review/runs").then().statusCode(200).extract().asString();
+        assertTrue(reviewsEn.contains("<legend>Supervisor rating of Conduct and attitude for E71 (1–5)</legend>"),
+                reviewsEn);
+        assertTrue(reviewsEn.contains("supervisor rating of Conduct and attitude by E2: de 4")
+                && reviewsEn.contains(" · Good</h3>"), reviewsEn);
+
+        // hr's page of the run: the scorecards' grades by the template's label too
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, TestTokens.token("E90", "hr"))
+                .cookie(ConsoleLanguage.COOKIE, "zh-CN").get("/console/hr/runs/13").then().statusCode(200)
+                .body(containsString("<td class=\"num\">82</td><td>良好</td>"));
+
+        // the appeals page: the escalation forms (a reviewer's open appeal, an agent's rejected one)
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/appeals"))
+                .withQueryParam("status", equalTo("OPEN"))
+                .willReturn(json(200, "[{\"id\":71,\"employeeId\":\"E71\",\"itemCode\":\"a\",\"status\":"
+                        + "\"OPEN\",\"mayDecide\":true}]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/appeals"))
+                .withQueryParam("status", equalTo("REJECTED"))
+                .willReturn(json(200, "[{\"id\":72,\"employeeId\":\"E71\",\"itemCode\":\"b\",\"status\":"
+                        + "\"REJECTED\",\"mayDecide\":false}]")));
+        String open = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE,
+                        TestTokens.token("E41", "appeals")).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("status", "OPEN").get("/console/review/appeals").then().statusCode(200).extract().asString();
+        assertTrue(open.contains(">不自行裁定，转交人力资源部：原因</label>")
+                && open.contains("<button type=\"submit\">升级至人力资源部</button>"), open);
+        String rejected = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE,
+                        TestTokens.token("E71", "agent")).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("status", "REJECTED").get("/console/review/appeals").then().statusCode(200).extract()
+                .asString();
+        assertTrue(rejected.contains(">对驳回结果不满意？升级至人力资源部：原因</label>"), rejected);
+        for (String english : List.of("Hand it to hr", "Not satisfied", "Escalate to hr", "Escalate it")) {
+            assertFalse(open.contains(english) || rejected.contains(english), english + " left in zh-CN");
+        }
     }
 
     /** The appeals whose escalation form the page offers the caller. */
