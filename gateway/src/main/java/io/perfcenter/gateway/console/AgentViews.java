@@ -165,7 +165,7 @@ public class AgentViews extends ConsoleKit {
                 List<String> notes = new ArrayList<>();
                 ConsolePages.note(notes, parts.getItem1(), msg().whatFiguresByDay());
                 ConsolePages.note(notes, parts.getItem2(), msg().whatTrend());
-                ConsolePages.note(notes, parts.getItem3(), "the records");
+                ConsolePages.note(notes, parts.getItem3(), msg().whatRecords());
                 return page(Templates.item(viewer(), csrf(ctx), detail(employeeId, month, card, found,
                         days(parts.getItem1().body(), parts.getItem3().body(), metric, notes),
                         trend(parts.getItem2().body(), metric, month), notes, labels)));
@@ -184,8 +184,7 @@ public class AgentViews extends ConsoleKit {
             count++;
         }
         if (count >= RECORDS_SHOWN) {
-            notes.add("The first " + RECORDS_SHOWN + " records of the month are shown; ask the API for the rest "
-                    + "(GET /api/v1/metrics/records, paged).");
+            notes.add(msg().firstRecordsShown(RECORDS_SHOWN));
         }
         java.util.TreeMap<String, Day> list = new java.util.TreeMap<>();
         for (JsonNode point : trend == null ? List.<JsonNode>of() : iterable(trend.path("series"))) {

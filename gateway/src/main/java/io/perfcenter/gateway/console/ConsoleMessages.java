@@ -2253,4 +2253,28 @@ public interface ConsoleMessages {
 
     @Message("You are not scored in run {run} of {month}.")
     String notScoredInRun(String run, String month);
+
+    @Message("the records")
+    String whatRecords();
+
+    @Message("The first {count} records of the month are shown; ask the API for the rest (GET /api/v1/metrics/records, paged).")
+    String firstRecordsShown(int count);
+
+    @Message("the rating")
+    String whatRating();
+
+    @Message("the escalation")
+    String whatEscalation();
+
+    @Message("Each dimension's score is a number ({dimension}).")
+    String scoreIsANumber(String dimension);
+
+    @Message("your notifications")
+    String whatNotifications();
+
+    @Message("marking the notification read")
+    String whatMarkingRead();
+
+    @Message("Notifications are kept for people (a token with an employee id).")
+    String notificationsForPeople();
 }

@@ -56,11 +56,11 @@ public class NotificationViews extends ConsoleKit {
     @Operation(hidden = true)
     public Uni<Response> feed(@Context RoutingContext ctx) {
         if (viewer().employeeId() == null) {
-            return message(404, "Not found", "Notifications are kept for people (a token with an employee id).", ctx);
+            return message(404, msg().notFound(), msg().notificationsForPeople(), ctx);
         }
         return get("metrics-service", FEED + "?limit=100", ctx).flatMap(part -> {
             if (part.body() == null || !part.body().isArray()) {
-                return refused(part, "your notifications", ctx);
+                return refused(part, msg().whatNotifications(), ctx);
             }
             List<Item> items = new ArrayList<>();
             for (JsonNode n : part.body()) {
@@ -99,6 +99,6 @@ public class NotificationViews extends ConsoleKit {
             return forged(ctx);
         }
         return post("metrics-service", FEED + "/" + id + "/read", null, ctx)
-                .flatMap(answer -> after(answer, "/console/notifications", "marking the notification read", ctx));
+                .flatMap(answer -> after(answer, "/console/notifications", msg().whatMarkingRead(), ctx));
     }
 }

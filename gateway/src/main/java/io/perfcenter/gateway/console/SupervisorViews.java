@@ -423,8 +423,8 @@ public class SupervisorViews extends ConsoleKit {
                 try {
                     scores.put(key.substring(SCORE.length()), new BigDecimal(value == null ? "" : value.trim()));
                 } catch (NumberFormatException e) {
-                    return message(400, "Not done: the rating", "Each dimension's score is a number ("
-                            + key.substring(SCORE.length()) + ").", ctx);
+                    return message(400, msg().notDone(msg().whatRating()),
+                            msg().scoreIsANumber(key.substring(SCORE.length())), ctx);
                 }
             }
         }
@@ -439,7 +439,7 @@ public class SupervisorViews extends ConsoleKit {
                 ? "&run=" + runId : "") + (item != null && ITEM_CODE.matcher(item).matches() ? "&rated="
                 + scorecardId + "." + item : "") + "#scorecard-" + scorecardId;
         return put("scoring-service", "/api/v1/scoring/reviews/" + scorecardId + "/ratings", body, ctx)
-                .flatMap(answer -> after(answer, back, "the rating", ctx));
+                .flatMap(answer -> after(answer, back, msg().whatRating(), ctx));
     }
 
     /** Hands an appeal to hr (the scoring API's escalateAppeal): its reviewer, or the agent after a rejection. */
@@ -455,7 +455,7 @@ public class SupervisorViews extends ConsoleKit {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         body.put("reason", reason);
         return post("scoring-service", "/api/v1/scoring/appeals/" + id + "/escalation", body, ctx)
-                .flatMap(answer -> after(answer, "/console/review/appeals#appeal-" + id, "the escalation", ctx));
+                .flatMap(answer -> after(answer, "/console/review/appeals#appeal-" + id, msg().whatEscalation(), ctx));
     }
 
     /** Accept (with new points, or a day's corrected figure) or reject an appeal; the API decides who may. */
