@@ -55,6 +55,9 @@ class SharedCopiesTest {
     static final Set<String> COMMON_MEMBERS = Set.of("Problems");
 
     static final Map<String, String> SAME_NAME_ONLY = Map.of(
+            "Explanation", "a text in English and Chinese; scoring's joins Chinese after full-width punctuation and "
+                    + "keeps a missing Chinese text missing (pre-V10 rows), incentive's falls back to the English "
+                    + "when it joins (written apart by two branches: a candidate for perfcenter-support)",
             "MetricsClient", "each service reads different parts of metrics-service",
             "MetricsRestClient", "each service's REST interface declares only the operations it calls",
             "MetricsSystemRestClient", "each service declares only the operations it calls as itself",

@@ -35,9 +35,15 @@ public class ServiceHeaders implements ClientHeadersFactory {
             headers.putSingle("X-Request-Id", requestId);
         }
         try {
-            headers.putSingle(ACTING_FOR, caller.get().name());
+            Caller who = caller.get();
+            if (!who.anonymous()) {
+                headers.putSingle(ACTING_FOR, who.name());
+            }
         } catch (ContextNotActiveException noRequest) {
             // a call outside any request acts for nobody but the service
+        } catch (RuntimeException noIdentity) {
+            // a scheduled job (in scoring, improvement/ImprovementPlanCheck) runs in a request context with no caller behind it:
+            // should its identity not resolve, the call still goes out as the service, acting for nobody
         }
         return headers;
     }

@@ -61,6 +61,11 @@ public class Caller {
         return Optional.empty();
     }
 
+    /** No token: e.g. a scheduled job of the service, where the request context is active but nobody called. */
+    public boolean anonymous() {
+        return identity.isAnonymous();
+    }
+
     /** For "created by" columns: the employee id, else the token's principal name (machine clients). */
     public String name() {
         return employeeId().orElseGet(() -> identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName());

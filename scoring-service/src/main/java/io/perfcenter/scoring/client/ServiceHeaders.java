@@ -42,7 +42,7 @@ public class ServiceHeaders implements ClientHeadersFactory {
         } catch (ContextNotActiveException noRequest) {
             // a call outside any request acts for nobody but the service
         } catch (RuntimeException noIdentity) {
-            // a scheduled job (improvement/ImprovementPlanCheck) runs in a request context with no caller behind it:
+            // a scheduled job (in scoring, improvement/ImprovementPlanCheck) runs in a request context with no caller behind it:
             // should its identity not resolve, the call still goes out as the service, acting for nobody
         }
         return headers;
