@@ -100,13 +100,13 @@ public final class PartnerFlow {
         // compute and publish the run
         ScoringRunsApi runs = new ScoringRunsApi(hr);
         ScoringRun run = runs.computeScoringRun(new ScoringRunInput().templateCode("PSEAT").unitCode("P-G1")
-                .period("2026-08"), null);
+                .period("2026-08"), null, null);
         check(run.getScorecards() != null && run.getScorecards().size() == 2, "two scorecards computed");
-        runs.publishScoringRun(run.getId());
+        runs.publishScoringRun(run.getId(), null);
         checked.add("run " + run.getId() + " computed and published");
 
         // the agent reads their scorecard: 2,412 calls → 1,326.6 of 1,500 points → 88.44, grade good
-        List<Scorecard> mine = new ScoringScorecardsApi(agent).listScorecards(null, 100, 0, "2026-08", null, null);
+        List<Scorecard> mine = new ScoringScorecardsApi(agent).listScorecards(null, 100, 0, "2026-08", null, null, null);
         check(mine.size() == 1 && "PA1".equals(mine.get(0).getEmployeeId()), "the agent sees one scorecard");
         check(new BigDecimal("88.44").compareTo(mine.get(0).getTotal()) == 0, "total 88.44, got "
                 + mine.get(0).getTotal());
@@ -123,13 +123,13 @@ public final class PartnerFlow {
                  "gradeCoefficients":{"excellent":1.1,"good":1.0,"pass":0.8,"fail":0}}""", PlanInput.class), null);
         check("PPERF".equals(plan.getCode()), "plan stored");
         IncentivesRunsApi payRuns = new IncentivesRunsApi(hr);
-        PayoutRun pay = payRuns.computeRun(new PayoutRunInput().planCode("PPERF").period("2026-08").unitCode("P-G1"));
+        PayoutRun pay = payRuns.computeRun(new PayoutRunInput().planCode("PPERF").period("2026-08").unitCode("P-G1"), null);
         check(new BigDecimal("2400").compareTo(pay.getTotalAmount()) == 0, "pay total 2,400, got "
                 + pay.getTotalAmount());
-        payRuns.approveRun(pay.getId());
+        payRuns.approveRun(pay.getId(), null);
         checked.add("pay computed and approved: " + pay.getTotalAmount());
 
-        List<PayoutStatement> statements = new IncentivesStatementsApi(agent).listStatements(null, null, null, "2026-08", null);
+        List<PayoutStatement> statements = new IncentivesStatementsApi(agent).listStatements(null, null, null, "2026-08", null, null);
         check(statements.size() == 1 && "PA1".equals(statements.get(0).getEmployeeId()), "one statement");
         checked.add("statement read: " + statements.get(0).getTotal());
 
@@ -145,7 +145,7 @@ public final class PartnerFlow {
             checked.add("404 read as Problem " + problem.getType());
         }
         try {
-            new ScoringScorecardsApi(client(gatewayUrl, null)).listScorecards(null, 100, 0, "2026-08", null, null);
+            new ScoringScorecardsApi(client(gatewayUrl, null)).listScorecards(null, 100, 0, "2026-08", null, null, null);
             throw new AssertionError("a call without token must be a 401");
         } catch (ApiException e) {
             Problem problem = json.readValue(e.getResponseBody(), Problem.class);
