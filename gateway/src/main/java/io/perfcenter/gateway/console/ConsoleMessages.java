@@ -2277,4 +2277,231 @@ public interface ConsoleMessages {
 
     @Message("Notifications are kept for people (a token with an employee id).")
     String notificationsForPeople();
+
+    // ---- QA forms, sampling plans, opening calibration sessions ----
+
+    @Message("QA forms")
+    String qaFormNav();
+
+    @Message("Sampling")
+    String samplingNav();
+
+    @Message("QA forms and sampling plans are for QA specialists, hr and admin.")
+    String qaFormPagesOnly();
+
+    @Message("the QA forms")
+    String qaFormWhatForms();
+
+    @Message("the QA form {code}")
+    String qaFormWhatForm(String code);
+
+    @Message("QA forms")
+    String qaFormsTitle();
+
+    @Message("The latest version of every form. Every version stays readable, as do the evaluations it scored; a version's page defines the next one.")
+    String qaFormsIntro();
+
+    @Message("No QA form.")
+    String qaFormNoForms();
+
+    @Message("Versions")
+    String qaFormVersions();
+
+    @Message("Items")
+    String qaFormItems();
+
+    @Message("Defined")
+    String qaFormDefined();
+
+    @Message("New QA form")
+    String qaFormNew();
+
+    @Message("Define the next version")
+    String qaFormNextVersion();
+
+    @Message("The rows start from this version's items: change them, add rows, or blank a row's item code and name to leave it out. The code stays.")
+    String qaFormNextVersionHint();
+
+    @Message("One row per item. A row without a section code is in the section above it; a row without item code and name is left out. The scale top and pass mark are for scale answers (pass mark: default the top). Critical: failing the item sets the score to 0, or caps it at the cap.")
+    String qaFormRowsHint();
+
+    @Message("Section code")
+    String qaFormSectionCode();
+
+    @Message("Section name")
+    String qaFormSectionName();
+
+    @Message("Item code")
+    String qaFormItemCode();
+
+    @Message("Item name")
+    String qaFormItemName();
+
+    @Message("Answer")
+    String qaFormAnswer();
+
+    @Message("Scale top")
+    String qaFormScaleMax();
+
+    @Message("Pass mark")
+    String qaFormPassMark();
+
+    @Message("N/A allowed")
+    String qaFormNotApplicable();
+
+    @Message("Critical")
+    String qaFormCritical();
+
+    @Message("Cap at")
+    String qaFormCapAt();
+
+    @Message("not critical")
+    String qaFormNotCritical();
+
+    @Message("scale 0 to top")
+    String qaFormScaleOption();
+
+    @Message("yes / no")
+    String qaFormYesNoOption();
+
+    @Message("score 0")
+    String qaFormZeroOption();
+
+    @Message("cap the score")
+    String qaFormCapOption();
+
+    @Message("Define the form")
+    String qaFormDefine();
+
+    @Message("version {version}")
+    String qaFormVersionN(int version);
+
+    @Message("latest")
+    String qaFormLatest();
+
+    @Message("QA sampling plans")
+    String samplingTitle();
+
+    @Message("Calls drawn for QA evaluation in a unit and period, reproducibly from the seed, and spread over the QA specialists named; agents and their leaders are not told beforehand.")
+    String samplingIntro();
+
+    @Message("All sampling plans")
+    String samplingAllPlans();
+
+    @Message("No sampling plan.")
+    String samplingNoPlans();
+
+    @Message("the sampling plans")
+    String samplingWhatPlans();
+
+    @Message("the sampling plan")
+    String samplingWhatPlan();
+
+    @Message("the top-up")
+    String samplingWhatTopUp();
+
+    @Message("Sampling plan {id}")
+    String samplingPlanN(long id);
+
+    @Message("Draw a sampling plan")
+    String samplingNew();
+
+    @Message("A month, quarter, week, year or day, e.g. 2026-10")
+    String samplingPeriodHint();
+
+    @Message("Share of agents (above 0, at most 1)")
+    String samplingAgentShare();
+
+    @Message("Calls per agent")
+    String samplingPerAgent();
+
+    @Message("Employee ids of the QA specialists, separated by commas")
+    String samplingEvaluatorsHint();
+
+    @Message("QA form (optional)")
+    String samplingFormOptional();
+
+    @Message("Form version (blank: the latest)")
+    String samplingFormVersion();
+
+    @Message("Seed (blank: drawn and recorded)")
+    String samplingSeedOptional();
+
+    @Message("Seed")
+    String samplingSeed();
+
+    @Message("Draw the plan")
+    String samplingDraw();
+
+    @Message("Top up with late calls")
+    String samplingTopUp();
+
+    @Message("For each sampled agent still short, draws from their calls ingested since; the calls drawn so far stay.")
+    String samplingTopUpHint();
+
+    @Message("Agents sampled")
+    String samplingAgents();
+
+    @Message("Planned")
+    String samplingPlanned();
+
+    @Message("Done")
+    String samplingDone();
+
+    @Message("Progress by evaluator")
+    String samplingProgress();
+
+    @Message("Drawn calls")
+    String samplingAssignments();
+
+    @Message("No call was drawn.")
+    String samplingNoCalls();
+
+    @Message("Call")
+    String samplingCall();
+
+    @Message("Date")
+    String samplingDate();
+
+    @Message("Evaluated")
+    String samplingEvaluated();
+
+    @Message("Round")
+    String samplingRound();
+
+    @Message("Top-up rounds")
+    String samplingRounds();
+
+    @Message("No top-up has added calls yet.")
+    String samplingNoRounds();
+
+    @Message("Drawn")
+    String samplingDrawnAt();
+
+    @Message("Drawn by")
+    String samplingDrawnBy();
+
+    @Message("Agents short")
+    String samplingAgentsShort();
+
+    @Message("Calls added")
+    String samplingAdded();
+
+    @Message("Checklist")
+    String samplingChecklist();
+
+    @Message("Open a calibration session")
+    String calibNew();
+
+    @Message("The externalId of one of the agent's ingested calls")
+    String calibInteractionHint();
+
+    @Message("Form version")
+    String calibFormVersion();
+
+    @Message("2 to 20 QA specialists' employee ids, separated by commas; not the agent")
+    String calibEvaluatorsHint();
+
+    @Message("Open the session")
+    String calibOpen();
 }

@@ -346,6 +346,45 @@ public class QualityViews extends ConsoleKit {
         });
     }
 
+    /**
+     * Opens a calibration session (the agent's call, the form version every evaluator uses, the evaluators) and shows
+     * it; the API makes the caller its owner.
+     */
+    @POST
+    @Operation(hidden = true)
+    @Path("calibrations")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createCalibration(@FormParam("employeeId") String employeeId,
+                                           @FormParam("contactExternalId") String contactExternalId,
+                                           @FormParam("formCode") String formCode,
+                                           @FormParam("formVersion") String formVersion,
+                                           @FormParam("evaluators") String evaluators, @FormParam("note") String note,
+                                           @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf,
+                                           @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, csrf)) {
+            return forged(ctx);
+        }
+        return post("metrics-service", "/api/v1/metrics/qa/calibrations", calibrationBody(employeeId,
+                contactExternalId, formCode, formVersion, evaluators, note), ctx).flatMap(answer -> after(answer,
+                answer.ok() && answer.body() != null ? "/console/quality/calibrations/"
+                        + answer.body().path("id").asLong() : "/console/quality/calibrations",
+                msg().whatCalibration(), ctx));
+    }
+
+    static ObjectNode calibrationBody(String employeeId, String contactExternalId, String formCode,
+                                      String formVersion, String evaluators, String note) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("employeeId", QualityView.blank(employeeId));
+        body.put("contactExternalId", QualityView.blank(contactExternalId));
+        body.put("formCode", QualityView.blank(formCode));
+        number(body, "formVersion", formVersion);
+        QaViews.ids(body.putArray("evaluators"), evaluators);
+        if (QualityView.blank(note) != null) {
+            body.put("note", QualityView.blank(note));
+        }
+        return body;
+    }
+
     @GET
     @Operation(hidden = true)
     @Path("calibrations/{id}")
