@@ -26,6 +26,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +46,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the agent finds the session from their month and acknowledges it, and the coach's acknowledgement closes it. The
  * supervisor makes an improvement plan for CQA1, who sees it and checks in. QA specialist CQQ1 answers a calibration
  * session blind after CQQ2 did and sees the spread worked out by hand. hr starts a mentorship and ends it with its
- * verdict. CQB1's page is refused to CQS1. A screenshot of every page is kept under
+ * verdict. CQB1's page is refused to CQS1. QA specialist CQQ3 defines a QA form and its next version from the console,
+ * draws a sampling plan of CQG's last month, sees its assignments and progress, tops it up with a late call, and opens a
+ * calibration session that its evaluators CQQ1 and CQQ2 find awaiting them; a supervisor and an agent are refused the
+ * QA pages. A screenshot of every page is kept under
  * {@code target/console-quality-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -372,5 +376,151 @@ class ConsoleQualityIT {
         signInAs("CQS2", "supervisor");
         browser.get(gw + "/console/quality/agents/CQB1?period=" + PERIOD);
         assertFalse(browser.findElements(By.id("coaching")).isEmpty(), "their own leader sees the page");
+    }
+
+    // ---- QA forms, sampling plans, opening a calibration session ----
+
+    /**
+     * The month the sampling plan draws from: last month in the center's zone, so that the plan is still open to
+     * top-ups (PERFCENTER_QA_TOP_UP_DAYS, 31 days after its end).
+     */
+    private static final YearMonth SAMPLED = YearMonth.now(ZoneId.of("Asia/Shanghai")).minusMonths(1);
+
+    /** Calls of the sampled month, cq-smp-AGENT-n on day 2 + n (10:00 in the center's zone). */
+    private static void sampledCalls(String agent, int... numbers) {
+        List<Map<String, Object>> calls = new ArrayList<>();
+        for (int n : numbers) {
+            calls.add(Map.of("sourceSystem", "crm", "externalId", "cq-smp-" + agent + "-" + n, "employeeId", agent,
+                    "startedAt", SAMPLED.atDay(2 + n) + "T02:00:00Z", "talkSeconds", 240));
+        }
+        as(null, "records-writer").body(calls).post("/api/v1/metrics/records/calls").then().statusCode(200);
+    }
+
+    @Test
+    @Order(6)
+    void aQaSpecialistDefinesAFormDrawsASamplingPlanTopsItUpAndOpensACalibrationTheEvaluatorsSee() {
+        sampledCalls("CQA1", 1, 2);
+        sampledCalls("CQA2", 1, 2);
+        signInAs("CQQ3", "qa");
+        browser.findElement(By.id("nav-qa-forms")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("qa-form-form")));
+        // a new form: a scale item in section "open", a critical yes/no item that allows n/a in the same section
+        browser.findElement(By.id("qa-form-code")).sendKeys("CQFORM2");
+        browser.findElement(By.id("qa-form-name")).sendKeys("Call quality, console");
+        browser.findElement(By.id("section-code-1")).sendKeys("open");
+        browser.findElement(By.id("section-name-1")).sendKeys("Opening");
+        browser.findElement(By.id("item-code-1")).sendKeys("greeting");
+        browser.findElement(By.id("item-name-1")).sendKeys("Greeting");
+        browser.findElement(By.id("item-weight-1")).sendKeys("10");
+        browser.findElement(By.id("item-scale-max-1")).sendKeys("2");
+        browser.findElement(By.id("item-code-2")).sendKeys("risk");
+        browser.findElement(By.id("item-name-2")).sendKeys("Risk disclosed");
+        browser.findElement(By.id("item-weight-2")).sendKeys("10");
+        new Select(browser.findElement(By.id("item-answer-2"))).selectByValue("YES_NO");
+        new Select(browser.findElement(By.id("item-na-2"))).selectByValue("true");
+        new Select(browser.findElement(By.id("item-critical-2"))).selectByValue("ZERO");
+        screenshot("qa-form-new");
+        submit(By.id("define-qa-form"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/qa/forms/CQFORM2/versions/1"), browser.getCurrentUrl());
+        assertEquals("ZERO", browser.findElement(By.id("item-risk")).findElement(By.className("critical")).getText());
+        assertFalse(browser.findElements(By.id("section-open")).isEmpty(), "both items in section open");
+        // the next version starts from version 1's rows: the greeting weighs 20 now
+        WebElement weight = browser.findElement(By.id("item-weight-1"));
+        assertEquals("10", weight.getAttribute("value"));
+        weight.clear();
+        weight.sendKeys("20");
+        submit(By.id("define-qa-form"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/qa/forms/CQFORM2/versions/2"), browser.getCurrentUrl());
+        assertEquals("20", browser.findElement(By.id("item-greeting")).findElements(By.tagName("td")).get(2)
+                .getText());
+        screenshot("qa-form-version-2");
+        browser.get(gw + "/console/qa/forms");
+        assertEquals(2, browser.findElement(By.id("qa-form-CQFORM2")).findElements(By.className("qa-form-version"))
+                .size(), "both versions are listed");
+
+        // a sampling plan of CQG's last month: both agents, up to 3 calls each (each has 2), spread over CQQ1 and CQQ2
+        browser.findElement(By.id("nav-sampling")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("sampling-form")));
+        browser.findElement(By.id("sampling-unit")).sendKeys("CQG");
+        setValue(browser.findElement(By.id("sampling-period")), SAMPLED.toString());
+        setValue(browser.findElement(By.id("sampling-share")), "1");
+        setValue(browser.findElement(By.id("sampling-per-agent")), "3");
+        browser.findElement(By.id("sampling-evaluators")).sendKeys("CQQ1, CQQ2");
+        new Select(browser.findElement(By.id("sampling-form-code"))).selectByValue("CQFORM2");
+        browser.findElement(By.id("sampling-seed")).sendKeys("7");
+        screenshot("sampling-plan-form");
+        submit(By.id("draw-sampling-plan"));
+        assertTrue(browser.getCurrentUrl().matches(".*/console/qa/sampling/\\d+$"), browser.getCurrentUrl());
+        String plan = browser.getCurrentUrl().replaceAll(".*/sampling/(\\d+)$", "$1");
+        assertEquals("2 / 2", text(By.id("sampling-agents")));
+        assertEquals("4", text(By.id("sampling-planned")), "all four calls of the month");
+        assertEquals("0", text(By.id("sampling-done")));
+        List<WebElement> assignments = browser.findElements(By.cssSelector("tr.assignment-row"));
+        assertEquals(4, assignments.size());
+        for (WebElement a : assignments) {
+            String evaluator = a.findElement(By.className("assignment-evaluator")).getText();
+            assertTrue(evaluator.equals("CQQ1") || evaluator.equals("CQQ2"), a.getText());
+        }
+        // each call goes to the evaluator with the fewest so far: two each
+        assertEquals("2", browser.findElement(By.id("progress-CQQ1")).findElement(By.className("planned")).getText());
+        assertEquals("2", browser.findElement(By.id("progress-CQQ2")).findElement(By.className("planned")).getText());
+        assertFalse(browser.findElements(By.id("no-rounds")).isEmpty());
+        screenshot("sampling-plan");
+        // a call of CQA1's arrives late: the top-up adds it as round 1 (CQA1 and CQA2 were one call short each)
+        sampledCalls("CQA1", 3);
+        submit(By.id("top-up"));
+        assertEquals("1", browser.findElement(By.id("round-1")).findElement(By.className("added")).getText());
+        assertEquals("5", text(By.id("sampling-planned")));
+        assertFalse(browser.findElements(By.id("assignment-cq-smp-CQA1-3")).isEmpty());
+        screenshot("sampling-plan-topped-up");
+        browser.get(gw + "/console/qa/sampling?period=" + SAMPLED + "&unitCode=CQG");
+        assertFalse(browser.findElements(By.id("sampling-link-" + plan)).isEmpty(), "the period's plan is listed");
+
+        // a calibration session on one of CQA2's calls with version 2, CQQ1 and CQQ2 evaluating
+        browser.get(gw + "/console/quality/calibrations");
+        browser.findElement(By.id("calib-agent")).sendKeys("CQA2");
+        browser.findElement(By.id("calib-interaction")).sendKeys("cq-smp-CQA2-1");
+        browser.findElement(By.id("calib-form-code")).sendKeys("CQFORM2");
+        setValue(browser.findElement(By.id("calib-form-version")), "2");
+        browser.findElement(By.id("calib-evaluators")).sendKeys("CQQ1, CQQ2");
+        browser.findElement(By.id("calib-note")).sendKeys("Calibration of a sampled call");
+        screenshot("calibration-new");
+        submit(By.id("open-calibration"));
+        assertTrue(browser.getCurrentUrl().matches(".*/console/quality/calibrations/\\d+$"),
+                browser.getCurrentUrl());
+        String session = browser.getCurrentUrl().replaceAll(".*/calibrations/(\\d+)$", "$1");
+        assertEquals("OPEN", text(By.id("calibration-status")));
+        assertTrue(browser.findElements(By.id("answers-form")).isEmpty(), "CQQ3 is not an evaluator");
+        for (String evaluator : List.of("CQQ1", "CQQ2")) {
+            signInAs(evaluator, "qa");
+            browser.get(gw + "/console/quality/calibrations?status=OPEN");
+            assertTrue(browser.findElement(By.id("calibration-link-" + session)).findElement(By.xpath("../.."))
+                    .getAttribute("class").contains("awaits-me"), evaluator + "'s answers are awaited");
+            submit(By.id("calibration-link-" + session));
+            assertFalse(browser.findElements(By.id("answer-greeting")).isEmpty(), "version 2's items to answer");
+            assertFalse(browser.findElements(By.id("answer-risk")).isEmpty());
+        }
+        screenshot("calibration-evaluator");
+
+        // a supervisor (and an agent) may not: the pages refuse them and show no link
+        for (String[] who : new String[][]{{"CQS1", "supervisor"}, {"CQA1", "agent"}}) {
+            signInAs(who[0], who[1]);
+            assertTrue(browser.findElements(By.id("nav-qa-forms")).isEmpty(), who[1] + " sees no QA forms link");
+            for (String page : List.of("/console/qa/forms", "/console/qa/sampling/" + plan,
+                    "/console/qa/forms/CQFORM2")) {
+                browser.get(gw + page);
+                String main = browser.findElement(By.tagName("main")).getText();
+                assertTrue(main.contains("QA forms and sampling plans are for QA specialists, hr and admin."), main);
+                assertFalse(main.contains("cq-smp-"), "nothing of the plan shows");
+            }
+            browser.get(gw + "/console/quality/calibrations");
+            assertTrue(browser.findElement(By.tagName("main")).getText()
+                    .contains("Calibration sessions are for QA specialists, hr and admin."));
+        }
+        screenshot("qa-pages-refused");
+        // and the API refuses what the pages do not offer them
+        as("CQS1", "supervisor").body(Map.of("unitCode", "CQG", "period", SAMPLED.toString(), "agentShare", 1,
+                        "evaluationsPerAgent", 1, "evaluators", List.of("CQQ1")))
+                .post("/api/v1/metrics/qa/sampling-plans").then().statusCode(403);
     }
 }
