@@ -27,6 +27,9 @@ public class BadgeGrant extends PanacheEntityBase {
     @Column(name = "contest_code")
     public String contestCode;
     public String reason;
+    /** The reason in Chinese; null for a grant written before Flyway V9 (read in Chinese, the English one). */
+    @Column(name = "reason_zh")
+    public String reasonZh;
     @Column(name = "granted_at")
     public OffsetDateTime grantedAt;
 }

@@ -16,8 +16,8 @@ import java.util.List;
  */
 public final class BoardVisibility {
 
-    /** The rows of one view, and why some are left out (null when none are). */
-    public record Seen(List<BoardRow> rows, List<BoardRow> unranked, String withheld) {
+    /** The rows of one view, and why some are left out (null when none are), in English and in Chinese. */
+    public record Seen(List<BoardRow> rows, List<BoardRow> unranked, String withheld, String withheldZh) {
     }
 
     private BoardVisibility() {
@@ -25,7 +25,8 @@ public final class BoardVisibility {
 
     public static Seen full(Standings standings) {
         return new Seen(standings.ranked().stream().map(r -> row(r, r.name(), r.id(), r.name(), null)).toList(),
-                standings.unranked().stream().map(r -> row(r, r.name(), r.id(), r.name(), null)).toList(), null);
+                standings.unranked().stream().map(r -> row(r, r.name(), r.id(), r.name(), null)).toList(), null,
+                null);
     }
 
     /** An agent's view: {@code self} is their employee id; {@code people} names a participant kind in the text. */
@@ -33,10 +34,13 @@ public final class BoardVisibility {
                              String people) {
         List<BoardRow> rows = new ArrayList<>();
         String withheld = null;
+        String withheldZh = null;
         if (standings.ranked().size() < minGroupSize) {
             withheld = standings.ranked().size() + " " + people + (standings.ranked().size() == 1 ? " is" : " are")
                     + " ranked, fewer than " + minGroupSize + " (perfcenter.privacy.min-group-size): only your own "
                     + "row is shown";
+            withheldZh = "仅 " + standings.ranked().size() + " 名" + ("agents".equals(people) ? "坐席" : people)
+                    + "参与排名，少于 " + minGroupSize + " 名（perfcenter.privacy.min-group-size）：只显示你自己的一行";
         }
         for (int i = 0; i < standings.ranked().size(); i++) {
             Standings.Row r = standings.ranked().get(i);
@@ -50,10 +54,10 @@ public final class BoardVisibility {
         }
         List<BoardRow> unranked = standings.unranked().stream().filter(r -> r.id().equals(self))
                 .map(r -> row(r, r.name() == null ? r.id() : r.name(), r.id(), r.name(), true)).toList();
-        return new Seen(rows, unranked, withheld);
+        return new Seen(rows, unranked, withheld, withheldZh);
     }
 
     private static BoardRow row(Standings.Row r, String label, String id, String name, Boolean you) {
-        return new BoardRow(r.rank(), label, id, name, r.value(), r.samples(), you, r.reason());
+        return new BoardRow(r.rank(), label, id, name, r.value(), r.samples(), you, r.reason(), r.reasonZh());
     }
 }

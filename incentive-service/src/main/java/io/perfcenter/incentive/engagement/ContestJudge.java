@@ -6,6 +6,7 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.ContestRule;
 import io.perfcenter.incentive.engagement.EngagementPayloads.Direction;
 import io.perfcenter.incentive.engagement.EngagementPayloads.Mode;
 import io.perfcenter.incentive.engagement.EngagementPayloads.RuleType;
+import io.perfcenter.incentive.statement.Explanation;
 import io.perfcenter.incentive.statement.Numbers;
 
 import java.util.ArrayList;
@@ -19,7 +20,7 @@ import java.util.Set;
  * the figure reaches the threshold, ≥ for HIGHER and ≤ for LOWER; TOP: rank ≤ places, so every participant sharing
  * the last place wins too) earns the rule's points and badge. Participants listed apart (too few samples, no figure)
  * earn nothing. In a TEAM contest each member of a winning unit earns it, once per rule even if they belonged to two
- * winning units. Pure.
+ * winning units. Each award's reason is written in English and in Simplified Chinese, with the same figures. Pure.
  */
 public final class ContestJudge {
 
@@ -34,21 +35,24 @@ public final class ContestJudge {
         for (int i = 0; i < contest.rules().size(); i++) {
             ContestRule rule = contest.rules().get(i);
             for (Standings.Row row : standings.ranked()) {
-                String met = met(contest, rule, row, window, ranked);
+                Explanation met = met(contest, rule, row, window, ranked);
                 if (met == null) {
                     continue;
                 }
-                String reason = met + ": " + rule.points() + (rule.points() == 1 ? " point" : " points")
-                        + (rule.badge() == null ? "" : ", badge " + rule.badge());
+                Explanation reason = met.plus(": " + rule.points() + (rule.points() == 1 ? " point" : " points")
+                        + (rule.badge() == null ? "" : ", badge " + rule.badge()),
+                        "：" + rule.points() + " 积分" + (rule.badge() == null ? "" : "，徽章 " + rule.badge()));
                 if (contest.mode() == Mode.TEAM) {
+                    Explanation team = new Explanation("team " + row.id() + ": ", "团队 " + row.id() + "：").plus(reason);
                     for (String member : members.getOrDefault(row.id(), List.of())) {
                         if (given.add(member + '|' + i)) {
-                            awards.add(new AwardView(member, row.id(), i, rule.points(), rule.badge(),
-                                    "team " + row.id() + ": " + reason));
+                            awards.add(new AwardView(member, row.id(), i, rule.points(), rule.badge(), team.en(),
+                                    team.zh()));
                         }
                     }
                 } else if (given.add(row.id() + '|' + i)) {
-                    awards.add(new AwardView(row.id(), null, i, rule.points(), rule.badge(), reason));
+                    awards.add(new AwardView(row.id(), null, i, rule.points(), rule.badge(), reason.en(),
+                            reason.zh()));
                 }
             }
         }
@@ -56,19 +60,23 @@ public final class ContestJudge {
     }
 
     /** Why the row meets the rule, or null when it does not. */
-    private static String met(ContestInput contest, ContestRule rule, Standings.Row row, String window, int ranked) {
+    private static Explanation met(ContestInput contest, ContestRule rule, Standings.Row row, String window,
+                                   int ranked) {
+        String figure = contest.metric() + " " + Numbers.figure(row.value());
         if (rule.type() == RuleType.GOAL) {
             boolean higher = contest.direction() != Direction.LOWER;
             int c = row.value().compareTo(rule.threshold());
             if (higher ? c >= 0 : c <= 0) {
-                return contest.metric() + " " + Numbers.figure(row.value()) + (higher ? " ≥ " : " ≤ ") + "goal "
-                        + Numbers.figure(rule.threshold()) + " over " + window;
+                String goal = Numbers.figure(rule.threshold());
+                return new Explanation(figure + (higher ? " ≥ " : " ≤ ") + "goal " + goal + " over " + window,
+                        window + " 期间 " + figure + (higher ? " ≥ " : " ≤ ") + "目标 " + goal);
             }
             return null;
         }
         if (row.rank() <= rule.places()) {
-            return "place " + row.rank() + " of " + ranked + " ranked (top " + rule.places() + ") on "
-                    + contest.metric() + " " + Numbers.figure(row.value()) + " over " + window;
+            return new Explanation("place " + row.rank() + " of " + ranked + " ranked (top " + rule.places() + ") on "
+                    + figure + " over " + window, window + " 期间 " + figure + "，在 " + ranked + " 名参与排名者中列第 "
+                    + row.rank() + " 名（前 " + rule.places() + " 名）");
         }
         return null;
     }

@@ -6,6 +6,8 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.ContestView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.StandingsView;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Explained;
+import io.perfcenter.incentive.web.Language;
 import io.perfcenter.incentive.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -85,12 +87,15 @@ public class ContestResource {
     @GET
     @Path("/{code}/standings")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "getContestStandings", summary = "Live progress of a contest, or its final standings",
             description = "OPEN: metrics-service's aggregates over the window so far, each row with what it would "
                     + "earn now; CLOSED: the final standings. hr, admin and whoever leads every unit of the contest "
                     + "see all rows; a participating agent the leaderboard policy's view; a TEAM contest's rows are "
-                    + "units, shown in full to its participants. Anyone else: 404.")
+                    + "units, shown in full to its participants. Anyone else: 404." + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "The standings as the caller may see them",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = StandingsView.class)))
     @APIResponse(responseCode = "404", description = "No such contest for the caller")
@@ -103,12 +108,16 @@ public class ContestResource {
     @POST
     @Path("/{code}/close")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "closeContest", summary = "Close a contest after its last day and award it",
             description = "Computes the final standings over the whole window and writes each award once: points to "
                     + "the ledger (counting in the month of the contest's last day), badges to the agents, in one "
                     + "transaction. Closing a closed contest writes nothing and answers what the first close wrote "
-                    + "(closedNow false).")
+                    + "(closedNow false). Each award's reason is stored in English and in Chinese (the points "
+                    + "ledger's and the badges' too)." + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "The contest, its awards and final standings",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ClosingView.class)))
     @APIResponse(responseCode = "404", description = "No such contest")
     @APIResponse(responseCode = "409", description = "The contest's window has not ended yet")

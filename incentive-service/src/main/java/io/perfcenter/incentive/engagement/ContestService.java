@@ -63,8 +63,27 @@ import java.util.Set;
 @ApplicationScoped
 public class ContestService {
 
-    /** What a closed contest keeps: its final standings and the awards written. */
-    public record Closed(Standings standings, List<AwardView> awards) {
+    /**
+     * What a closed contest keeps: its final standings and the awards written, with each award's Chinese reason
+     * apart ({@code awardReasonsZh}, in the awards' order; null in contests closed before Flyway V9, read in English).
+     */
+    public record Closed(Standings standings, List<AwardView> awards, List<String> awardReasonsZh) {
+
+        static Closed of(Standings standings, List<AwardView> awards) {
+            return new Closed(standings, awards, awards.stream().map(AwardView::reasonZh).toList());
+        }
+
+        /** The awards with their Chinese reasons where they were kept. */
+        List<AwardView> bilingualAwards() {
+            if (awardReasonsZh == null || awardReasonsZh.size() != awards.size()) {
+                return awards;
+            }
+            List<AwardView> both = new ArrayList<>(awards.size());
+            for (int i = 0; i < awards.size(); i++) {
+                both.add(awards.get(i).withReasonZh(awardReasonsZh.get(i)));
+            }
+            return both;
+        }
     }
 
     @Inject
@@ -290,7 +309,7 @@ public class ContestService {
         if (contest.status == Status.CLOSED) {
             Closed closed = Json.read(contest.standingsJson, Closed.class);
             standings = closed.standings();
-            awards = closed.awards();
+            awards = closed.bilingualAwards();
         } else if (to.isBefore(d.from())) {
             standings = new Standings(List.of(), List.of());
             awards = List.of();
@@ -320,7 +339,7 @@ public class ContestService {
         return new StandingsView(contest.code, contest.status, d.mode(), d.metric(), d.direction(), d.from(),
                 to.isBefore(d.from()) ? null : to, EngagementPayloads.RANKING, full ? ViewKind.FULL : ViewKind.TOP_N,
                 full ? Names.SHOWN : policy.names(), standings.ranked().size(), standings.unranked().size(),
-                seen.rows(), seen.unranked(), seen.withheld(), shown);
+                seen.rows(), seen.unranked(), seen.withheld(), shown, seen.withheldZh());
     }
 
     /** Closes a contest after its last day and writes its awards once; closing again answers the first close. */
@@ -354,6 +373,7 @@ public class ContestService {
                     e.employeeId = a.employeeId();
                     e.points = a.points();
                     e.reason = locked.name + ": " + a.reason();
+                    e.reasonZh = locked.name + "：" + a.reasonZh();
                     e.contestId = locked.id;
                     e.contestCode = locked.code;
                     e.ruleIndex = a.ruleIndex();
@@ -372,6 +392,7 @@ public class ContestService {
                     g.contestId = locked.id;
                     g.contestCode = locked.code;
                     g.reason = locked.name + ": " + a.reason();
+                    g.reasonZh = locked.name + "：" + a.reasonZh();
                     g.grantedAt = now;
                     g.persist();
                     Badge badge = Badge.findById(a.badge());
@@ -384,7 +405,7 @@ public class ContestService {
             locked.status = Status.CLOSED;
             locked.closedAt = now;
             locked.closedBy = by;
-            locked.standingsJson = Json.write(new Closed(standings, awards));
+            locked.standingsJson = Json.write(Closed.of(standings, awards));
             outbox.emit("contest.closed", locked.code, new ContestClosed(locked.code, locked.name, d.metric(),
                     d.mode(), d.from(), d.to(), standings.ranked().size(), standings.unranked().size(), awards.size(),
                     awards.stream().mapToLong(AwardView::points).sum(), granted.size(),
@@ -419,6 +440,9 @@ public class ContestService {
             String reason = "contest " + contest.code + " (" + contest.name + "): place " + row.rank() + " of "
                     + ranked + " ranked on " + d.metric() + " " + Numbers.figure(row.value()) + " over " + d.from()
                     + ".." + d.to();
+            String reasonZh = "竞赛 " + contest.code + "（" + contest.name + "）：" + d.from() + ".." + d.to()
+                    + " 期间 " + d.metric() + " " + Numbers.figure(row.value()) + "，在 " + ranked + " 名参与排名者中列第 "
+                    + row.rank() + " 名";
             List<String[]> winners = new ArrayList<>();
             if (d.mode() == Mode.TEAM) {
                 for (String member : members.getOrDefault(row.id(), List.of())) {
@@ -436,6 +460,7 @@ public class ContestService {
                 winner.place = row.rank();
                 winner.value = row.value();
                 winner.reason = (d.mode() == Mode.TEAM ? "team " + row.id() + ", " : "") + reason;
+                winner.reasonZh = (d.mode() == Mode.TEAM ? "团队 " + row.id() + "，" : "") + reasonZh;
                 byUnit.computeIfAbsent(w[1], u -> new ArrayList<>()).add(winner);
             }
         }
@@ -477,8 +502,9 @@ public class ContestService {
                         w.value, run.id));
             }
         }
-        return new ClosingView(contest.view(), false, closed.awards(),
-                view(contest, d, d.to(), closed.standings(), closed.awards(), everything), honors);
+        List<AwardView> awards = closed.bilingualAwards();
+        return new ClosingView(contest.view(), false, awards,
+                view(contest, d, d.to(), closed.standings(), awards, everything), honors);
     }
 
     /** The contest's standings over [from, to]: agents of every unit (INDIVIDUAL) or the units themselves (TEAM). */

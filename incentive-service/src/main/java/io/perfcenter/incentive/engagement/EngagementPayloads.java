@@ -1,7 +1,10 @@
 package io.perfcenter.incentive.engagement;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.perfcenter.incentive.plan.PlanPayloads;
+import io.perfcenter.incentive.web.InLanguage;
+import io.perfcenter.incentive.web.Language;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -18,6 +21,11 @@ public final class EngagementPayloads {
 
     static final String RANKING = "competition ranking (1, 2, 2, 4): equal figures share a place and the next place "
             + "skips as many as shared it";
+    static final String RANKING_ZH = "竞争排名（1, 2, 2, 4）：数值相同者名次相同，其后的名次跳过相同的人数";
+    /** How an operation answering engagement texts says so (no header parameter: its description). */
+    static final String IN_LANGUAGE = " Reasons and notes read in the language of Accept-Language: a most "
+            + "preferred zh (zh-CN, zh, zh-Hans …) in Simplified Chinese, anything else (or none) in English, said in "
+            + "Content-Language; texts stored before Chinese ones were kept (Flyway V9) read in English.";
 
     @Schema(name = "EngagementDirection", description = "HIGHER: the highest figure is first (csat, calls_handled); "
             + "LOWER: the lowest (aht)")
@@ -87,8 +95,19 @@ public final class EngagementPayloads {
             @Schema(description = "Records the figure rests on (metrics); absent for a scorecard total",
                     examples = "48") Long samples,
             @Schema(description = "true on the caller's own row") Boolean you,
-            @Schema(description = "Why an agent is listed apart", examples = "csat from 12 samples, fewer than the 30 "
-                    + "required: insufficient data, not ranked") String reason) {
+            @Schema(description = "Why an agent is listed apart, in the language of Accept-Language (zh-CN or en)",
+                    examples = "csat from 12 samples, fewer than the 30 required: insufficient data, not ranked")
+            String reason,
+            @JsonIgnore @Schema(hidden = true) String reasonZh) {
+
+        BoardRow in(Language language) {
+            return new BoardRow(rank, label, employeeId, name, value, samples, you, language.pick(reason, reasonZh),
+                    reasonZh);
+        }
+
+        static List<BoardRow> in(List<BoardRow> rows, Language language) {
+            return rows == null ? null : rows.stream().map(r -> r.in(language)).toList();
+        }
     }
 
     @Schema(name = "Leaderboard")
@@ -102,10 +121,32 @@ public final class EngagementPayloads {
             @Schema(description = "Agents listed apart on the whole board", examples = "1") int unrankedCount,
             List<BoardRow> rows,
             @Schema(description = "Listed apart, unranked (for an agent: only themselves)") List<BoardRow> unranked,
-            @Schema(description = "Why rows are left out of this view", examples = "2 agents are ranked, fewer than 3 "
-                    + "(perfcenter.privacy.min-group-size): only your own row is shown") String withheld,
+            @Schema(description = "Why rows are left out of this view, in the language of Accept-Language",
+                    examples = "2 agents are ranked, fewer than 3 (perfcenter.privacy.min-group-size): only your own "
+                            + "row is shown") String withheld,
             @Schema(description = "true: the board as hr froze it (frozenAt), not recomputed") boolean frozen,
-            OffsetDateTime frozenAt, @Schema(examples = "H1") String frozenBy) {
+            OffsetDateTime frozenAt, @Schema(examples = "H1") String frozenBy,
+            @JsonIgnore @Schema(hidden = true) String withheldZh) implements InLanguage<LeaderboardView> {
+
+        @Override
+        public LeaderboardView in(Language language) {
+            return new LeaderboardView(unitCode, period, measure, direction, language.pick(RANKING, RANKING_ZH), view,
+                    names, topN, rankedCount, unrankedCount, BoardRow.in(rows, language),
+                    BoardRow.in(unranked, language), language.pick(withheld, withheldZh), frozen, frozenAt, frozenBy,
+                    withheldZh);
+        }
+    }
+
+    @Schema(name = "LeaderboardSnapshot", description = "A leaderboard hr froze: read it with getLeaderboard and the "
+            + "same unitCode, period, measure and direction")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SnapshotView(@Schema(examples = "7") long id, @Schema(examples = "G1") String unitCode,
+                               @Schema(examples = "2026-10") String period, @Schema(examples = "csat") String measure,
+                               Direction direction,
+                               @Schema(description = "Agents ranked on the frozen board", examples = "12")
+                               int rankedCount,
+                               @Schema(description = "Agents listed apart on it", examples = "1") int unrankedCount,
+                               OffsetDateTime frozenAt, @Schema(examples = "H1") String frozenBy) {
     }
 
     // ---- badges ----
@@ -132,8 +173,18 @@ public final class EngagementPayloads {
                                   @Schema(examples = "满意度之星") String nameZh,
                                   @Schema(examples = "CSAT star") String nameEn,
                                   @Schema(examples = "CSAT-NOV") String contestCode,
-                                  @Schema(examples = "csat 92 ≥ goal 90 over 2026-11-01..2026-11-30") String reason,
-                                  OffsetDateTime grantedAt) {
+                                  @Schema(description = "In the language of Accept-Language (zh-CN or en; English "
+                                          + "for badges granted before Chinese reasons were stored)",
+                                          examples = "csat 92 ≥ goal 90 over 2026-11-01..2026-11-30") String reason,
+                                  OffsetDateTime grantedAt,
+                                  @JsonIgnore @Schema(hidden = true) String reasonZh)
+            implements InLanguage<EarnedBadgeView> {
+
+        @Override
+        public EarnedBadgeView in(Language language) {
+            return new EarnedBadgeView(badgeCode, nameZh, nameEn, contestCode, language.pick(reason, reasonZh),
+                    grantedAt, reasonZh);
+        }
     }
 
     // ---- contests ----
@@ -202,8 +253,24 @@ public final class EngagementPayloads {
                             String unitCode,
                             @Schema(examples = "0") int ruleIndex, @Schema(examples = "50") int points,
                             @Schema(examples = "csat-star") String badge,
-                            @Schema(examples = "csat 92 ≥ goal 90 over 2026-11-01..2026-11-30: 50 points, badge "
-                                    + "csat-star") String reason) {
+                            @Schema(description = "In the language of Accept-Language (zh-CN or en)",
+                                    examples = "csat 92 ≥ goal 90 over 2026-11-01..2026-11-30: 50 points, badge "
+                                    + "csat-star") String reason,
+                            @JsonIgnore @Schema(hidden = true) String reasonZh) {
+
+        AwardView in(Language language) {
+            return new AwardView(employeeId, unitCode, ruleIndex, points, badge, language.pick(reason, reasonZh),
+                    reasonZh);
+        }
+
+        /** The same award with its Chinese reason (kept apart in a closed contest's JSON). */
+        AwardView withReasonZh(String zh) {
+            return new AwardView(employeeId, unitCode, ruleIndex, points, badge, reason, zh);
+        }
+
+        static List<AwardView> in(List<AwardView> awards, Language language) {
+            return awards == null ? null : awards.stream().map(a -> a.in(language)).toList();
+        }
     }
 
     @Schema(name = "ContestStandings", description = "A contest's standings: live (OPEN, the window so far) or final")
@@ -215,7 +282,17 @@ public final class EngagementPayloads {
                                 int rankedCount, int unrankedCount, List<BoardRow> rows, List<BoardRow> unranked,
                                 String withheld,
                                 @Schema(description = "What each row earns (OPEN: would earn if the window ended "
-                                        + "now); in the FULL view only") List<AwardView> awards) {
+                                        + "now); in the FULL view only") List<AwardView> awards,
+                                @JsonIgnore @Schema(hidden = true) String withheldZh)
+            implements InLanguage<StandingsView> {
+
+        @Override
+        public StandingsView in(Language language) {
+            return new StandingsView(contestCode, status, mode, metric, direction, from, to,
+                    language.pick(ranking, RANKING_ZH), view, names, rankedCount, unrankedCount,
+                    BoardRow.in(rows, language), BoardRow.in(unranked, language), language.pick(withheld, withheldZh),
+                    AwardView.in(awards, language), withheldZh);
+        }
     }
 
     @Schema(name = "ContestClosing", description = "A closed contest and the awards it wrote (all of them, also when "
@@ -223,7 +300,13 @@ public final class EngagementPayloads {
     public record ClosingView(ContestView contest, @Schema(description = "false: it was closed before, nothing "
             + "was written now") boolean closedNow, List<AwardView> awards, StandingsView standings,
                               @Schema(description = "The honor winners the close wrote (the contest names an honor)")
-                              List<HonorWinnerView> honors) {
+                              List<HonorWinnerView> honors) implements InLanguage<ClosingView> {
+
+        @Override
+        public ClosingView in(Language language) {
+            return new ClosingView(contest, closedNow, AwardView.in(awards, language),
+                    standings == null ? null : standings.in(language), honors);
+        }
     }
 
     @Schema(name = "ContestHonorWinner", description = "A winner of the honor a contest names")
@@ -249,11 +332,21 @@ public final class EngagementPayloads {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record LedgerEntryView(@Schema(examples = "17") long id, @Schema(examples = "E1") String employeeId,
                                   @Schema(examples = "50") int points,
-                                  @Schema(examples = "CSAT challenge, November: csat 92 ≥ goal 90 …") String reason,
+                                  @Schema(description = "In the language of Accept-Language (zh-CN or en; English "
+                                          + "for entries written before Chinese reasons were stored)",
+                                          examples = "CSAT challenge, November: csat 92 ≥ goal 90 …") String reason,
                                   @Schema(examples = "CSAT-NOV") String contestCode,
                                   @Schema(examples = "G1") String unitCode,
                                   @Schema(description = "The month the points count in (the contest's last day)",
                                           examples = "2026-11") String period,
-                                  OffsetDateTime createdAt, @Schema(examples = "H1") String createdBy) {
+                                  OffsetDateTime createdAt, @Schema(examples = "H1") String createdBy,
+                                  @JsonIgnore @Schema(hidden = true) String reasonZh)
+            implements InLanguage<LedgerEntryView> {
+
+        @Override
+        public LedgerEntryView in(Language language) {
+            return new LedgerEntryView(id, employeeId, points, language.pick(reason, reasonZh), contestCode, unitCode,
+                    period, createdAt, createdBy, reasonZh);
+        }
     }
 }

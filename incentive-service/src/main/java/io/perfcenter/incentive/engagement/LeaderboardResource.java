@@ -4,9 +4,14 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.FreezeInput;
 import io.perfcenter.incentive.engagement.EngagementPayloads.LeaderboardView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.PolicyInput;
 import io.perfcenter.incentive.engagement.EngagementPayloads.PolicyView;
+import io.perfcenter.incentive.engagement.EngagementPayloads.SnapshotView;
 import io.perfcenter.incentive.security.Caller;
 import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Explained;
+import io.perfcenter.incentive.web.Language;
+import io.perfcenter.incentive.web.Page;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -16,11 +21,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+import java.util.List;
 
 @Path("/api/v1/incentives/engagement")
 @Tag(name = "incentives: engagement", description = "Leaderboards, contests, points and badges")
@@ -39,6 +49,7 @@ public class LeaderboardResource {
     @GET
     @Path("/leaderboards")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "getLeaderboard", summary = "A unit's leaderboard of a period on the scorecard total or a "
             + "metric",
             description = "Ranked by competition ranking (1, 2, 2, 4); an agent whose figure rests on fewer samples "
@@ -46,8 +57,11 @@ public class LeaderboardResource {
                     + "hr, admin and the unit's supervisor or manager see every row with names; an agent on the board "
                     + "sees the policy's view: the top N places and their own row, others named or anonymised "
                     + "(\"Agent #3\"), and only their own row in a group smaller than the privacy minimum. Anyone "
-                    + "else gets 404, as for an unknown board. A board hr froze reads as it was frozen.")
+                    + "else gets 404, as for an unknown board. A board hr froze reads as it was frozen (list them with "
+                    + "listLeaderboardSnapshots)." + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "The leaderboard as the caller may see it",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid parameter (problem names it)")
@@ -65,16 +79,45 @@ public class LeaderboardResource {
         return boards.read(unitCode, period, measure, direction);
     }
 
+    @GET
+    @Path("/leaderboards/snapshots")
+    @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Operation(operationId = "listLeaderboardSnapshots", summary = "A unit's frozen leaderboards, newest frozen first",
+            description = "When and by whom each board was frozen, with its counts; read one with getLeaderboard and "
+                    + "the same unitCode, period, measure and direction. hr, admin and the unit's supervisor or "
+                    + "manager see every snapshot; an agent those they are on (ranked or listed apart). Anyone else "
+                    + "gets 404, as for an unknown unit.")
+    @APIResponse(responseCode = "200", description = "Snapshots, newest frozen first", headers = {
+            @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
+            @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
+    @APIResponse(responseCode = "400", description = "Invalid parameter, limit or offset (problem names it)")
+    @APIResponse(responseCode = "404", description = "No such unit for the caller (another unit's)")
+    public RestResponse<List<SnapshotView>> listLeaderboardSnapshots(
+            @Parameter(required = true, example = "G1") @QueryParam("unitCode") String unitCode,
+            @Parameter(description = "YYYY-MM or YYYY-Qn: only this period's", example = "2026-10")
+            @QueryParam("period") String period,
+            @Parameter(description = "score or a metric code: only this measure's", example = "csat")
+            @QueryParam("measure") String measure,
+            @BeanParam Page page) {
+        return page.of(boards.snapshots(unitCode, period, measure));
+    }
+
     @POST
     @Path("/leaderboards/snapshots")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "freezeLeaderboard", summary = "Freeze a leaderboard as it stands (closing its period)",
             description = "Stores the board's standings; later reads of the same unit, period, measure and direction "
-                    + "show them, whatever changes afterwards. Freezing a frozen board answers it unchanged (200).")
+                    + "show them, whatever changes afterwards. Freezing a frozen board answers it unchanged (200)."
+                    + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "201", description = "Frozen now",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "200", description = "Frozen before; the board as it was",
+            headers = @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LeaderboardView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); nothing stored")

@@ -13,6 +13,7 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.LeaderboardView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.Names;
 import io.perfcenter.incentive.engagement.EngagementPayloads.PolicyInput;
 import io.perfcenter.incentive.engagement.EngagementPayloads.PolicyView;
+import io.perfcenter.incentive.engagement.EngagementPayloads.SnapshotView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.ViewKind;
 import io.perfcenter.incentive.period.Period;
 import io.perfcenter.incentive.section.SectionChecks;
@@ -172,6 +173,36 @@ public class LeaderboardService {
         return view(q, standings, viewer, policy, snapshot);
     }
 
+    /**
+     * A unit's frozen boards, newest frozen first, optionally of one period and one measure, as the caller may see
+     * them: hr, admin and the unit's leaders every one; an agent those they are on (ranked or listed apart), as
+     * getLeaderboard would show them; anyone else 404, as for an unknown unit.
+     */
+    public List<SnapshotView> snapshots(String unitCode, String periodCode, String measure) {
+        checkCode("unitCode", unitCode);
+        String period = periodCode == null || periodCode.isBlank() ? null : Period.parse("period", periodCode).code();
+        String m = measure == null || measure.isBlank() ? null : measure;
+        if (m != null && (!SectionChecks.MEASURE.matcher(m).matches() || m.equals("rank"))) {
+            throw Problems.invalid("measure", "must be score or a metric code (lower case letters, digits, '_')");
+        }
+        EngagementScope.Viewer viewer = scope.viewerOf(List.of(unitCode));
+        if (!viewer.full() && !viewer.agent()) {
+            throw Problems.notFound("Unit", unitCode);
+        }
+        List<LeaderboardSnapshot> stored = QuarkusTransaction.requiringNew().call(() -> LeaderboardSnapshot
+                .ofUnit(unitCode, period, m));
+        List<SnapshotView> views = new ArrayList<>();
+        for (LeaderboardSnapshot s : stored) {
+            Standings standings = Json.read(s.boardJson, Standings.class);
+            if (viewer.agent() && standings.of(viewer.self()) == null) {
+                continue;
+            }
+            views.add(new SnapshotView(s.id, s.unitCode, s.period, s.measure, Direction.valueOf(s.direction),
+                    standings.ranked().size(), standings.unranked().size(), s.frozenAt, s.frozenBy));
+        }
+        return views;
+    }
+
     /** Freezes the board as it stands now (hr, admin); a board frozen before is answered as it was. */
     public Frozen freeze(FreezeInput in, String by) {
         if (in == null) {
@@ -284,6 +315,7 @@ public class LeaderboardService {
                 viewer.full() ? ViewKind.FULL : ViewKind.TOP_N, viewer.full() ? Names.SHOWN : policy.names(),
                 viewer.full() ? null : policy.topN(), standings.ranked().size(), standings.unranked().size(),
                 seen.rows(), seen.unranked(), seen.withheld(), snapshot != null,
-                snapshot == null ? null : snapshot.frozenAt, snapshot == null ? null : snapshot.frozenBy);
+                snapshot == null ? null : snapshot.frozenAt, snapshot == null ? null : snapshot.frozenBy,
+                seen.withheldZh());
     }
 }

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.ColumnTransformer;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /** A leaderboard frozen by hr or admin when its period closed: later reads show these standings. */
@@ -37,5 +39,20 @@ public class LeaderboardSnapshot extends PanacheEntityBase {
     public static Optional<LeaderboardSnapshot> of(String unitCode, String period, String measure, String direction) {
         return find("unitCode = ?1 and period = ?2 and measure = ?3 and direction = ?4", unitCode, period, measure,
                 direction).firstResultOptional();
+    }
+
+    /** A unit's snapshots, newest frozen first; {@code period} and {@code measure} narrow them when given. */
+    public static List<LeaderboardSnapshot> ofUnit(String unitCode, String period, String measure) {
+        StringBuilder query = new StringBuilder("unitCode = ?1");
+        List<Object> params = new ArrayList<>(List.of(unitCode));
+        if (period != null) {
+            params.add(period);
+            query.append(" and period = ?").append(params.size());
+        }
+        if (measure != null) {
+            params.add(measure);
+            query.append(" and measure = ?").append(params.size());
+        }
+        return list(query + " ORDER BY frozenAt DESC, id DESC", params.toArray());
     }
 }

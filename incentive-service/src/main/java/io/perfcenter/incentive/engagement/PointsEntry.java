@@ -22,6 +22,9 @@ public class PointsEntry extends PanacheEntityBase {
     public String employeeId;
     public int points;
     public String reason;
+    /** The reason in Chinese; null for an entry written before Flyway V9 (read in Chinese, the English one). */
+    @Column(name = "reason_zh")
+    public String reasonZh;
     @Column(name = "contest_id")
     public Long contestId;
     @Column(name = "contest_code")
@@ -39,6 +42,6 @@ public class PointsEntry extends PanacheEntityBase {
 
     EngagementPayloads.LedgerEntryView view() {
         return new EngagementPayloads.LedgerEntryView(id, employeeId, points, reason, contestCode, unitCode, period,
-                createdAt, createdBy);
+                createdAt, createdBy, reasonZh);
     }
 }

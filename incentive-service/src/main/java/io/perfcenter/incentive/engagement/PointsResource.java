@@ -4,6 +4,8 @@ import io.perfcenter.incentive.engagement.EngagementPayloads.BalanceView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.EarnedBadgeView;
 import io.perfcenter.incentive.engagement.EngagementPayloads.LedgerEntryView;
 import io.perfcenter.incentive.security.Roles;
+import io.perfcenter.incentive.web.Explained;
+import io.perfcenter.incentive.web.Language;
 import io.perfcenter.incentive.web.Page;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;
@@ -54,9 +56,13 @@ public class PointsResource {
     @GET
     @Path("/ledger")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "listPointsLedger", summary = "A person's points ledger, newest first",
-            description = "Append-only: each entry with its reason and contest." + SCOPE)
+            description = "Append-only: each entry with its reason and contest." + SCOPE
+                    + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "Entries, newest first", headers = {
+            @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")
@@ -68,9 +74,12 @@ public class PointsResource {
     @GET
     @Path("/badges")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
+    @Explained
     @Operation(operationId = "listEarnedBadges", summary = "The badges a person earned, newest first",
-            description = "Each with the contest and the reason." + SCOPE)
+            description = "Each with the contest and the reason." + SCOPE + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "Badges earned, newest first", headers = {
+            @Header(name = Language.CONTENT_LANGUAGE, description = Language.CONTENT_DOC,
+                    schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.LINK, description = Page.LINK_DOC, schema = @Schema(type = SchemaType.STRING)),
             @Header(name = Page.TOTAL, description = Page.TOTAL_DOC, schema = @Schema(type = SchemaType.INTEGER))})
     @APIResponse(responseCode = "400", description = "limit or offset invalid (problem names it)")

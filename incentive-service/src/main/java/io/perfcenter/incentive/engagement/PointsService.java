@@ -62,7 +62,8 @@ public class PointsService {
         Map<String, Badge> catalog = new HashMap<>();
         return BadgeGrant.<BadgeGrant>list("employeeId = ?1 ORDER BY id DESC", employeeId).stream().map(g -> {
             Badge b = catalog.computeIfAbsent(g.badgeCode, code -> Badge.findById(code));
-            return new EarnedBadgeView(g.badgeCode, b.nameZh, b.nameEn, g.contestCode, g.reason, g.grantedAt);
+            return new EarnedBadgeView(g.badgeCode, b.nameZh, b.nameEn, g.contestCode, g.reason, g.grantedAt,
+                    g.reasonZh);
         }).toList();
     }
 

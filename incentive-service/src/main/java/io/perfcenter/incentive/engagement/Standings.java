@@ -16,9 +16,11 @@ public record Standings(List<Row> ranked, List<Row> unranked) {
 
     /**
      * A participant (an agent, or a unit in a team contest): the figure, the samples it rests on (null: not reported
-     * or not applicable, as for a scorecard total), the rank (null when unranked) and, when unranked, why.
+     * or not applicable, as for a scorecard total), the rank (null when unranked) and, when unranked, why, in English
+     * and in Chinese ({@code reasonZh} is null in standings frozen or closed before Flyway V9: read in English).
      */
-    public record Row(String id, String name, BigDecimal value, Long samples, Integer rank, String reason) {
+    public record Row(String id, String name, BigDecimal value, Long samples, Integer rank, String reason,
+                      String reasonZh) {
     }
 
     /** A participant's figure before ranking. */
@@ -35,14 +37,17 @@ public record Standings(List<Row> ranked, List<Row> unranked) {
         List<Row> unranked = new ArrayList<>();
         for (Figure f : figures) {
             if (f.value() == null) {
-                unranked.add(new Row(f.id(), f.name(), null, f.samples(), null, "no " + measure + " in the period"));
+                unranked.add(new Row(f.id(), f.name(), null, f.samples(), null, "no " + measure + " in the period",
+                        "本期没有 " + measure + " 数据"));
             } else if (minSamples > 0 && f.samples() == null) {
                 unranked.add(new Row(f.id(), f.name(), f.value(), null, null, measure
-                        + " without a sample count, and at least " + minSamples + " samples are required"));
+                        + " without a sample count, and at least " + minSamples + " samples are required",
+                        measure + " 没有样本数，而至少需要 " + minSamples + " 个样本"));
             } else if (minSamples > 0 && f.samples() < minSamples) {
                 unranked.add(new Row(f.id(), f.name(), f.value(), f.samples(), null, measure + " from " + f.samples()
                         + (f.samples() == 1 ? " sample" : " samples") + ", fewer than the " + minSamples
-                        + " required: insufficient data, not ranked"));
+                        + " required: insufficient data, not ranked", measure + " 仅有 " + f.samples()
+                        + " 个样本，少于要求的 " + minSamples + " 个：数据不足，不参与排名"));
             } else {
                 rankable.add(f);
             }
@@ -56,7 +61,7 @@ public record Standings(List<Row> ranked, List<Row> unranked) {
         for (int i = 0; i < rankable.size(); i++) {
             Figure f = rankable.get(i);
             int rank = i > 0 && rankable.get(i - 1).value().compareTo(f.value()) == 0 ? ranked.get(i - 1).rank() : i + 1;
-            ranked.add(new Row(f.id(), f.name(), f.value(), f.samples(), rank, null));
+            ranked.add(new Row(f.id(), f.name(), f.value(), f.samples(), rank, null, null));
         }
         unranked.sort(Comparator.comparing(Row::id));
         return new Standings(List.copyOf(ranked), List.copyOf(unranked));

@@ -46,6 +46,7 @@ import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -536,12 +537,117 @@ class EngagementTests {
                 .statusCode(200).body("topN", is(3)).body("updatedBy", is("EAD1"));
     }
 
+    /**
+     * Contest HOLD-ZH on EG2's October hold time, lower is better, at least 10 samples: GOAL ≤ 150 → 7 points and
+     * csat-star. L1 120 (30 samples) meets it; L2 100 from 5 samples is listed apart. Every sentence the close writes
+     * (award, ledger entry, badge grant, the reason for listing apart, the ranking rule) reads in the language of
+     * Accept-Language, said in Content-Language; rows written before V9 read in English.
+     */
+    @Test
+    void engagementTextsReadInTheLanguageAskedAndRowsOfBeforeV9InEnglish() {
+        stubMetric("EG2", "2026-10-01", "2026-10-31", "hold", Map.of("L1", new Object[]{120, 30},
+                "L2", new Object[]{100, 5}), null);
+        Map<String, Object> c = contest("HOLD-ZH", "INDIVIDUAL", List.of("EG2"), "2026-10-01", "2026-10-31",
+                List.of(rule("GOAL", 150, 7, "csat-star")));
+        c.put("metric", "hold");
+        c.put("direction", "LOWER");
+        as(HR).body(c).post(ENG + "/contests").then().statusCode(201);
+
+        as(HR).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.8").post(ENG + "/contests/HOLD-ZH/close").then()
+                .statusCode(200).header("Content-Language", "zh-CN")
+                .header("Vary", containsString("Accept-Language"))
+                .body("awards.employeeId", contains("L1"))
+                .body("awards[0].reason", is("2026-10-01..2026-10-31 期间 hold 120 ≤ 目标 150：7 积分，徽章 csat-star"))
+                .body("standings.unranked[0].reason", is("hold 仅有 5 个样本，少于要求的 10 个：数据不足，不参与排名"))
+                .body("standings.ranking", startsWith("竞争排名"));
+        // the same close read again in English: the texts stored, not recomputed
+        as(HR).header("Accept-Language", "en").post(ENG + "/contests/HOLD-ZH/close").then().statusCode(200)
+                .header("Content-Language", "en").body("closedNow", is(false))
+                .body("awards[0].reason", is("hold 120 ≤ goal 150 over 2026-10-01..2026-10-31: 7 points, badge "
+                        + "csat-star"))
+                .body("standings.unranked[0].reason", is("hold from 5 samples, fewer than the 10 required: "
+                        + "insufficient data, not ranked"));
+        as(L1).header("Accept-Language", "zh").get(ENG + "/contests/HOLD-ZH/standings").then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("awards[0].reason", is("2026-10-01..2026-10-31 期间 hold 120 ≤ 目标 150：7 积分，徽章 csat-star"));
+        // the ledger and the badges, in both languages; no header: English
+        as(L1).header("Accept-Language", "zh-CN").get(ENG + "/points/L1/ledger").then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("find { it.contestCode == 'HOLD-ZH' }.reason",
+                        is("Contest HOLD-ZH：2026-10-01..2026-10-31 期间 hold 120 ≤ 目标 150：7 积分，徽章 csat-star"));
+        as(L1).get(ENG + "/points/L1/ledger").then().statusCode(200).header("Content-Language", "en")
+                .body("find { it.contestCode == 'HOLD-ZH' }.reason",
+                        is("Contest HOLD-ZH: hold 120 ≤ goal 150 over 2026-10-01..2026-10-31: 7 points, badge "
+                                + "csat-star"));
+        as(L1).header("Accept-Language", "zh-CN").get(ENG + "/points/L1/badges").then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("find { it.contestCode == 'HOLD-ZH' }.reason", startsWith("Contest HOLD-ZH：2026-10-01"));
+        // the Chinese texts are fields of the rows, not of the answer: nothing else appears
+        as(L1).header("Accept-Language", "zh-CN").get(ENG + "/points/L1/ledger").then().statusCode(200)
+                .body("[0].reasonZh", nullValue());
+
+        // a ledger entry and a frozen board written before V9 (no Chinese text) read in English whatever is asked
+        try (Connection conn = dataSource.getConnection(); Statement st = conn.createStatement()) {
+            st.executeUpdate("INSERT INTO points_entry (employee_id, points, reason, period, created_at, created_by) "
+                    + "VALUES ('L2', 3, 'Old contest: an old reason', '2026-09', now(), 'H1')");
+            st.executeUpdate("INSERT INTO leaderboard_snapshot (unit_code, period, measure, direction, board, "
+                    + "frozen_at, frozen_by) VALUES ('EG2', '2026-09', 'hold', 'HIGHER', '{\"ranked\": [], "
+                    + "\"unranked\": [{\"id\": \"L2\", \"name\": \"Agent L2\", \"value\": 100, \"samples\": 5, "
+                    + "\"reason\": \"an old reason\"}]}', now(), 'H1')");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        as(HR).header("Accept-Language", "zh-CN").get(ENG + "/points/L2/ledger").then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("find { it.period == '2026-09' }.reason", is("Old contest: an old reason"));
+        as(HR).header("Accept-Language", "zh-CN").get(ENG + "/leaderboards?unitCode=EG2&period=2026-09&measure=hold")
+                .then().statusCode(200).header("Content-Language", "zh-CN").body("frozen", is(true))
+                .body("unranked[0].reason", is("an old reason"));
+    }
+
+    /**
+     * EG1's October hold time, lower is better, frozen by hr: K3 90, K1 100, K2 110 (50 samples each). The unit's
+     * snapshots are listed to hr, admin and the unit's supervisor; to an agent those they are on; another supervisor
+     * or a manager gets 404, qa 403, no token 401.
+     */
+    @Test
+    void aUnitsSnapshotsAreListedToWhoeverMaySeeTheBoards() {
+        stubMetric("EG1", "2026-10-01", "2026-10-31", "hold", Map.of("K1", new Object[]{100, 50},
+                "K2", new Object[]{110, 50}, "K3", new Object[]{90, 50}), null);
+        as(HR).body(Map.of("unitCode", "EG1", "period", "2026-10", "measure", "hold", "direction", "LOWER"))
+                .post(ENG + "/leaderboards/snapshots").then().statusCode(201);
+        String list = ENG + "/leaderboards/snapshots?unitCode=EG1&measure=hold";
+        as(HR).get(list).then().statusCode(200).header("X-Total-Count", "1")
+                .body("period", contains("2026-10")).body("direction", contains("LOWER"))
+                .body("rankedCount", contains(3)).body("unrankedCount", contains(0))
+                .body("frozenBy", contains("H1")).body("[0].frozenAt", org.hamcrest.Matchers.notNullValue());
+        as(ADMIN).get(list + "&period=2026-10").then().statusCode(200).body("measure", contains("hold"));
+        as(ADMIN).get(list + "&period=2026-09").then().statusCode(200).body("", empty());
+        as(LEAD_EG1).get(list).then().statusCode(200).body("measure", contains("hold"));
+        as(K1).get(list).then().statusCode(200).body("measure", contains("hold"));
+        // the snapshot listed reads with getLeaderboard and the same keys
+        as(K1).get(ENG + "/leaderboards?unitCode=EG1&period=2026-10&measure=hold&direction=LOWER").then()
+                .statusCode(200).body("frozen", is(true));
+        // an agent sees only the snapshots they are on
+        as(L1).get(list).then().statusCode(200).body("", empty());
+        as(OTHER_LEAD).get(list).then().statusCode(404).body("type", is(PROBLEMS + "not-found"));
+        as(MANAGER).get(list).then().statusCode(404);
+        as(QA).get(list).then().statusCode(403);
+        given().get(list).then().statusCode(401);
+        as(HR).get(ENG + "/leaderboards/snapshots").then().statusCode(400).body("field", is("unitCode"));
+        as(HR).get(list + "&period=2026-13").then().statusCode(400).body("field", is("period"));
+        as(HR).get(ENG + "/leaderboards/snapshots?unitCode=EG1&measure=Hold").then().statusCode(400)
+                .body("field", is("measure"));
+        as(HR).get(list + "&limit=0").then().statusCode(400).body("field", is("limit"));
+    }
+
     @Test
     void theOpenApiDocumentNamesEveryEngagementOperation() {
         String doc = given().get("/q/openapi?format=json").then().statusCode(200).extract().asString();
         for (String id : List.of("getLeaderboard", "freezeLeaderboard", "getLeaderboardPolicy", "setLeaderboardPolicy",
                 "createBadge", "listBadges", "getBadge", "retireBadge", "createContest", "listContests", "getContest",
-                "getContestStandings", "closeContest", "getPointsBalance", "listPointsLedger", "listEarnedBadges")) {
+                "getContestStandings", "closeContest", "getPointsBalance", "listPointsLedger", "listEarnedBadges",
+                "listLeaderboardSnapshots")) {
             assertEquals(true, doc.contains("\"operationId\" : \"" + id + "\"")
                     || doc.contains("\"operationId\":\"" + id + "\""), id);
         }

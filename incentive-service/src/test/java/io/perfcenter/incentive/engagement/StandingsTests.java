@@ -33,6 +33,10 @@ class StandingsTests {
         assertEquals("csat from 12 samples, fewer than the 30 required: insufficient data, not ranked",
                 s.unranked().get(0).reason());
         assertEquals("no csat in the period", s.unranked().get(1).reason());
+        // the same reasons in Chinese, with the same figures
+        assertEquals("csat 仅有 12 个样本，少于要求的 30 个：数据不足，不参与排名", s.unranked().get(0).reasonZh());
+        assertEquals("本期没有 csat 数据", s.unranked().get(1).reasonZh());
+        assertNull(s.ranked().get(0).reasonZh());
         assertNull(s.unranked().get(0).rank());
     }
 
@@ -45,6 +49,7 @@ class StandingsTests {
         Standings strict = Standings.rank(List.of(f("A", "320", null)), Direction.LOWER, 5, "aht");
         assertEquals("aht without a sample count, and at least 5 samples are required",
                 strict.unranked().get(0).reason());
+        assertEquals("aht 没有样本数，而至少需要 5 个样本", strict.unranked().get(0).reasonZh());
     }
 
     @Test
@@ -78,6 +83,16 @@ class StandingsTests {
         assertEquals(List.of("B"), b.rows().stream().map(BoardRow::employeeId).toList());
         assertEquals("2 agents are ranked, fewer than 3 (perfcenter.privacy.min-group-size): only your own row is "
                 + "shown", b.withheld());
+        assertEquals("仅 2 名坐席参与排名，少于 3 名（perfcenter.privacy.min-group-size）：只显示你自己的一行",
+                b.withheldZh());
+        // shown in the language asked: the row listed apart too, English where no Chinese text was kept
+        BoardVisibility.Seen e = BoardVisibility.agent(csat(), "E", 2, Names.SHOWN, 3, "agents");
+        assertEquals("csat 仅有 12 个样本，少于要求的 30 个：数据不足，不参与排名",
+                e.unranked().get(0).in(io.perfcenter.incentive.web.Language.ZH).reason());
+        assertEquals("csat from 12 samples, fewer than the 30 required: insufficient data, not ranked",
+                e.unranked().get(0).in(io.perfcenter.incentive.web.Language.EN).reason());
+        BoardRow old = new BoardRow(null, "E", "E", "E", null, 12L, true, "an old reason", null);
+        assertEquals("an old reason", old.in(io.perfcenter.incentive.web.Language.ZH).reason());
     }
 
     @Test
