@@ -163,6 +163,153 @@ public interface ConsoleMessages {
     @Message("freezing the leaderboard of {unit} for {period}")
     String whatFreezing(String unit, String period);
 
+    @Message("the frozen leaderboards of {unit}")
+    String engageWhatSnapshots(String unit);
+
+    @Message("Frozen boards of {unit}")
+    String engageSnapshotsOfUnit(String unit);
+
+    @Message("No board of this unit has been frozen (that you may see).")
+    String engageNoSnapshots();
+
+    @Message("The unit's snapshots, newest frozen first")
+    String engageSnapshotsCaption();
+
+    @Message("Frozen")
+    String engageFrozenAt();
+
+    @Message("By")
+    String engageFrozenByLabel();
+
+    @Message("Ranked")
+    String engageRankedLabel();
+
+    @Message("Listed apart")
+    String engageApartLabel();
+
+    @Message("Open")
+    String engageOpenSnapshot();
+
+    @Message("shown above")
+    String engageThisBoard();
+
+    @Message("Badge catalog")
+    String engageBadgesLink();
+
+    @Message("Leaderboard policy")
+    String engagePolicyLink();
+
+    @Message("Badge catalog")
+    String engageBadgesTitle();
+
+    @Message("The badges contests award. A code is defined once; a retired badge stays with the agents who earned it.")
+    String engageBadgesIntro();
+
+    @Message("Badges by code, retired ones included")
+    String engageBadgesCaption();
+
+    @Message("The catalog has no badge yet.")
+    String engageNoBadges();
+
+    @Message("Name (Chinese)")
+    String engageNameZh();
+
+    @Message("Name (English)")
+    String engageNameEn();
+
+    @Message("Created")
+    String engageCreated();
+
+    @Message("State")
+    String engageBadgeState();
+
+    @Message("In use")
+    String engageInUse();
+
+    @Message("Retired {at} by {by}")
+    String engageRetiredOn(String at, String by);
+
+    @Message("Add a badge")
+    String engageCreateBadge();
+
+    @Message("Add the badge")
+    String engageCreateBadgeButton();
+
+    @Message("1 to 64 letters, digits, '_', '.' or '-'; a code is defined once")
+    String engageBadgeCodeHint();
+
+    @Message("the badge catalog")
+    String engageWhatBadgeCatalog();
+
+    @Message("adding badge {code}")
+    String engageWhatCreatingBadge(String code);
+
+    @Message("Leaderboard policy")
+    String engagePolicyTitle();
+
+    @Message("How a center's leaderboards are shown to agents: the top places they see besides their own row, whether the others are named, and the samples a metric's figure needs to be ranked. hr, admin and a unit's leaders always see every row.")
+    String engagePolicyIntro();
+
+    @Message("Choose a center")
+    String engageChooseCenter();
+
+    @Message("Center")
+    String engageCenter();
+
+    @Message("In force")
+    String engagePolicyNow();
+
+    @Message("This center has no policy of its own: the default applies (top 10, names anonymised, no minimum of samples).")
+    String engagePolicyDefault();
+
+    @Message("Set {at} by {by}")
+    String engagePolicyUpdated(String at, String by);
+
+    @Message("Places agents see (top N)")
+    String engageTopN();
+
+    @Message("Other agents' names")
+    String engageNames();
+
+    @Message("Shown")
+    String engageNamesShown();
+
+    @Message("Anonymised (\"Agent #3\")")
+    String engageNamesAnonymised();
+
+    @Message("Minimum samples per metric")
+    String engageMinSamples();
+
+    @Message("None: every figure is ranked")
+    String engageNoMinSamples();
+
+    @Message("{metric}: {samples}")
+    String engageMinSampleOf(String metric, String samples);
+
+    @Message("Whatever the policy, in a group with fewer ranked agents than the privacy minimum (a server setting) an agent sees only their own row.")
+    String engagePrivacyNote();
+
+    @Message("Change the policy")
+    String engageChangePolicy();
+
+    @Message("metric=samples, separated by commas, e.g. csat=30, aht=50; metrics not named need none")
+    String engageMinSamplesHint();
+
+    @Message("Save the policy")
+    String engageSavePolicy();
+
+    @Message("No center is visible to this account: open the page with ?center= and a center code.")
+    String engageNoCenter();
+
+    @Message("the leaderboard policy of {center}")
+    String engageWhatPolicy(String center);
+
+    @Message("saving the leaderboard policy of {center}")
+    String engageWhatSavingPolicy(String center);
+
+    @Message("minSamples: write metric=samples pairs separated by commas (e.g. csat=30, aht=50). Nothing was sent.")
+    String engageMinSamplesFormat();
+
     @Message("The API does not show {what} to you (another unit's, or one you are not on).")
     String notShownToYou(String what);
 

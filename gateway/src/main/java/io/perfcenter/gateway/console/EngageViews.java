@@ -44,8 +44,10 @@ import java.util.regex.Pattern;
  * others named or anonymised; leaders and hr every row), drawn as a bar chart; the contests of the viewer's units,
  * one contest's rule and live or final standings; hr creating and closing a contest; a person's points balance,
  * ledger and badges; and the small "points and badges" block of the month page, which also links an agent to the
- * peer ratings they may give in a run in review. Every call carries the person's own token: what the API refuses
- * (another unit's board or contest answers 404) the page shows as refused.
+ * peer ratings they may give in a run in review. The leaderboard page lists the unit's frozen boards (when, by whom,
+ * open one); hr keeps the badge catalog (list, add) and each center's leaderboard policy (top N, names, minimum
+ * samples per metric) on their own pages. Every call carries the person's own token: what the API refuses (another
+ * unit's board or contest answers 404) the page shows as refused.
  */
 @Path("/console/engage")
 @Produces(MediaType.TEXT_HTML)
@@ -68,6 +70,10 @@ public class EngageViews extends ConsoleKit {
         static native TemplateInstance contest(Viewer viewer, String csrf, ContestPage page);
 
         static native TemplateInstance points(Viewer viewer, String csrf, PointsPage points);
+
+        static native TemplateInstance badges(Viewer viewer, String csrf, BadgesPage page);
+
+        static native TemplateInstance policy(Viewer viewer, String csrf, PolicyPage page);
     }
 
     /** A row of a leaderboard or standings: rank absent when listed apart; label in the page's language. */
@@ -132,7 +138,60 @@ public class EngageViews extends ConsoleKit {
                             List<String> metrics, String view, String names, String topN, int rankedCount,
                             int unrankedCount, List<Row> rows, List<Row> unranked, String withheld, String ownPlace,
                             boolean frozen, String frozenAt, String frozenBy, String chart, boolean mayFreeze,
-                            List<String> notes) {
+                            List<String> notes, List<SnapshotRow> snapshotList) {
+    }
+
+    /** A frozen board of the unit (listLeaderboardSnapshots), with the link that opens it; {@code current}: shown. */
+    @TemplateData
+    public record SnapshotRow(String period, String measure, String direction, String frozenAt, String frozenBy,
+                              String rankedCount, String unrankedCount, String href, boolean current) {
+
+        static SnapshotRow of(JsonNode s, String period, String measure, String direction) {
+            String p = nz(MonthView.text(s, "period"));
+            String m = nz(MonthView.text(s, "measure"));
+            String d = nz(MonthView.text(s, "direction"));
+            return new SnapshotRow(p, m, d, nz(HrViews.minute(MonthView.text(s, "frozenAt"))),
+                    nz(MonthView.text(s, "frozenBy")), nz(MonthView.text(s, "rankedCount")),
+                    nz(MonthView.text(s, "unrankedCount")), "/console/engage/board?unit="
+                    + encode(nz(MonthView.text(s, "unitCode"))) + "&period=" + encode(p) + "&measure=" + encode(m)
+                    + "&direction=" + encode(d), p.equals(period) && m.equals(measure) && d.equals(direction));
+        }
+    }
+
+    static List<SnapshotRow> snapshotRows(JsonNode list, String period, String measure, String direction) {
+        List<SnapshotRow> rows = new ArrayList<>();
+        if (list != null) {
+            list.forEach(s -> rows.add(SnapshotRow.of(s, period, measure, direction)));
+        }
+        return rows;
+    }
+
+    /** A badge of the catalog, as hr's badge page lists it. */
+    @TemplateData
+    public record BadgeRow(String code, String nameZh, String nameEn, String description, String createdAt,
+                           String createdBy, boolean retired, String retiredAt, String retiredBy) {
+
+        static BadgeRow of(JsonNode b) {
+            return new BadgeRow(MonthView.text(b, "code"), MonthView.text(b, "nameZh"), MonthView.text(b, "nameEn"),
+                    MonthView.text(b, "description"), nz(EngageViews.day(MonthView.text(b, "createdAt"))),
+                    nz(MonthView.text(b, "createdBy")), b.hasNonNull("retiredAt"),
+                    nz(EngageViews.day(MonthView.text(b, "retiredAt"))), nz(MonthView.text(b, "retiredBy")));
+        }
+    }
+
+    @TemplateData
+    public record BadgesPage(List<BadgeRow> badges, List<String> notes) {
+    }
+
+    /** A center's leaderboard policy as hr's policy page shows and edits it. */
+    @TemplateData
+    public record PolicyPage(String centerCode, List<String> centers, boolean defaultPolicy, String topN,
+                             String names, List<MinSample> minSamples, String minSamplesText, String updatedAt,
+                             String updatedBy, List<String> notes) {
+    }
+
+    @TemplateData
+    public record MinSample(String metric, String samples) {
     }
 
     @TemplateData
@@ -251,11 +310,17 @@ public class EngageViews extends ConsoleKit {
             if (parts.getItem2().body() != null) {
                 parts.getItem2().body().forEach(c -> metrics.add(c.path("code").asText()));
             }
-            return get("incentive-service", ENGAGEMENT + "/leaderboards?unitCode=" + encode(u) + "&period=" + p
-                    + "&measure=" + m + "&direction=" + d, ctx).flatMap(board -> {
+            Uni<Part> asked = get("incentive-service", ENGAGEMENT + "/leaderboards?unitCode=" + encode(u) + "&period="
+                    + p + "&measure=" + m + "&direction=" + d, ctx);
+            Uni<Part> frozen = get("incentive-service", ENGAGEMENT + "/leaderboards/snapshots?unitCode=" + encode(u)
+                    + "&limit=50", ctx);
+            return Uni.combine().all().unis(asked, frozen).asTuple().flatMap(both -> {
+                Part board = both.getItem1();
+                Part snapshots = both.getItem2();
                 if (board.body() == null) {
                     return denied(board, msg().whatBoard(u, p), ctx);
                 }
+                ConsolePages.note(notes, snapshots, msg().engageWhatSnapshots(u));
                 JsonNode b = board.body();
                 List<Row> rows = rows(b, "rows");
                 List<Row> unranked = rows(b, "unranked");
@@ -264,7 +329,8 @@ public class EngageViews extends ConsoleKit {
                         MonthView.text(b, "view"), names(b), nz(MonthView.text(b, "topN")), ranked, b.path("unrankedCount").asInt(), rows, unranked,
                         MonthView.text(b, "withheld"), ownPlace(rows, unranked, ranked), b.path("frozen").asBoolean(),
                         nz(HrViews.minute(MonthView.text(b, "frozenAt"))), nz(MonthView.text(b, "frozenBy")),
-                        chart(rows, "score".equals(m) ? msg().total() : m), hasAny(HR), notes)));
+                        chart(rows, "score".equals(m) ? msg().total() : m), hasAny(HR), notes,
+                        snapshotRows(snapshots.body(), p, m, d))));
             });
         });
     }
@@ -289,6 +355,154 @@ public class EngageViews extends ConsoleKit {
                 + "&measure=" + encode(nz(measure)) + "&direction=" + encode(nz(direction));
         return post("incentive-service", ENGAGEMENT + "/leaderboards/snapshots", body, ctx)
                 .flatMap(answer -> after(answer, back, msg().whatFreezing(nz(unit), nz(period)), ctx));
+    }
+
+    // ---- hr: the badge catalog and the leaderboard policy ----
+
+    /** hr's badge catalog (listBadges, retired ones too) with the form that adds one (createBadge). */
+    @GET
+    @Operation(hidden = true)
+    @Path("badges")
+    public Uni<Response> badges(@Context RoutingContext ctx) {
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        return get("incentive-service", ENGAGEMENT + "/badges?includeRetired=true&limit=500", ctx).flatMap(part -> {
+            if (part.body() == null) {
+                return refused(part, msg().engageWhatBadgeCatalog(), ctx);
+            }
+            List<BadgeRow> rows = new ArrayList<>();
+            part.body().forEach(b -> rows.add(BadgeRow.of(b)));
+            return page(Templates.badges(viewer(), csrf(ctx), new BadgesPage(rows, List.of())));
+        });
+    }
+
+    /** hr adds a badge (createBadge); what the API refuses (a field, a code defined before) is shown as its problem. */
+    @POST
+    @Operation(hidden = true)
+    @Path("badges")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createBadge(@FormParam("code") String code, @FormParam("nameZh") String nameZh,
+                                     @FormParam("nameEn") String nameEn, @FormParam("description") String description,
+                                     @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, csrf)) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.put("code", strip(code));
+        body.put("nameZh", strip(nameZh));
+        body.put("nameEn", strip(nameEn));
+        putIfGiven(body, "description", description);
+        String what = msg().engageWhatCreatingBadge(nz(strip(code)));
+        return post("incentive-service", ENGAGEMENT + "/badges", body, ctx)
+                .flatMap(answer -> after(answer, "/console/engage/badges", what, ctx));
+    }
+
+    /**
+     * hr's leaderboard policy of a center (getLeaderboardPolicy): the default when the center has none; the first
+     * center the viewer sees when none is asked for.
+     */
+    @GET
+    @Operation(hidden = true)
+    @Path("policy")
+    public Uni<Response> policy(@QueryParam("center") String center, @Context RoutingContext ctx) {
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        if (center != null && !center.isBlank() && !CODE.matcher(center.strip()).matches()) {
+            return message(404, msg().notFound(), msg().noSuchThing(center.strip()), ctx);
+        }
+        return get("metrics-service", "/api/v1/metrics/org/units?limit=500", ctx).flatMap(units -> {
+            List<String> notes = new ArrayList<>();
+            ConsolePages.note(notes, units, msg().whatUnits());
+            List<String> centers = new ArrayList<>();
+            if (units.body() != null) {
+                units.body().forEach(u -> {
+                    if ("CENTER".equals(u.path("kind").asText())) {
+                        centers.add(u.path("code").asText());
+                    }
+                });
+            }
+            String c = center != null && !center.isBlank() ? center.strip() : centers.isEmpty() ? null : centers.get(0);
+            if (c == null) {
+                return message(404, msg().notFound(), msg().engageNoCenter(), ctx);
+            }
+            return get("incentive-service", ENGAGEMENT + "/leaderboard-policies/" + encode(c), ctx).flatMap(part -> {
+                if (part.body() == null) {
+                    return refused(part, msg().engageWhatPolicy(c), ctx);
+                }
+                JsonNode p = part.body();
+                List<MinSample> mins = new ArrayList<>();
+                List<String> pairs = new ArrayList<>();
+                p.path("minSamples").fields().forEachRemaining(e -> {
+                    mins.add(new MinSample(e.getKey(), e.getValue().asText()));
+                    pairs.add(e.getKey() + "=" + e.getValue().asText());
+                });
+                return page(Templates.policy(viewer(), csrf(ctx), new PolicyPage(c, centers,
+                        p.path("defaultPolicy").asBoolean(), nz(MonthView.text(p, "topN")),
+                        nz(MonthView.text(p, "names")), mins, String.join(", ", pairs),
+                        nz(HrViews.minute(MonthView.text(p, "updatedAt"))), nz(MonthView.text(p, "updatedBy")),
+                        notes)));
+            });
+        });
+    }
+
+    /**
+     * hr sets a center's policy (setLeaderboardPolicy) from the form: top N, names, and the minimum samples as
+     * {@code metric=samples} pairs; pairs that do not read as such are refused naming minSamples before anything is
+     * sent, what the API refuses is shown as its problem.
+     */
+    @POST
+    @Operation(hidden = true)
+    @Path("policy")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> setPolicy(@FormParam("centerCode") String center, @FormParam("topN") String topN,
+                                   @FormParam("names") String names, @FormParam("minSamples") String minSamples,
+                                   @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, csrf)) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        String c = nz(strip(center));
+        if (!CODE.matcher(c).matches()) {
+            return message(404, msg().notFound(), msg().noSuchThing(c), ctx);
+        }
+        String what = msg().engageWhatSavingPolicy(c);
+        ObjectNode body = policyBody(topN, names, minSamples);
+        if (body == null) {
+            return message(400, msg().notDone(what), msg().engageMinSamplesFormat(), ctx);
+        }
+        return put("incentive-service", ENGAGEMENT + "/leaderboard-policies/" + encode(c), body, ctx)
+                .flatMap(answer -> after(answer, "/console/engage/policy?center=" + encode(c), what, ctx));
+    }
+
+    private static final Pattern MIN_SAMPLE = Pattern.compile("\\s*([^=:\\s]+)\\s*[=:]\\s*(\\S+)\\s*");
+
+    /**
+     * The setLeaderboardPolicy body from the form; numbers as typed (the API names a field that is not one); null
+     * when the minimum samples do not read as {@code metric=samples} pairs separated by commas, semicolons or lines.
+     */
+    static ObjectNode policyBody(String topN, String names, String minSamples) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        number(body, "topN", topN);
+        putIfGiven(body, "names", names);
+        ObjectNode mins = body.putObject("minSamples");
+        for (String pair : nz(minSamples).split("[,;\\n]+")) {
+            if (pair.isBlank()) {
+                continue;
+            }
+            Matcher m = MIN_SAMPLE.matcher(pair);
+            if (!m.matches()) {
+                return null;
+            }
+            number(mins, m.group(1), m.group(2));
+        }
+        return body;
     }
 
     // ---- contests ----
@@ -649,7 +863,7 @@ public class EngageViews extends ConsoleKit {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String nz(String value) {
+    static String nz(String value) {
         return value == null ? "" : value;
     }
 

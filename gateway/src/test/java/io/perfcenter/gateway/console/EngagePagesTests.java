@@ -23,6 +23,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static io.perfcenter.gateway.ServiceStubs.json;
 import static io.restassured.RestAssured.given;
@@ -36,7 +38,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The engagement pages against stubbed services: an agent's leaderboard as the policy's view (anonymised rows in the
  * page's language, their own place, the bar chart's data), another unit's board refused, a contest's standings and
  * awards, hr's contest form as the JSON createContest takes (and the API's problem on bad input, nothing else sent),
- * closing, the points page, and the month page's block linking an agent to the peer ratings of a run in review.
+ * closing, the points page, and the month page's block linking an agent to the peer ratings of a run in review; the
+ * unit's frozen boards on the leaderboard page, hr's badge catalog and leaderboard policy pages (their forms as the
+ * JSON the API takes, the API's problem shown, others refused before any call).
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -281,6 +285,180 @@ class EngagePagesTests {
     }
 
     @Test
+    void theLeaderboardPageListsTheUnitsFrozenBoardsAndOpensOne() {
+        String hr = TestTokens.token("E9101", "hr");
+        unitsAndCatalog(hr);
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(BOARDS))
+                .withQueryParam("unitCode", equalTo("GE-1")).withQueryParam("period", equalTo("2026-10"))
+                .withHeader("Authorization", equalTo("Bearer " + hr))
+                .willReturn(json(200, "{\"unitCode\":\"GE-1\",\"period\":\"2026-10\",\"measure\":\"score\","
+                        + "\"direction\":\"HIGHER\",\"view\":\"FULL\",\"names\":\"SHOWN\",\"rankedCount\":1,"
+                        + "\"unrankedCount\":0,\"rows\":[{\"rank\":1,\"label\":\"Li Na\",\"employeeId\":\"E71\","
+                        + "\"value\":95}],\"unranked\":[],\"frozen\":true,\"frozenAt\":\"2026-11-02T01:02:03Z\","
+                        + "\"frozenBy\":\"E9101\"}")));
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(BOARDS + "/snapshots"))
+                .withQueryParam("unitCode", equalTo("GE-1")).withHeader("Authorization", equalTo("Bearer " + hr))
+                .willReturn(json(200, "[{\"id\":2,\"unitCode\":\"GE-1\",\"period\":\"2026-10\",\"measure\":"
+                        + "\"score\",\"direction\":\"HIGHER\",\"rankedCount\":1,\"unrankedCount\":0,\"frozenAt\":"
+                        + "\"2026-11-02T01:02:03Z\",\"frozenBy\":\"E9101\"},{\"id\":1,\"unitCode\":\"GE-1\","
+                        + "\"period\":\"2026-Q3\",\"measure\":\"aht\",\"direction\":\"LOWER\",\"rankedCount\":7,"
+                        + "\"unrankedCount\":2,\"frozenAt\":\"2026-10-05T08:00:00Z\",\"frozenBy\":\"E9102\"}]")));
+        String html = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .queryParam("period", "2026-10").get("/console/engage/board").then().statusCode(200).extract()
+                .asString();
+        assertTrue(html.contains("id=\"snapshots-table\""), html);
+        // the board shown is marked, the other opens with its own keys
+        assertTrue(html.contains("aria-current=\"true\" data-period=\"2026-10\" data-measure=\"score\">"), html);
+        assertTrue(html.contains("<td>2026-11-02 01:02</td><td>E9101</td>"), html);
+        assertTrue(html.contains("data-period=\"2026-Q3\" data-measure=\"aht\"><td>2026-Q3</td><td>aht</td>"
+                + "<td>Lowest first</td><td>2026-10-05 08:00</td><td>E9102</td><td class=\"num\">7</td>"
+                + "<td class=\"num\">2</td>"), html);
+        assertTrue(html.contains("href=\"/console/engage/board?unit=GE-1&amp;period=2026-Q3&amp;measure=aht"
+                + "&amp;direction=LOWER\""), html);
+        assertTrue(html.contains("id=\"badges-link\"") && html.contains("id=\"policy-link\""), html);
+        String zh = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .header("Accept-Language", "zh-CN").queryParam("period", "2026-10").get("/console/engage/board")
+                .then().statusCode(200).extract().asString();
+        assertTrue(zh.contains("GE-1 的已冻结榜单") && zh.contains(">打开</a>"), zh);
+
+        // an agent's unit without a snapshot they are on: the list says so, no hr links
+        String agent = TestTokens.token("E78", "agent");
+        unitsAndCatalog(agent);
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(BOARDS))
+                .withHeader("Authorization", equalTo("Bearer " + agent))
+                .willReturn(json(200, "{\"unitCode\":\"GE-1\",\"period\":\"2026-10\",\"measure\":\"score\","
+                        + "\"view\":\"TOP_N\",\"names\":\"ANONYMISED\",\"topN\":3,\"rankedCount\":0,"
+                        + "\"unrankedCount\":0,\"rows\":[],\"unranked\":[],\"frozen\":false}")));
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(BOARDS + "/snapshots"))
+                .withHeader("Authorization", equalTo("Bearer " + agent)).willReturn(json(200, "[]")));
+        String theirs = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .queryParam("period", "2026-10").get("/console/engage/board").then().statusCode(200).extract()
+                .asString();
+        assertTrue(theirs.contains("id=\"snapshots-empty\""), theirs);
+        assertFalse(theirs.contains("policy-link"), theirs);
+    }
+
+    @Test
+    void hrsBadgePageListsTheCatalogAndItsFormBecomesCreateBadge() {
+        String hr = TestTokens.token("E9103", "hr");
+        String badges = "/api/v1/incentives/engagement/badges";
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(badges))
+                .withQueryParam("includeRetired", equalTo("true"))
+                .withHeader("Authorization", equalTo("Bearer " + hr))
+                .willReturn(json(200, "[{\"code\":\"csat-star\",\"nameZh\":\"满意度之星\",\"nameEn\":\"CSAT star\","
+                        + "\"description\":\"CSAT of 90 or more\",\"createdAt\":\"2026-10-01T01:00:00Z\","
+                        + "\"createdBy\":\"E9103\"},{\"code\":\"old-star\",\"nameZh\":\"旧星\",\"nameEn\":"
+                        + "\"Old star\",\"createdAt\":\"2026-01-01T01:00:00Z\",\"createdBy\":\"E9103\",\"retiredAt\":"
+                        + "\"2026-09-30T01:00:00Z\",\"retiredBy\":\"E9104\"}]")));
+        String html = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .get("/console/engage/badges").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("data-badge=\"csat-star\"><td>csat-star</td><td lang=\"zh-CN\">满意度之星</td>"
+                + "<td lang=\"en\">CSAT star</td><td>CSAT of 90 or more</td><td>2026-10-01 E9103</td>"
+                + "<td>In use</td>"), html);
+        assertTrue(html.contains("class=\"badge-row retired\" data-badge=\"old-star\"")
+                && html.contains("Retired 2026-09-30 by E9104"), html);
+        assertTrue(html.contains("id=\"badge-form\""), html);
+        String zh = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .header("Accept-Language", "zh-CN").get("/console/engage/badges").then().statusCode(200).extract()
+                .asString();
+        assertTrue(zh.contains("徽章目录") && zh.contains("已于 2026-09-30 由 E9104 停用") && zh.contains("中文名称"), zh);
+
+        stubs.get("incentive-service").stubFor(post(urlPathEqualTo(badges))
+                .withRequestBody(equalToJson("{\"code\":\"fcr-star\",\"nameZh\":\"一次解决之星\",\"nameEn\":"
+                        + "\"FCR star\",\"description\":\"First contact resolution\"}"))
+                .willReturn(json(201, "{\"code\":\"fcr-star\"}")));
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("code", " fcr-star ")
+                .formParam("nameZh", "一次解决之星").formParam("nameEn", "FCR star")
+                .formParam("description", "First contact resolution").post("/console/engage/badges").then()
+                .statusCode(303).header("Location", containsString("/console/engage/badges"));
+        stubs.get("incentive-service").stubFor(post(urlPathEqualTo(badges))
+                .withRequestBody(equalToJson("{\"code\":\"csat-star\"}", true, true))
+                .willReturn(json(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Badge csat-star "
+                        + "exists: a badge code is defined once\"}")));
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("code", "csat-star")
+                .formParam("nameZh", "星").formParam("nameEn", "Star").post("/console/engage/badges").then()
+                .statusCode(409).body(containsString("a badge code is defined once"));
+
+        // an agent, or a form without the CSRF token: refused before any call
+        int gets = stubs.get("incentive-service").findAll(getRequestedFor(urlPathEqualTo(badges))).size();
+        int posts = stubs.get("incentive-service").findAll(postRequestedFor(urlPathEqualTo(badges))).size();
+        String agent = TestTokens.token("E79", "agent");
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent).get("/console/engage/badges")
+                .then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("code", "x")
+                .post("/console/engage/badges").then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr).formParam("code", "x")
+                .post("/console/engage/badges").then().statusCode(403);
+        assertEquals(gets, stubs.get("incentive-service").findAll(getRequestedFor(urlPathEqualTo(badges))).size());
+        assertEquals(posts, stubs.get("incentive-service").findAll(postRequestedFor(urlPathEqualTo(badges))).size());
+    }
+
+    @Test
+    void hrsPolicyPageShowsACentersPolicyAndItsFormBecomesSetLeaderboardPolicy() {
+        String hr = TestTokens.token("E9105", "hr");
+        String policy = "/api/v1/incentives/engagement/leaderboard-policies/CE-1";
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/org/units"))
+                .withHeader("Authorization", equalTo("Bearer " + hr))
+                .willReturn(json(200, "[{\"code\":\"GE-1\",\"kind\":\"GROUP\"},{\"code\":\"CE-1\",\"kind\":"
+                        + "\"CENTER\"}]")));
+        stubs.get("incentive-service").stubFor(get(urlPathEqualTo(policy))
+                .withHeader("Authorization", equalTo("Bearer " + hr))
+                .willReturn(json(200, "{\"centerCode\":\"CE-1\",\"topN\":5,\"names\":\"SHOWN\",\"minSamples\":"
+                        + "{\"aht\":50,\"csat\":30},\"defaultPolicy\":false,\"updatedAt\":\"2026-10-03T04:05:06Z\","
+                        + "\"updatedBy\":\"E9105\"}")));
+        String html = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .get("/console/engage/policy").then().statusCode(200).extract().asString();
+        assertTrue(html.contains("id=\"policy-top-n\">5<") && html.contains("id=\"policy-names\">Shown<"), html);
+        assertTrue(html.contains("id=\"policy-min-samples\">aht: 50, csat: 30<"), html);
+        assertTrue(html.contains("Set 2026-10-03 04:05 by E9105"), html);
+        assertTrue(html.contains("name=\"minSamples\" value=\"aht=50, csat=30\""), html);
+        assertTrue(html.contains("<option value=\"SHOWN\" selected>"), html);
+        String zh = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .header("Accept-Language", "zh-CN").get("/console/engage/policy").then().statusCode(200).extract()
+                .asString();
+        assertTrue(zh.contains("排行榜规则") && zh.contains("各指标的最少样本数"), zh);
+
+        stubs.get("incentive-service").stubFor(put(urlPathEqualTo(policy))
+                .withRequestBody(equalToJson("{\"topN\":3,\"names\":\"ANONYMISED\",\"minSamples\":{\"csat\":30,"
+                        + "\"aht\":50}}"))
+                .willReturn(json(200, "{\"centerCode\":\"CE-1\"}")));
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("centerCode", "CE-1")
+                .formParam("topN", "3").formParam("names", "ANONYMISED").formParam("minSamples", "csat=30, aht = 50")
+                .post("/console/engage/policy").then().statusCode(303)
+                .header("Location", containsString("/console/engage/policy?center=CE-1"));
+        stubs.get("incentive-service").stubFor(put(urlPathEqualTo(policy))
+                .withRequestBody(equalToJson("{\"topN\":0}", true, true))
+                .willReturn(json(400, "{\"title\":\"Bad Request\",\"status\":400,\"field\":\"topN\",\"detail\":"
+                        + "\"topN: must be 1 to 1000\"}")));
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("centerCode", "CE-1")
+                .formParam("topN", "0").formParam("names", "SHOWN").post("/console/engage/policy").then()
+                .statusCode(400).body(containsString("topN: must be 1 to 1000"));
+
+        // minimum samples that are not metric=samples pairs, an agent, no CSRF token: nothing is sent
+        int puts = stubs.get("incentive-service").findAll(putRequestedFor(urlPathEqualTo(policy))).size();
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("centerCode", "CE-1")
+                .formParam("topN", "3").formParam("names", "SHOWN").formParam("minSamples", "csat 30")
+                .post("/console/engage/policy").then().statusCode(400).body(containsString("minSamples"));
+        String agent = TestTokens.token("E80", "agent");
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent).get("/console/engage/policy")
+                .then().statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("centerCode", "CE-1")
+                .formParam("topN", "3").formParam("names", "SHOWN").post("/console/engage/policy").then()
+                .statusCode(403);
+        given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr).formParam("centerCode", "CE-1")
+                .formParam("topN", "3").formParam("names", "SHOWN").post("/console/engage/policy").then()
+                .statusCode(403);
+        assertEquals(puts, stubs.get("incentive-service").findAll(putRequestedFor(urlPathEqualTo(policy))).size());
+    }
+
+    @Test
     void thePureRulesOfThePages() throws Exception {
         ObjectMapper json = new ObjectMapper();
         assertTrue(EngageViews.visible(json.readTree("{\"unitCodes\":[\"G2\",\"G1\"]}"), List.of("G1"), false));
@@ -304,5 +482,10 @@ class EngagePagesTests {
                         + "\"from\":null,\"to\":null,\"minSamples\":10,\"rules\":[{\"type\":\"GOAL\",\"threshold\":4.25,"
                         + "\"points\":\"x\"}]}", EngageViews.contestBody(form).toString(),
                 "a second rule without points is left out; what is not a number goes as typed for the API to name");
+        assertEquals("{\"topN\":10,\"names\":\"SHOWN\",\"minSamples\":{\"csat\":30,\"aht\":\"many\"}}",
+                EngageViews.policyBody(" 10 ", "SHOWN", "csat=30;\naht: many").toString());
+        assertEquals("{\"topN\":\"ten\",\"minSamples\":{}}", EngageViews.policyBody("ten", " ", " ").toString());
+        assertNull(EngageViews.policyBody("10", "SHOWN", "csat 30"));
+        assertNull(EngageViews.policyBody("10", "SHOWN", "csat=30, =5"));
     }
 }
