@@ -48,7 +48,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * manual-rating item counts peer ratings, in review for June, puts a link on E3001's month page to the peer ratings,
  * where E3001 rates E3002. hr adds a metric from the catalog page (a derivation that is not JSON refused first) and
  * stores a plan from its JSON on the plans page (a share of 1.5 refused by the API naming performancePayShare, then
- * 0.25 stored). A screenshot of every page under {@code target/console-engage-screenshots/}.
+ * 0.25 stored). hr changes the center's leaderboard policy from its page (a minimum of 1 csat sample), adds a badge
+ * from the catalog page, and freezes group 1's June CSAT board, which the board's page then lists among the unit's
+ * snapshots. A screenshot of every page under {@code target/console-engage-screenshots/}.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ConsoleEngageIT {
@@ -398,6 +400,68 @@ class ConsoleEngageIT {
         waiting().until(ExpectedConditions.urlContains("code=ENG-PLAN"));
         assertEquals(0.25, Double.parseDouble(browser.findElement(By.id("plan-share")).getText()), 1e-9);
         screenshot("hr-plan-stored");
+    }
+
+    @Test
+    @Order(6)
+    void hrSetsThePolicyAddsABadgeAndFreezesABoardListedAmongTheUnitsSnapshots() {
+        browser.manage().window().setSize(new Dimension(1280, 1000));
+        signInAs("E9001");
+        browser.get(gw + "/console/engage/policy?center=C-SH");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("policy-form")));
+        // the seeded policy: top 1, names anonymised, no minimum of samples
+        assertEquals("1", browser.findElement(By.id("policy-top-n")).getText());
+        assertTrue(browser.findElement(By.id("policy-names")).getText().startsWith("Anonymised"));
+        WebElement mins = browser.findElement(By.id("policy-min-samples-input"));
+        mins.clear();
+        mins.sendKeys("csat=1");
+        screenshot("hr-leaderboard-policy-form");
+        browser.findElement(By.id("policy-save")).click();
+        waiting().until(ExpectedConditions.textToBe(By.id("policy-min-samples"), "csat: 1"));
+        assertTrue(browser.getCurrentUrl().endsWith("/console/engage/policy?center=C-SH"), browser.getCurrentUrl());
+        JsonPath policy = api("E9001", "hr", "/api/v1/incentives/engagement/leaderboard-policies/C-SH");
+        assertEquals(1, policy.getInt("minSamples.csat"));
+        assertEquals(1, policy.getInt("topN"));
+        assertEquals("ANONYMISED", policy.getString("names"));
+        screenshot("hr-leaderboard-policy");
+
+        // a badge from the catalog page (a code is defined once: a new one each run)
+        String code = "eng-e2e-" + (System.currentTimeMillis() % 1_000_000_000L);
+        browser.get(gw + "/console/engage/badges");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("badge-form")));
+        assertFalse(browser.findElements(By.cssSelector("tr[data-badge='eng-goal']")).isEmpty());
+        browser.findElement(By.id("badge-code")).sendKeys(code);
+        browser.findElement(By.id("badge-name-zh")).sendKeys("端到端徽章");
+        browser.findElement(By.id("badge-name-en")).sendKeys("End-to-end badge");
+        browser.findElement(By.id("badge-description")).sendKeys("Added from the console");
+        browser.findElement(By.id("create-badge-button")).click();
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("tr[data-badge='" + code + "']")));
+        assertEquals("End-to-end badge", api("E9001", "hr", "/api/v1/incentives/engagement/badges/" + code)
+                .getString("nameEn"));
+        screenshot("hr-badge-catalog");
+
+        // group 1's June CSAT board frozen from its page, then listed among the unit's snapshots as the board shown
+        browser.get(gw + "/console/engage/board?unit=G-HOTLINE-1&period=" + PERIOD + "&measure=csat");
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("board-table")));
+        if (!browser.findElements(By.id("freeze-button")).isEmpty()) {
+            browser.findElement(By.id("freeze-button")).click();
+        }
+        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("frozen")));
+        WebElement current = waiting().until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "#snapshots-table tr.snapshot-row[data-period='" + PERIOD + "'][data-measure='csat'].current")));
+        assertEquals("true", current.getAttribute("aria-current"));
+        List<String> cells = current.findElements(By.tagName("td")).stream().map(WebElement::getText).toList();
+        assertEquals(PERIOD, cells.get(0));
+        assertEquals("3", cells.get(5), "three agents ranked: " + cells);
+        assertEquals("0", cells.get(6), cells.toString());
+        List<String> listed = running.as("E9001", "hr").get("/api/v1/incentives/engagement/leaderboards/snapshots"
+                + "?unitCode=G-HOTLINE-1&period=" + PERIOD + "&measure=csat").then().statusCode(200).extract()
+                .jsonPath().getList("direction");
+        assertEquals(List.of("HIGHER"), listed);
+        screenshot("hr-leaderboard-snapshots");
+        // the seeded policy back, for whatever reads the center's boards next
+        running.as("E9001", "hr").body(Map.of("topN", 1, "names", "ANONYMISED", "minSamples", Map.of()))
+                .put("/api/v1/incentives/engagement/leaderboard-policies/C-SH").then().statusCode(200);
     }
 
     private static void fillMetric(String code) {
