@@ -10,6 +10,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -368,7 +369,8 @@ class EngagePagesTests {
                         + "\"FCR star\",\"description\":\"First contact resolution\"}"))
                 .willReturn(json(201, "{\"code\":\"fcr-star\"}")));
         given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, hr)
-                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).formParam("csrf", CSRF).formParam("code", " fcr-star ")
+                .cookie(ConsoleRoutes.CSRF_COOKIE, CSRF).contentType(ContentType.URLENC.withCharset("UTF-8"))
+                .formParam("csrf", CSRF).formParam("code", " fcr-star ")
                 .formParam("nameZh", "一次解决之星").formParam("nameEn", "FCR star")
                 .formParam("description", "First contact resolution").post("/console/engage/badges").then()
                 .statusCode(303).header("Location", containsString("/console/engage/badges"));
