@@ -245,6 +245,7 @@ public class HonorRunService {
         run.createdAt = OffsetDateTime.now(clock);
         run.createdBy = createdBy;
         run.persist();
+        List<Outbox.Emission> events = new java.util.ArrayList<>();
         for (HonorJudge.Winner w : judgement.winners()) {
             HonorWinner winner = new HonorWinner();
             winner.honorRunId = run.id;
@@ -254,9 +255,10 @@ public class HonorRunService {
             winner.reason = w.why().en();
             winner.reasonZh = w.why().zh();
             winner.persist();
-            outbox.emit("honor.awarded", w.employeeId(), new HonorAwarded(run.id, award.code, award.version,
-                    award.name, period, unitCode, w.employeeId(), w.place(), w.value()));
+            events.add(new Outbox.Emission("honor.awarded", w.employeeId(), new HonorAwarded(run.id, award.code,
+                    award.version, award.name, period, unitCode, w.employeeId(), w.place(), w.value())));
         }
+        outbox.emitAll(events);
         return new AwardResult(run.id, award.code, award.version, award.name, judgement.candidates(),
                 judgement.eligible(), true, winners, leftOut(judgement));
     }

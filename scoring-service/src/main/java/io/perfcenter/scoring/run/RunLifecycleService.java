@@ -145,14 +145,17 @@ public class RunLifecycleService {
         List<Object[]> cards = Scorecard.getEntityManager().createQuery("select c.id, c.employeeId, "
                 + "c.subjectUnitCode, c.total, c.grade, c.rank from Scorecard c where c.runId = ?1 order by c.id",
                 Object[].class).setParameter(1, run.id).getResultList();
+        List<Outbox.Emission> events = new java.util.ArrayList<>(cards.size() + 1);
         for (Object[] c : cards) {
             String subject = c[1] != null ? (String) c[1] : (String) c[2];
-            outbox.emit("scorecard." + step, subject, new ScorecardEvent((Long) c[0], run.id, run.templateCode,
-                    run.unitCode, run.period, (String) c[1], (String) c[2], (java.math.BigDecimal) c[3],
-                    (String) c[4], (Integer) c[5]));
+            events.add(new Outbox.Emission("scorecard." + step, subject, new ScorecardEvent((Long) c[0], run.id,
+                    run.templateCode, run.unitCode, run.period, (String) c[1], (String) c[2],
+                    (java.math.BigDecimal) c[3], (String) c[4], (Integer) c[5])));
         }
-        outbox.emit("run." + step, "run-" + run.id, new RunEvent(run.id, run.templateCode, run.unitCode, run.period,
-                run.revision, cards.size(), caller.name()));
+        events.add(new Outbox.Emission("run." + step, "run-" + run.id, new RunEvent(run.id, run.templateCode,
+                run.unitCode, run.period, run.revision, cards.size(), caller.name())));
+        // set-based: one insert per thousand events rather than an entity each (ten thousand at a center's close)
+        outbox.emitAll(events);
     }
 
     /** The data of {@code scorecard.published} and {@code scorecard.locked}. */
