@@ -91,8 +91,18 @@ public class StatementService {
 
     /** The statements of a run, by employee; to be called inside a transaction. */
     public List<StatementView> ofRun(long runId) {
-        return em.createQuery("SELECT s FROM PayoutStatement s JOIN FETCH s.run r WHERE r.id = :run "
-                        + "ORDER BY s.employeeId", PayoutStatement.class)
-                .setParameter("run", runId).getResultList().stream().map(StatementView::of).toList();
+        // read-only (the statements and their lines, loaded while mapping): a run's views are answers, never changed
+        // here, so the transaction neither snapshots ten thousand statements nor dirty-checks them at commit (an
+        // approval's transaction); the run itself, already loaded by an approval, keeps its pending change
+        org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+        boolean readOnly = session.isDefaultReadOnly();
+        session.setDefaultReadOnly(true);
+        try {
+            return em.createQuery("SELECT s FROM PayoutStatement s JOIN FETCH s.run r WHERE r.id = :run "
+                            + "ORDER BY s.employeeId", PayoutStatement.class)
+                    .setParameter("run", runId).getResultList().stream().map(StatementView::of).toList();
+        } finally {
+            session.setDefaultReadOnly(readOnly);
+        }
     }
 }

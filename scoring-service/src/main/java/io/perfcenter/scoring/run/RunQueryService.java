@@ -106,6 +106,16 @@ public class RunQueryService {
             // bulk status updates bypass the persistence context: read the scorecards afresh
             em.flush();
             em.clear();
+            // read-only: the answer of a publish or lock reads a whole run (ten thousand scorecards and their items
+            // at a center's close), which the commit would otherwise snapshot on loading and dirty-check again
+            org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+            boolean readOnly = session.isDefaultReadOnly();
+            session.setDefaultReadOnly(true);
+            try {
+                return RunView.of(run, ScorecardView.all(ScorecardService.ofRun(run.id)));
+            } finally {
+                session.setDefaultReadOnly(readOnly);
+            }
         }
         return RunView.of(run, ScorecardView.all(ScorecardService.ofRun(run.id)));
     }
