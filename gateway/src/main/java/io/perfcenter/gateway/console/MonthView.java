@@ -106,8 +106,8 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         for (JsonNode i : card.path("items")) {
             items.add(new Item(text(i, "itemCode"), text(i, "metricCode"), text(i, "value"), text(i, "samples"),
                     text(i, "points"), text(i, "maxPoints"), text(i, "weight"), text(i, "weightedPoints"),
-                    text(i, "explanation"), lower(text(i, "handling")), i.path("insufficientData").asBoolean(),
-                    labels.item(text(i, "itemCode"))));
+                    text(i, "explanation"), CodeLabels.label(lower(text(i, "handling"))),
+                    i.path("insufficientData").asBoolean(), labels.item(text(i, "itemCode"))));
         }
         return items;
     }
