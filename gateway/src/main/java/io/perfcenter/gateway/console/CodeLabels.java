@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * gains later) is shown as it is, never blank.
  *
  * <p>Templates use it as {@code {code:label(r.status)}}, {@code {code:of('appeal', a.status)}} (a label of that
- * domain first, e.g. {@code codeAppealOpen}, else the general one) and {@code {code:field(name)}}.
+ * domain first, e.g. {@code codeOpenInAppeal}, else the general one) and {@code {code:field(name)}}.
  */
 @TemplateExtension(namespace = "code")
 public final class CodeLabels {
@@ -42,7 +42,10 @@ public final class CodeLabels {
         return lookup(key("code", text)).orElse(text);
     }
 
-    /** The code's label of the domain (e.g. an appeal's OPEN), else its general label, else the code. */
+    /**
+     * The code's label in the domain ({@code code} + the code + {@code In} + the domain: an appeal's OPEN is
+     * {@code codeOpenInAppeal}), else its general label, else the code.
+     */
     public static String of(String domain, Object code) {
         if (code == null) {
             return "";
@@ -50,7 +53,7 @@ public final class CodeLabels {
         String text = code.toString();
         String in = domain == null ? null : key("", domain);
         String camel = key("", text);
-        Optional<String> own = in == null || camel == null ? Optional.empty() : lookup("code" + in + camel);
+        Optional<String> own = in == null || camel == null ? Optional.empty() : lookup("code" + camel + "In" + in);
         return own.or(() -> lookup(key("code", text))).orElse(text);
     }
 

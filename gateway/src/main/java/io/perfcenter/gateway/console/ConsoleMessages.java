@@ -2675,7 +2675,7 @@ public interface ConsoleMessages {
     String codeOpen();
 
     @Message("open")
-    String codeAppealOpen();
+    String codeOpenInAppeal();
 
     @Message("accepted")
     String codeAccepted();
