@@ -756,10 +756,12 @@ class ConsoleIT {
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("考核批次"),
                 browser.findElement(By.tagName("h1")).getText());
         assertEquals("计算考核批次", browser.findElement(By.cssSelector("#compute h2")).getText());
+        assertInChinese(By.cssSelector("#runs-table tr.run-row td.status"), "the runs' statuses");
         screenshot("language-zh-CN-runs");
 
         browser.get(gw + "/console/pay/runs?period=" + month);
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("薪酬发放批次"));
+        assertInChinese(By.cssSelector("#pay-runs-table tr.pay-run-row td.status"), "the pay runs' statuses");
         screenshot("language-zh-CN-pay-runs");
 
         browser.manage().window().setSize(new Dimension(1920, 1080));
@@ -773,6 +775,13 @@ class ConsoleIT {
         browser.findElement(By.id("lang-en")).click();
         waiting().until(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
         assertTrue(browser.findElement(By.tagName("h1")).getText().startsWith("Center board"));
+    }
+
+    /** The cells are there and each says its status in Chinese words, none the API's code (IN_REVIEW, approved …). */
+    private static void assertInChinese(By cells, String what) {
+        List<String> texts = browser.findElements(cells).stream().map(WebElement::getText).toList();
+        assertFalse(texts.isEmpty(), what + " are listed");
+        assertTrue(texts.stream().allMatch(t -> !t.isBlank() && !t.matches(".*[A-Za-z_].*")), what + ": " + texts);
     }
 
     /** How many pixels of the canvas are painted. */

@@ -222,14 +222,14 @@ class ConsoleQualityIT {
         browser.findElement(By.id("ack-comment")).sendKeys("Agreed");
         submit(By.id("acknowledge"));
         assertTrue(text(By.id("agent-ack")).contains("Agreed"), text(By.id("agent-ack")));
-        assertEquals("OPEN", text(By.id("session-status")));
+        assertEquals("open", text(By.id("session-status")));
         screenshot("coaching-session-agent-acknowledged");
 
         // the coach's acknowledgement closes it
         signInAs("CQS1", "supervisor");
         browser.get(gw + "/console/quality/coaching/" + session);
         submit(By.id("acknowledge"));
-        assertEquals("CLOSED", text(By.id("session-status")));
+        assertEquals("closed", text(By.id("session-status")));
         assertFalse(browser.findElements(By.id("session-closed")).isEmpty());
         assertTrue(browser.findElements(By.id("notes-form")).isEmpty(), "read-only once closed");
         screenshot("coaching-session-closed");
@@ -259,7 +259,7 @@ class ConsoleQualityIT {
         String plan = browser.getCurrentUrl().replaceAll(".*#plan-(\\d+).*", "$1");
         WebElement article = browser.findElement(By.id("plan-" + plan));
         assertTrue(article.getText().contains("calls_handled"), article.getText());
-        assertEquals("IN_PROGRESS", article.findElement(By.className("plan-status")).getText());
+        assertEquals("in progress", article.findElement(By.className("plan-status")).getText());
         screenshot("improvement-plan-created");
 
         signInAs("CQA1", "agent");
@@ -345,17 +345,17 @@ class ConsoleQualityIT {
         submit(By.id("start-mentorship-button"));
         WebElement row = browser.findElement(By.cssSelector("tr.mentorship-row"));
         String id = row.getAttribute("id").replace("mentorship-", "");
-        assertEquals("DUE", row.findElement(By.className("mentorship-status")).getText(), row.getText());
+        assertEquals("due", row.findElement(By.className("mentorship-status")).getText(), row.getText());
         submit(By.id("end-" + id));
         row = browser.findElement(By.id("mentorship-" + id));
-        assertEquals("PASSED", row.findElement(By.className("mentorship-status")).getText(), row.getText());
+        assertEquals("passed", row.findElement(By.className("mentorship-status")).getText(), row.getText());
         assertTrue(row.findElement(By.className("mentorship-reason")).getText().contains("calls_handled"),
                 row.getText());
         screenshot("mentoring-ended");
 
         signInAs("CQS1", "supervisor");
         browser.get(gw + "/console/quality/mentoring");
-        assertEquals("PASSED", browser.findElement(By.id("mentorship-" + id))
+        assertEquals("passed", browser.findElement(By.id("mentorship-" + id))
                 .findElement(By.className("mentorship-status")).getText());
         assertTrue(browser.findElements(By.id("mentorship-form")).isEmpty(), "only hr starts mentorships");
         screenshot("mentoring-leader");

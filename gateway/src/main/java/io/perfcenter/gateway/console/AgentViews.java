@@ -68,7 +68,10 @@ public class AgentViews extends ConsoleKit {
             List<String> fields = new ArrayList<>();
             r.path("fields").fields().forEachRemaining(f -> {
                 if (!f.getValue().isNull() && !f.getValue().isContainerNode()) {
-                    fields.add(f.getKey() + " " + f.getValue().asText());
+                    // the field's name and a choice's code (e.g. direction INBOUND) in words, other values as stored
+                    String value = f.getValue().asText();
+                    fields.add(CodeLabels.field(f.getKey()) + " "
+                            + (value.matches("[A-Z][A-Z_]{0,63}") ? CodeLabels.label(value) : value));
                 }
             });
             List<String> parts = new ArrayList<>();

@@ -6,7 +6,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 /**
  * Every label of the console's pages, in English; {@code messages/msg_zh_CN.properties} has the same keys in Chinese
  * (zh-CN). Templates use them as {@code {msg:key}} and render in the request's language ({@link ConsoleLanguage}).
- * Data (codes, names, explanations, statuses) comes from the API as it answers and is not translated here.
+ * Data (names, explanations) comes from the API as it answers and is not translated here; the API's codes (statuses,
+ * kinds, actions, record fields) have labels here too, looked up by {@link CodeLabels}.
  */
 @MessageBundle(value = "msg", locale = "en")
 public interface ConsoleMessages {
@@ -2651,4 +2652,430 @@ public interface ConsoleMessages {
 
     @Message("Open the session")
     String calibOpen();
+
+    // ---- the API's codes in words (CodeLabels: code + the code in camel case, field + a record field's name) ----
+    // statuses of runs and scorecards
+    @Message("computed")
+    String codeComputed();
+
+    @Message("in review")
+    String codeInReview();
+
+    @Message("published")
+    String codePublished();
+
+    @Message("locked")
+    String codeLocked();
+
+    @Message("superseded")
+    String codeSuperseded();
+
+    // statuses of appeals, coaching sessions, calibrations, contests, disputes
+    @Message("open")
+    String codeOpen();
+
+    @Message("open")
+    String codeOpenInAppeal();
+
+    @Message("accepted")
+    String codeAccepted();
+
+    @Message("rejected")
+    String codeRejected();
+
+    @Message("closed")
+    String codeClosed();
+
+    @Message("withdrawn")
+    String codeWithdrawn();
+
+    // pay runs
+    @Message("approved")
+    String codeApproved();
+
+    // appeal kinds
+    @Message("score")
+    String codeScore();
+
+    @Message("data point")
+    String codeDataPoint();
+
+    // improvement plans and their consequences
+    @Message("in progress")
+    String codeInProgress();
+
+    @Message("met")
+    String codeMet();
+
+    @Message("missed")
+    String codeMissed();
+
+    @Message("retraining")
+    String codeRetraining();
+
+    @Message("reassignment")
+    String codeReassignment();
+
+    @Message("extended")
+    String codeExtended();
+
+    @Message("none")
+    String codeNone();
+
+    // mentorships
+    @Message("running")
+    String codeRunning();
+
+    @Message("due")
+    String codeDue();
+
+    @Message("passed")
+    String codePassed();
+
+    @Message("failed")
+    String codeFailed();
+
+    // QA evaluations as the agent answered them
+    @Message("pending")
+    String codePending();
+
+    @Message("acknowledged")
+    String codeAcknowledged();
+
+    @Message("disputed")
+    String codeDisputed();
+
+    // how a scorecard item was scored
+    @Message("scored")
+    String codeScored();
+
+    @Message("zero points")
+    String codeZero();
+
+    @Message("neutral points")
+    String codeNeutral();
+
+    @Message("left out of the total")
+    String codeExcluded();
+
+    @Message("adjusted")
+    String codeAdjusted();
+
+    // a run's history
+    @Message("computed")
+    String codeRunComputed();
+
+    @Message("review opened")
+    String codeReviewOpened();
+
+    @Message("published")
+    String codeRunPublished();
+
+    @Message("locked")
+    String codeRunLocked();
+
+    @Message("superseded")
+    String codeRunSuperseded();
+
+    @Message("scorecard adjusted")
+    String codeScorecardAdjusted();
+
+    @Message("scorecard recomputed")
+    String codeScorecardRecomputed();
+
+    @Message("self-assessed")
+    String codeSelfAssessed();
+
+    @Message("reviewed")
+    String codeReviewed();
+
+    @Message("rated")
+    String codeRated();
+
+    @Message("appeal filed")
+    String codeAppealFiled();
+
+    @Message("appeal accepted")
+    String codeAppealAccepted();
+
+    @Message("appeal rejected")
+    String codeAppealRejected();
+
+    @Message("appeal escalated")
+    String codeAppealEscalated();
+
+    @Message("coaching opened")
+    String codeCoachingOpened();
+
+    @Message("coaching notes")
+    String codeCoachingNotes();
+
+    @Message("coaching acknowledged")
+    String codeCoachingAcknowledged();
+
+    @Message("coaching closed")
+    String codeCoachingClosed();
+
+    // what changed for an agent against the previous revision
+    @Message("added")
+    String codeAdded();
+
+    @Message("removed")
+    String codeRemoved();
+
+    @Message("changed")
+    String codeChanged();
+
+    @Message("rank moved")
+    String codeRank();
+
+    // records' kinds
+    @Message("calls")
+    String codeCalls();
+
+    @Message("tickets")
+    String codeTickets();
+
+    @Message("surveys")
+    String codeSurveys();
+
+    @Message("QA evaluations")
+    String codeQaEvaluations();
+
+    @Message("QA items")
+    String codeQaItems();
+
+    @Message("mentorships")
+    String codeMentorships();
+
+    @Message("adherence")
+    String codeAdherence();
+
+    @Message("incidents")
+    String codeIncidents();
+
+    @Message("sales")
+    String codeSales();
+
+    @Message("values")
+    String codeValues();
+
+    // records' choices
+    @Message("inbound")
+    String codeInbound();
+
+    @Message("outbound")
+    String codeOutbound();
+
+    @Message("phone")
+    String codePhone();
+
+    @Message("chat")
+    String codeChat();
+
+    @Message("email")
+    String codeEmail();
+
+    @Message("video")
+    String codeVideo();
+
+    @Message("social")
+    String codeSocial();
+
+    @Message("other")
+    String codeOther();
+
+    // payout lines' kinds
+    @Message("commission")
+    String codeCommission();
+
+    @Message("honor")
+    String codeHonor();
+
+    @Message("performance pay")
+    String codePerformancePay();
+
+    @Message("perk")
+    String codePerk();
+
+    @Message("points")
+    String codePoints();
+
+    @Message("team share")
+    String codeTeamShare();
+
+    @Message("error")
+    String codeError();
+
+    @Message("rule violation")
+    String codeRuleViolation();
+
+    @Message("commendation")
+    String codeCommendation();
+
+    @Message("complaint")
+    String codeComplaint();
+
+    // records' fields
+    @Message("activity date")
+    String fieldActivityDate();
+
+    @Message("started at")
+    String fieldStartedAt();
+
+    @Message("talk seconds")
+    String fieldTalkSeconds();
+
+    @Message("hold seconds")
+    String fieldHoldSeconds();
+
+    @Message("wrap-up seconds")
+    String fieldWrapSeconds();
+
+    @Message("direction")
+    String fieldDirection();
+
+    @Message("channel")
+    String fieldChannel();
+
+    @Message("resolved at first contact")
+    String fieldResolvedFirstContact();
+
+    @Message("transferred")
+    String fieldTransferred();
+
+    @Message("repeat contact")
+    String fieldRepeatContact();
+
+    @Message("opened at")
+    String fieldOpenedAt();
+
+    @Message("closed at")
+    String fieldClosedAt();
+
+    @Message("first response minutes")
+    String fieldFirstResponseMinutes();
+
+    @Message("escalated")
+    String fieldEscalated();
+
+    @Message("category")
+    String fieldCategory();
+
+    @Message("handling hours")
+    String fieldHandlingHours();
+
+    @Message("closed within 3 days")
+    String fieldClosedWithin3Days();
+
+    @Message("answered at")
+    String fieldAnsweredAt();
+
+    @Message("CSAT")
+    String fieldCsat();
+
+    @Message("NPS")
+    String fieldNps();
+
+    @Message("solicited")
+    String fieldSolicited();
+
+    @Message("score")
+    String fieldScore();
+
+    @Message("evaluator")
+    String fieldEvaluatorId();
+
+    @Message("contact id")
+    String fieldContactExternalId();
+
+    @Message("QA form")
+    String fieldFormCode();
+
+    @Message("form version")
+    String fieldFormVersion();
+
+    @Message("critical item")
+    String fieldCriticalItem();
+
+    @Message("critical")
+    String fieldCritical();
+
+    @Message("evaluated on")
+    String fieldEvaluatedOn();
+
+    @Message("item")
+    String fieldItemCode();
+
+    @Message("points")
+    String fieldPoints();
+
+    @Message("maximum points")
+    String fieldMaxPoints();
+
+    @Message("not applicable")
+    String fieldNotApplicable();
+
+    @Message("passed")
+    String fieldPassed();
+
+    @Message("weight")
+    String fieldWeight();
+
+    @Message("section")
+    String fieldSectionCode();
+
+    @Message("mentee")
+    String fieldMenteeId();
+
+    @Message("ended on")
+    String fieldEndedOn();
+
+    @Message("date")
+    String fieldDate();
+
+    @Message("scheduled minutes")
+    String fieldScheduledMinutes();
+
+    @Message("adherent minutes")
+    String fieldAdherentMinutes();
+
+    @Message("logged-in minutes")
+    String fieldLoggedInMinutes();
+
+    @Message("absent")
+    String fieldAbsent();
+
+    @Message("occurred at")
+    String fieldOccurredAt();
+
+    @Message("kind")
+    String fieldKind();
+
+    @Message("note")
+    String fieldNote();
+
+    @Message("amount")
+    String fieldAmount();
+
+    @Message("currency")
+    String fieldCurrency();
+
+    @Message("sold at")
+    String fieldSoldAt();
+
+    @Message("metric")
+    String fieldMetricCode();
+
+    @Message("value")
+    String fieldValue();
+
+    @Message("handling minutes")
+    String fieldHandlingMinutes();
+
+    @Message("withdrawn")
+    String fieldWithdrawn();
+
+    @Message("revision")
+    String fieldRevision();
 }

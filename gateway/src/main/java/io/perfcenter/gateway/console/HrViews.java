@@ -71,7 +71,7 @@ public class HrViews extends ConsoleKit {
 
     @TemplateData
     public record RunsPage(String period, String previousPeriod, String nextPeriod, List<Run> runs,
-                           List<String> templates, List<String> units, List<String> notes) {
+                           List<String> templates, List<String> units, List<String> notes, TemplateLabels names) {
     }
 
     @TemplateData
@@ -101,7 +101,7 @@ public class HrViews extends ConsoleKit {
 
     @TemplateData
     public record RunPage(Run run, List<Change> changes, List<Event> history, List<CardRow> scorecards,
-                          List<String> notes) {
+                          List<String> notes, TemplateLabels names) {
     }
 
     @TemplateData
@@ -119,7 +119,8 @@ public class HrViews extends ConsoleKit {
 
     @TemplateData
     public record WhatIfPage(List<String> templates, String templateCode, String unitCode, String period,
-                             List<Weight> weights, String draft, Preview preview, List<String> notes) {
+                             List<Weight> weights, String draft, Preview preview, List<String> notes,
+                             TemplateLabels names) {
     }
 
     @TemplateData
@@ -168,7 +169,8 @@ public class HrViews extends ConsoleKit {
             parts.getItem1().body().forEach(r -> list.add(Run.of(r)));
             return page(Templates.runs(viewer(), csrf(ctx), new RunsPage(month.toString(),
                     month.minusMonths(1).toString(), month.plusMonths(1).toString(), list,
-                    codes(parts.getItem2().body(), "code"), codes(parts.getItem3().body(), "code"), notes)));
+                    codes(parts.getItem2().body(), "code"), codes(parts.getItem3().body(), "code"), notes,
+                    TemplateLabels.names(parts.getItem2().body()))));
         });
     }
 
@@ -242,7 +244,7 @@ public class HrViews extends ConsoleKit {
         ObjectNode summary = r.deepCopy();
         summary.put("scorecardCount", cards.size());
         return page(Templates.run(viewer(), csrf(ctx), new RunPage(Run.of(summary), list, events, cards,
-                notes)));
+                notes, labels)));
     }
 
     /** Open the review, publish or lock a run. */
@@ -303,7 +305,7 @@ public class HrViews extends ConsoleKit {
                         : parts.getItem2().body() != null && parts.getItem2().body().size() > 0
                         ? parts.getItem2().body().get(0).path("unitCode").asText() : "";
                 return page(Templates.whatIf(viewer(), csrf(ctx), new WhatIfPage(codes, code, u, month.toString(),
-                        weights(draft), pretty(draft), null, List.of())));
+                        weights(draft), pretty(draft), null, List.of(), TemplateLabels.names(list.body()))));
             });
         });
     }
@@ -342,7 +344,7 @@ public class HrViews extends ConsoleKit {
                     return page(Templates.whatIf(viewer(), csrf(ctx), new WhatIfPage(
                             codes(parts.getItem2().body(), "code"), draft.path("code").asText(), unit, period,
                             weights(draft), pretty(draft), preview(answer.body(), TemplateLabels.of(List.of(draft))),
-                            notes)));
+                            notes, TemplateLabels.names(parts.getItem2().body()))));
                 });
     }
 

@@ -25,7 +25,7 @@ public record MonthView(String employeeId, String name, String unitCode, String 
     public record Card(long id, long runId, String templateCode, String total, String grade, String bandGrade,
                        int rank, Long rankOf, String percentile, String status, String totalExplanation,
                        String selfAssessment, String comments, String feedbackNotes, String reviewedBy,
-                       String gradeLabel) {
+                       String gradeLabel, String templateLabel) {
 
         /** In review: the agent writes a self-assessment, the supervisor reviews (then it is published). */
         public boolean inReview() {
@@ -36,12 +36,13 @@ public record MonthView(String employeeId, String name, String unitCode, String 
             return rank <= 0 ? "–" : rankOf == null ? Integer.toString(rank) : rank + " of " + rankOf;
         }
 
-        public String statusLabel() {
-            return lower(status);
-        }
-
         public boolean appealable() {
             return "PUBLISHED".equalsIgnoreCase(status);
+        }
+
+        /** Whether the template has a name besides its code (then the page shows both). */
+        public boolean templateNamed() {
+            return templateLabel != null && !templateLabel.equals(templateCode);
         }
     }
 
@@ -85,7 +86,10 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         return card(card, run, TemplateLabels.NONE);
     }
 
-    /** The card, its grade labelled in the page's language when the template names it ({@link TemplateLabels}). */
+    /**
+     * The card, its grade and template labelled in the page's language when the template names them
+     * ({@link TemplateLabels}).
+     */
     static Card card(JsonNode card, JsonNode run, TemplateLabels labels) {
         Long of = run != null && run.hasNonNull("scorecardCount") ? run.path("scorecardCount").asLong() : null;
         return new Card(card.path("id").asLong(), card.path("runId").asLong(), text(card, "templateCode"),
@@ -93,7 +97,7 @@ public record MonthView(String employeeId, String name, String unitCode, String 
                 text(card, "percentile"), text(card, "status"), text(card, "totalExplanation"),
                 text(card.path("review"), "selfAssessment"), text(card.path("review"), "comments"),
                 text(card.path("review"), "feedbackNotes"), text(card.path("review"), "reviewedBy"),
-                labels.grade(text(card, "grade")));
+                labels.grade(text(card, "grade")), labels.template(text(card, "templateCode")));
     }
 
     static List<Item> items(JsonNode card) {
@@ -106,8 +110,8 @@ public record MonthView(String employeeId, String name, String unitCode, String 
         for (JsonNode i : card.path("items")) {
             items.add(new Item(text(i, "itemCode"), text(i, "metricCode"), text(i, "value"), text(i, "samples"),
                     text(i, "points"), text(i, "maxPoints"), text(i, "weight"), text(i, "weightedPoints"),
-                    text(i, "explanation"), lower(text(i, "handling")), i.path("insufficientData").asBoolean(),
-                    labels.item(text(i, "itemCode"))));
+                    text(i, "explanation"), CodeLabels.label(lower(text(i, "handling"))),
+                    i.path("insufficientData").asBoolean(), labels.item(text(i, "itemCode"))));
         }
         return items;
     }

@@ -64,7 +64,7 @@ public class SupervisorViews extends ConsoleKit {
      */
     @TemplateData
     public record Reviews(String period, List<HrViews.Run> runs, HrViews.Run run, List<ReviewRow> rows,
-                          List<RatingItem> rating, boolean peer, List<String> notes) {
+                          List<RatingItem> rating, boolean peer, List<String> notes, TemplateLabels names) {
     }
 
     @TemplateData
@@ -175,7 +175,8 @@ public class SupervisorViews extends ConsoleKit {
                 + "&limit=200", ctx);
         Uni<ServiceCalls.Part> run = runId == null ? none() : get("scoring-service", "/api/v1/scoring/runs/" + runId,
                 ctx);
-        return Uni.combine().all().unis(runs, run).asTuple().flatMap(parts -> {
+        return Uni.combine().all().unis(runs, run, names(ctx)).asTuple().flatMap(parts -> {
+            TemplateLabels names = parts.getItem3();
             if (parts.getItem1().body() == null) {
                 return refused(parts.getItem1(), msg().whatRunsInReview(), ctx);
             }
@@ -187,7 +188,7 @@ public class SupervisorViews extends ConsoleKit {
             parts.getItem1().body().forEach(r -> list.add(HrViews.Run.of(r)));
             if (runId == null) {
                 return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, null,
-                        List.of(), List.of(), false, notes)));
+                        List.of(), List.of(), false, notes, names)));
             }
             JsonNode r = parts.getItem2().body();
             HrViews.Run shown = HrViews.Run.of(r);
@@ -212,7 +213,7 @@ public class SupervisorViews extends ConsoleKit {
                                 given.get(i)));
                     }
                     return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, shown,
-                            rows, items, false, notes)));
+                            rows, items, false, notes, names)));
                 });
             });
         });
@@ -223,8 +224,10 @@ public class SupervisorViews extends ConsoleKit {
      * review, their peers' scorecards with a rating form per manual-rating item that counts peer ratings.
      */
     private Uni<Response> peerReviews(java.time.YearMonth month, Long runId, String me, RoutingContext ctx) {
-        return get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + encode(me) + "&period=" + month
-                + "&limit=100", ctx).flatMap(cards -> {
+        return Uni.combine().all().unis(get("scoring-service", "/api/v1/scoring/scorecards?employeeId=" + encode(me)
+                + "&period=" + month + "&limit=100", ctx), names(ctx)).asTuple().flatMap(read -> {
+            ServiceCalls.Part cards = read.getItem1();
+            TemplateLabels names = read.getItem2();
             if (cards.body() == null) {
                 return refused(cards, msg().whatYourScorecards(), ctx);
             }
@@ -250,13 +253,13 @@ public class SupervisorViews extends ConsoleKit {
                             ctx);
                 }
                 return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, null,
-                        List.of(), List.of(), true, notes)));
+                        List.of(), List.of(), true, notes, names)));
             }
             JsonNode run = own;
             HrViews.Run shown = HrViews.Run.of(run);
             if (!"in review".equals(shown.status())) {
                 return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list, shown,
-                        List.of(), List.of(), true, notes)));
+                        List.of(), List.of(), true, notes, names)));
             }
             Uni<ServiceCalls.Part> entries = get("scoring-service", "/api/v1/scoring/reviews?runId=" + runId
                     + "&limit=1000", ctx);
@@ -290,7 +293,7 @@ public class SupervisorViews extends ConsoleKit {
                                     stored));
                         }
                         return page(Templates.reviews(viewer(), csrf(ctx), new Reviews(month.toString(), list,
-                                shown, rows, parts.getItem2(), true, notes)));
+                                shown, rows, parts.getItem2(), true, notes, names)));
                     });
         });
     }
@@ -394,6 +397,11 @@ public class SupervisorViews extends ConsoleKit {
      */
     private Uni<TemplateLabels> labels(JsonNode run, RoutingContext ctx) {
         return TemplateLabels.ofCards(calls, run, ConsolePages.authorization(ctx), RequestIds.of(ctx));
+    }
+
+    /** The names of the templates, for the runs the page lists (their codes when the list is not read). */
+    private Uni<TemplateLabels> names(RoutingContext ctx) {
+        return TemplateLabels.names(calls, ConsolePages.authorization(ctx), RequestIds.of(ctx));
     }
 
     private static Uni<ServiceCalls.Part> none() {

@@ -13,6 +13,8 @@ import io.restassured.response.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -149,7 +151,7 @@ class ConsoleLanguageTests {
         // the template version names the aht item and the grade good in both languages; qa it does not name
         stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/templates/SEAT-L/versions/2"))
                 .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(
-                        "{\"code\":\"SEAT-L\",\"version\":2,\"items\":[{\"code\":\"aht\",\"name\":\"AHT\","
+                        "{\"code\":\"SEAT-L\",\"version\":2,\"name\":\"Seat L\",\"nameZh\":\"坐席L\",\"items\":[{\"code\":\"aht\",\"name\":\"AHT\","
                                 + "\"nameZh\":\"平均处理时长\",\"nameEn\":\"Average handling time\"},{\"code\":\"qa\","
                                 + "\"name\":\"QA\"}],\"gradeBands\":[{\"grade\":\"good\",\"minScore\":80,"
                                 + "\"nameZh\":\"良好\",\"nameEn\":\"Good\"}]}")));
@@ -164,6 +166,7 @@ class ConsoleLanguageTests {
         assertTrue(chinese.contains("<h3>平均处理时长 <small>aht</small>"), chinese);
         assertTrue(chinese.contains("<h3>qa <small>"), "an item the template does not label: its code: " + chinese);
         assertTrue(chinese.contains("id=\"grade\">良好<"), chinese);
+        assertTrue(chinese.contains("坐席L <small>SEAT-L</small> · <span title=\"PUBLISHED\">已发布</span>"), chinese);
         stubs.get("scoring-service").verify(getRequestedFor(urlPathEqualTo(
                 "/api/v1/scoring/templates/SEAT-L/versions/2")).withHeader("Accept-Language", equalTo("zh-CN")));
 
@@ -173,6 +176,8 @@ class ConsoleLanguageTests {
         assertFalse(english.contains(zh), english);
         assertTrue(english.contains("<h3>Average handling time <small>aht</small>"), english);
         assertTrue(english.contains("id=\"grade\">Good<"), english);
+        assertTrue(english.contains("Seat L <small>SEAT-L</small> · <span title=\"PUBLISHED\">published</span>"),
+                "no English name: the one name: " + english);
 
         String supervisor = TestTokens.token("E2009", "supervisor");
         given().cookie(ConsoleRoutes.SESSION_COOKIE, supervisor).cookie(ConsoleLanguage.COOKIE, "zh-CN")
@@ -183,6 +188,149 @@ class ConsoleLanguageTests {
                 .queryParam("period", "2026-11").get("/console/group").then().statusCode(200)
                 .body(containsString("data-sort=\"number\">Average handling time<"))
                 .body(containsString("<td>Good</td>"));
+    }
+
+    @Test
+    void theApisCodesAreShownInWordsAndAnUnknownCodeAsItIs() {
+        assertEquals("codeInReview", CodeLabels.key("code", "IN_REVIEW"));
+        assertEquals("codeInReview", CodeLabels.key("code", "in review"));
+        assertEquals("codeQaEvaluations", CodeLabels.key("code", "qa-evaluations"));
+        assertEquals(null, CodeLabels.key("code", "<b>"));
+        assertEquals("IN_REVIEW", CodeLabels.api("in review"));
+        // outside a page: English
+        assertEquals("in review", CodeLabels.label("IN_REVIEW"));
+        assertEquals("review opened", CodeLabels.label("review opened"));
+        assertEquals("QA evaluations", CodeLabels.label("qa-evaluations"));
+        assertEquals("talk seconds", CodeLabels.field("talkSeconds"));
+        assertEquals("open", CodeLabels.of("appeal", "OPEN"));
+        assertEquals("accepted", CodeLabels.of("appeal", "ACCEPTED"), "an appeal's status, not the history's action");
+        // a code the console has no words for yet is shown as the API gave it, never blank
+        assertEquals("SOME_NEW_STATUS", CodeLabels.label("SOME_NEW_STATUS"));
+        assertEquals("someNewField", CodeLabels.field("someNewField"));
+        assertEquals("", CodeLabels.label(null));
+        // every status, kind and action the services' APIs answer today has its words (ConsoleMessagesTests: in both
+        // languages)
+        for (String code : List.of("COMPUTED", "IN_REVIEW", "PUBLISHED", "LOCKED", "SUPERSEDED", "OPEN", "ACCEPTED",
+                "REJECTED", "CLOSED", "WITHDRAWN", "APPROVED", "SCORE", "DATA_POINT", "IN_PROGRESS", "MET", "MISSED",
+                "RETRAINING", "REASSIGNMENT", "EXTENDED", "NONE", "RUNNING", "DUE", "PASSED", "FAILED", "PENDING",
+                "ACKNOWLEDGED", "DISPUTED", "SCORED", "ZERO", "NEUTRAL", "EXCLUDED", "ADJUSTED", "RUN_COMPUTED",
+                "REVIEW_OPENED", "RUN_PUBLISHED", "RUN_LOCKED", "RUN_SUPERSEDED", "SCORECARD_ADJUSTED",
+                "SCORECARD_RECOMPUTED", "SELF_ASSESSED", "REVIEWED", "RATED", "APPEAL_FILED", "APPEAL_ACCEPTED",
+                "APPEAL_REJECTED", "APPEAL_ESCALATED", "COACHING_OPENED", "COACHING_NOTES", "COACHING_ACKNOWLEDGED",
+                "COACHING_CLOSED", "ADDED", "REMOVED", "CHANGED", "RANK", "calls", "tickets", "surveys",
+                "qa-evaluations", "qa-items", "mentorships", "adherence", "incidents", "sales", "values", "commission",
+                "honor", "performance-pay", "perk", "points", "team-share")) {
+            assertTrue(hasMethod("code" + CodeLabels.key("", code)), code + " has its words");
+        }
+    }
+
+    @Test
+    void theRunsAndRunPagesInChineseShowNoStatusActionOrTemplateCodeAsTheirWords() {
+        String hr = TestTokens.token("EH77", "hr");
+        String runs = "[{\"id\":9071,\"templateCode\":\"SEAT-Z\",\"templateVersion\":3,\"unitCode\":\"G-7\","
+                + "\"period\":\"2031-07\",\"status\":\"IN_REVIEW\",\"revision\":1,\"scorecardCount\":2},"
+                + "{\"id\":9072,\"templateCode\":\"OLD-Z\",\"templateVersion\":1,\"unitCode\":\"G-7\","
+                + "\"period\":\"2031-07\",\"status\":\"LOCKED\",\"revision\":1},{\"id\":9073,\"templateCode\":"
+                + "\"BARE-Z\",\"templateVersion\":1,\"unitCode\":\"G-8\",\"period\":\"2031-07\",\"status\":"
+                + "\"LATER_STATUS\",\"revision\":1}]";
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs"))
+                .withQueryParam("period", equalTo("2031-07")).willReturn(json(runs)));
+        // the list of templates: SEAT-Z named in both languages, OLD-Z by one name, BARE-Z not at all
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/templates"))
+                .withHeader("Authorization", equalTo("Bearer " + hr)).willReturn(json(
+                        "[{\"code\":\"SEAT-Z\",\"version\":3,\"name\":\"Seat\",\"nameZh\":\"坐席月度考核\","
+                                + "\"nameEn\":\"Seat monthly review\"},{\"code\":\"OLD-Z\",\"version\":1,"
+                                + "\"name\":\"Old plan\"},{\"code\":\"BARE-Z\",\"version\":1}]")));
+        String chinese = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("period", "2031-07").get("/console/hr/runs").then().statusCode(200).extract().asString();
+        assertTrue(chinese.contains(">评审中<") && chinese.contains(">已锁定<"), chinese);
+        assertTrue(chinese.contains("坐席月度考核 <small>SEAT-Z</small>"), chinese);
+        assertTrue(chinese.contains("Old plan <small>OLD-Z</small>"), "the one name when none is in Chinese: " + chinese);
+        assertTrue(chinese.contains("<td>BARE-Z v1</td>"), "a template without a name: its code: " + chinese);
+        assertTrue(chinese.contains("<option value=\"SEAT-Z\">坐席月度考核 (SEAT-Z)</option>"), chinese);
+        assertTrue(chinese.contains("title=\"IN_REVIEW\""), "the API's code stays at hand: " + chinese);
+        assertTrue(chinese.contains(">later status<"), "a status without words yet: as the API gave it: " + chinese);
+        assertNoCodes(chinese, "in review", "locked");
+        String english = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).cookie(ConsoleLanguage.COOKIE, "en")
+                .queryParam("period", "2031-07").get("/console/hr/runs").then().statusCode(200).extract().asString();
+        assertTrue(english.contains(">in review<") && english.contains("Seat monthly review <small>SEAT-Z</small>"),
+                english);
+
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs/9071")).willReturn(json(
+                "{\"id\":9071,\"templateCode\":\"SEAT-Z\",\"templateVersion\":3,\"unitCode\":\"G-7\",\"period\":"
+                        + "\"2031-07\",\"status\":\"IN_REVIEW\",\"revision\":2,\"scorecards\":[{\"id\":90711,"
+                        + "\"employeeId\":\"EZ1\",\"total\":80,\"grade\":\"good\",\"rank\":1,\"status\":"
+                        + "\"IN_REVIEW\"}]}")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs/9071/changes")).willReturn(json(
+                "[{\"employeeId\":\"EZ1\",\"change\":\"CHANGED\",\"totalBefore\":78,\"totalAfter\":80,\"items\":[]},"
+                        + "{\"employeeId\":\"EZ2\",\"change\":\"ADDED\",\"totalAfter\":70,\"items\":[]},"
+                        + "{\"employeeId\":\"EZ3\",\"change\":\"RANK\",\"items\":[]}]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/runs/9071/history")).willReturn(json(
+                "[{\"action\":\"RUN_COMPUTED\",\"actor\":\"EH77\",\"at\":\"2031-08-01T10:00:00Z\"},"
+                        + "{\"action\":\"REVIEW_OPENED\",\"actor\":\"EH77\",\"at\":\"2031-08-02T10:00:00Z\"},"
+                        + "{\"action\":\"APPEAL_FILED\",\"actor\":\"EZ1\",\"at\":\"2031-08-03T10:00:00Z\"}]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/templates/SEAT-Z/versions/3"))
+                .willReturn(json("{\"code\":\"SEAT-Z\",\"version\":3,\"name\":\"Seat\",\"nameZh\":\"坐席月度考核\","
+                        + "\"nameEn\":\"Seat monthly review\",\"items\":[],\"gradeBands\":[]}")));
+        String run = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .get("/console/hr/runs/9071").then().statusCode(200).extract().asString();
+        for (String words : List.of("坐席月度考核 <small>SEAT-Z</small> v3", "id=\"run-status\" title=\"IN_REVIEW\">评审中<",
+                "<td>评审中</td>", ">有变化<", ">新增<", ">仅名次变化<", ">已计算<", ">已开启评审<", ">已提交申诉<")) {
+            assertTrue(run.contains(words), words + ": " + run);
+        }
+        assertNoCodes(run, "in review", "changed", "added", "computed", "review opened", "appeal filed");
+    }
+
+    @Test
+    void theAppealsPageInChineseShowsStatusesAndKindsInWordsAndTheDataPointAsStored() {
+        String hr = TestTokens.token("EH78", "hr");
+        String point = "calls CTI/C-1 (revision 1) of 2031-07-02: ";
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/appeals"))
+                .withHeader("Authorization", equalTo("Bearer " + hr)).willReturn(json(
+                        "[{\"id\":9301,\"scorecardId\":90711,\"employeeId\":\"EZ1\",\"itemCode\":\"aht\",\"kind\":"
+                                + "\"DATA_POINT\",\"reason\":\"not mine\",\"dataPoint\":\"" + point + "\",\"status\":"
+                                + "\"OPEN\",\"filedAt\":\"2031-08-03T10:00:00Z\"},{\"id\":9302,\"scorecardId\":90711,"
+                                + "\"employeeId\":\"EZ1\",\"itemCode\":\"qa\",\"kind\":\"SCORE\",\"reason\":\"too low\","
+                                + "\"status\":\"REJECTED\",\"decidedBy\":\"EH78\",\"decisionReason\":\"checked\"},"
+                                + "{\"id\":9303,\"scorecardId\":90711,\"employeeId\":\"EZ1\",\"itemCode\":\"fcr\","
+                                + "\"kind\":\"SCORE\",\"reason\":\"missed\",\"status\":\"ACCEPTED\",\"decidedBy\":"
+                                + "\"EH78\"}]")));
+        String chinese = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .get("/console/review/appeals").then().statusCode(200).extract().asString();
+        for (String words : List.of(">待处理<", ">已驳回<", ">已接受<", "· 数据点</p>", "· 分数</p>", point)) {
+            assertTrue(chinese.contains(words), words + ": " + chinese);
+        }
+        assertNoCodes(chinese.replace(point, ""), "open", "rejected", "accepted", "data point");
+        String english = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).cookie(ConsoleLanguage.COOKIE, "en")
+                .get("/console/review/appeals").then().statusCode(200).extract().asString();
+        assertTrue(english.contains(">open<") && english.contains("· data point</p>"), english);
+    }
+
+    /**
+     * The page's text (no tags, attributes or scripts) shows no API code (WORDS_LIKE_THIS) and none of the given
+     * English words of codes.
+     */
+    private static void assertNoCodes(String html, String... english) {
+        String text = html.replaceAll("(?s)<script.*?</script>", " ").replaceAll("(?s)<style.*?</style>", " ")
+                .replaceAll("(?s)<[^>]*>", " ");
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("\\b[A-Z]{2,}(_[A-Z]+)+\\b").matcher(text);
+        assertFalse(code.find(), () -> "an API code on the page: " + code.group() + " in " + text);
+        for (String word : english) {
+            assertFalse(java.util.regex.Pattern.compile("(?i)(^|[^A-Za-z])" + java.util.regex.Pattern.quote(word)
+                    + "($|[^A-Za-z])").matcher(text).find(), () -> "'" + word + "' on the page: " + text);
+        }
+    }
+
+    private static boolean hasMethod(String name) {
+        try {
+            return ConsoleMessages.class.getMethod(name) != null;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
+        return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
     }
 
     @Test

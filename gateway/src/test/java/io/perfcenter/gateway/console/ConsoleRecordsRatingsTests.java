@@ -79,9 +79,17 @@ class ConsoleRecordsRatingsTests {
         int record9 = html.indexOf("data-id=\"CRM-9\"");
         assertTrue(day5 > 0 && day5 < record1 && record1 < day20 && day20 < record9, html);
         assertTrue(html.contains("data-point=\"incidents crm/CRM-1 (revision 2) of 2026-10-05: \""), html);
-        assertTrue(html.contains("kind ERROR · note wrong tariff"), html);
+        assertTrue(html.contains("kind error · note wrong tariff"), html);
+        assertTrue(html.contains("<strong title=\"incidents\">incidents</strong>"), html);
         assertTrue(html.contains("counted in the numerator"), html);
         assertTrue(!html.contains("data-day=\"2026-10-06\""), "a day without figure or record is left out");
+        // in Chinese: the record's kind, its fields' names and a choice in words; the appeal's data point as stored
+        String chinese = given().redirects().follow(false).cookie(ConsoleRoutes.SESSION_COOKIE, agent)
+                .cookie(ConsoleLanguage.COOKIE, "zh-CN").queryParam("period", "2026-10").get("/console/items/E7/errors")
+                .then().statusCode(200).extract().asString();
+        assertTrue(chinese.contains("<strong title=\"incidents\">事件</strong>"), chinese);
+        assertTrue(chinese.contains("类型 差错 · 备注 wrong tariff"), chinese);
+        assertTrue(chinese.contains("data-point=\"incidents crm/CRM-1 (revision 2) of 2026-10-05: \""), chinese);
     }
 
     @Test
