@@ -110,6 +110,7 @@ class CareerFormsPagesTests {
         assertTrue(html.contains("name=\"excludedGrades\" maxlength=\"500\" value=\"fail\""), html);
         assertTrue(html.contains("<option value=\"LOWER\" selected>lower is better</option>"), "the tie-breaker's");
         assertTrue(html.contains("action=\"/console/careers/awards/SERVICE-STAR/retire\""), html);
+        assertTrue(html.contains("<script src=\"/console/static/console.js\">"), "console.js adds the rows");
 
         String blank = given().cookie(ConsoleRoutes.SESSION_COOKIE, hr).get("/console/careers/honors?period=2026-10")
                 .then().statusCode(200).extract().asString();
