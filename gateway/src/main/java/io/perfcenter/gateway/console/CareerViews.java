@@ -3,6 +3,8 @@ package io.perfcenter.gateway.console;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfcenter.gateway.console.CareerForms.AwardForm;
+import io.perfcenter.gateway.console.CareerForms.LadderForm;
 import io.perfcenter.gateway.console.ConsolePages.Viewer;
 import io.perfcenter.gateway.overview.ServiceCalls;
 import io.perfcenter.gateway.overview.ServiceCalls.Part;
@@ -17,10 +19,12 @@ import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -32,7 +36,9 @@ import java.util.List;
 /**
  * hr's honors and promotion pages (incentive-service): the award definitions, running the honors of a period for a
  * unit and the honors awarded; the career ladders with their steps and rules, and a check of a unit's agents against
- * a ladder: who is eligible for the next position and, for the others, what is missing.
+ * a ladder: who is eligible for the next position and, for the others, what is missing. hr defines awards (a new
+ * version, or retires one) and ladders from plain forms (createAward, retireHonorAward, createLadder; see
+ * {@link CareerForms}); the API's problem is shown naming the field when it refuses.
  */
 @Path("/console/careers")
 @Produces(MediaType.TEXT_HTML)
@@ -40,9 +46,9 @@ public class CareerViews extends ConsoleKit {
 
     @CheckedTemplate(basePath = "console")
     static class Templates {
-        static native TemplateInstance honors(Viewer viewer, String csrf, HonorsPage honors);
+        static native TemplateInstance honors(Viewer viewer, String csrf, HonorsPage honors, AwardForm form);
 
-        static native TemplateInstance ladders(Viewer viewer, String csrf, LaddersPage ladders);
+        static native TemplateInstance ladders(Viewer viewer, String csrf, LaddersPage ladders, LadderForm form);
     }
 
     @TemplateData
@@ -97,13 +103,17 @@ public class CareerViews extends ConsoleKit {
     @GET
     @Operation(hidden = true)
     @Path("honors")
-    public Uni<Response> honors(@QueryParam("period") String period, @Context RoutingContext ctx) {
+    public Uni<Response> honors(@QueryParam("period") String period, @QueryParam("award") String awardCode,
+                                @Context RoutingContext ctx) {
         if (!hasAny(HR)) {
             return notHr(ctx);
         }
         YearMonth month = month(period);
         if (month == null) {
             return invalidPeriod(ctx);
+        }
+        if (awardCode != null && !awardCode.isBlank() && !PayViews.CODE.matcher(awardCode).matches()) {
+            return message(400, msg().invalidPage(), msg().noSuchThing(awardCode), ctx);
         }
         Uni<Part> awards = get("incentive-service", "/api/v1/incentives/honors/awards?limit=200", ctx);
         Uni<Part> history = get("incentive-service", "/api/v1/incentives/honors/history?period=" + month
@@ -117,7 +127,13 @@ public class CareerViews extends ConsoleKit {
             ConsolePages.note(notes, parts.getItem2(), msg().whatHonors());
             ConsolePages.note(notes, parts.getItem3(), msg().whatUnits());
             List<Award> list = new ArrayList<>();
-            parts.getItem1().body().forEach(a -> list.add(award(a)));
+            AwardForm form = CareerForms.emptyAward();
+            for (JsonNode a : parts.getItem1().body()) {
+                list.add(award(a));
+                if (a.path("code").asText().equals(awardCode)) {
+                    form = CareerForms.award(a);
+                }
+            }
             List<Honor> honors = new ArrayList<>();
             if (parts.getItem2().body() != null) {
                 parts.getItem2().body().forEach(h -> honors.add(new Honor(MonthView.text(h, "awardCode"),
@@ -127,8 +143,47 @@ public class CareerViews extends ConsoleKit {
             }
             return page(Templates.honors(viewer(), csrf(ctx), new HonorsPage(month.toString(),
                     month.minusMonths(1).toString(), month.plusMonths(1).toString(), list, honors,
-                    HrViews.codes(parts.getItem3().body(), "code"), notes)));
+                    HrViews.codes(parts.getItem3().body(), "code"), notes), form));
         });
+    }
+
+    /** hr defines an award, or its next version (an existing code), from the form (createAward). */
+    @POST
+    @Operation(hidden = true)
+    @Path("awards")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createAward(MultivaluedMap<String, String> form, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, form.getFirst(ConsoleRoutes.CSRF_FIELD))) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        ObjectNode body = CareerForms.awardBody(form);
+        String code = body.path("code").asText("");
+        return post("incentive-service", "/api/v1/incentives/honors/awards", body, ctx).flatMap(answer -> after(answer,
+                "/console/careers/honors#awards", msg().careerWhatDefiningAward(code), ctx));
+    }
+
+    /** hr retires an award (retireHonorAward): it keeps its history and is judged in no new honor run. */
+    @POST
+    @Operation(hidden = true)
+    @Path("awards/{code}/retire")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> retireAward(@PathParam("code") String code, @FormParam(ConsoleRoutes.CSRF_FIELD) String csrf,
+                                     @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, csrf)) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        if (!PayViews.CODE.matcher(code).matches()) {
+            return message(404, msg().notFound(), msg().noSuchThing(code), ctx);
+        }
+        return post("incentive-service", "/api/v1/incentives/honors/awards/" + encode(code) + "/retire", null, ctx)
+                .flatMap(answer -> after(answer, "/console/careers/honors#awards", msg().careerWhatRetiringAward(code),
+                        ctx));
     }
 
     static Award award(JsonNode a) {
@@ -174,11 +229,40 @@ public class CareerViews extends ConsoleKit {
     @GET
     @Operation(hidden = true)
     @Path("ladders")
-    public Uni<Response> ladders(@Context RoutingContext ctx) {
+    public Uni<Response> ladders(@QueryParam("ladder") String ladderCode, @Context RoutingContext ctx) {
         if (!hasAny(HR)) {
             return notHr(ctx);
         }
-        return laddersPage(null, null, null, null, ctx);
+        if (ladderCode != null && !ladderCode.isBlank() && !PayViews.CODE.matcher(ladderCode).matches()) {
+            return message(400, msg().invalidPage(), msg().noSuchThing(ladderCode), ctx);
+        }
+        return laddersPage(null, blank(ladderCode), null, null, ctx);
+    }
+
+    /**
+     * hr defines a ladder, or its next version (an existing code), from the form (createLadder): its positions, and
+     * the rules of each step in rows naming the position the step starts from.
+     */
+    @POST
+    @Operation(hidden = true)
+    @Path("ladders")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createLadder(MultivaluedMap<String, String> form, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, form.getFirst(ConsoleRoutes.CSRF_FIELD))) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        ObjectNode body = CareerForms.ladderBody(form);
+        String code = body.path("code").asText("");
+        String unplaced = CareerForms.unplacedRule(form);
+        if (unplaced != null) {
+            return message(400, msg().notDone(msg().careerWhatDefiningLadder(code)),
+                    msg().careerRuleFromUnknown(unplaced), ctx);
+        }
+        return post("incentive-service", "/api/v1/incentives/promotion/ladders", body, ctx).flatMap(answer -> after(
+                answer, "/console/careers/ladders#ladders", msg().careerWhatDefiningLadder(code), ctx));
     }
 
     /** Checks a unit's agents against a ladder (nothing stored) and shows the page with the result. */
@@ -216,10 +300,17 @@ public class CareerViews extends ConsoleKit {
             List<String> notes = new ArrayList<>();
             ConsolePages.note(notes, parts.getItem2(), msg().whatUnits());
             List<Ladder> list = new ArrayList<>();
-            parts.getItem1().body().forEach(l -> list.add(ladder(l)));
+            LadderForm form = CareerForms.emptyLadder();
+            for (JsonNode l : parts.getItem1().body()) {
+                list.add(ladder(l));
+                // the form offers the next version of the ladder asked for (?ladder=), not of the one just checked
+                if (check == null && l.path("code").asText().equals(ladderCode)) {
+                    form = CareerForms.ladder(l);
+                }
+            }
             String month = asOf != null ? asOf : YearMonth.now(clock).minusMonths(1).toString();
             return page(Templates.ladders(viewer(), csrf(ctx), new LaddersPage(list,
-                    HrViews.codes(parts.getItem2().body(), "code"), ladderCode, unitCode, month, check, notes)));
+                    HrViews.codes(parts.getItem2().body(), "code"), ladderCode, unitCode, month, check, notes), form));
         });
     }
 

@@ -3078,4 +3078,280 @@ public interface ConsoleMessages {
 
     @Message("revision")
     String fieldRevision();
+    // ---- hr's definition forms: awards and ladders (career…), a plan's next version field by field (planForm…) ----
+    @Message("Actions")
+    String careerActions();
+
+    @Message("Add a row")
+    String careerAddRow();
+
+    @Message("At least")
+    String careerAtLeast();
+
+    @Message("At most")
+    String careerAtMost();
+
+    @Message("Separated by commas")
+    String careerCommaHint();
+
+    @Message("(default)")
+    String careerDefault();
+
+    @Message("Define an award")
+    String careerDefineAward();
+
+    @Message("Every field createAward takes; an existing code gets its next version. \"New version\" in the table fills this form with the award as it stands.")
+    String careerDefineAwardNote();
+
+    @Message("Define a ladder")
+    String careerDefineLadder();
+
+    @Message("Positions lowest first; each rule belongs to the step from the position it names to the next one. An existing code gets its next version.")
+    String careerDefineLadderNote();
+
+    @Message("higher is better")
+    String careerHigherBetter();
+
+    @Message("lower is better")
+    String careerLowerBetter();
+
+    @Message("Measure (score, rank or a metric code)")
+    String careerMeasure();
+
+    @Message("Fewest samples")
+    String careerMinSamples();
+
+    @Message("eligible without it")
+    String careerMissingEligible();
+
+    @Message("not eligible without it")
+    String careerMissingIneligible();
+
+    @Message("monthly")
+    String careerMonthly();
+
+    @Message("Name in English")
+    String careerNameEn();
+
+    @Message("Name in Chinese")
+    String careerNameZh();
+
+    @Message("Define another award instead")
+    String careerNewAwardInstead();
+
+    @Message("Define another ladder instead")
+    String careerNewLadderInstead();
+
+    @Message("New version")
+    String careerNewVersion();
+
+    @Message("Next version of the award {code}")
+    String careerNextAwardVersion(String code);
+
+    @Message("Next version of the ladder {code}")
+    String careerNextLadderVersion(String code);
+
+    @Message("Passes without data")
+    String careerPassWhenMissing();
+
+    @Message("Positions (lowest first)")
+    String careerPositions();
+
+    @Message("quarterly")
+    String careerQuarterly();
+
+    @Message("Ranked by (score, rank or a metric code)")
+    String careerRankMeasure();
+
+    @Message("Retire")
+    String careerRetire();
+
+    @Message("consecutive grades")
+    String careerRuleConsecutiveGrades();
+
+    @Message("Step from (position)")
+    String careerRuleFrom();
+
+    @Message("ruleFrom: {from} is no position the ladder steps up from (any position but the last); nothing was sent")
+    String careerRuleFromUnknown(String from);
+
+    @Message("Grades")
+    String careerRuleGrades();
+
+    @Message("Label")
+    String careerRuleLabel();
+
+    @Message("Metric")
+    String careerRuleMeasure();
+
+    @Message("metric")
+    String careerRuleMetric();
+
+    @Message("Months since hire")
+    String careerRuleMonths();
+
+    @Message("Months looked back")
+    String careerRulePeriods();
+
+    @Message("tenure")
+    String careerRuleTenure();
+
+    @Message("Rule")
+    String careerRuleType();
+
+    @Message("Save the award")
+    String careerSaveAward();
+
+    @Message("Save the ladder")
+    String careerSaveLadder();
+
+    @Message("Rules of the steps")
+    String careerStepRules();
+
+    @Message("consecutive grades: months looked back and grades; tenure: months since hire; metric: metric, months looked back, at least and/or at most.")
+    String careerStepRulesNote();
+
+    @Message("Tie-breakers")
+    String careerTieBreakers();
+
+    @Message("the award {code}")
+    String careerWhatDefiningAward(String code);
+
+    @Message("the ladder {code}")
+    String careerWhatDefiningLadder(String code);
+
+    @Message("retiring the award {code}")
+    String careerWhatRetiringAward(String code);
+
+    @Message("Without the figure")
+    String careerWhenMissing();
+
+    @Message("advanced, as JSON")
+    String planFormAdvanced();
+
+    @Message("Basic bonus")
+    String planFormBasicAmount();
+
+    @Message("Basic target")
+    String planFormBasicThreshold();
+
+    @Message("Brackets (ascending; the last without \"up to\")")
+    String planFormBrackets();
+
+    @Message("Most a month pays")
+    String planFormCap();
+
+    @Message("Challenge bonus")
+    String planFormChallengeAmount();
+
+    @Message("Challenge target")
+    String planFormChallengeThreshold();
+
+    @Message("What it counts")
+    String planFormCounts();
+
+    @Message("Hours metric (for by hours)")
+    String planFormHoursMeasure();
+
+    @Message("Add the team fund to the pool")
+    String planFormIncludeFund();
+
+    @Message("Conditions")
+    String planFormMatch();
+
+    @Message("all must hold")
+    String planFormMatchAll();
+
+    @Message("any suffices")
+    String planFormMatchAny();
+
+    @Message("Mode")
+    String planFormMode();
+
+    @Message("progressive: each bracket at its own rate")
+    String planFormModeProgressive();
+
+    @Message("whole: all sales at the rate reached")
+    String planFormModeWhole();
+
+    @Message("A new plan, field by field")
+    String planFormNewPlan();
+
+    @Message("Next version of {code} (from v{version}), field by field")
+    String planFormNextVersion(String code, int version);
+
+    @Message("(none)")
+    String planFormNoPolicy();
+
+    @Message("Pre-filled from the version shown; empty a section's fields to leave it out. Saving adds the plan's next version (a new code: a new plan).")
+    String planFormNote();
+
+    @Message("Points conversion")
+    String planFormPoints();
+
+    @Message("Policy")
+    String planFormPolicy();
+
+    @Message("flag only")
+    String planFormPolicyFlag();
+
+    @Message("scale down to fit")
+    String planFormPolicyScale();
+
+    @Message("Pool")
+    String planFormPool();
+
+    @Message("Weight per position")
+    String planFormPositionWeights();
+
+    @Message("Prize")
+    String planFormPrize();
+
+    @Message("Quantity")
+    String planFormQuantity();
+
+    @Message("Range, e.g. (95,100]")
+    String planFormRange();
+
+    @Message("Rank at most")
+    String planFormRankAtMost();
+
+    @Message("Rate (0.01 is 1%)")
+    String planFormRate();
+
+    @Message("Money per point")
+    String planFormRatePerPoint();
+
+    @Message("Save the next version")
+    String planFormSave();
+
+    @Message("Kinds scaled (all paid kinds when empty)")
+    String planFormScaledKinds();
+
+    @Message("Score at least")
+    String planFormScoreAtLeast();
+
+    @Message("Split")
+    String planFormSplit();
+
+    @Message("equally")
+    String planFormSplitEqual();
+
+    @Message("by hours")
+    String planFormSplitHours();
+
+    @Message("by score")
+    String planFormSplitScore();
+
+    @Message("Target")
+    String planFormTarget();
+
+    @Message("Team fund")
+    String planFormTeamFund();
+
+    @Message("Up to")
+    String planFormUpTo();
+
+    @Message("Weight")
+    String planFormWeight();
 }

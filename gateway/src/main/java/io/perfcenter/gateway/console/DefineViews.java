@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -24,7 +25,7 @@ import java.time.Clock;
 /**
  * hr defining things from the console: a metric of the catalog (metrics-service's createMetricDefinition, from the
  * catalog page's form; its derivation as JSON) and an incentive plan or its next version (incentive-service's
- * createPlan, the whole definition as JSON from the plans page). hr and admin only, as the API's writes are; text that
+ * createPlan, the whole definition as JSON from the plans page, or field by field from its form). hr and admin only, as the API's writes are; text that
  * is not JSON is refused naming the field before anything is sent, and the API's own problem is shown as it answers.
  */
 @Path("/console/define")
@@ -96,6 +97,28 @@ public class DefineViews extends ConsoleKit {
         if (body == null || !body.isObject()) {
             return message(400, msg().notDone(msg().whatCreatingPlan()), msg().notJson("definition"), ctx);
         }
+        String code = body.path("code").asText("");
+        String back = "/console/pay/plans" + (code.isBlank() ? "" : "?code=" + encode(code));
+        return post("incentive-service", "/api/v1/incentives/plans", body, ctx)
+                .flatMap(answer -> after(answer, back, msg().whatCreatingPlan(), ctx));
+    }
+
+    /**
+     * The plans page's form of a plan's next version, field by field (createPlan, built by {@link PlanForm}): the
+     * same write as the JSON, without typing JSON.
+     */
+    @POST
+    @Operation(hidden = true)
+    @Path("plans/fields")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Uni<Response> createPlanFromFields(MultivaluedMap<String, String> form, @Context RoutingContext ctx) {
+        if (!ConsolePages.sameOrigin(ctx, form.getFirst(ConsoleRoutes.CSRF_FIELD))) {
+            return forged(ctx);
+        }
+        if (!hasAny(HR)) {
+            return notHr(ctx);
+        }
+        ObjectNode body = PlanForm.body(form);
         String code = body.path("code").asText("");
         String back = "/console/pay/plans" + (code.isBlank() ? "" : "?code=" + encode(code));
         return post("incentive-service", "/api/v1/incentives/plans", body, ctx)

@@ -40,7 +40,8 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
- * hr's pay pages (incentive-service): incentive plans with their sections and versions; salaries (effective-dated,
+ * hr's pay pages (incentive-service): incentive plans with their sections and versions, and a form of the next
+ * version field by field pre-filled from the version shown ({@link PlanForm}, posted to {@link DefineViews}); salaries (effective-dated,
  * hr's alone: the API refuses admin, and so does the page); budgets with the month's cost against them as a chart;
  * pay runs (compute, the statements, approve — hr only — and the approved run's payroll file as CSV or XLSX, fetched
  * with the session's token and handed to the browser, which never holds the token).
@@ -71,7 +72,7 @@ public class PayViews extends ConsoleKit {
     }
 
     @TemplateData
-    public record PlansPage(List<PlanRow> plans, Plan plan, List<Integer> versions, boolean retired) {
+    public record PlansPage(List<PlanRow> plans, Plan plan, List<Integer> versions, boolean retired, PlanForm form) {
     }
 
     @TemplateData
@@ -190,7 +191,8 @@ public class PayViews extends ConsoleKit {
                     MonthView.text(p, "performancePayShare"), HrViews.minute(MonthView.text(p, "retiredAt")))));
             String chosen = code != null && !code.isBlank() ? code : rows.isEmpty() ? null : rows.get(0).code();
             if (chosen == null) {
-                return page(Templates.plans(viewer(), csrf(ctx), new PlansPage(rows, null, List.of(), retired)));
+                return page(Templates.plans(viewer(), csrf(ctx), new PlansPage(rows, null, List.of(), retired,
+                        PlanForm.empty())));
             }
             return get("incentive-service", "/api/v1/incentives/plans/" + encode(chosen)
                     + (version == null ? "" : "?version=" + version), ctx).flatMap(one -> {
@@ -205,7 +207,8 @@ public class PayViews extends ConsoleKit {
                 for (int v = Math.max(latest, plan.version()); v >= 1; v--) {
                     versions.add(v);
                 }
-                return page(Templates.plans(viewer(), csrf(ctx), new PlansPage(rows, plan, versions, retired)));
+                return page(Templates.plans(viewer(), csrf(ctx), new PlansPage(rows, plan, versions, retired,
+                        PlanForm.of(one.body()))));
             });
         });
     }

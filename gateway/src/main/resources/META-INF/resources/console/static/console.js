@@ -107,7 +107,29 @@
     });
   }
 
+  // "Add a row" under a form's repeated rows (data-add-row: the id of their tbody): a copy of the last row, emptied
+  function addRows() {
+    document.querySelectorAll('button[data-add-row]').forEach(function (button) {
+      button.addEventListener('click', function () {
+        var body = document.getElementById(button.getAttribute('data-add-row'));
+        var last = body && body.rows.length ? body.rows[body.rows.length - 1] : null;
+        if (!last) {
+          return;
+        }
+        var row = last.cloneNode(true);
+        row.querySelectorAll('input').forEach(function (i) { i.value = ''; });
+        row.querySelectorAll('select').forEach(function (s) { s.selectedIndex = 0; });
+        body.appendChild(row);
+        var first = row.querySelector('input, select');
+        if (first) {
+          first.focus();
+        }
+      });
+    });
+  }
+
   document.addEventListener('DOMContentLoaded', function () {
+    addRows();
     pointAtDays();
     charts();
     autoRefresh();
