@@ -13,20 +13,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,13 +50,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleEngageIT {
 
     private static final Path SCREENSHOTS = Path.of("target/console-engage-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PERIOD = "2025-06";
     private static final String CONTEST = "ENG-CSAT-JUN";
     private static final String OTHER = "ENG-OTHER-JUN";
 
     private static RunningSuite running;
     private static String gw;
+    private static ConsoleBrowser console;
     private static WebDriver browser;
     private static long peerRun;
 
@@ -72,15 +66,15 @@ class ConsoleEngageIT {
         gw = running.suite.gatewayUrl();
         new DemoData(gw, Launcher.tokens(running.identity, Duration.ofMinutes(30))).load();
         seed();
-        Files.createDirectories(SCREENSHOTS);
-        browser = ConsoleIT.chromium();
+        console = ConsoleBrowser.open(running, SCREENSHOTS, false);
+        browser = console.driver();
         browser.manage().window().setSize(new Dimension(1280, 1000));
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -124,27 +118,15 @@ class ConsoleEngageIT {
     }
 
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return console.waiting();
     }
 
     private static void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        console.screenshot(name);
     }
 
     private static void signInAs(String employeeId) {
-        browser.manage().deleteAllCookies();
-        browser.get(gw + "/");
-        waiting().until(ExpectedConditions.urlContains("/console/sign-in"));
-        browser.findElement(By.id("sign-in-" + employeeId)).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-        assertTrue(browser.findElement(By.id("signed-in-as")).getText().contains(employeeId));
+        console.signInFromPage(employeeId, false);
     }
 
     private static JsonPath api(String employeeId, String role, String path) {
@@ -153,11 +135,7 @@ class ConsoleEngageIT {
 
     /** How many pixels of the canvas are painted. */
     private static long painted(String canvas) {
-        Object n = ((JavascriptExecutor) browser).executeScript(
-                "var c = document.querySelector(arguments[0]); if (!c) return 0;"
-                        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
-                        + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", canvas);
-        return ((Number) n).longValue();
+        return console.painted(canvas);
     }
 
     private static List<List<String>> rows(String selector) {

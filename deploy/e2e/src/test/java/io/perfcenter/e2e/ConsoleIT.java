@@ -13,22 +13,13 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.YearMonth;
@@ -63,11 +54,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleIT {
 
     private static final Path SCREENSHOTS = Path.of("target/console-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private static RunningSuite running;
     private static String gw;
     private static String month;
+    private static ConsoleBrowser console;
     private static WebDriver browser;
 
     @BeforeAll
@@ -77,65 +68,28 @@ class ConsoleIT {
         // the demo data set (SuiteFlowIT may have loaded it already; loading it again changes nothing)
         new DemoData(gw, Launcher.tokens(running.identity, Duration.ofMinutes(30))).load();
         month = YearMonth.now(Clock.system(ZoneId.of("Asia/Shanghai"))).minusMonths(1).toString();
-        Files.createDirectories(SCREENSHOTS);
-        Files.deleteIfExists(SCREENSHOTS.resolve("page-weights.txt"));
-        browser = chromium();
+        console = ConsoleBrowser.open(running, SCREENSHOTS, true);
+        browser = console.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
-    /** Debian's chromium and chromium-driver (CI installs them, see .ci/run); missing ones fail the test. */
-    static WebDriver chromium() {
-        Path binary = Path.of(System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium"));
-        Path driver = Path.of(System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver"));
-        if (!Files.isExecutable(binary) || !Files.isExecutable(driver)) {
-            throw new IllegalStateException("ConsoleIT needs Chromium and its driver: " + binary + " and " + driver
-                    + " (install them with: apt-get install -y chromium chromium-driver; or set CHROMIUM_BIN and "
-                    + "CHROMEDRIVER_BIN)");
-        }
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(binary.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=412,915", "--lang=en-US");
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(driver.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(service, options);
-    }
-
-    /** Waits for a condition; an element replaced by the page loading meanwhile is looked up again. */
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return console.waiting();
     }
 
     /** A screenshot of the page, and the page's weight (its HTML, in bytes) in page-weights.txt beside it. */
     private static void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        Object bytes = ((JavascriptExecutor) browser).executeScript(
-                "return new TextEncoder().encode(document.documentElement.outerHTML).length;");
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-            Files.writeString(SCREENSHOTS.resolve("page-weights.txt"), name + " " + bytes + " bytes of HTML\n",
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        console.screenshot(name);
     }
 
     private static void signInAs(String employeeId) {
-        browser.manage().deleteAllCookies();
-        browser.get(gw + "/");
-        waiting().until(ExpectedConditions.urlContains("/console/sign-in"));
-        screenshot("sign-in");
-        browser.findElement(By.id("sign-in-" + employeeId)).click();
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-        assertTrue(browser.findElement(By.id("signed-in-as")).getText().contains(employeeId));
+        console.signInFromPage(employeeId, true);
     }
 
     private static JsonPath api(String employeeId, String role, String path) {
@@ -786,11 +740,7 @@ class ConsoleIT {
 
     /** How many pixels of the canvas are painted. */
     private static long painted(String canvas) {
-        Object n = ((JavascriptExecutor) browser).executeScript(
-                "var c = document.querySelector(arguments[0]); if (!c) return 0;"
-                        + "var d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data, n = 0;"
-                        + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", canvas);
-        return ((Number) n).longValue();
+        return console.painted(canvas);
     }
 
     private static List<Double> totals() {

@@ -8,23 +8,15 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Cookie;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -56,11 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ConsoleQualityIT {
 
     private static final Path SCREENSHOTS = Path.of("target/console-quality-screenshots");
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String PERIOD = "2026-10";
 
     private static RunningSuite running;
     private static String gw;
+    private static ConsoleBrowser console;
     private static WebDriver browser;
 
     @BeforeAll
@@ -68,14 +60,14 @@ class ConsoleQualityIT {
         running = RunningSuite.get();
         gw = running.suite.gatewayUrl();
         seed();
-        Files.createDirectories(SCREENSHOTS);
-        browser = ConsoleIT.chromium();
+        console = ConsoleBrowser.open(running, SCREENSHOTS, false);
+        browser = console.driver();
     }
 
     @AfterAll
     static void stop() {
-        if (browser != null) {
-            browser.quit();
+        if (console != null) {
+            console.close();
         }
     }
 
@@ -132,33 +124,16 @@ class ConsoleQualityIT {
     // ---- the browser ----
 
     private static WebDriverWait waiting() {
-        WebDriverWait wait = new WebDriverWait(browser, WAIT);
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
-        return wait;
+        return console.waiting();
     }
 
     private static void screenshot(String name) {
-        File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        console.screenshot(name);
     }
 
-    /**
-     * Signs the browser in as a person of this test's own data: the session cookie the sign-in page would set, holding
-     * a token of the suite's identity (the local sign-in page offers only the demo people).
-     */
+    /** Signs the browser in as a person of this test's own data (the sign-in page offers only the demo people). */
     private static void signInAs(String employeeId, String role) {
-        browser.manage().deleteAllCookies();
-        browser.get(gw + "/console/sign-in");
-        String token = running.identity.token(employeeId, employeeId, List.of(role), Duration.ofMinutes(30));
-        browser.manage().addCookie(new Cookie.Builder("perfcenter_session", token).path("/").isHttpOnly(true)
-                .sameSite("Strict").build());
-        browser.get(gw + "/console/board");
-        waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("signed-in-as")));
-        assertTrue(browser.findElement(By.id("signed-in-as")).getText().contains(employeeId));
+        console.signInWithCookie(employeeId, role);
     }
 
     private static void setValue(WebElement input, String value) {

@@ -116,7 +116,7 @@ class KeycloakSignInIT {
         gateway.awaitReady(Duration.ofMinutes(3));
         System.out.printf("KeycloakSignInIT: Keycloak ready after %d s, the gateway after %d s more%n",
                 keycloakStarted.toSeconds(), Duration.between(gatewayBegan, Instant.now()).toSeconds());
-        browser = ConsoleIT.chromium();
+        browser = ConsoleBrowser.chromium();
     }
 
     @AfterAll
