@@ -79,6 +79,11 @@ class ConsoleIT {
         }
     }
 
+    /** Chromium for browser tests that drive it themselves (kept here for those calling it so; see ConsoleBrowser). */
+    static WebDriver chromium() {
+        return ConsoleBrowser.chromium();
+    }
+
     private static WebDriverWait waiting() {
         return console.waiting();
     }
