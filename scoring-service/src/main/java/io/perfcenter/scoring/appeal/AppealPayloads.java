@@ -97,7 +97,8 @@ public final class AppealPayloads {
 
         static AppealView of(Appeal a, Boolean mayDecide) {
             return new AppealView(a.id, a.scorecardId, a.runId, a.employeeId, a.unitCode, a.itemCode, a.kind,
-                    a.reason, Languages.explain(a.dataPoint, a.dataPointZh), a.status, a.filedAt, a.decidedBy, a.decidedAt, a.decisionReason,
+                    a.reason, Languages.explain(a.dataPoint, a.dataPointZh), a.status, a.filedAt, a.decidedBy,
+                    a.decidedAt, a.decisionReason,
                     a.resolution, plain(a.pointsBefore), plain(a.pointsAfter), plain(a.totalBefore),
                     plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, a.escalatedAt, a.escalatedBy,
                     a.escalationReason, mayDecide, a.recordKind == null ? null : new RecordRef(a.recordKind,

@@ -99,8 +99,8 @@ public final class CoachingPayloads {
         static SessionView of(CoachingSession s) {
             return new SessionView(s.id, s.scorecardId, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode,
                     s.coach, s.status, s.openedAt, s.agenda.stream().map(AgendaItem::plainFigures).toList(),
-                    Languages.explain(s.agendaBasis, s.agendaBasisZh), s.notes, s.actions, s.notesAt, s.agentAcknowledgedAt, s.agentComment,
-                    s.coachAcknowledgedAt, s.coachComment, s.closedAt);
+                    Languages.explain(s.agendaBasis, s.agendaBasisZh), s.notes, s.actions, s.notesAt,
+                    s.agentAcknowledgedAt, s.agentComment, s.coachAcknowledgedAt, s.coachComment, s.closedAt);
         }
     }
 }
