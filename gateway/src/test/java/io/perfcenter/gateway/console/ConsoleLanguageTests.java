@@ -331,6 +331,9 @@ class ConsoleLanguageTests {
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder json(String body) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(body);
+    }
+
+    @Test
     void theCoachingPlansAndAppealsPagesShowTheServicesTextsInTheirLanguage() {
         // scoring answers its own texts in the language asked for (agenda basis, plan evaluation, the record named)
         String basisEn = "The 1 weakest of 2 scored items by points ÷ maximum points (lowest first; ties: the heavier "
