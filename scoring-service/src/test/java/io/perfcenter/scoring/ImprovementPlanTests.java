@@ -39,7 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Improvement plans: made by the agent's supervisor, evaluated from weekly (or monthly) figures metrics-service gives
  * (read as the service, acting for the evaluator), a consequence recorded after a miss and read by the agent; scope,
- * roles and bad input. Unit IPG1 (supervisor IPS1) has agents IPA1, IPA2, IPA3; IPS9 leads IPG9 only.
+ * roles and bad input. Unit IPG1 (supervisor IPS1) has agents IPA1, IPA2, IPA3, IPA4; IPS9 leads IPG9 only.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -68,7 +68,7 @@ class ImprovementPlanTests {
         stubMyUnits(metrics, supervisor, "IPG1");
         stubMyUnits(metrics, otherSupervisor, "IPG9");
         metrics.stubFor(get(urlPathEqualTo(ORG_UNITS + "IPG1/members")).willReturn(okJson("["
-                + member("IPA1") + "," + member("IPA2") + "," + member("IPA3") + "]")));
+                + member("IPA1") + "," + member("IPA2") + "," + member("IPA3") + "," + member("IPA4") + "]")));
         metrics.stubFor(get(urlPathEqualTo(ORG_UNITS + "IPG9/members")).willReturn(okJson("[]")));
     }
 
@@ -96,6 +96,18 @@ class ImprovementPlanTests {
                         + "held 2026-09-14 to 2026-09-27 (415, 400)"))
                 .extract().jsonPath();
         assertEquals("MET: every goal held (the last by 2026-09-27)", plan.getString("evaluation.explanation"));
+        // the evaluation is stored in English and Chinese; each read answers the language asked for, the fields' names
+        // unchanged and the Chinese not shown beside it
+        as(supervisor).header("Accept-Language", "zh-CN,zh;q=0.9").get(PLANS + "/" + id).then().statusCode(200)
+                .header("Content-Language", "zh-CN")
+                .body("evaluation.explanation", equalTo("已达成：所有目标均已达成（最后一项于 2026-09-27 达成）"))
+                .body("evaluation.goals[0].explanation", equalTo("aht 在连续 2 个 ISO 周内不高于 420：已于 2026-09-14 至 "
+                        + "2026-09-27 达成（415、400）"))
+                .body("evaluation.explanationZh", nullValue()).body("evaluation.goals[0].explanationZh", nullValue());
+        as(supervisor).header("Accept-Language", "en-US").get(PLANS).then().statusCode(200)
+                .header("Content-Language", "en")
+                .body("find { it.id == " + id + " }.evaluation.explanation", equalTo("MET: every goal held (the last by "
+                        + "2026-09-27)"));
         // read as the service, acting for the supervisor who evaluated, one request per week
         metrics.verify(getRequestedFor(urlPathEqualTo(AGGREGATES)).withQueryParam("employeeId", WireMock.equalTo("IPA1"))
                 .withQueryParam("from", WireMock.equalTo("2026-09-14")).withQueryParam("to", WireMock.equalTo("2026-09-20"))
@@ -169,6 +181,30 @@ class ImprovementPlanTests {
                 .body("consequences[0].reason", equalTo("AHT stayed above 420 s in alternate weeks; product "
                         + "retraining on 2026-10-12"))
                 .body("consequences[0].previousDueDate", equalTo("2026-10-04"));
+    }
+
+    @Test
+    void anEvaluationStoredBeforeTheChineseWasKeptAnswersEnglish() {
+        stubWeeks("IPA4", "aht", "2026-09-07", 410, 430, 415, 425);
+        long id = create(supervisor, plan("IPA4", "2026-09-07", "2026-10-04",
+                goal("aht", "AT_MOST", 420, "WEEK", 2))).then().statusCode(201).extract().jsonPath().getLong("id");
+        as(supervisor).header("Accept-Language", "zh-CN").post(PLANS + "/" + id + "/evaluation").then()
+                .statusCode(200).header("Content-Language", "zh-CN")
+                .body("evaluation.explanation", equalTo("未达成：截至到期日 2026-10-04，1 个目标中有 1 个未达成；由辅导人"
+                        + "记录后续处理"))
+                .body("evaluation.goals[0].explanation", equalTo("aht 在连续 2 个 ISO 周内不高于 420：尚未达成，最长连续"
+                        + "达标 1 个，需 2 个（410、430、415、425）"));
+        // as an evaluation stored before V12: no explanationZh in its JSON
+        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() -> io.perfcenter.scoring.improvement
+                .ImprovementPlan.getEntityManager().createNativeQuery("UPDATE improvement_plan SET evaluation = "
+                        + "(evaluation - 'explanationZh') #- '{goals,0,explanationZh}' WHERE id = :id")
+                .setParameter("id", id).executeUpdate());
+        as(supervisor).header("Accept-Language", "zh-CN").get(PLANS + "/" + id).then().statusCode(200)
+                .header("Content-Language", "en")
+                .body("evaluation.explanation", equalTo("MISSED: 1 of 1 goals did not hold by the due date 2026-10-04; "
+                        + "the coach records the consequence"))
+                .body("evaluation.goals[0].explanation", equalTo("aht at most 420 in 2 consecutive ISO weeks: not yet "
+                        + "held, longest run 1 of 2 (410, 430, 415, 425)"));
     }
 
     @Test

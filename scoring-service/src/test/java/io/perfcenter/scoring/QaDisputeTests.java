@@ -115,6 +115,12 @@ class QaDisputeTests {
                 .body("record.date", is("2026-10-09"))
                 .body("dataPoint", is("QA evaluation 17 (qa-tool/QA-1) of 2026-10-09"))
                 .extract().jsonPath().getLong("id");
+        // the record as the service names it, kept in Chinese too (V12); the agent's own words would stay as written
+        hr().header("Accept-Language", "zh-CN").get(APPEALS + "/" + appeal).then().statusCode(200)
+                .header("Content-Language", "zh-CN").body("dataPoint", is("2026-10-09 的质检评估 17（qa-tool/QA-1）"))
+                .body("reason", is("The customer hung up before the disclosure was due"));
+        hr().header("Accept-Language", "en").get(APPEALS + "/" + appeal).then().statusCode(200)
+                .header("Content-Language", "en").body("dataPoint", is("QA evaluation 17 (qa-tool/QA-1) of 2026-10-09"));
         metrics.verify(putRequestedFor(urlPathEqualTo(EVALUATIONS + "/17/dispute"))
                 .withHeader("X-Acting-For", equalTo("Q1"))
                 .withHeader("Authorization", notMatching("Bearer " + q1))

@@ -334,6 +334,85 @@ class ConsoleLanguageTests {
     }
 
     @Test
+    void theCoachingPlansAndAppealsPagesShowTheServicesTextsInTheirLanguage() {
+        // scoring answers its own texts in the language asked for (agenda basis, plan evaluation, the record named)
+        String basisEn = "The 1 weakest of 2 scored items by points ÷ maximum points (lowest first; ties: the heavier "
+                + "item first, then by code)";
+        String basisZh = "已计分的 2 个项目中最弱的 1 个，按得分 ÷ 满分从低到高排列（相同时权重较大的项目在前，再按代码排序）";
+        String session = "{\"id\":81,\"scorecardId\":881,\"employeeId\":\"EL8\",\"period\":\"2026-10\","
+                + "\"coach\":\"S81\",\"status\":\"OPEN\",\"agenda\":[{\"position\":1,\"itemCode\":\"qa\","
+                + "\"points\":40,\"maxPoints\":100,\"attainment\":0.4}],\"agendaBasis\":\"%s\"}";
+        for (String[] language : new String[][]{{"zh-CN", basisZh}, {"en", basisEn}}) {
+            stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/coaching-sessions/81"))
+                    .withHeader("Accept-Language", equalTo(language[0]))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(session.formatted(language[1]))));
+        }
+        String agent = TestTokens.token("EL8", "agent");
+        String coachingZh = given().cookie(ConsoleRoutes.SESSION_COOKIE, agent).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .get("/console/quality/coaching/81").then().statusCode(200).extract().asString();
+        assertTrue(coachingZh.contains("id=\"agenda-basis\">" + basisZh + "<"), coachingZh);
+        String coachingEn = given().cookie(ConsoleRoutes.SESSION_COOKIE, agent).cookie(ConsoleLanguage.COOKIE, "en")
+                .get("/console/quality/coaching/81").then().statusCode(200).extract().asString();
+        assertTrue(coachingEn.contains("id=\"agenda-basis\">" + basisEn + "<"), coachingEn);
+
+        String plan = "[{\"id\":82,\"employeeId\":\"EL8\",\"unitCode\":\"G-8\",\"status\":\"MET\","
+                + "\"startDate\":\"2026-09-07\",\"dueDate\":\"2026-10-04\",\"goals\":[{\"metricCode\":\"aht\","
+                + "\"comparison\":\"AT_MOST\",\"value\":420,\"window\":\"WEEK\",\"consecutive\":2}],"
+                + "\"evaluation\":{\"status\":\"MET\",\"goals\":[{\"met\":true,\"explanation\":\"%s\","
+                + "\"windows\":[]}],\"explanation\":\"%s\"},\"checkIns\":[],\"consequences\":[]}]";
+        String goalZh = "aht 在连续 2 个 ISO 周内不高于 420：已于 2026-09-14 至 2026-09-27 达成（415、400）";
+        String outcomeZh = "已达成：所有目标均已达成（最后一项于 2026-09-27 达成）";
+        String goalEn = "aht at most 420 in 2 consecutive ISO weeks: held 2026-09-14 to 2026-09-27 (415, 400)";
+        String outcomeEn = "MET: every goal held (the last by 2026-09-27)";
+        for (String[] language : new String[][]{{"zh-CN", goalZh, outcomeZh}, {"en", goalEn, outcomeEn}}) {
+            stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/improvement-plans"))
+                    .withQueryParam("employeeId", equalTo("EL8")).withHeader("Accept-Language", equalTo(language[0]))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(plan.formatted(language[1], language[2]))));
+        }
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/scorecards"))
+                .withQueryParam("employeeId", equalTo("EL8")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("[]")));
+        stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/coaching-sessions"))
+                .withQueryParam("employeeId", equalTo("EL8")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("[]")));
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/qa/evaluations"))
+                .withQueryParam("employeeId", equalTo("EL8")).willReturn(aResponse().withStatus(200)
+                        .withHeader("Content-Type", "application/json").withBody("[]")));
+        stubs.get("metrics-service").stubFor(get(urlPathEqualTo("/api/v1/metrics/org/agents/EL8"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody("{\"employeeId\":\"EL8\",\"name\":\"Li Na\",\"unitCode\":\"G-8\"}")));
+        String plansZh = given().cookie(ConsoleRoutes.SESSION_COOKIE, agent).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("period", "2026-10").get("/console/quality/agents/EL8").then().statusCode(200)
+                .extract().asString();
+        assertTrue(plansZh.contains(goalZh) && plansZh.contains(outcomeZh), plansZh);
+        String plansEn = given().cookie(ConsoleRoutes.SESSION_COOKIE, agent).cookie(ConsoleLanguage.COOKIE, "en")
+                .queryParam("period", "2026-10").get("/console/quality/agents/EL8").then().statusCode(200)
+                .extract().asString();
+        assertTrue(plansEn.contains(goalEn) && plansEn.contains(outcomeEn) && !plansEn.contains(outcomeZh), plansEn);
+
+        String appeal = "[{\"id\":83,\"employeeId\":\"EL8\",\"itemCode\":\"qa\",\"kind\":\"DATA_POINT\","
+                + "\"status\":\"ACCEPTED\",\"reason\":\"The customer hung up\",\"dataPoint\":\"%s\","
+                + "\"decidedBy\":\"E41\",\"decisionReason\":\"Recording checked\",\"mayDecide\":false}]";
+        for (String[] language : new String[][]{{"zh-CN", "2026-10-09 的质检评估 17（qa-tool/QA-1）"},
+                {"en", "QA evaluation 17 (qa-tool/QA-1) of 2026-10-09"}}) {
+            stubs.get("scoring-service").stubFor(get(urlPathEqualTo("/api/v1/scoring/appeals"))
+                    .withQueryParam("status", equalTo("ACCEPTED")).withHeader("Accept-Language", equalTo(language[0]))
+                    .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                            .withBody(appeal.formatted(language[1]))));
+        }
+        String reviewer = TestTokens.token("E41", "appeals");
+        given().cookie(ConsoleRoutes.SESSION_COOKIE, reviewer).cookie(ConsoleLanguage.COOKIE, "zh-CN")
+                .queryParam("status", "ACCEPTED").get("/console/review/appeals").then().statusCode(200)
+                .body(containsString("<strong>2026-10-09 的质检评估 17（qa-tool/QA-1）</strong>"))
+                .body(containsString("Recording checked"));
+        given().cookie(ConsoleRoutes.SESSION_COOKIE, reviewer).cookie(ConsoleLanguage.COOKIE, "en")
+                .queryParam("status", "ACCEPTED").get("/console/review/appeals").then().statusCode(200)
+                .body(containsString("<strong>QA evaluation 17 (qa-tool/QA-1) of 2026-10-09</strong>"));
+    }
+
+    @Test
     void theGatewaysOwnProblemTitlesFollowAcceptLanguage() {
         given().header("Accept-Language", "zh-CN,zh;q=0.9").get("/api/v1/metrics/catalog").then().statusCode(401)
                 .header("Content-Language", "zh-CN").body("title", org.hamcrest.Matchers.equalTo("未授权"))

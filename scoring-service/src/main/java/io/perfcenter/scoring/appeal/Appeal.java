@@ -48,6 +48,12 @@ public class Appeal extends PanacheEntityBase {
     public String reason;
     @Column(name = "data_point")
     public String dataPoint;
+    /**
+     * The data point in Simplified Chinese: as the agent wrote it, or as the service names the disputed record; null
+     * for appeals filed before it was kept (V12), which answer the English.
+     */
+    @Column(name = "data_point_zh")
+    public String dataPointZh;
     @Enumerated(EnumType.STRING)
     public Status status;
     @Column(name = "filed_at")

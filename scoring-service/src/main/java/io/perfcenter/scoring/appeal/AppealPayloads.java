@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.appeal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfcenter.scoring.web.Languages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import static io.perfcenter.scoring.rule.Figures.plain;
@@ -76,7 +77,12 @@ public final class AppealPayloads {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "Appeal")
     public record AppealView(long id, long scorecardId, long runId, String employeeId, String unitCode,
-                             String itemCode, Appeal.Kind kind, String reason, String dataPoint, Appeal.Status status,
+                             String itemCode, Appeal.Kind kind, String reason,
+                             @Schema(description = "Which record is disputed: as the agent wrote it, or as the "
+                                     + "service names the record, then in the language of Accept-Language (any zh: "
+                                     + "Simplified Chinese, else English; Content-Language says which)",
+                                     examples = "QA evaluation 17 (qa-tool/QA-2026-10-0042) of 2026-10-09")
+                             String dataPoint, Appeal.Status status,
                              OffsetDateTime filedAt, String decidedBy, OffsetDateTime decidedAt,
                              String decisionReason, Appeal.Resolution resolution,
                              BigDecimal pointsBefore, BigDecimal pointsAfter, BigDecimal totalBefore,
@@ -91,7 +97,8 @@ public final class AppealPayloads {
 
         static AppealView of(Appeal a, Boolean mayDecide) {
             return new AppealView(a.id, a.scorecardId, a.runId, a.employeeId, a.unitCode, a.itemCode, a.kind,
-                    a.reason, a.dataPoint, a.status, a.filedAt, a.decidedBy, a.decidedAt, a.decisionReason,
+                    a.reason, Languages.explain(a.dataPoint, a.dataPointZh), a.status, a.filedAt, a.decidedBy,
+                    a.decidedAt, a.decisionReason,
                     a.resolution, plain(a.pointsBefore), plain(a.pointsAfter), plain(a.totalBefore),
                     plain(a.totalAfter), a.gradeBefore, a.gradeAfter, a.rankBefore, a.rankAfter, a.escalatedAt, a.escalatedBy,
                     a.escalationReason, mayDecide, a.recordKind == null ? null : new RecordRef(a.recordKind,

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.appeal;
 
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.rule.Figures;
 
 /**
@@ -35,22 +36,28 @@ public sealed interface AppealResolution permits Rejection, ScoreAdjustment, Dat
     /** The audit trail's action for what the resolution did to the scorecard (or to the appeal, rejecting). */
     String auditAction();
 
-    /** The audit trail's words for it. */
-    String explain(Appeal decided);
+    /** The audit trail's words for it, in English and Chinese. */
+    Explanation explain(Appeal decided);
 
     /** A data correction stays in metrics-service after the decision; the other resolutions withdraw any. */
     default boolean keepsCorrection() {
         return false;
     }
 
-    /** "complaints: 60 → 100 points; total 80 → 90, grade B → A, rank 3 → 1". */
-    static String beforeAndAfter(Appeal a) {
-        return a.itemCode + ": " + text(a.pointsBefore) + " → " + text(a.pointsAfter) + " points; total "
-                + text(a.totalBefore) + " → " + text(a.totalAfter) + ", grade " + a.gradeBefore + " → " + a.gradeAfter
-                + ", rank " + a.rankBefore + " → " + a.rankAfter;
+    /**
+     * "complaints: 60 → 100 points; total 80 → 90, grade B → A, rank 3 → 1",
+     * "complaints：60 → 100 分；总分 80 → 90，等级 B → A，排名 3 → 1".
+     */
+    static Explanation beforeAndAfter(Appeal a) {
+        return Explanation.of(a.itemCode + ": " + text(a.pointsBefore, "none") + " → " + text(a.pointsAfter, "none")
+                + " points; total " + text(a.totalBefore, "none") + " → " + text(a.totalAfter, "none") + ", grade "
+                + a.gradeBefore + " → " + a.gradeAfter + ", rank " + a.rankBefore + " → " + a.rankAfter,
+                a.itemCode + "：" + text(a.pointsBefore, "无") + " → " + text(a.pointsAfter, "无") + " 分；总分 "
+                + text(a.totalBefore, "无") + " → " + text(a.totalAfter, "无") + "，等级 " + a.gradeBefore + " → "
+                + a.gradeAfter + "，排名 " + a.rankBefore + " → " + a.rankAfter);
     }
 
-    private static String text(java.math.BigDecimal v) {
-        return v == null ? "none" : Figures.plainText(v);
+    private static String text(java.math.BigDecimal v, String none) {
+        return v == null ? none : Figures.plainText(v);
     }
 }

@@ -6,6 +6,7 @@ import io.perfcenter.scoring.appeal.AppealPayloads.EscalationInput;
 import io.perfcenter.scoring.appeal.AppealPayloads.DecisionInput;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsPayloads.QaEvaluation;
+import io.perfcenter.scoring.rule.Explanation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.perfcenter.scoring.events.Outbox;
 import io.perfcenter.scoring.run.ScorecardRun;
@@ -118,6 +119,8 @@ public class AppealService {
         appeal.kind = input.kind();
         appeal.reason = input.reason().strip();
         appeal.dataPoint = input.dataPoint() == null || input.dataPoint().isBlank() ? null : input.dataPoint().strip();
+        // what the agent wrote is kept as written, the same in both languages
+        appeal.dataPointZh = appeal.dataPoint;
         if (evaluation != null) {
             appeal.recordKind = DisputedRecord.QA_EVALUATIONS;
             appeal.recordId = evaluation.id();
@@ -127,6 +130,8 @@ public class AppealService {
             if (appeal.dataPoint == null) {
                 appeal.dataPoint = "QA evaluation " + evaluation.id() + " (" + evaluation.sourceSystem() + "/"
                         + evaluation.externalId() + ") of " + evaluation.evaluatedOn();
+                appeal.dataPointZh = evaluation.evaluatedOn() + " 的质检评估 " + evaluation.id() + "（"
+                        + evaluation.sourceSystem() + "/" + evaluation.externalId() + "）";
             }
         }
         appeal.status = Appeal.Status.OPEN;
@@ -137,8 +142,10 @@ public class AppealService {
         } catch (PersistenceException e) {
             throw Problems.conflict("Item " + input.itemCode() + " of scorecard " + card.id + " has an open appeal");
         }
-        AuditEvent.record(card.runId, card.id, appeal.id, "APPEAL_FILED", caller.name(), appeal.kind + " appeal of "
-                + appeal.itemCode + (evaluation == null ? "" : ", disputing " + appeal.dataPoint));
+        AuditEvent.record(card.runId, card.id, appeal.id, "APPEAL_FILED", caller.name(), Explanation.of(appeal.kind
+                + " appeal of " + appeal.itemCode + (evaluation == null ? "" : ", disputing " + appeal.dataPoint),
+                "对 " + appeal.itemCode + " 提出" + (appeal.kind == Appeal.Kind.SCORE ? "分数" : "数据") + "申诉"
+                + (evaluation == null ? "" : "，争议记录：" + appeal.dataPointZh)));
         outbox.emit("appeal.filed", appeal.employeeId, AppealEvent.of(appeal));
         return appeal;
     }
@@ -228,7 +235,7 @@ public class AppealService {
         if (standing.hr()) {
             throw Problems.conflict("hr decides appeal " + id + " directly; there is nobody to escalate it to");
         }
-        String detail;
+        Explanation detail;
         if (standing.me().filter(appeal.employeeId::equals).isPresent()) {
             if (appeal.status != Appeal.Status.REJECTED) {
                 throw Problems.conflict("Appeal " + id + " is " + appeal.status + "; an agent escalates an appeal a "
@@ -243,8 +250,9 @@ public class AppealService {
                 throw Problems.conflict("Item " + appeal.itemCode + " of scorecard " + appeal.scorecardId
                         + " has an open appeal");
             }
-            detail = "rejected by " + appeal.decidedBy + " (" + appeal.decisionReason + "); reopened for hr: "
-                    + input.reason().strip();
+            detail = Explanation.of("rejected by " + appeal.decidedBy + " (" + appeal.decisionReason + "); reopened "
+                    + "for hr: " + input.reason().strip(), "已由 " + appeal.decidedBy + " 驳回（" + appeal.decisionReason
+                    + "）；重新开启，交由人力资源处理：" + input.reason().strip());
             appeal.status = Appeal.Status.OPEN;
             appeal.decidedBy = null;
             appeal.decidedAt = null;
@@ -254,7 +262,7 @@ public class AppealService {
             if (appeal.status != Appeal.Status.OPEN) {
                 throw Problems.conflict("Appeal " + id + " was decided already (" + appeal.status + ")");
             }
-            detail = input.reason().strip();
+            detail = Explanation.same(input.reason().strip());
         }
         appeal.escalatedAt = OffsetDateTime.now(clock);
         appeal.escalatedBy = caller.name();

@@ -4,6 +4,7 @@ import io.perfcenter.scoring.appeal.AppealPayloads.Correction;
 import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.client.MetricsRejection;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.template.TemplateItem;
 import io.perfcenter.scoring.web.Problems;
 
@@ -93,7 +94,7 @@ public record DataPointCorrection(Correction correction) implements AppealResolu
     }
 
     @Override
-    public String explain(Appeal decided) {
+    public Explanation explain(Appeal decided) {
         return AppealResolution.beforeAndAfter(decided);
     }
 

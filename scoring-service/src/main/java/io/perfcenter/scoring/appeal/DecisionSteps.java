@@ -5,6 +5,7 @@ import io.perfcenter.scoring.client.MetricsClient;
 import io.perfcenter.scoring.client.MetricsPayloads.DataCorrection;
 import io.perfcenter.scoring.client.MetricsPayloads.MetricAggregate;
 import io.perfcenter.scoring.events.Outbox;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.run.InputGathering;
 import io.perfcenter.scoring.run.ScorecardInputs;
 import io.perfcenter.scoring.run.ScorecardRecompute;
@@ -145,14 +146,14 @@ public class DecisionSteps {
                 appeal.correctionSentAt = null;
             }
             decided(appeal, decision);
-            audit(appeal, decision, "APPEAL_ACCEPTED", decision.reason());
+            audit(appeal, decision, "APPEAL_ACCEPTED", Explanation.same(decision.reason()));
             audit(appeal, decision, resolution.auditAction(), resolution.explain(appeal));
             outbox.emit("appeal.decided", appeal.employeeId, AppealEvent.of(appeal));
             return appeal;
         });
     }
 
-    private static void audit(Appeal appeal, AppealDecision decision, String action, String detail) {
+    private static void audit(Appeal appeal, AppealDecision decision, String action, Explanation detail) {
         AuditEvent.record(appeal.runId, appeal.scorecardId, appeal.id, action, decision.decidedBy(), detail);
     }
 

@@ -1,5 +1,7 @@
 package io.perfcenter.scoring.appeal;
 
+import io.perfcenter.scoring.rule.Explanation;
+
 /**
  * The appeal is rejected: the scorecard stays as it is. A data correction sent on an earlier attempt that did not end
  * in a decision is withdrawn first; if metrics-service cannot withdraw it, nothing is decided (503).
@@ -28,7 +30,8 @@ public record Rejection() implements AppealResolution {
     }
 
     @Override
-    public String explain(Appeal decided) {
-        return decided.decisionReason;
+    public Explanation explain(Appeal decided) {
+        // the reviewer's reason, as written
+        return Explanation.same(decided.decisionReason);
     }
 }

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.appeal;
 
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.rule.Figures;
 import io.perfcenter.scoring.run.ScorecardInputs;
 import io.perfcenter.scoring.web.Problems;
@@ -52,7 +53,7 @@ public record ScoreAdjustment(BigDecimal points) implements AppealResolution {
     }
 
     @Override
-    public String explain(Appeal decided) {
+    public Explanation explain(Appeal decided) {
         return AppealResolution.beforeAndAfter(decided);
     }
 }

@@ -87,7 +87,9 @@ public final class CoachingPayloads {
             @Schema(examples = "E2001") String coach,
             CoachingSession.Status status, OffsetDateTime openedAt,
             @Schema(description = "The scorecard's weakest items when the session was opened") List<AgendaItem> agenda,
-            @Schema(description = "How many items the agenda holds and why", examples = "The 3 weakest of 4 scored "
+            @Schema(description = "How many items the agenda holds and why, in the language of Accept-Language (any "
+                    + "zh: Simplified Chinese, else English; Content-Language says which); English for sessions "
+                    + "opened before the Chinese was kept", examples = "The 3 weakest of 4 scored "
                     + "items by points ÷ maximum points (lowest first; ties: the heavier item first, then by code)")
             String agendaBasis,
             String notes, List<Action> actions, OffsetDateTime notesAt,
@@ -97,8 +99,8 @@ public final class CoachingPayloads {
         static SessionView of(CoachingSession s) {
             return new SessionView(s.id, s.scorecardId, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode,
                     s.coach, s.status, s.openedAt, s.agenda.stream().map(AgendaItem::plainFigures).toList(),
-                    s.agendaBasis, s.notes, s.actions, s.notesAt, s.agentAcknowledgedAt, s.agentComment,
-                    s.coachAcknowledgedAt, s.coachComment, s.closedAt);
+                    Languages.explain(s.agendaBasis, s.agendaBasisZh), s.notes, s.actions, s.notesAt,
+                    s.agentAcknowledgedAt, s.agentComment, s.coachAcknowledgedAt, s.coachComment, s.closedAt);
         }
     }
 }

@@ -51,8 +51,8 @@ public class CoachingResource {
             description = "By a supervisor or manager of the scorecard's unit, hr or admin; never on one's own "
                     + "scorecard. The agenda proposes the scorecard's weakest items (points ÷ the rule's maximum "
                     + "points, lowest first; ties: the heavier item first), agendaSize of them (default 3), each with "
-                    + "the item's explanation; agendaBasis says how many and why, and which items were left out. One "
-                    + "session in progress per scorecard.")
+                    + "the item's explanation; agendaBasis says how many and why, and which items were left out "
+                    + "(both in the language of Accept-Language). One session in progress per scorecard.")
     @APIResponse(responseCode = "201", description = "Opened, OPEN", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionView.class)))
     @APIResponse(responseCode = "400", description = "Invalid field (problem names it); a scorecard the caller does "

@@ -5,6 +5,7 @@ import io.perfcenter.scoring.coaching.CoachingPayloads.AcknowledgementInput;
 import io.perfcenter.scoring.coaching.CoachingPayloads.Action;
 import io.perfcenter.scoring.coaching.CoachingPayloads.NotesInput;
 import io.perfcenter.scoring.coaching.CoachingPayloads.OpenInput;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.run.ScorecardRun;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.scorecard.ScorecardService;
@@ -91,15 +92,18 @@ public class CoachingService {
         session.status = CoachingSession.Status.OPEN;
         session.openedAt = OffsetDateTime.now(clock);
         session.agenda = agenda.items();
-        session.agendaBasis = agenda.basis();
+        session.agendaBasis = agenda.basis().en();
+        session.agendaBasisZh = agenda.basis().zh();
         try {
             session.persist();
             CoachingSession.flush();
         } catch (PersistenceException e) {
             throw Problems.conflict("Scorecard " + card.id + " has a coaching session in progress");
         }
-        audit(session, "COACHING_OPENED", "coaching session " + session.id + " by " + session.coach + "; agenda: "
-                + String.join(", ", agenda.items().stream().map(CoachingPayloads.AgendaItem::itemCode).toList()));
+        List<String> codes = agenda.items().stream().map(CoachingPayloads.AgendaItem::itemCode).toList();
+        audit(session, "COACHING_OPENED", Explanation.of("coaching session " + session.id + " by " + session.coach
+                + "; agenda: " + String.join(", ", codes), "辅导面谈 " + session.id + "，由 " + session.coach
+                + " 发起；议程：" + (codes.isEmpty() ? "无" : String.join("、", codes))));
         return session;
     }
 
@@ -184,8 +188,9 @@ public class CoachingService {
         session.agentComment = null;
         session.coachAcknowledgedAt = null;
         session.coachComment = null;
-        audit(session, "COACHING_NOTES", "coaching session " + id + ": notes and " + checked.size() + " action(s)"
-                + (hadAcknowledgements ? "; earlier acknowledgements cleared" : ""));
+        audit(session, "COACHING_NOTES", Explanation.of("coaching session " + id + ": notes and " + checked.size()
+                + " action(s)" + (hadAcknowledgements ? "; earlier acknowledgements cleared" : ""),
+                "辅导面谈 " + id + "：记录及 " + checked.size() + " 项行动" + (hadAcknowledgements ? "；此前的确认已清除" : "")));
         return session;
     }
 
@@ -208,16 +213,19 @@ public class CoachingService {
         if (agent && session.agentAcknowledgedAt == null) {
             session.agentAcknowledgedAt = now;
             session.agentComment = comment;
-            audit(session, "COACHING_ACKNOWLEDGED", "coaching session " + id + " acknowledged by the agent");
+            audit(session, "COACHING_ACKNOWLEDGED", Explanation.of("coaching session " + id
+                    + " acknowledged by the agent", "辅导面谈 " + id + " 已由坐席确认"));
         } else if (coach && session.coachAcknowledgedAt == null) {
             session.coachAcknowledgedAt = now;
             session.coachComment = comment;
-            audit(session, "COACHING_ACKNOWLEDGED", "coaching session " + id + " acknowledged by the coach");
+            audit(session, "COACHING_ACKNOWLEDGED", Explanation.of("coaching session " + id
+                    + " acknowledged by the coach", "辅导面谈 " + id + " 已由辅导人确认"));
         }
         if (session.agentAcknowledgedAt != null && session.coachAcknowledgedAt != null) {
             session.status = CoachingSession.Status.CLOSED;
             session.closedAt = now;
-            audit(session, "COACHING_CLOSED", "coaching session " + id + " closed: both parties acknowledged");
+            audit(session, "COACHING_CLOSED", Explanation.of("coaching session " + id
+                    + " closed: both parties acknowledged", "辅导面谈 " + id + " 已关闭：双方均已确认"));
         }
         return session;
     }
@@ -258,7 +266,7 @@ public class CoachingService {
         return value.strip();
     }
 
-    private void audit(CoachingSession session, String action, String detail) {
+    private void audit(CoachingSession session, String action, Explanation detail) {
         AuditEvent.record(session.runId, session.scorecardId, null, action, caller.name(), detail);
     }
 }

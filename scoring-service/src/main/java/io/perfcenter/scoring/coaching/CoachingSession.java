@@ -55,6 +55,9 @@ public class CoachingSession extends PanacheEntityBase {
     public List<AgendaItem> agenda;
     @Column(name = "agenda_basis")
     public String agendaBasis;
+    /** The basis in Simplified Chinese; null for sessions opened before it was kept (V12): the English is answered. */
+    @Column(name = "agenda_basis_zh")
+    public String agendaBasisZh;
     public String notes;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Action> actions;

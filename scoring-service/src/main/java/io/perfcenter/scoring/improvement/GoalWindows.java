@@ -64,12 +64,16 @@ final class GoalWindows {
                 LocalDate from = held.get(0).start();
                 LocalDate to = held.get(held.size() - 1).end();
                 return new GoalResult(goal, true, from, to, figures, describe(goal) + ": held " + from + " to " + to
-                        + " (" + values(held) + ")");
+                        + " (" + values(held) + ")", describeZh(goal) + "：已于 " + from + " 至 " + to + " 达成（"
+                        + valuesZh(held) + "）");
             }
         }
         String seen = figures.isEmpty() ? "no " + windowName(goal.window(), 2) + " ended yet"
                 : "longest run " + longest + " of " + needed + " (" + values(figures) + ")";
-        return new GoalResult(goal, false, null, null, figures, describe(goal) + ": not yet held, " + seen);
+        String seenZh = figures.isEmpty() ? "尚无已结束的" + windowNameZh(goal.window())
+                : "最长连续达标 " + longest + " 个，需 " + needed + " 个（" + valuesZh(figures) + "）";
+        return new GoalResult(goal, false, null, null, figures, describe(goal) + ": not yet held, " + seen,
+                describeZh(goal) + "：尚未达成，" + seenZh);
     }
 
     /** "aht at most 420 in 2 consecutive ISO weeks". */
@@ -78,6 +82,23 @@ final class GoalWindows {
         return goal.metricCode() + (goal.comparison() == Comparison.AT_MOST ? " at most " : " at least ")
                 + Figures.plainText(goal.value()) + " in " + (n == 1 ? "a" : n + " consecutive") + " "
                 + windowName(goal.window(), n);
+    }
+
+    /** "aht 在连续 2 个 ISO 周内不高于 420", "csat 在 1 个自然月内不低于 4.5". */
+    static String describeZh(Goal goal) {
+        int n = goal.windows();
+        return goal.metricCode() + " 在" + (n == 1 ? " 1 个" : "连续 " + n + " 个") + windowNameZh(goal.window())
+                + "内" + (goal.comparison() == Comparison.AT_MOST ? "不高于 " : "不低于 ")
+                + Figures.plainText(goal.value());
+    }
+
+    private static String windowNameZh(Window window) {
+        return window == Window.WEEK ? " ISO 周" : "自然月";
+    }
+
+    private static String valuesZh(List<WindowFigure> figures) {
+        return figures.stream().map(f -> f.value() == null ? "无数据" : Figures.plainText(f.value()))
+                .collect(Collectors.joining("、"));
     }
 
     private static String windowName(Window window, int n) {

@@ -1,6 +1,7 @@
 package io.perfcenter.scoring.improvement;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfcenter.scoring.web.Languages;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -96,16 +97,45 @@ public final class ImprovementPayloads {
                              @Schema(description = "Last window's end of that run") LocalDate metTo,
                              @Schema(description = "Every window wholly between start and due that had ended when "
                                      + "evaluated, oldest first") List<WindowFigure> windows,
-                             @Schema(examples = "aht at most 420 in 2 consecutive ISO weeks: held 2026-11-09 to "
-                                     + "2026-11-22 (410, 405)") String explanation) {
+                             @Schema(description = "What the goal's windows said, in the language of "
+                                     + "Accept-Language (any zh: Simplified Chinese, else English; Content-Language "
+                                     + "says which); English for evaluations stored before the Chinese was kept",
+                                     examples = "aht at most 420 in 2 consecutive ISO weeks: held 2026-11-09 to "
+                                     + "2026-11-22 (410, 405)") String explanation,
+                             @Schema(hidden = true, description = "Stored with the evaluation; answered as "
+                                     + "explanation") String explanationZh) {
+
+        GoalResult(Goal goal, boolean met, LocalDate metFrom, LocalDate metTo, List<WindowFigure> windows,
+                   String explanation) {
+            this(goal, met, metFrom, metTo, windows, explanation, null);
+        }
+
+        /** As the API answers it: the explanation in the request's language. */
+        GoalResult inRequestLanguage() {
+            return new GoalResult(goal, met, metFrom, metTo, windows, Languages.explain(explanation, explanationZh),
+                    null);
+        }
     }
 
     @Schema(name = "ImprovementEvaluation", description = "What the figures said when the plan was last evaluated")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Evaluation(Status status,
                              @Schema(description = "The center's day the evaluation counted windows up to "
                                      + "(windows ending before it)") LocalDate asOf,
                              List<GoalResult> goals,
-                             @Schema(examples = "MET: every goal held (last on 2026-11-22)") String explanation) {
+                             @Schema(description = "The outcome in words, in the language of Accept-Language (any "
+                                     + "zh: Simplified Chinese, else English; Content-Language says which); English "
+                                     + "for evaluations stored before the Chinese was kept",
+                                     examples = "MET: every goal held (last on 2026-11-22)") String explanation,
+                             @Schema(hidden = true, description = "Stored with the evaluation; answered as "
+                                     + "explanation") String explanationZh) {
+
+        /** As the API answers it: the explanations in the request's language. */
+        Evaluation inRequestLanguage() {
+            return new Evaluation(status, asOf, goals == null ? null
+                    : goals.stream().map(GoalResult::inRequestLanguage).toList(),
+                    Languages.explain(explanation, explanationZh), null);
+        }
     }
 
     @Schema(name = "ImprovementCheckIn")

@@ -261,15 +261,19 @@ public class ImprovementPlanService {
     static Evaluation outcome(List<GoalResult> results, LocalDate due, LocalDate today) {
         if (results.stream().allMatch(GoalResult::met)) {
             LocalDate last = results.stream().map(GoalResult::metTo).max(LocalDate::compareTo).orElse(due);
-            return new Evaluation(Status.MET, today, results, "MET: every goal held (the last by " + last + ")");
+            return new Evaluation(Status.MET, today, results, "MET: every goal held (the last by " + last + ")",
+                    "已达成：所有目标均已达成（最后一项于 " + last + " 达成）");
         }
         long open = results.stream().filter(r -> !r.met()).count();
         if (today.isAfter(due)) {
             return new Evaluation(Status.MISSED, today, results, "MISSED: " + open + " of " + results.size()
-                    + " goals did not hold by the due date " + due + "; the coach records the consequence");
+                    + " goals did not hold by the due date " + due + "; the coach records the consequence",
+                    "未达成：截至到期日 " + due + "，" + results.size() + " 个目标中有 " + open + " 个未达成；由辅导人记录"
+                    + "后续处理");
         }
         return new Evaluation(Status.IN_PROGRESS, today, results, "IN_PROGRESS: " + open + " of " + results.size()
-                + " goals not yet held; due " + due);
+                + " goals not yet held; due " + due, "进行中：" + results.size() + " 个目标中有 " + open
+                + " 个尚未达成；到期日 " + due);
     }
 
     public PlanView recordConsequence(long id, ConsequenceInput input) {
@@ -421,8 +425,14 @@ public class ImprovementPlanService {
                         c.decidedBy, c.decidedAt)).toList();
         return new PlanView(plan.id, plan.employeeId, plan.unitCode, plan.startDate, plan.dueDate, plan.reason,
                 plan.scorecardId, PlanJson.goals(plan.goals), plan.status, plan.awaitingConsequence,
-                PlanJson.evaluation(plan.evaluation), plan.evaluatedAt, plan.evaluatedBy, checkIns, consequences,
+                evaluation(plan.evaluation), plan.evaluatedAt, plan.evaluatedBy, checkIns, consequences,
                 plan.createdBy, plan.createdAt);
+    }
+
+    /** The stored evaluation as the API answers it: in the request's language (English if stored before V12). */
+    private static Evaluation evaluation(String stored) {
+        Evaluation evaluation = PlanJson.evaluation(stored);
+        return evaluation == null ? null : evaluation.inRequestLanguage();
     }
 
     private static String blankToNull(String s) {

@@ -4,6 +4,7 @@ import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.review.ReviewPayloads.RatingInput;
 import io.perfcenter.scoring.review.ReviewPayloads.ReviewInput;
 import io.perfcenter.scoring.review.ReviewPayloads.SelfAssessmentInput;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.rule.ManualRatingRule;
 import io.perfcenter.scoring.run.ScorecardRecompute;
 import io.perfcenter.scoring.run.ScorecardRun;
@@ -102,7 +103,8 @@ public class ReviewService {
         card.selfAssessment = input.summary().strip();
         card.selfAssessedAt = OffsetDateTime.now(clock);
         AuditEvent.record(card.runId, card.id, null, "SELF_ASSESSED", caller.name(), ratings.isEmpty() ? null
-                : "self-rated " + String.join(", ", ratings.keySet()));
+                : Explanation.of("self-rated " + String.join(", ", ratings.keySet()),
+                "自评了 " + String.join("、", ratings.keySet())));
         if (!ratings.isEmpty()) {
             recompute.recompute(card, recompute.inputsOf(card.id));
         }
@@ -150,7 +152,9 @@ public class ReviewService {
         }
         checkScores(rule, input.scores(), "scores");
         Rating rating = upsert(card.id, input.itemCode(), role, me, input.scores(), input.comment());
-        AuditEvent.record(run.id, card.id, null, RATED, me, role + " rating of " + input.itemCode());
+        // the English detail tells a peer's rating apart (isPeerRating)
+        AuditEvent.record(run.id, card.id, null, RATED, me, Explanation.of(role + " rating of " + input.itemCode(),
+                (PEER.equals(role) ? "同事" : "主管") + "对 " + input.itemCode() + " 的评分"));
         recompute.recompute(card, recompute.inputsOf(card.id));
         return rating;
     }
@@ -177,7 +181,7 @@ public class ReviewService {
         card.reviewedBy = caller.name();
         card.reviewedAt = OffsetDateTime.now(clock);
         AuditEvent.record(card.runId, card.id, null, "REVIEWED", caller.name(), card.feedbackNotes == null ? null
-                : "with one-on-one feedback notes");
+                : Explanation.of("with one-on-one feedback notes", "附一对一反馈记录"));
         Hibernate.initialize(card.items);
         return card;
     }

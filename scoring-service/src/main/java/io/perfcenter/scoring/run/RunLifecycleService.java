@@ -3,6 +3,7 @@ package io.perfcenter.scoring.run;
 import io.perfcenter.scoring.appeal.Appeal;
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.events.Outbox;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.run.RunPayloads.RunView;
 import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.security.Caller;
@@ -90,7 +91,7 @@ public class RunLifecycleService {
             throw CurrentScorecards.publishedAtTheSameMoment(run);
         }
         AuditEvent.record(run.id, null, null, RunTransition.PUBLISH.auditAction(), caller.name(),
-                current == null ? null : "supersedes run " + current.id);
+                current == null ? null : Explanation.of("supersedes run " + current.id, "取代考核批次 " + current.id));
         emitForRun(run, "published");
         return RunQueryService.view(run);
     }
@@ -109,7 +110,8 @@ public class RunLifecycleService {
             throw Problems.conflict("Run " + current.id + ", published now, has " + appeals + " open appeals; "
                     + "decide them before publishing a new revision");
         }
-        move(current, RunTransition.SUPERSEDE, "by run " + newer.id + " (revision " + newer.revision + ")");
+        move(current, RunTransition.SUPERSEDE, Explanation.of("by run " + newer.id + " (revision " + newer.revision
+                + ")", "被考核批次 " + newer.id + "（第 " + newer.revision + " 次修订）取代"));
         ScorecardRun.flush();
     }
 
@@ -130,7 +132,7 @@ public class RunLifecycleService {
     }
 
     // the run, its scorecards and the audit trail take the step together
-    private void move(ScorecardRun run, RunTransition transition, String detail) {
+    private void move(ScorecardRun run, RunTransition transition, Explanation detail) {
         transition.apply(run);
         Scorecard.update("status = ?1 where runId = ?2", Scorecard.Status.of(transition.to()), run.id);
         AuditEvent.record(run.id, null, null, transition.auditAction(), caller.name(), detail);

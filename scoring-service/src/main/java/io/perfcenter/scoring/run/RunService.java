@@ -2,6 +2,7 @@ package io.perfcenter.scoring.run;
 
 import io.perfcenter.scoring.audit.AuditEvent;
 import io.perfcenter.scoring.client.MetricsRejection;
+import io.perfcenter.scoring.rule.Explanation;
 import io.perfcenter.scoring.rule.RuleContext;
 import io.perfcenter.scoring.run.RunPayloads.AgentChange;
 import io.perfcenter.scoring.run.RunPayloads.Reproduction;
@@ -203,9 +204,13 @@ public class RunService {
         long t3 = System.nanoTime();
         LOG.debugf("run %d: scored in %d ms, written in %d ms, ranked in %d ms", run.id, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
-        AuditEvent.record(run.id, null, null, "RUN_COMPUTED", caller.name(), "revision " + run.revision + " of "
-                + template.code + " v" + template.version + " for " + unitCode + ", " + period.code() + ": "
-                + cards.size() + " scorecards" + (skipped.isEmpty() ? "" : ", " + skipped.size() + " agents skipped"));
+        AuditEvent.record(run.id, null, null, "RUN_COMPUTED", caller.name(), Explanation.of("revision "
+                + run.revision + " of " + template.code + " v" + template.version + " for " + unitCode + ", "
+                + period.code() + ": " + cards.size() + " scorecards"
+                + (skipped.isEmpty() ? "" : ", " + skipped.size() + " agents skipped"),
+                template.code + " v" + template.version + " 第 " + run.revision + " 次修订，" + unitCode + "，"
+                + period.code() + "：" + cards.size() + " 张考核表" + (skipped.isEmpty() ? "" : "，跳过 "
+                + skipped.size() + " 名坐席")));
         cards.sort(BEST_FIRST);
         List<AgentChange> changes = latest == null || !withScorecards ? null
                 : RunChanges.between(ScorecardService.ofRun(latest.id), cards);

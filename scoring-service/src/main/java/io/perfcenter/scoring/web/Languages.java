@@ -8,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -19,6 +20,12 @@ import java.util.Set;
  * computed before the Chinese was kept (migration V10) has only English: it answers that, whatever is asked, and
  * {@code Content-Language} says en (or "zh-CN, en" when an answer mixes such scorecards with newer ones).
  * The OpenAPI document says so on each of these operations ({@link ExplanationLanguageDocs}).
+ *
+ * <p>The other texts the service writes itself (a coaching agenda's basis, an improvement plan's evaluation, an audit
+ * event's detail, the record an appeal disputes as the service names it) are kept the same way since V12 and answered
+ * the same way by the operations in {@link #WORDED}, with {@code Content-Language}; their documents say it in the
+ * operation's description rather than with an {@code Accept-Language} parameter, which would change the methods
+ * generated clients have. What people wrote (reasons, notes, comments) is answered as written.
  */
 public class Languages {
 
@@ -31,12 +38,34 @@ public class Languages {
             "publishScoringRun", "lockScoringRun", "openCoachingSession", "listCoachingSessions",
             "getCoachingSession", "recordCoachingNotes", "acknowledgeCoachingSession");
 
+    private static final String PLAN_TEXTS = "the evaluation's explanation and each goal's";
+    private static final String APPEAL_TEXTS = "dataPoint, when the service names the disputed record";
+
+    /**
+     * The operations whose answers carry other texts the service writes, by operationId, with the texts their
+     * description names (those of {@link #EXPLAINED} carry some too: the coaching agenda's basis).
+     */
+    public static final Map<String, String> WORDED = Map.ofEntries(
+            Map.entry("getScorecardHistory", "each event's detail"),
+            Map.entry("getScoringRunHistory", "each event's detail"),
+            Map.entry("createImprovementPlan", PLAN_TEXTS), Map.entry("listImprovementPlans", PLAN_TEXTS),
+            Map.entry("getImprovementPlan", PLAN_TEXTS), Map.entry("addImprovementPlanCheckIn", PLAN_TEXTS),
+            Map.entry("evaluateImprovementPlan", PLAN_TEXTS), Map.entry("recordImprovementPlanConsequence", PLAN_TEXTS),
+            Map.entry("fileAppeal", APPEAL_TEXTS), Map.entry("listAppeals", APPEAL_TEXTS),
+            Map.entry("getAppeal", APPEAL_TEXTS), Map.entry("escalateAppeal", APPEAL_TEXTS),
+            Map.entry("decideAppeal", APPEAL_TEXTS));
+
+    static final String WORDED_DOC = "Texts the service writes itself (%s) follow Accept-Language: any zh (zh-CN, zh, "
+            + "zh-Hans-CN …) as the most preferred language answers Simplified Chinese, anything else or none English, "
+            + "as Content-Language says; those stored before the Chinese was kept answer English. What people wrote "
+            + "is answered as written.";
+
     static final String ACCEPT_DOC = "The language of the explanations: any zh (zh-CN, zh, zh-Hans-CN …) as the "
             + "most preferred language answers Simplified Chinese, anything else or none English. Scorecards computed "
             + "before the Chinese was kept have English only and answer it.";
-    static final String CONTENT_DOC = "The language of the explanations in the body: zh-CN or en; en also when "
-            + "Chinese was asked for scorecards computed before the Chinese was kept, and \"zh-CN, en\" when only some "
-            + "of them were";
+    static final String CONTENT_DOC = "The language of the explanations and other texts the service wrote in the "
+            + "body: zh-CN or en; en also when Chinese was asked for texts stored before the Chinese was kept, and "
+            + "\"zh-CN, en\" when only some of them were";
 
     /** Which languages the explanations of the current answer were given in, kept on the request. */
     private static final String SHOWN_ZH = "perfcenter.explanations.zh";
@@ -77,11 +106,12 @@ public class Languages {
         }
         var operation = resource.getResourceMethod()
                 .getAnnotation(org.eclipse.microprofile.openapi.annotations.Operation.class);
-        if (operation != null && EXPLAINED.contains(operation.operationId())) {
+        if (operation != null && (EXPLAINED.contains(operation.operationId())
+                || WORDED.containsKey(operation.operationId()))) {
             boolean chinese = ProblemTypes.prefersChinese(request.getHeaderString("Accept-Language"));
             boolean zhShown = routing != null && routing.get(SHOWN_ZH) != null;
             boolean enShown = routing != null && routing.get(SHOWN_EN) != null;
-            // Chinese asked: zh-CN, or "zh-CN, en" when some explanations had no Chinese (computed before V10), or
+            // Chinese asked: zh-CN, or "zh-CN, en" when some texts had no Chinese (stored before V10 or V12), or
             // en when none had; an answer without explanations says what it would have given
             String language = !chinese || (enShown && !zhShown) ? EN : enShown ? ZH + ", " + EN : ZH;
             response.getHeaders().putSingle("Content-Language", language);

@@ -101,12 +101,19 @@ class AppealResolutionsTests {
         decided.rankBefore = 3;
         decided.rankAfter = 1;
         String change = "csat: 60 → 100 points; total 80.5 → 100, grade B → A, rank 3 → 1";
-        assertEquals(change, new ScoreAdjustment(BigDecimal.TEN).explain(decided));
-        assertEquals(change, new DataPointCorrection(CORRECT).explain(decided));
-        assertEquals("Recording checked", new Rejection().explain(decided));
+        String changeZh = "csat：60 → 100 分；总分 80.5 → 100，等级 B → A，排名 3 → 1";
+        assertEquals(change, new ScoreAdjustment(BigDecimal.TEN).explain(decided).en());
+        assertEquals(changeZh, new ScoreAdjustment(BigDecimal.TEN).explain(decided).zh());
+        assertEquals(change, new DataPointCorrection(CORRECT).explain(decided).en());
+        assertEquals(changeZh, new DataPointCorrection(CORRECT).explain(decided).zh());
+        // the decider's reason is kept as written, the same in both
+        assertEquals("Recording checked", new Rejection().explain(decided).en());
+        assertEquals("Recording checked", new Rejection().explain(decided).zh());
         decided.pointsBefore = null;
         assertEquals("csat: none → 100 points; total 80.5 → 100, grade B → A, rank 3 → 1",
-                new ScoreAdjustment(BigDecimal.TEN).explain(decided));
+                new ScoreAdjustment(BigDecimal.TEN).explain(decided).en());
+        assertEquals("csat：无 → 100 分；总分 80.5 → 100，等级 B → A，排名 3 → 1",
+                new ScoreAdjustment(BigDecimal.TEN).explain(decided).zh());
         assertEquals(List.of("APPEAL_REJECTED", "SCORECARD_ADJUSTED", "SCORECARD_RECOMPUTED"), List.of(
                 new Rejection().auditAction(), new ScoreAdjustment(BigDecimal.TEN).auditAction(),
                 new DataPointCorrection(CORRECT).auditAction()));

@@ -68,6 +68,36 @@ class GoalWindowsTests {
     }
 
     @Test
+    void theWordsInChineseToo() {
+        GoalResult met = GoalWindows.judge(AHT_TWO_WEEKS, weeks(450, 415, 400, 430));
+        assertEquals("aht 在连续 2 个 ISO 周内不高于 420：已于 2026-09-14 至 2026-09-27 达成（415、400）",
+                met.explanationZh());
+        GoalResult missed = GoalWindows.judge(AHT_TWO_WEEKS, weeks(410, 430, 415, 425));
+        assertEquals("aht 在连续 2 个 ISO 周内不高于 420：尚未达成，最长连续达标 1 个，需 2 个（410、430、415、425）",
+                missed.explanationZh());
+        Goal csat = new Goal("csat", Comparison.AT_LEAST, new BigDecimal("0.85"), Window.MONTH, null);
+        assertEquals("csat 在 1 个自然月内不低于 0.85：尚未达成，尚无已结束的自然月",
+                GoalWindows.judge(csat, List.of()).explanationZh());
+        assertEquals("csat at least 0.85 in a calendar month: not yet held, no calendar months ended yet",
+                GoalWindows.judge(csat, List.of()).explanation());
+        // a week without data says so
+        List<WindowFigure> gap = new ArrayList<>(weeks(430));
+        gap.add(new WindowFigure(LocalDate.of(2026, 9, 14), LocalDate.of(2026, 9, 20), null, null, false));
+        assertTrue(GoalWindows.judge(AHT_TWO_WEEKS, gap).explanationZh().endsWith("（430、无数据）"));
+
+        // the evaluation's words, both languages, by outcome
+        LocalDate due = LocalDate.of(2026, 10, 4);
+        List<GoalResult> notYet = List.of(missed);
+        var inProgress = ImprovementPlanService.outcome(notYet, due, due);
+        assertEquals("IN_PROGRESS: 1 of 1 goals not yet held; due 2026-10-04", inProgress.explanation());
+        assertEquals("进行中：1 个目标中有 1 个尚未达成；到期日 2026-10-04", inProgress.explanationZh());
+        assertEquals("未达成：截至到期日 2026-10-04，1 个目标中有 1 个未达成；由辅导人记录后续处理",
+                ImprovementPlanService.outcome(notYet, due, due.plusDays(1)).explanationZh());
+        assertEquals("已达成：所有目标均已达成（最后一项于 2026-09-27 达成）",
+                ImprovementPlanService.outcome(List.of(met), due, due).explanationZh());
+    }
+
+    @Test
     void outcomeByTheDueDate() {
         List<GoalResult> missed = List.of(GoalWindows.judge(AHT_TWO_WEEKS, weeks(410, 430)));
         assertEquals(Status.IN_PROGRESS, ImprovementPlanService.outcome(missed, LocalDate.of(2026, 10, 4),
