@@ -23,9 +23,10 @@ import java.util.Map.Entry;
 import java.util.Set;
 
 /**
- * Runs one aggregate: plans it ({@link AggregatePlan}), reads the scope's member windows, one {@link RecordSums}
- * query per record kind, the {@link PushedFigures} and the {@link DayCorrection}s in one read-only transaction, and
- * hands what it read to {@link AggregateCombiner}. The only class of the package that touches the database.
+ * Runs one aggregate: plans it ({@link AggregatePlan}), reads the scope's member windows, then each record kind's
+ * {@link RecordSums}, the {@link PushedFigures} and the {@link DayCorrection}s as one statement
+ * ({@link CombinedFigures}), in one read-only transaction (one agent's figures: the statement alone), and hands what
+ * it read to {@link AggregateCombiner}. The only class of the package that touches the database.
  */
 @ApplicationScoped
 class AggregateComputation {
@@ -65,11 +66,18 @@ class AggregateComputation {
         LocalDate from = request.from();
         LocalDate to = request.to();
         AggregateScope scope = request.scope();
+        List<String> codes = request.metrics().stream().map(d -> d.code).toList();
+        List<String> summed = request.metrics().stream().filter(d -> d.aggregation == Aggregation.SUM)
+                .map(d -> d.code).toList();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (var st = c.createStatement()) {
-                // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
-                st.execute("SET LOCAL work_mem = '64MB'");
+            // one agent's figures are one statement, its own snapshot: no transaction, no round trip but the read
+            boolean alone = scope instanceof AggregateScope.Agent;
+            if (!alone) {
+                c.setAutoCommit(false);
+                try (var st = c.createStatement()) {
+                    // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
+                    st.execute("SET LOCAL work_mem = '64MB'");
+                }
             }
             MemberWindows members = MemberWindows.of(c, scope, from, to);
             if (knownAgents == null) {
@@ -78,22 +86,25 @@ class AggregateComputation {
             if (request.lastUnits() != null && members != null) {
                 request.lastUnits().putAll(members.lastUnits());
             }
+            Map<RecordKind, SqlQuery> kinds = new EnumMap<>(RecordKind.class);
+            Map<RecordKind, Integer> columns = new EnumMap<>(RecordKind.class);
             for (Entry<RecordKind, List<Column>> kind : plan.columns().entrySet()) {
-                records.put(kind.getKey(), RecordSums.read(c, RecordSums.query(kind.getKey(), kind.getValue(), scope,
-                        members, from, to, request.bucketing()), kind.getValue().size()));
-            }
-            List<String> codes = request.metrics().stream().map(d -> d.code).toList();
-            if (PushedFigures.any(c, PushedFigures.anyQuery(codes, from, to))) {
-                pushed = PushedFigures.read(c, PushedFigures.query(codes, plan.derivedByKind(), scope, members, from,
-                        to, request.bucketing()));
-            }
-            List<String> summed = request.metrics().stream().filter(d -> d.aggregation == Aggregation.SUM)
-                    .map(d -> d.code).toList();
-            if (request.corrected() && !summed.isEmpty()) {
-                fixes = DayCorrection.read(c, DayCorrection.query(summed, scope, members, from, to,
+                kinds.put(kind.getKey(), RecordSums.query(kind.getKey(), kind.getValue(), scope, members, from, to,
                         request.bucketing()));
+                columns.put(kind.getKey(), kind.getValue().size());
             }
-            c.commit();
+            SqlQuery pushedQuery = PushedFigures.query(codes, plan.derivedByKind(), scope, members, from, to,
+                    request.bucketing());
+            SqlQuery fixQuery = request.corrected() && !summed.isEmpty()
+                    ? DayCorrection.query(summed, scope, members, from, to, request.bucketing()) : null;
+            CombinedFigures.Figures figures = CombinedFigures.read(c, CombinedFigures.query(kinds, columns, codes,
+                    pushedQuery, fixQuery, from, to), columns);
+            records.putAll(figures.records());
+            pushed = figures.pushed();
+            fixes = figures.fixes();
+            if (!alone) {
+                c.commit();
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute aggregates", e);
         }

@@ -28,7 +28,8 @@ import java.util.TreeMap;
  * <li>which columns a metric needs and where its parts and samples are: {@link AggregatePlan};</li>
  * <li>the SQL, each query with its binds ({@link SqlQuery}): {@link MemberWindows} (a record counts for a unit only
  * while its agent belonged to it), {@link RecordSums} (a record kind's sums), {@link PushedFigures} (pushed values,
- * ignored on agent-days with raw records of the metric's kind), {@link DayCorrection} (data corrections);</li>
+ * ignored on agent-days with raw records of the metric's kind), {@link DayCorrection} (data corrections), the last
+ * three sent as one statement by {@link CombinedFigures};</li>
  * <li>ratios of sums, pushed weights, samples, unit totals, LATEST, corrections replacing a day:
  * {@link AggregateCombiner};</li>
  * <li>periods and trend buckets: {@link PeriodRange}; how numbers are written: {@link PlainNumbers}.</li>
@@ -135,9 +136,13 @@ public class AggregateService {
         if (metrics == null || metrics.isEmpty()) {
             throw Problems.invalid("metric", "name at least one metric");
         }
+        List<String> codes = List.copyOf(new LinkedHashSet<>(metrics));
+        // one query for all of them (one agent's month of six metrics read them one by one: six round trips)
+        Map<String, MetricDefinition> found = new HashMap<>();
+        MetricDefinition.<MetricDefinition>list("code in ?1", codes).forEach(d -> found.put(d.code, d));
         List<MetricDefinition> defs = new ArrayList<>();
-        for (String code : new LinkedHashSet<>(metrics)) {
-            MetricDefinition d = MetricDefinition.findById(code);
+        for (String code : codes) {
+            MetricDefinition d = found.get(code);
             if (d == null) {
                 throw Problems.invalid("metric", "no metric " + code + " in the catalog");
             }

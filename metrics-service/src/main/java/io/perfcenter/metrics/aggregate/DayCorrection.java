@@ -1,12 +1,7 @@
 package io.perfcenter.metrics.aggregate;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,19 +21,5 @@ record DayCorrection(String employeeId, String metricCode, LocalDate date, Strin
                 .append("WHERE d.withdrawn_at IS NULL AND d.metric_code = ANY(?) AND d.value_date BETWEEN ? AND ? ",
                         SqlQuery.texts(summedMetrics), from, to)
                 .append(scope.agentFilter("d.employee_id"));
-    }
-
-    /** The corrections whose day falls in a bucket (windows may leave days out). */
-    static List<DayCorrection> read(Connection c, SqlQuery query) throws SQLException {
-        List<DayCorrection> out = new ArrayList<>();
-        try (PreparedStatement st = query.prepare(c); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                if (rs.getString(4) != null) {
-                    out.add(new DayCorrection(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                            rs.getString(4), rs.getBigDecimal(5)));
-                }
-            }
-        }
-        return out;
     }
 }

@@ -3,13 +3,8 @@ package io.perfcenter.metrics.aggregate;
 import io.perfcenter.metrics.ingest.RecordKind;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -30,12 +25,6 @@ record PushedFigures(BigDecimal sum, BigDecimal weightedSum, BigDecimal weight, 
 
     PushedFigures withoutLatest() {
         return new PushedFigures(sum, weightedSum, weight, max, min, null, count);
-    }
-
-    /** Whether any of the metrics has a pushed value in the range (most ranges have none: the query is skipped). */
-    static SqlQuery anyQuery(List<String> codes, LocalDate from, LocalDate to) {
-        return new SqlQuery().append("SELECT EXISTS (SELECT 1 FROM metric_value WHERE metric_code "
-                + "= ANY(?) AND value_date BETWEEN ? AND ?)", SqlQuery.texts(codes), from, to);
     }
 
     /**
@@ -76,26 +65,6 @@ record PushedFigures(BigDecimal sum, BigDecimal weightedSum, BigDecimal weight, 
         }
         sql.append("GROUP BY v.employee_id, " + (bucketing.constant() ? "" : bucket + ", ") + "v.metric_code");
         return sql;
-    }
-
-    static boolean any(Connection c, SqlQuery query) throws SQLException {
-        try (PreparedStatement st = query.prepare(c); ResultSet rs = st.executeQuery()) {
-            rs.next();
-            return rs.getBoolean(1);
-        }
-    }
-
-    static Map<Cell, Map<String, PushedFigures>> read(Connection c, SqlQuery query) throws SQLException {
-        Map<Cell, Map<String, PushedFigures>> out = new HashMap<>();
-        try (PreparedStatement st = query.prepare(c); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                out.computeIfAbsent(new Cell(rs.getString(1), rs.getString(2)), k -> new HashMap<>())
-                        .put(rs.getString(3), new PushedFigures(rs.getBigDecimal(4), rs.getBigDecimal(5),
-                                rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getBigDecimal(8),
-                                rs.getBigDecimal(9), rs.getLong(10)));
-            }
-        }
-        return out;
     }
 
     /** A catalog code as an SQL literal; codes are checked when created, and again here. */

@@ -84,4 +84,49 @@ class SqlQueryTests {
         SqlQuery q = MemberWindows.ofUnit("G", FROM, TO);
         assertEquals(List.of("G", FROM, TO.plusDays(1), TO, FROM), q.binds());
     }
+    @Test
+    void theCombinedStatementRunsEveryQueryUnchangedAsOneBranchEachWithTheirBindsInOrder() {
+        AggregateScope scope = new AggregateScope.Agent("E1");
+        List<AggregatePlan.Column> callColumns = List.of(
+                new AggregatePlan.Column("count(*)", io.perfcenter.metrics.catalog.Derivation.Function.COUNT),
+                new AggregatePlan.Column("sum(r.talk_seconds)", io.perfcenter.metrics.catalog.Derivation.Function.SUM));
+        SqlQuery calls = RecordSums.query(RecordKind.CALLS, callColumns, scope, null, FROM, TO, Bucketing.whole(FROM));
+        SqlQuery sales = RecordSums.query(RecordKind.SALES, callColumns.subList(0, 1), scope, null, FROM, TO,
+                Bucketing.whole(FROM));
+        Map<RecordKind, SqlQuery> kinds = new LinkedHashMap<>();
+        kinds.put(RecordKind.CALLS, calls);
+        kinds.put(RecordKind.SALES, sales);
+        Map<RecordKind, Integer> columns = Map.of(RecordKind.CALLS, 2, RecordKind.SALES, 1);
+        SqlQuery pushed = PushedFigures.query(List.of("aht"), Map.of(RecordKind.CALLS, List.of("aht")), scope, null,
+                FROM, TO, Bucketing.whole(FROM));
+        SqlQuery fixes = DayCorrection.query(List.of("calls_handled"), scope, null, FROM, TO, Bucketing.whole(FROM));
+        SqlQuery q = CombinedFigures.query(kinds, columns, List.of("aht", "calls_handled"), pushed, fixes, FROM, TO);
+
+        String[] branches = q.sql().split(" UNION ALL ");
+        assertEquals(4, branches.length, q.sql());
+        assertEquals(true, branches[0].contains("(" + calls.sql() + ") AS q(e, b, n, v1, v2)"), branches[0]);
+        assertEquals(true, branches[1].contains("(" + sales.sql() + ") AS q(e, b, n, v1)"), branches[1]);
+        assertEquals(true, branches[2].contains("(" + pushed.sql() + ") AS q(e, b, m, v1, v2, v3, v4, v5, v6, n)"),
+                branches[2]);
+        // the pushed values are read only when one of the metrics has one in the range, as before
+        assertEquals(true, branches[2].endsWith("WHERE EXISTS (SELECT 1 FROM metric_value WHERE metric_code "
+                + "= ANY(?) AND value_date BETWEEN ? AND ?)"), branches[2]);
+        assertEquals(true, branches[3].contains("(" + fixes.sql() + ") AS q(e, m, d, b, v1)"), branches[3]);
+        // every branch answers as many columns: part, agent, bucket, metric, day, count and the widest (6) numbers
+        for (String branch : branches) {
+            String select = branch.substring(0, branch.indexOf(" FROM ("));
+            assertEquals(12, select.split(", ").length, select);
+        }
+        List<Object> binds = new ArrayList<>(calls.binds());
+        binds.addAll(sales.binds());
+        binds.addAll(pushed.binds());
+        binds.add(q.binds().get(binds.size()));
+        binds.addAll(List.of(FROM, TO));
+        binds.addAll(fixes.binds());
+        assertEquals(binds, q.binds());
+        assertArrayEquals(new Object[]{"aht", "calls_handled"},
+                ((SqlQuery.TextArray) q.binds().get(calls.binds().size() + sales.binds().size()
+                        + pushed.binds().size())).values());
+        assertEquals(q.binds().size(), q.sql().chars().filter(c -> c == '?').count());
+    }
 }
