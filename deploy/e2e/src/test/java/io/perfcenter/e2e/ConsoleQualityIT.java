@@ -464,7 +464,7 @@ class ConsoleQualityIT {
         assertTrue(browser.getCurrentUrl().matches(".*/console/quality/calibrations/\\d+$"),
                 browser.getCurrentUrl());
         String session = browser.getCurrentUrl().replaceAll(".*/calibrations/(\\d+)$", "$1");
-        assertEquals("OPEN", text(By.id("calibration-status")));
+        assertEquals("open", text(By.id("calibration-status")), "the status in words (CodeLabels)");
         assertTrue(browser.findElements(By.id("answers-form")).isEmpty(), "CQQ3 is not an evaluator");
         for (String evaluator : List.of("CQQ1", "CQQ2")) {
             signInAs(evaluator, "qa");
