@@ -108,7 +108,10 @@ abstract class ConsoleKit {
         if (answer.ok()) {
             return Uni.createFrom().item(Response.seeOther(URI.create(back)).build());
         }
-        if (answer.unavailable()) {
+        // a 502 with a problem is a refusal passed on (a service behind the one called rejected the request, e.g.
+        // an award naming a metric the catalog does not have): its detail says what, unlike a service not answering
+        boolean passedOn = answer.status() == 502 && answer.body() != null && answer.body().has("detail");
+        if (answer.unavailable() && !passedOn) {
             return message(503, msg().unavailable(), msg().couldNotTake(what), ctx);
         }
         return message(answer.status(), msg().notDone(what), detail(answer.body(),

@@ -86,6 +86,13 @@ class CareerFormsPagesTests {
                 .formParam("winners", "two").post("/console/careers/awards").then().statusCode(400)
                 .body(containsString("winners: must be a whole number"));
         stubs.get("incentive-service").verify(2, postRequestedFor(urlPathEqualTo("/api/v1/incentives/honors/awards")));
+
+        // a refusal passed on from the service behind (502 with a problem) is shown as such, not as "unavailable"
+        stubs.get("incentive-service").stubFor(post(urlPathEqualTo("/api/v1/incentives/honors/runs"))
+                .willReturn(json(502, "{\"title\":\"Dependency rejected the request\",\"status\":502,"
+                        + "\"detail\":\"metrics-service answered HTTP 400; nothing was changed\"}")));
+        as(hr).formParam("period", "2026-10").formParam("unitCode", "G1").post("/console/careers/honors")
+                .then().statusCode(502).body(containsString("metrics-service answered HTTP 400"));
     }
 
     @Test
