@@ -96,6 +96,26 @@ final class ConsoleBrowser implements AutoCloseable {
         return wait;
     }
 
+    /**
+     * The page that held {@code element} is gone (the next one is loading or loaded): the element is stale, or Chrome
+     * answers that its node no longer belongs to the document (a race while the old document is torn down).
+     */
+    static org.openqa.selenium.support.ui.ExpectedCondition<Boolean> gone(org.openqa.selenium.WebElement element) {
+        return d -> {
+            try {
+                element.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        };
+    }
+
     /** A screenshot of the page (and, if asked at the start, the page's weight: its HTML, in bytes). */
     void screenshot(String name) {
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);

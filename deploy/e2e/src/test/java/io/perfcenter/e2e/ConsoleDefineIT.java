@@ -179,7 +179,7 @@ class ConsoleDefineIT {
         browser.findElement(By.cssSelector("#run-honors input[name='awardCode'][value='" + AWARD + "']")).click();
         WebElement runHonors = browser.findElement(By.id("run-honors-button"));
         runHonors.click();
-        waiting().until(ExpectedConditions.stalenessOf(runHonors));
+        waiting().until(ConsoleBrowser.gone(runHonors));
         screenshot("honors-run");
         assertFalse(browser.findElements(By.id("honors-table")).isEmpty(),
                 "the honors run's page shows the honors: " + browser.findElement(By.tagName("main")).getText());
@@ -221,7 +221,7 @@ class ConsoleDefineIT {
         set("award-winners", "2");
         WebElement save = browser.findElement(By.id("save-award-button"));
         save.click();
-        waiting().until(ExpectedConditions.stalenessOf(save));
+        waiting().until(ConsoleBrowser.gone(save));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("awards-table")));
         JsonPath second = api("/api/v1/incentives/honors/awards/" + AWARD);
         assertEquals(2, second.getInt("version"));
@@ -231,7 +231,7 @@ class ConsoleDefineIT {
         WebElement retire = browser.findElement(By.cssSelector("tr.award-row[data-award='" + AWARD
                 + "'] button.award-retire"));
         retire.click();
-        waiting().until(ExpectedConditions.stalenessOf(retire));
+        waiting().until(ConsoleBrowser.gone(retire));
         waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("awards")));
         assertTrue(browser.findElements(By.cssSelector("tr.award-row[data-award='" + AWARD + "']")).isEmpty());
         assertFalse(api("/api/v1/incentives/honors/awards/" + AWARD).getString("retiredAt").isBlank());

@@ -625,7 +625,7 @@ class ConsoleIT {
         budgetButton.click();
         // the page the form leads back to, not the one it was sent from (a row of the unit may be there already):
         // navigating on before the answer arrived let the form's answer replace the next page
-        waiting().until(ExpectedConditions.stalenessOf(budgetButton));
+        waiting().until(ConsoleBrowser.gone(budgetButton));
         waiting().until(ExpectedConditions.presenceOfElementLocated(
                 By.cssSelector("#budgets-table tr.budget-row[data-unit='G-HOTLINE-1']")));
 

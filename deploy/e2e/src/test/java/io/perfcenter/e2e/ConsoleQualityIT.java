@@ -146,7 +146,7 @@ class ConsoleQualityIT {
         WebElement b = browser.findElement(button);
         ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", b);
         b.click();
-        waiting().until(ExpectedConditions.stalenessOf(old));
+        waiting().until(ConsoleBrowser.gone(old));
     }
 
     private static String text(By by) {
