@@ -144,6 +144,14 @@ public class BulkIngestion {
     private final class Upload implements UploadFormat.RowSink {
 
         private static final int MAX_CHUNK_BYTES = 48 << 20;
+        /**
+         * Rows of the first chunk; each next one doubles up to the configured chunk size. The first chunk is parsed
+         * while nothing is being stored, so a small one lets PostgreSQL start at once: with a first chunk of the full
+         * size (100,000 rows) an upload of up to that many rows (QA evaluations, incidents, sales of a month) was
+         * parsed whole before its first row was sent, and even a million calls waited for the first 100,000 to be
+         * parsed by a JIT not yet warm. Later chunks grow so that the statements per chunk stay few.
+         */
+        private static final int FIRST_CHUNK_ROWS = 4096;
 
         private final Connection c;
         private final RecordKind kind;
@@ -154,6 +162,7 @@ public class BulkIngestion {
         private final String keyTable;
         private final int dayIndex;          // activity_date in a staged row, for a partitioned kind; else -1
         private final LocalDate firstDayKept;   // the retention's bound, or null
+        private int chunkLimit;   // rows of the chunk being filled: FIRST_CHUNK_ROWS, doubling up to chunkRows
         private final KnownIds agents;
         private final KnownIds metrics;
         private final KnownIds countMetrics;
@@ -165,6 +174,8 @@ public class BulkIngestion {
         private final int evaluatorIndex;
         private final ExecutorService writer;
         private CopyLine chunk = new CopyLine();
+        private CopyLine storing;   // the chunk the writer stores (or stored last); refilled after it is done
+        private final CopyLine keys = new CopyLine();   // the writer's: a chunk's keys for the key table
         private Set<YearMonth> months = new HashSet<>();   // of the chunk being filled: their partitions must exist
         private Future<?> merging;
         private boolean staged;
@@ -188,6 +199,7 @@ public class BulkIngestion {
                     : Set.of());
             this.countMetrics = new KnownIds(kind == RecordKind.VALUES ? keys(c, COUNT_METRICS) : Set.of());
             this.evaluatorIndex = kind.index("evaluatorId");
+            this.chunkLimit = Math.min(FIRST_CHUNK_ROWS, config.ingest().chunkRows());
             this.forms = kind == RecordKind.QA_EVALUATIONS ? QaForms.load(c) : null;
             try (Statement st = c.createStatement()) {
                 // the key look-ups and updates of a chunk hash a few hundred thousand keys
@@ -269,7 +281,7 @@ public class BulkIngestion {
             if (month != null) {
                 months.add(month);
             }
-            if (chunk.rows() >= config.ingest().chunkRows() || chunk.size() >= MAX_CHUNK_BYTES) {
+            if (chunk.rows() >= chunkLimit || chunk.size() >= MAX_CHUNK_BYTES) {
                 flush();
             }
         }
@@ -370,14 +382,19 @@ public class BulkIngestion {
                 return;
             }
             awaitMerge();
+            // the chunk the writer stored last is free again: refilled rather than allocated (a chunk of calls is
+            // ~10 MB; two buffers serve the whole upload)
+            CopyLine free = storing;
             CopyLine full = chunk;
+            storing = full;
             Set<YearMonth> itsMonths = months;
             merging = writer.submit(() -> {
                 partitions.ensure(c, kind, itsMonths);
                 merge(full);
                 return null;
             });
-            chunk = new CopyLine();
+            chunk = free == null ? new CopyLine() : free.clear();
+            chunkLimit = (int) Math.min((long) chunkLimit * 2, config.ingest().chunkRows());
             months = new HashSet<>();
             seen.clear();
         }
@@ -596,12 +613,12 @@ public class BulkIngestion {
             if (!kind.partitioned()) {
                 return;
             }
-            byte[] keys = rows.fields(which, RecordKind.SOURCE_SYSTEM, RecordKind.EXTERNAL_ID, RecordKind.REVISION,
-                    RecordKind.EMPLOYEE_ID, dayIndex);
+            keys.clear().appendFields(rows, which, RecordKind.SOURCE_SYSTEM, RecordKind.EXTERNAL_ID,
+                    RecordKind.REVISION, RecordKind.EMPLOYEE_ID, dayIndex);
             CopyIn copy = c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + keyTable
                     + " (source_system, external_id, revision, employee_id, activity_date) FROM STDIN");
             try {
-                copy.writeToCopy(keys, 0, keys.length);
+                copy.writeToCopy(keys.bytes(), 0, keys.size());
                 copy.endCopy();
             } finally {
                 if (copy.isActive()) {

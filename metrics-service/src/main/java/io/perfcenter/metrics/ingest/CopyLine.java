@@ -28,6 +28,48 @@ final class CopyLine {
         rows++;
     }
 
+    /** Empties the chunk for the next rows, keeping its buffers (an upload alternates two chunks). */
+    CopyLine clear() {
+        size = 0;
+        rows = 0;
+        return this;
+    }
+
+    /**
+     * Appends the chosen fields (0-based, ascending) of the chosen rows of {@code from}, as they are encoded (escapes
+     * kept): COPY text rows of those fields only, one row of this chunk each.
+     */
+    CopyLine appendFields(CopyLine from, java.util.BitSet which, int... fields) {
+        byte[] source = from.buffer;
+        for (int i = which.nextSetBit(0); i >= 0 && i < from.rows; i = which.nextSetBit(i + 1)) {
+            if (rows == starts.length) {
+                starts = Arrays.copyOf(starts, rows * 2);
+            }
+            starts[rows++] = size;
+            int p = from.start(i);
+            int field = 0;
+            for (int k = 0; k < fields.length; k++) {
+                while (field < fields[k]) {
+                    while (source[p] != '\t') {
+                        p++;
+                    }
+                    p++;
+                    field++;
+                }
+                int end = p;
+                while (source[end] != '\t' && source[end] != '\n') {
+                    end++;
+                }
+                if (k > 0) {
+                    put((byte) '\t');
+                }
+                putAll(source, p, end - p);
+            }
+            put((byte) '\n');
+        }
+        return this;
+    }
+
     int size() {
         return size;
     }
@@ -43,37 +85,6 @@ final class CopyLine {
     /** Offset of row {@code i} (0-based); {@code rows()} gives the end of the last row. */
     int start(int i) {
         return i == rows ? size : starts[i];
-    }
-
-    /**
-     * The chosen fields (0-based, ascending) of the chosen rows, as they are encoded (escapes kept): COPY text rows of
-     * those fields only.
-     */
-    byte[] fields(java.util.BitSet which, int... fields) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(which.cardinality() * 48);
-        for (int i = which.nextSetBit(0); i >= 0 && i < rows; i = which.nextSetBit(i + 1)) {
-            int p = start(i);
-            int field = 0;
-            for (int k = 0; k < fields.length; k++) {
-                while (field < fields[k]) {
-                    while (buffer[p] != '\t') {
-                        p++;
-                    }
-                    p++;
-                    field++;
-                }
-                int end = p;
-                while (buffer[end] != '\t' && buffer[end] != '\n') {
-                    end++;
-                }
-                if (k > 0) {
-                    out.write('\t');
-                }
-                out.write(buffer, p, end - p);
-            }
-            out.write('\n');
-        }
-        return out.toByteArray();
     }
 
     /** Field {@code f} (0-based) of row {@code i}, unescaped. */
@@ -113,6 +124,14 @@ final class CopyLine {
         return out.toString();
     }
 
+    private void putAll(byte[] bytes, int from, int length) {
+        if (size + length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+        }
+        System.arraycopy(bytes, from, buffer, size, length);
+        size += length;
+    }
+
     private void put(byte b) {
         if (size == buffer.length) {
             buffer = Arrays.copyOf(buffer, buffer.length * 2);
@@ -130,6 +149,8 @@ final class CopyLine {
             ascii(m.text());
         } else if (value instanceof RecordField.JsonText j) {
             text(j.json());
+        } else if (value instanceof Integer n) {
+            digits(n);
         } else if (value instanceof Boolean b) {
             put((byte) (b ? 't' : 'f'));
         } else if (value instanceof BigDecimal d) {
@@ -139,6 +160,30 @@ final class CopyLine {
         } else {
             ascii(value.toString());
         }
+    }
+
+    /** A whole number's decimal digits, written straight into the buffer (no String per number). */
+    private void digits(int n) {
+        if (n == Integer.MIN_VALUE) {
+            ascii(Integer.toString(n));
+            return;
+        }
+        if (n < 0) {
+            put((byte) '-');
+            n = -n;
+        }
+        int length = 1;
+        for (int v = n; v >= 10; v /= 10) {
+            length++;
+        }
+        if (size + length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+        }
+        for (int i = size + length - 1; i >= size; i--) {
+            buffer[i] = (byte) ('0' + n % 10);
+            n /= 10;
+        }
+        size += length;
     }
 
     private void ascii(String s) {

@@ -108,7 +108,12 @@ public record RecordField(String name, String column, FieldType type, boolean re
                 } catch (NumberFormatException e) {
                     throw new Invalid("must be a whole number, not '" + shorten(t) + "'");
                 }
-                checkRange(BigDecimal.valueOf(v));
+                // a whole number within a field's bounds (all below 10^15, no decimals) passes every check: no
+                // BigDecimal for the common case; anything else is checked (and explained) as before
+                if (min == null || max == null || v < min.longValue() || v > max.longValue()
+                        || v <= -1_000_000_000_000_000L || v >= 1_000_000_000_000_000L) {
+                    checkRange(BigDecimal.valueOf(v));
+                }
                 return (int) v;
             }
             case DECIMAL -> {
@@ -122,6 +127,13 @@ public record RecordField(String name, String column, FieldType type, boolean re
                 return v;
             }
             case BOOLEAN -> {
+                // JSON's own literals first: no lower-casing for what nearly every upload sends
+                if (t.equals("true")) {
+                    return Boolean.TRUE;
+                }
+                if (t.equals("false")) {
+                    return Boolean.FALSE;
+                }
                 return switch (t.toLowerCase(Locale.ROOT)) {
                     case "true", "1", "yes", "y", "t" -> Boolean.TRUE;
                     case "false", "0", "no", "n", "f" -> Boolean.FALSE;
@@ -143,6 +155,11 @@ public record RecordField(String name, String column, FieldType type, boolean re
                 }
             }
             case CHOICE -> {
+                // a choice sent as it is stored (INBOUND, PHONE) is that choice: no upper-casing, no new string
+                int exact = choices.indexOf(t);
+                if (exact >= 0) {
+                    return choices.get(exact);
+                }
                 String v = t.toUpperCase(Locale.ROOT).replace('-', '_');
                 if (!choices.contains(v)) {
                     throw new Invalid("must be one of " + String.join(", ", choices) + ", not '" + shorten(t) + "'");
