@@ -67,6 +67,59 @@ class PartnerClientIT {
         assertEquals(0, lint.exit, "Spectral found errors in /openapi.json:\n" + lint.output);
     }
 
+    /**
+     * Accept-Language one way (session 14): every operation whose answers say their Content-Language (scoring's and
+     * incentive's explained and worded reads) declares the same optional header parameter, so that generated clients
+     * take it as an argument on each; no other operation declares it.
+     */
+    @Test
+    void everyOperationAnsweringInBothLanguagesTakesTheSameAcceptLanguageParameter() {
+        Map<String, Map<String, Object>> paths = io.restassured.path.json.JsonPath.from(document.toFile())
+                .getMap("paths");
+        Map<String, Object> first = null;
+        List<String> bilingual = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (var path : paths.entrySet()) {
+            for (var method : path.getValue().entrySet()) {
+                if (!(method.getValue() instanceof Map<?, ?> operation)) {
+                    continue;
+                }
+                String at = method.getKey() + " " + path.getKey();
+                List<Object> accept = operation.get("parameters") instanceof List<?> parameters
+                        ? parameters.stream().filter(p -> p instanceof Map<?, ?> m
+                        && "Accept-Language".equals(m.get("name"))).map(p -> (Object) p).toList() : List.of();
+                boolean answersInBoth = operation.get("responses") instanceof Map<?, ?> responses
+                        && responses.entrySet().stream().anyMatch(r -> String.valueOf(r.getKey()).startsWith("2")
+                        && r.getValue() instanceof Map<?, ?> answer && answer.get("headers") instanceof Map<?, ?> h
+                        && h.containsKey("Content-Language"));
+                if (!answersInBoth) {
+                    if (!accept.isEmpty()) {
+                        wrong.add(at + ": Accept-Language without Content-Language");
+                    }
+                    continue;
+                }
+                bilingual.add(at);
+                if (accept.size() != 1) {
+                    wrong.add(at + ": " + accept.size() + " Accept-Language parameters");
+                    continue;
+                }
+                @SuppressWarnings("unchecked")
+                Map<String, Object> parameter = (Map<String, Object>) accept.get(0);
+                if (first == null) {
+                    first = parameter;
+                    assertEquals("header", parameter.get("in"), at);
+                    assertTrue(!Boolean.TRUE.equals(parameter.get("required")), at);
+                    assertEquals(Map.of("type", "string"), parameter.get("schema"), at);
+                } else if (!first.equals(parameter)) {
+                    wrong.add(at + ": " + parameter + " is not " + first);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong);
+        // scoring: 15 explained and 13 worded operations; incentive: 17 explained ones
+        assertTrue(bilingual.size() >= 45, bilingual.size() + " operations answer in both languages: " + bilingual);
+    }
+
     @Test
     void locationHeadersAndServersNameTheGatewayNotTheService() {
         String gateway = running.suite.gatewayUrl();

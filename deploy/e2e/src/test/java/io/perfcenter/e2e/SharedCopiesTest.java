@@ -27,8 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The services share no runtime module (each is built and deployed alone), so a few cross-cutting classes — problem
- * details, request ids, the caller's roles and scope, paging, the center's clock — exist once per service. A copy
+ * The services share no Quarkus module (each is built and deployed alone; of perfcenter-support they use only the plain
+ * JDBC of {@code OutboxRows} at run time), so a few cross-cutting classes — problem details, request ids, the caller's
+ * roles and scope, paging, the center's clock — exist once per service. A copy
  * that is changed in one service and not in the others is how "who sees everything" or a problem's {@code type} came
  * to differ between services. This test reads every service's main sources and fails on such drift:
  * <ul>
@@ -62,8 +63,8 @@ class SharedCopiesTest {
             "MetricsRestClient", "each service's REST interface declares only the operations it calls",
             "MetricsSystemRestClient", "each service declares only the operations it calls as itself",
             "MoverPolicy", "metrics: which unit lists a mover; scoring: the template's setting that asks for it",
-            "Outbox", "scoring, incentive: a row of their outbox, relayed later; metrics: the event log itself, in the "
-                    + "change's transaction",
+            "Outbox", "scoring, incentive: a row of their outbox, relayed later (the set-based insert is "
+                    + "perfcenter-support's OutboxRows); metrics: the event log itself, in the change's transaction",
             "RunPayloads", "scoring runs and payout runs are different resources",
             "RunResource", "scoring runs and payout runs are different resources",
             "Scorecard", "scoring: the stored entity; incentive: what it reads of scoring's scorecards");

@@ -18,6 +18,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -88,6 +89,8 @@ public class ContestResource {
     @Path("/{code}/standings")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getContestStandings", summary = "Live progress of a contest, or its final standings",
             description = "OPEN: metrics-service's aggregates over the window so far, each row with what it would "
                     + "earn now; CLOSED: the final standings. hr, admin and whoever leads every unit of the contest "
@@ -109,6 +112,8 @@ public class ContestResource {
     @Path("/{code}/close")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "closeContest", summary = "Close a contest after its last day and award it",
             description = "Computes the final standings over the whole window and writes each award once: points to "
                     + "the ledger (counting in the month of the contest's last day), badges to the agents, in one "

@@ -22,10 +22,12 @@ public final class EngagementPayloads {
     static final String RANKING = "competition ranking (1, 2, 2, 4): equal figures share a place and the next place "
             + "skips as many as shared it";
     static final String RANKING_ZH = "竞争排名（1, 2, 2, 4）：数值相同者名次相同，其后的名次跳过相同的人数";
-    /** How an operation answering engagement texts says so (no header parameter: its description). */
-    static final String IN_LANGUAGE = " Reasons and notes read in the language of Accept-Language: a most "
-            + "preferred zh (zh-CN, zh, zh-Hans …) in Simplified Chinese, anything else (or none) in English, said in "
-            + "Content-Language; texts stored before Chinese ones were kept (Flyway V9) read in English.";
+    /**
+     * How an operation answering engagement texts names them in its description (the language rule is the
+     * {@code Accept-Language} parameter's, {@link io.perfcenter.incentive.web.Language#ACCEPT_DOC}).
+     */
+    static final String IN_LANGUAGE = " Reasons and notes follow Accept-Language, as Content-Language says (those "
+            + "stored before Chinese ones were kept, Flyway V9, read in English).";
 
     @Schema(name = "EngagementDirection", description = "HIGHER: the highest figure is first (csat, calls_handled); "
             + "LOWER: the lowest (aht)")

@@ -21,6 +21,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -50,6 +51,8 @@ public class LeaderboardResource {
     @Path("/leaderboards")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "getLeaderboard", summary = "A unit's leaderboard of a period on the scorecard total or a "
             + "metric",
             description = "Ranked by competition ranking (1, 2, 2, 4); an agent whose figure rests on fewer samples "
@@ -106,6 +109,8 @@ public class LeaderboardResource {
     @Path("/leaderboards/snapshots")
     @RolesAllowed({Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "freezeLeaderboard", summary = "Freeze a leaderboard as it stands (closing its period)",
             description = "Stores the board's standings; later reads of the same unit, period, measure and direction "
                     + "show them, whatever changes afterwards. Freezing a frozen board answers it unchanged (200)."

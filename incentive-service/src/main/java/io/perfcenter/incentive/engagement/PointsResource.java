@@ -14,6 +14,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -57,6 +58,8 @@ public class PointsResource {
     @Path("/ledger")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listPointsLedger", summary = "A person's points ledger, newest first",
             description = "Append-only: each entry with its reason and contest." + SCOPE
                     + EngagementPayloads.IN_LANGUAGE)
@@ -75,6 +78,8 @@ public class PointsResource {
     @Path("/badges")
     @RolesAllowed({Roles.AGENT, Roles.SUPERVISOR, Roles.MANAGER, Roles.HR, Roles.ADMIN})
     @Explained
+    @Parameter(name = Language.ACCEPT_LANGUAGE, in = ParameterIn.HEADER, description = Language.ACCEPT_DOC,
+            example = "zh-CN", schema = @Schema(type = SchemaType.STRING))
     @Operation(operationId = "listEarnedBadges", summary = "The badges a person earned, newest first",
             description = "Each with the contest and the reason." + SCOPE + EngagementPayloads.IN_LANGUAGE)
     @APIResponse(responseCode = "200", description = "Badges earned, newest first", headers = {

@@ -8,12 +8,11 @@ import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.Session;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
+import io.perfcenter.support.OutboxRows;
+
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Where this service says that something others care about happened: {@code outbox.emit("appeal.decided",
@@ -23,22 +22,14 @@ import java.util.UUID;
  * ({@code perfcenter.events.source}).
  * <p>
  * Rows are written set-based, straight on the transaction's connection: {@link #emitAll} writes a step's events
- * (ten thousand scorecards or statements) with one {@code INSERT … SELECT FROM unnest(…)} per {@value #PAGE} events
- * instead of an entity each. Every row takes its {@code seq} from the sequence as it is inserted, also for
+ * (ten thousand scorecards or statements) with one {@code INSERT … SELECT FROM unnest(…)} per {@value OutboxRows#PAGE} events
+ * instead of an entity each ({@link OutboxRows}, shared with the other service that has an outbox). Every row takes its {@code seq} from the sequence as it is inserted, also for
  * {@link #emit}, so that {@code seq} keeps the order in which this service wrote its events (an entity's id from
  * Hibernate's pool of 50 could be lower than rows written before it); the sequence counts in steps of 50, so
  * {@code seq} has gaps, which nothing reads.
  */
 @ApplicationScoped
 public class Outbox {
-
-    /** Events a statement at most: 1,000 rows of about 1 KB, bound as four text arrays. */
-    static final int PAGE = 1000;
-
-    private static final String INSERT = "INSERT INTO outbox_event (seq, event_id, type, subject, occurred_at, data) "
-            + "SELECT nextval('outbox_event_seq'), e.event_id, e.type, e.subject, ?, e.data "
-            + "FROM unnest(?::text[], ?::text[], ?::text[], ?::text[]) WITH ORDINALITY AS e(event_id, type, subject, "
-            + "data, ord) ORDER BY e.ord";
 
     private final ObjectMapper json;
     private final String source;
@@ -66,7 +57,7 @@ public class Outbox {
 
     /**
      * Records the events of one change in the caller's transaction, in this order (their {@code seq} ascending), as
-     * {@link #emit} would one by one: one statement per {@value #PAGE} events.
+     * {@link #emit} would one by one: one statement per {@value OutboxRows#PAGE} events.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void emitAll(List<Emission> events) {
@@ -74,13 +65,11 @@ public class Outbox {
             return;
         }
         int n = events.size();
-        String[] ids = new String[n];
         String[] types = new String[n];
         String[] subjects = new String[n];
         String[] data = new String[n];
         for (int i = 0; i < n; i++) {
             Emission e = events.get(i);
-            ids[i] = UUID.randomUUID().toString();
             types[i] = typeName(e.type());
             subjects[i] = e.subject();
             try {
@@ -90,24 +79,7 @@ public class Outbox {
             }
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                for (int from = 0; from < n; from += PAGE) {
-                    int to = Math.min(n, from + PAGE);
-                    insert.setObject(1, now);
-                    insert.setArray(2, texts(connection, ids, from, to));
-                    insert.setArray(3, texts(connection, types, from, to));
-                    insert.setArray(4, texts(connection, subjects, from, to));
-                    insert.setArray(5, texts(connection, data, from, to));
-                    insert.executeUpdate();
-                }
-            }
-        });
-    }
-
-    private static java.sql.Array texts(Connection connection, String[] values, int from, int to)
-            throws java.sql.SQLException {
-        return connection.createArrayOf("text", java.util.Arrays.copyOfRange(values, from, to));
+        em.unwrap(Session.class).doWork(connection -> OutboxRows.insert(connection, now, types, subjects, data));
     }
 
     /** The full CloudEvents type of a short one. */

@@ -11,10 +11,15 @@ public enum Language {
 
     public static final String ACCEPT_LANGUAGE = "Accept-Language";
     public static final String CONTENT_LANGUAGE = "Content-Language";
-    /** How an operation that answers with explanations documents the header. */
-    public static final String ACCEPT_DOC = "The language of the explanations in the answer: a most preferred zh "
-            + "(zh-CN, zh, zh-Hans …) answers them in Simplified Chinese, anything else (or none) in English. Texts "
-            + "computed before Chinese ones were stored (Flyway V8) are answered in English.";
+    /**
+     * How every operation that answers in both languages ({@link Explained}) documents the header parameter: the same
+     * description in every service's document (scoring's {@code web/Languages}), so the merged document declares one
+     * parameter one way.
+     */
+    public static final String ACCEPT_DOC = "The language of the texts the service writes in the answer (explanations, "
+            + "reasons, details): a most preferred zh (zh-CN, zh, zh-Hans-CN …) answers Simplified Chinese, anything "
+            + "else (or none) English, as Content-Language says. Texts stored before their Chinese was kept are "
+            + "answered in English; what people wrote is answered as written.";
     public static final String CONTENT_DOC = "The language of the explanations in the answer: zh-CN or en";
 
     private final String tag;

@@ -654,4 +654,28 @@ class EngagementTests {
         // the plan's new section is documented with the plan
         assertEquals(true, doc.contains("PlanPointsConversion"));
     }
+
+    @Test
+    void theOperationsAnsweringEngagementTextsTakeAcceptLanguageAsThePayOperationsDo() {
+        // one way in the whole document (since session 14): the header parameter, the same as computeRun's
+        Map<String, Map<String, Map<String, Object>>> paths = given().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Object> pay = acceptLanguage(paths, "computeRun");
+        assertEquals("header", pay.get("in"));
+        assertEquals(Map.of("type", "string"), pay.get("schema"));
+        for (String id : List.of("getContestStandings", "closeContest", "listPointsLedger", "listEarnedBadges",
+                "getLeaderboard", "freezeLeaderboard")) {
+            assertEquals(pay, acceptLanguage(paths, id), id);
+        }
+        assertEquals(null, acceptLanguage(paths, "listBadges"), "no texts of its own: no parameter");
+    }
+
+    /** The Accept-Language parameter of an operation, by operationId (null when it has none). */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> acceptLanguage(Map<String, Map<String, Map<String, Object>>> paths, String id) {
+        return paths.values().stream().flatMap(p -> p.values().stream()).filter(o -> id.equals(o.get("operationId")))
+                .findFirst().map(o -> (List<Map<String, Object>>) o.getOrDefault("parameters", List.of()))
+                .orElseThrow(() -> new AssertionError("no operation " + id)).stream()
+                .filter(p -> "Accept-Language".equals(p.get("name"))).findFirst().orElse(null);
+    }
 }

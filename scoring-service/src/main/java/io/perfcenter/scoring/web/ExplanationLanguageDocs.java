@@ -15,28 +15,27 @@ import static io.perfcenter.scoring.web.Languages.WORDED_DOC;
 import static io.perfcenter.scoring.web.Languages.ZH;
 
 /**
- * The OpenAPI document's filter ({@code mp.openapi.filter}): the operations whose answers carry explanations
- * ({@link Languages#EXPLAINED}) take {@code Accept-Language} and answer {@code Content-Language}; those whose answers
- * carry other texts the service writes ({@link Languages#WORDED}) say in their description that these follow
- * {@code Accept-Language} (no parameter added: generated clients keep their methods) and answer
- * {@code Content-Language}.
+ * The OpenAPI document's filter ({@code mp.openapi.filter}): every operation that answers in both languages, those
+ * whose answers carry explanations ({@link Languages#EXPLAINED}) and those whose answers carry other texts the service
+ * writes ({@link Languages#WORDED}), takes the optional {@code Accept-Language} header parameter (the same in every
+ * service: name, schema, description) and answers {@code Content-Language}; the worded ones also name those texts in
+ * their description.
  */
 public class ExplanationLanguageDocs implements OASFilter {
 
     /**
-     * The document: the Accept-Language parameter and the Content-Language header on the explained operations, the
-     * sentence and the Content-Language header on the worded ones.
+     * The document: the Accept-Language parameter and the Content-Language header on the explained and the worded
+     * operations, and the sentence naming the texts on the worded ones.
      */
     @Override
     public Operation filterOperation(Operation operation) {
-        if (operation.getOperationId() != null && WORDED.containsKey(operation.getOperationId())) {
-            String said = operation.getDescription() == null ? "" : operation.getDescription().strip() + " ";
-            operation.setDescription(said + WORDED_DOC.formatted(WORDED.get(operation.getOperationId())));
-            contentLanguage(operation);
+        String id = operation.getOperationId();
+        if (id == null || !EXPLAINED.contains(id) && !WORDED.containsKey(id)) {
             return operation;
         }
-        if (operation.getOperationId() == null || !EXPLAINED.contains(operation.getOperationId())) {
-            return operation;
+        if (WORDED.containsKey(id)) {
+            String said = operation.getDescription() == null ? "" : operation.getDescription().strip() + " ";
+            operation.setDescription(said + WORDED_DOC.formatted(WORDED.get(id)));
         }
         operation.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
                 .required(false).description(ACCEPT_DOC).example("zh-CN")

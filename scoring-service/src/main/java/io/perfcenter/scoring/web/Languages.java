@@ -23,9 +23,10 @@ import java.util.Set;
  *
  * <p>The other texts the service writes itself (a coaching agenda's basis, an improvement plan's evaluation, an audit
  * event's detail, the record an appeal disputes as the service names it) are kept the same way since V12 and answered
- * the same way by the operations in {@link #WORDED}, with {@code Content-Language}; their documents say it in the
- * operation's description rather than with an {@code Accept-Language} parameter, which would change the methods
- * generated clients have. What people wrote (reasons, notes, comments) is answered as written.
+ * the same way by the operations in {@link #WORDED}, with {@code Content-Language}; their documents take the same
+ * {@code Accept-Language} parameter as the explained ones (since session 14: clients generated before gain an
+ * argument) and name the texts in the operation's description. What people wrote (reasons, notes, comments) is
+ * answered as written.
  */
 public class Languages {
 
@@ -55,14 +56,17 @@ public class Languages {
             Map.entry("getAppeal", APPEAL_TEXTS), Map.entry("escalateAppeal", APPEAL_TEXTS),
             Map.entry("decideAppeal", APPEAL_TEXTS));
 
-    static final String WORDED_DOC = "Texts the service writes itself (%s) follow Accept-Language: any zh (zh-CN, zh, "
-            + "zh-Hans-CN …) as the most preferred language answers Simplified Chinese, anything else or none English, "
-            + "as Content-Language says; those stored before the Chinese was kept answer English. What people wrote "
-            + "is answered as written.";
+    static final String WORDED_DOC = "Texts the service writes itself (%s) follow Accept-Language, as "
+            + "Content-Language says; what people wrote is answered as written.";
 
-    static final String ACCEPT_DOC = "The language of the explanations: any zh (zh-CN, zh, zh-Hans-CN …) as the "
-            + "most preferred language answers Simplified Chinese, anything else or none English. Scorecards computed "
-            + "before the Chinese was kept have English only and answer it.";
+    /**
+     * The description of the {@code Accept-Language} parameter, the same in every service's document (incentive's
+     * {@code web/Language}), so the merged document declares one parameter one way.
+     */
+    static final String ACCEPT_DOC = "The language of the texts the service writes in the answer (explanations, "
+            + "reasons, details): a most preferred zh (zh-CN, zh, zh-Hans-CN …) answers Simplified Chinese, anything "
+            + "else (or none) English, as Content-Language says. Texts stored before their Chinese was kept are "
+            + "answered in English; what people wrote is answered as written.";
     static final String CONTENT_DOC = "The language of the explanations and other texts the service wrote in the "
             + "body: zh-CN or en; en also when Chinese was asked for texts stored before the Chinese was kept, and "
             + "\"zh-CN, en\" when only some of them were";
