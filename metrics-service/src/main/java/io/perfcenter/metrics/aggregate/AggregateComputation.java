@@ -34,9 +34,11 @@ class AggregateComputation {
     private static final Logger LOG = Logger.getLogger(AggregateComputation.class);
 
     private final AgroalDataSource dataSource;
+    private final AggregateLoad load;
 
-    AggregateComputation(AgroalDataSource dataSource) {
+    AggregateComputation(AgroalDataSource dataSource, AggregateLoad load) {
         this.dataSource = dataSource;
+        this.load = load;
     }
 
     /**
@@ -57,6 +59,21 @@ class AggregateComputation {
 
     /** The values of every cell: one per agent and bucket and, with totals, the scope's own per bucket. */
     Map<Cell, Map<String, MetricAggregate>> compute(Request request) {
+        // a unit read someone waits for holds the scheduled scan back (AggregateLoad)
+        boolean foreground = !load.background() && request.scope() instanceof AggregateScope.Unit;
+        if (foreground) {
+            load.enterForeground();
+        }
+        try {
+            return computeNow(request);
+        } finally {
+            if (foreground) {
+                load.exitForeground();
+            }
+        }
+    }
+
+    private Map<Cell, Map<String, MetricAggregate>> computeNow(Request request) {
         long began = System.nanoTime();
         AggregatePlan plan = new AggregatePlan(request.metrics());
         Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
@@ -77,6 +94,10 @@ class AggregateComputation {
                 try (var st = c.createStatement()) {
                     // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
                     st.execute("SET LOCAL work_mem = '64MB'");
+                    if (load.background()) {
+                        // the scheduled scan: one core, PostgreSQL's parallel workers stay for the foreground
+                        st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
+                    }
                 }
             }
             MemberWindows members = MemberWindows.of(c, scope, from, to);

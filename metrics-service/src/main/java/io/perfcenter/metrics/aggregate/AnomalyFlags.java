@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -41,6 +42,8 @@ public class AnomalyFlags {
 
     private static final Logger LOG = Logger.getLogger(AnomalyFlags.class);
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
+    /** How long the job waits in all, per month scanned, for foreground reads before it scans anyway. */
+    static final Duration BACKGROUND_PATIENCE = Duration.ofMinutes(10);
     /** Who stored a flag the job found. */
     public static final String JOB = "anomaly-scan";
 
@@ -86,9 +89,11 @@ public class AnomalyFlags {
     private final Outbox outbox;
     private final EntityManager em;
     private final Clock clock;
+    private final AggregateLoad load;
 
     AnomalyFlags(AggregateService aggregates, AnomalyDetector detector, MetricsConfig config, Outbox outbox,
-                 EntityManager em, Clock clock) {
+                 EntityManager em, Clock clock, AggregateLoad load) {
+        this.load = load;
         this.aggregates = aggregates;
         this.detector = detector;
         this.config = config;
@@ -104,7 +109,8 @@ public class AnomalyFlags {
         YearMonth now = YearMonth.now(clock);
         for (YearMonth month : List.of(now.minusMonths(1), now)) {
             try {
-                ScanReport r = scan(month.toString(), null, List.of(), JOB);
+                // at a lower priority than reads someone waits for (a month close's scoring run): see AggregateLoad
+                ScanReport r = load.inBackground(() -> scan(month.toString(), null, List.of(), JOB));
                 LOG.infof("anomaly scan of %s: %d agents, %d new flags", month, r.agentsScanned(), r.flagged().size());
             } catch (RuntimeException e) {
                 LOG.warnf("anomaly scan of %s failed (%s); tried again at the next run", month, e.getMessage());
@@ -154,12 +160,16 @@ public class AnomalyFlags {
         List<FlagView> stored = new ArrayList<>();
         java.util.Set<String> agents = new java.util.HashSet<>();
         int already = 0;
+        Duration patience = BACKGROUND_PATIENCE;
         if (metrics.isEmpty()) {
             return new ScanReport(month.toString(), from, to, threshold, periods, metrics, units, 0, 0, stored);
         }
         for (String unit : units) {
-            // computed outside a transaction: the computation reads on its own connection (as aggregate reads do)
+            // computed outside a transaction: the computation reads on its own connection (as aggregate reads do);
+            // the job first lets reads in progress that someone waits for finish (at most BACKGROUND_PATIENCE)
+            patience = load.yieldToForeground(patience);
             AggregateService.Result result = aggregates.forUnit(unit, metrics, from, to);
+            patience = load.yieldToForeground(patience);
             List<AgentAggregates> flagged = detector.flag(result.agents(), null, metrics, range, threshold, periods);
             List<FlagView> now = QuarkusTransaction.requiringNew().call(() -> {
                 List<FlagView> views = new ArrayList<>();
