@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -60,7 +61,7 @@ interface MetricsRestClient {
 
     @GET
     @Path("/org/units/{code}/assignments")
-    List<Assignment> assignments(@PathParam("code") String code, @QueryParam("from") LocalDate from,
+    RestResponse<List<Assignment>> assignments(@PathParam("code") String code, @QueryParam("from") LocalDate from,
                                  @QueryParam("to") LocalDate to, @QueryParam("policy") String policy,
                                  @QueryParam("limit") int limit, @QueryParam("offset") int offset);
 

@@ -1,5 +1,6 @@
 package io.perfcenter.scoring.client;
 
+import org.jboss.resteasy.reactive.RestResponse;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -8,7 +9,10 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** A whole list is read page by page until a short page; an exact multiple of the page size costs one empty page. */
+/**
+ * A whole list is read page by page until a short page; an exact multiple of the page size costs one empty page,
+ * unless the pages say the list's total (X-Total-Count).
+ */
 class AllPagesTests {
 
     static List<Integer> rows(int n) {
@@ -43,5 +47,34 @@ class AllPagesTests {
             return rows(1500);
         }).size());
         assertEquals(List.of(0), asked);
+    }
+
+    static List<Integer> readCounted(List<Integer> list, List<Integer> offsetsAsked, boolean withTotal) {
+        return AllPages.readCounted((limit, offset) -> {
+            offsetsAsked.add(offset);
+            RestResponse.ResponseBuilder<List<Integer>> page = RestResponse.ResponseBuilder.ok(
+                    list.subList(Math.min(offset, list.size()), Math.min(offset + limit, list.size())));
+            return withTotal ? page.header(AllPages.TOTAL, list.size()).build() : page.build();
+        });
+    }
+
+    @Test
+    void theTotalSparesTheLastEmptyPage() {
+        List<Integer> asked = new ArrayList<>();
+        assertEquals(rows(10_000), readCounted(rows(10_000), asked, true));
+        assertEquals(List.of(0, 1000, 2000, 3000, 4000, 5000, 6000, 7000, 8000, 9000), asked);
+        asked.clear();
+        assertEquals(rows(2500), readCounted(rows(2500), asked, true));
+        assertEquals(List.of(0, 1000, 2000), asked);
+        asked.clear();
+        assertEquals(List.of(), readCounted(List.of(), asked, true));
+        assertEquals(List.of(0), asked);
+    }
+
+    @Test
+    void withoutTheTotalEveryPageUntilAShortOne() {
+        List<Integer> asked = new ArrayList<>();
+        assertEquals(rows(2000), readCounted(rows(2000), asked, false));
+        assertEquals(List.of(0, 1000, 2000), asked);
     }
 }

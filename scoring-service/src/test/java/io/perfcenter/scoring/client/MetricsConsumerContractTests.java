@@ -291,8 +291,8 @@ class MetricsConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "assignments")
     void assignments(MockServer server) {
-        Assignment row = AllPages.read((limit, offset) -> client(server).assignments("G1", LocalDate.of(2026, 10, 1),
-                LocalDate.of(2026, 10, 31), "MOST_DAYS", limit, offset)).get(0);
+        Assignment row = AllPages.readCounted((limit, offset) -> client(server).assignments("G1",
+                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "MOST_DAYS", limit, offset)).get(0);
         assertEquals("MOST_DAYS", row.policy());
         assertTrue(row.memberships().get(0).days() > 0);
     }
