@@ -8,6 +8,7 @@ import io.perfcenter.metrics.aggregate.AggregatePlan.Column;
 import io.perfcenter.metrics.catalog.MetricDefinition;
 import io.perfcenter.metrics.catalog.MetricDefinition.Aggregation;
 import io.perfcenter.metrics.ingest.RecordKind;
+import io.perfcenter.metrics.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -49,11 +50,26 @@ class AggregateComputation {
      */
     record Request(AggregateScope scope, List<MetricDefinition> metrics, LocalDate from, LocalDate to,
                    Bucketing bucketing, boolean totals, Set<String> knownAgents, Map<String, String> lastUnits,
-                   boolean corrected) {
+                   boolean corrected, boolean checkAgent) {
+
+        Request(AggregateScope scope, List<MetricDefinition> metrics, LocalDate from, LocalDate to,
+                Bucketing bucketing, boolean totals, Set<String> knownAgents, Map<String, String> lastUnits,
+                boolean corrected) {
+            this(scope, metrics, from, to, bucketing, totals, knownAgents, lastUnits, corrected, false);
+        }
 
         Request(AggregateScope scope, List<MetricDefinition> metrics, LocalDate from, LocalDate to,
                 Bucketing bucketing, boolean totals, Set<String> knownAgents) {
             this(scope, metrics, from, to, bucketing, totals, knownAgents, null, true);
+        }
+
+        /**
+         * One agent's figures ({@link AggregateScope.Agent}) that also fail with 404 when the agent is not in the
+         * directory, asked in the same statement.
+         */
+        static Request agentChecked(AggregateScope.Agent scope, List<MetricDefinition> metrics, LocalDate from,
+                                    LocalDate to, Set<String> knownAgents) {
+            return new Request(scope, metrics, from, to, Bucketing.whole(from), false, knownAgents, null, true, true);
         }
     }
 
@@ -87,10 +103,12 @@ class AggregateComputation {
         List<String> summed = request.metrics().stream().filter(d -> d.aggregation == Aggregation.SUM)
                 .map(d -> d.code).toList();
         try (Connection c = dataSource.getConnection()) {
-            // one agent's figures are one statement, its own snapshot: no transaction, no round trip but the read
+            // one agent's figures are one statement (with whether the agent exists), one snapshot, sent in one round
+            // trip with the setting that plans it once per connection (CombinedFigures.GENERIC_PLAN), whose
+            // transaction (begun with it) the commit ends
             boolean alone = scope instanceof AggregateScope.Agent;
+            c.setAutoCommit(false);
             if (!alone) {
-                c.setAutoCommit(false);
                 try (var st = c.createStatement()) {
                     // per-agent hash aggregates over a month of a large center do not fit the default 4 MB
                     st.execute("SET LOCAL work_mem = '64MB'");
@@ -118,14 +136,22 @@ class AggregateComputation {
                     request.bucketing());
             SqlQuery fixQuery = request.corrected() && !summed.isEmpty()
                     ? DayCorrection.query(summed, scope, members, from, to, request.bucketing()) : null;
-            CombinedFigures.Figures figures = CombinedFigures.read(c, CombinedFigures.query(kinds, columns, codes,
-                    pushedQuery, fixQuery, from, to), columns);
+            CombinedFigures.Figures figures;
+            if (alone) {
+                String agent = ((AggregateScope.Agent) scope).employeeId();
+                figures = CombinedFigures.readGeneric(c, CombinedFigures.query(kinds, columns, codes, pushedQuery,
+                        fixQuery, from, to, request.checkAgent() ? agent : null), columns, request.checkAgent());
+            } else {
+                figures = CombinedFigures.read(c, CombinedFigures.query(kinds, columns, codes, pushedQuery,
+                        fixQuery, from, to), columns);
+            }
+            c.commit();
+            if (!figures.agentFound()) {
+                throw Problems.notFound("Agent", ((AggregateScope.Agent) scope).employeeId());
+            }
             records.putAll(figures.records());
             pushed = figures.pushed();
             fixes = figures.fixes();
-            if (!alone) {
-                c.commit();
-            }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not compute aggregates", e);
         }

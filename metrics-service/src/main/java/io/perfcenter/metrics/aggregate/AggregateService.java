@@ -74,11 +74,16 @@ public class AggregateService {
     public AgentAggregates forAgent(String employeeId, List<String> within, List<String> metrics, LocalDate from,
                                     LocalDate to) {
         List<MetricDefinition> defs = definitions(metrics);
-        org.agent(employeeId);
-        AggregateScope scope = within == null ? new AggregateScope.Agent(employeeId)
-                : new AggregateScope.AgentsIn(List.of(employeeId), within);
-        Map<Cell, Map<String, MetricAggregate>> cells = computation.compute(new Request(scope, defs, from, to,
-                Bucketing.whole(from), false, Set.of(employeeId)));
+        Request request;
+        if (within == null) {
+            // whether the agent exists is asked in the figures' statement (404 when not): no look-up of its own
+            request = Request.agentChecked(new AggregateScope.Agent(employeeId), defs, from, to, Set.of(employeeId));
+        } else {
+            org.agent(employeeId);
+            request = new Request(new AggregateScope.AgentsIn(List.of(employeeId), within), defs, from, to,
+                    Bucketing.whole(from), false, Set.of(employeeId));
+        }
+        Map<Cell, Map<String, MetricAggregate>> cells = computation.compute(request);
         return new AgentAggregates(employeeId, cells.getOrDefault(new Cell(employeeId, from.toString()),
                 new LinkedHashMap<>()));
     }

@@ -2,6 +2,8 @@ package io.perfcenter.metrics.aggregate;
 
 import io.perfcenter.metrics.ingest.RecordKind;
 
+import org.postgresql.PGStatement;
+
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,10 +34,29 @@ final class CombinedFigures {
 
     private static final String PUSHED = "pushed";
     private static final String FIX = "fix";
+    private static final String AGENT = "agent";
+    /**
+     * Sent with one agent's statement, in the same round trip and its own transaction: plan the statement once per
+     * connection for any agent (a generic plan) rather than for each agent anew. Planning the branches (five
+     * partitioned tables, the pushed values' raw days) cost several times what executing them costs for one agent's
+     * few hundred rows, and PostgreSQL's own choice (plan_cache_mode auto) plans the first five executions of a
+     * prepared statement on each pooled connection anew, then a generic plan, which the pool's idle connections
+     * being closed and opened again brings back. The plan for one agent does not depend on who the agent is: the
+     * period is in the text (its partitions pruned at planning), the agent's rows come through the index by agent.
+     */
+    static final String GENERIC_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan; ";
 
-    /** What the branches read, as the separate queries did. */
+    /**
+     * What the branches read, as the separate queries did; {@code agentFound}: whether the agent of an
+     * {@code agent} branch is in the directory (true without such a branch).
+     */
     record Figures(Map<RecordKind, Map<Cell, RecordSums>> records, Map<Cell, Map<String, PushedFigures>> pushed,
-                   List<DayCorrection> fixes) {
+                   List<DayCorrection> fixes, boolean agentFound) {
+
+        Figures(Map<RecordKind, Map<Cell, RecordSums>> records, Map<Cell, Map<String, PushedFigures>> pushed,
+                List<DayCorrection> fixes) {
+            this(records, pushed, fixes, true);
+        }
     }
 
     private CombinedFigures() {
@@ -47,6 +68,16 @@ final class CombinedFigures {
      */
     static SqlQuery query(Map<RecordKind, SqlQuery> kinds, Map<RecordKind, Integer> columns, List<String> codes,
                           SqlQuery pushed, SqlQuery fixes, LocalDate from, LocalDate to) {
+        return query(kinds, columns, codes, pushed, fixes, from, to, null);
+    }
+
+    /**
+     * The statement, with {@code agent} (not null) a branch answering one row when that agent is in the directory:
+     * one agent's read asks whether the agent exists in the same round trip as the figures (before, a Hibernate
+     * look-up of its own).
+     */
+    static SqlQuery query(Map<RecordKind, SqlQuery> kinds, Map<RecordKind, Integer> columns, List<String> codes,
+                          SqlQuery pushed, SqlQuery fixes, LocalDate from, LocalDate to, String agent) {
         int width = Math.max(pushed == null ? 0 : 6, fixes == null ? 0 : 1);
         for (int n : columns.values()) {
             width = Math.max(width, n);
@@ -75,6 +106,11 @@ final class CombinedFigures {
             branches.add(branch("'" + FIX + "'", "q.e", "q.b", "q.m", "q.d", "NULL::bigint",
                     List.of("q.v1::numeric"), width, fixes, "q(e, m, d, b, v1)", null));
         }
+        if (agent != null) {
+            branches.add(branch("'" + AGENT + "'", "q.e", "NULL", "NULL::text", "NULL::date", "NULL::bigint",
+                    List.of(), width, new SqlQuery().append("SELECT a.employee_id FROM agent a WHERE a.employee_id = ?",
+                            agent), "q(e)", null));
+        }
         SqlQuery sql = new SqlQuery();
         for (int i = 0; i < branches.size(); i++) {
             sql.append(i == 0 ? "" : " UNION ALL ").append(branches.get(i));
@@ -98,34 +134,64 @@ final class CombinedFigures {
 
     /** Reads the statement's rows back into what each separate query read. */
     static Figures read(Connection c, SqlQuery query, Map<RecordKind, Integer> columns) throws SQLException {
+        try (PreparedStatement st = query.prepare(c); ResultSet rs = st.executeQuery()) {
+            return read(rs, columns, false);
+        }
+    }
+
+    /**
+     * Reads one agent's statement with a generic plan ({@link #GENERIC_PLAN}, sent in the same round trip), prepared
+     * on the server from its first use on a connection so that the plan is kept; {@code c} must be in a transaction
+     * (the setting ends with it).
+     */
+    static Figures readGeneric(Connection c, SqlQuery query, Map<RecordKind, Integer> columns, boolean agentBranch)
+            throws SQLException {
+        try (PreparedStatement st = new SqlQuery().append(GENERIC_PLAN).append(query).prepare(c)) {
+            st.unwrap(PGStatement.class).setPrepareThreshold(1);
+            boolean results = st.execute();
+            // the SET's update count first, then the rows
+            while (!results && st.getUpdateCount() != -1) {
+                results = st.getMoreResults();
+            }
+            try (ResultSet rs = st.getResultSet()) {
+                return read(rs, columns, agentBranch);
+            }
+        }
+    }
+
+    private static Figures read(ResultSet rs, Map<RecordKind, Integer> columns, boolean agentBranch)
+            throws SQLException {
         Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
         columns.keySet().forEach(kind -> records.put(kind, new HashMap<>()));
         Map<Cell, Map<String, PushedFigures>> pushed = new HashMap<>();
         List<DayCorrection> fixes = new ArrayList<>();
-        try (PreparedStatement st = query.prepare(c); ResultSet rs = st.executeQuery()) {
-            while (rs.next()) {
-                String part = rs.getString(1);
-                Cell cell = new Cell(rs.getString(2), rs.getString(3));
-                if (PUSHED.equals(part)) {
-                    pushed.computeIfAbsent(cell, k -> new HashMap<>()).put(rs.getString(4), new PushedFigures(
-                            rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
-                            rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getLong(6)));
-                } else if (FIX.equals(part)) {
-                    // a day outside every window has no bucket and corrects nothing
-                    if (rs.getString(3) != null) {
-                        fixes.add(new DayCorrection(rs.getString(2), rs.getString(4),
-                                rs.getObject(5, LocalDate.class), rs.getString(3), rs.getBigDecimal(7)));
-                    }
-                } else {
-                    RecordKind kind = RecordKind.valueOf(part);
-                    BigDecimal[] sums = new BigDecimal[columns.get(kind)];
-                    for (int i = 0; i < sums.length; i++) {
-                        sums[i] = rs.getBigDecimal(7 + i);
-                    }
-                    records.get(kind).put(cell, new RecordSums(rs.getLong(6), sums));
+        boolean agentFound = !agentBranch;
+        while (rs.next()) {
+            String part = rs.getString(1);
+            if (AGENT.equals(part)) {
+                agentFound = true;
+                continue;
+            }
+            Cell cell = new Cell(rs.getString(2), rs.getString(3));
+            if (PUSHED.equals(part)) {
+                pushed.computeIfAbsent(cell, k -> new HashMap<>()).put(rs.getString(4), new PushedFigures(
+                        rs.getBigDecimal(7), rs.getBigDecimal(8), rs.getBigDecimal(9), rs.getBigDecimal(10),
+                        rs.getBigDecimal(11), rs.getBigDecimal(12), rs.getLong(6)));
+            } else if (FIX.equals(part)) {
+                // a day outside every window has no bucket and corrects nothing
+                if (rs.getString(3) != null) {
+                    fixes.add(new DayCorrection(rs.getString(2), rs.getString(4),
+                            rs.getObject(5, LocalDate.class), rs.getString(3), rs.getBigDecimal(7)));
                 }
+            } else {
+                RecordKind kind = RecordKind.valueOf(part);
+                BigDecimal[] sums = new BigDecimal[columns.get(kind)];
+                for (int i = 0; i < sums.length; i++) {
+                    sums[i] = rs.getBigDecimal(7 + i);
+                }
+                records.get(kind).put(cell, new RecordSums(rs.getLong(6), sums));
             }
         }
-        return new Figures(records, pushed, fixes);
+        return new Figures(records, pushed, fixes, agentFound);
     }
 }

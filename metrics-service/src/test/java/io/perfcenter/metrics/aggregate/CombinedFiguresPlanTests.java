@@ -76,8 +76,67 @@ class CombinedFiguresPlanTests {
         }
     }
 
+    @Test
+    void oneAgentsReadIsPlannedOnceWithTheAgentAskedInTheSameStatement() throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement st = c.createStatement()) {
+                st.execute("SELECT ensure_record_partition('call_record', DATE '2019-11-01')");
+                st.execute("""
+                        INSERT INTO agent (employee_id, name, position) VALUES ('CX42', 'Generic Plan', 'Agent')""");
+                st.execute("""
+                        INSERT INTO call_record (source_system, external_id, employee_id, activity_date, started_at,
+                                                 talk_seconds, direction, channel)
+                        SELECT 'combined-generic', 'g' || i, 'CX' || (i % 100), DATE '2019-11-01' + (i % 30),
+                               TIMESTAMPTZ '2019-11-01 09:00+08', 100 + i % 7, 'INBOUND', 'PHONE'
+                        FROM generate_series(0, 1999) i""");
+                c.commit();
+                for (int round = 0; round < 3; round++) {
+                    SqlQuery q = statement("CX42", true);
+                    CombinedFigures.Figures generic = CombinedFigures.readGeneric(c, q, Map.of(RecordKind.CALLS, 2),
+                            true);
+                    c.commit();
+                    CombinedFigures.Figures plain = CombinedFigures.read(c, statement("CX42", false),
+                            Map.of(RecordKind.CALLS, 2));
+                    c.commit();
+                    assertTrue(generic.agentFound());
+                    RecordSums g = generic.records().get(RecordKind.CALLS).get(new Cell("CX42", FROM.toString()));
+                    RecordSums p = plain.records().get(RecordKind.CALLS).get(new Cell("CX42", FROM.toString()));
+                    assertEquals(20, g.records());
+                    assertEquals(p.records(), g.records());
+                    assertEquals(p.column(1), g.column(1));
+                    // an agent who is not in the directory: no row of the agent branch
+                    assertFalse(CombinedFigures.readGeneric(c, statement("CX43", true), Map.of(RecordKind.CALLS, 2),
+                            true).agentFound());
+                    c.commit();
+                }
+                // the setting ended with each read's transaction; the statement was prepared on the server once and
+                // its generic plan used for every agent
+                try (ResultSet rs = st.executeQuery("SELECT current_setting('plan_cache_mode'), max(generic_plans), "
+                        + "sum(custom_plans) FROM pg_prepared_statements WHERE statement LIKE '%combined_plan_test_metric%' "
+                        + "AND statement LIKE '%''agent''%'")) {
+                    rs.next();
+                    assertEquals("auto", rs.getString(1));
+                    assertEquals(6, rs.getLong(2));
+                    assertEquals(0, rs.getLong(3));
+                }
+                c.commit();
+            } finally {
+                try (Statement st = c.createStatement()) {
+                    st.execute("DELETE FROM call_record WHERE source_system = 'combined-generic'");
+                    st.execute("DELETE FROM agent WHERE employee_id = 'CX42'");
+                }
+                c.commit();
+            }
+        }
+    }
+
     private static SqlQuery statement() {
-        AggregateScope scope = new AggregateScope.Agent("CX42");
+        return statement("CX42", false);
+    }
+
+    private static SqlQuery statement(String agent, boolean checkAgent) {
+        AggregateScope scope = new AggregateScope.Agent(agent);
         SqlQuery calls = RecordSums.query(RecordKind.CALLS, List.of(new AggregatePlan.Column("count(*)",
                         Function.COUNT), new AggregatePlan.Column("sum(r.talk_seconds)", Function.SUM)), scope, null,
                 FROM, TO, Bucketing.whole(FROM));
@@ -87,7 +146,7 @@ class CombinedFiguresPlanTests {
                 Bucketing.whole(FROM));
         SqlQuery fixes = DayCorrection.query(codes, scope, null, FROM, TO, Bucketing.whole(FROM));
         return CombinedFigures.query(Map.of(RecordKind.CALLS, calls), Map.of(RecordKind.CALLS, 2), codes, pushed,
-                fixes, FROM, TO);
+                fixes, FROM, TO, checkAgent ? agent : null);
     }
 
     private static String explain(Connection c, SqlQuery q) throws SQLException {
