@@ -103,20 +103,11 @@ public class RunQueryService {
     public static RunView view(ScorecardRun run) {
         EntityManager em = ScorecardRun.getEntityManager();
         if (em.isJoinedToTransaction()) {
-            // bulk status updates bypass the persistence context: read the scorecards afresh
+            // the answer of a step reads what the step wrote (bulk status updates, the run's stamps)
             em.flush();
-            em.clear();
-            // read-only: the answer of a publish or lock reads a whole run (ten thousand scorecards and their items
-            // at a center's close), which the commit would otherwise snapshot on loading and dirty-check again
-            org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
-            boolean readOnly = session.isDefaultReadOnly();
-            session.setDefaultReadOnly(true);
-            try {
-                return RunView.of(run, ScorecardView.all(ScorecardService.ofRun(run.id)));
-            } finally {
-                session.setDefaultReadOnly(readOnly);
-            }
         }
+        // read as columns, not entities (ScorecardService.ofRun): the answer of a publish or lock reads a whole run,
+        // ten thousand scorecards and their items at a center's close, and nothing of it joins the transaction
         return RunView.of(run, ScorecardView.all(ScorecardService.ofRun(run.id)));
     }
 }

@@ -200,7 +200,10 @@ public class RunService {
             CarriedRatings.copy(em, latest.id, run.id);
         }
         ranking.rank(run.id, template);
-        readBackRanks(run.id, cards);
+        if (withScorecards) {
+            // only the answer with the scorecards shows ranks, percentiles and forced grades
+            readBackRanks(run.id, cards);
+        }
         long t3 = System.nanoTime();
         LOG.debugf("run %d: scored in %d ms, written in %d ms, ranked in %d ms", run.id, (t1 - t0) / 1_000_000,
                 (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
@@ -211,8 +214,12 @@ public class RunService {
                 template.code + " v" + template.version + " 第 " + run.revision + " 次修订，" + unitCode + "，"
                 + period.code() + "：" + cards.size() + " 张考核表" + (skipped.isEmpty() ? "" : "，跳过 "
                 + skipped.size() + " 名坐席")));
+        if (!withScorecards) {
+            // the answer leaves them out: no views of ten thousand scorecards made only to be dropped
+            return new Outcome(RunView.of(run, null, false, null), true);
+        }
         cards.sort(BEST_FIRST);
-        List<AgentChange> changes = latest == null || !withScorecards ? null
+        List<AgentChange> changes = latest == null ? null
                 : RunChanges.between(ScorecardService.ofRun(latest.id), cards);
         return new Outcome(RunView.of(run, ScorecardView.all(cards), false, changes), true);
     }

@@ -19,8 +19,8 @@ import java.util.Map;
 
 /**
  * Writes a run's scorecards, their items and their inputs with PostgreSQL's COPY, in the caller's transaction:
- * ten thousand scorecards of fifteen items are three COPY statements instead of 170,000 inserts, each streamed in
- * chunks of 64 K characters.
+ * ten thousand scorecards of fifteen items are three COPY statements instead of 170,000 inserts, each made 256 cards
+ * at a time and streamed in chunks of 64 K characters.
  */
 @ApplicationScoped
 public class ScorecardWriter {
@@ -44,50 +44,63 @@ public class ScorecardWriter {
         for (int i = 0; i < cards.size(); i++) {
             cards.get(i).id = ids.get(i).longValue();
         }
-        // the COPY text of each card is made on every core, then joined in order
-        String[][] rows = new String[cards.size()][];
-        java.util.stream.IntStream.range(0, cards.size()).parallel().forEach(c -> {
-            Scorecard s = cards.get(c);
-            StringBuilder card = new StringBuilder(256);
-            row(card, s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, s.templateVersion,
-                    s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode, s.totalExplanationZh);
-            StringBuilder itemRows = new StringBuilder(s.items.size() * 200);
-            for (int p = 0; p < s.items.size(); p++) {
-                ScorecardItem i = s.items.get(p);
-                row(itemRows, s.id, p, i.itemCode, i.metricCode, i.value, i.points, i.weight, i.weightedPoints,
-                        i.explanation, i.insufficientData ? "t" : "f", i.samples, i.handling, i.explanationZh);
-            }
-            StringBuilder input = new StringBuilder(1024);
-            row(input, s.id, json(inputs.get(c)));
-            rows[c] = new String[]{card.toString(), itemRows.toString(), input.toString()};
-        });
-        // each COPY streams the cards' rows in chunks, and lets go of a row once written: the run's text is held
-        // once (not again as three joined builders and their strings, which at ten thousand cards with their
-        // explanations in two languages were the scoring-service's peak of the month close)
+        // each COPY makes its rows a batch of cards at a time, on every core, and sends them in order: the run's
+        // COPY text is never held whole (it was, for all three COPYs at once: at ten thousand cards with their items'
+        // explanations in two languages, mostly UTF-16 for the Chinese, as much as the scorecards themselves)
         em.unwrap(Session.class).doWork(connection -> {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copyIn(copy, "COPY scorecard (id, run_id, employee_id, unit_code, period, template_code, "
                     + "template_version, total, grade, band_grade, total_explanation, status, subject_unit_code, "
-                    + "total_explanation_zh) FROM STDIN", rows, 0);
+                    + "total_explanation_zh) FROM STDIN", cards.size(), c -> {
+                Scorecard s = cards.get(c);
+                StringBuilder card = new StringBuilder(256);
+                row(card, s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, s.templateVersion,
+                        s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode,
+                        s.totalExplanationZh);
+                return card;
+            });
             copyIn(copy, "COPY scorecard_item (scorecard_id, position, item_code, metric_code, value, points, "
                     + "weight, weighted_points, explanation, insufficient_data, samples, handling, explanation_zh) "
-                    + "FROM STDIN", rows, 1);
-            copyIn(copy, "COPY scorecard_input (scorecard_id, inputs) FROM STDIN", rows, 2);
+                    + "FROM STDIN", cards.size(), c -> {
+                Scorecard s = cards.get(c);
+                StringBuilder itemRows = new StringBuilder(s.items.size() * 400);
+                for (int p = 0; p < s.items.size(); p++) {
+                    ScorecardItem i = s.items.get(p);
+                    row(itemRows, s.id, p, i.itemCode, i.metricCode, i.value, i.points, i.weight, i.weightedPoints,
+                            i.explanation, i.insufficientData ? "t" : "f", i.samples, i.handling, i.explanationZh);
+                }
+                return itemRows;
+            });
+            copyIn(copy, "COPY scorecard_input (scorecard_id, inputs) FROM STDIN", cards.size(), c -> {
+                StringBuilder input = new StringBuilder(1024);
+                row(input, cards.get(c).id, json(inputs.get(c)));
+                return input;
+            });
         });
     }
 
-    /** Characters of COPY text sent at a time. */
+    /** Cards whose COPY text is made at once (on every core) before it is sent. */
+    private static final int BATCH = 256;
+
+    /** Characters of COPY text sent at a time (at least). */
     private static final int CHUNK = 1 << 16;
 
-    private static void copyIn(CopyManager copy, String sql, String[][] rows, int column) throws SQLException {
+    private static void copyIn(CopyManager copy, String sql, int cards,
+                               java.util.function.IntFunction<StringBuilder> rowsOf) throws SQLException {
         CopyIn in = copy.copyIn(sql);
         try {
+            StringBuilder[] batch = new StringBuilder[BATCH];
             StringBuilder chunk = new StringBuilder(CHUNK + 8192);
-            for (String[] row : rows) {
-                chunk.append(row[column]);
-                row[column] = null;
-                if (chunk.length() >= CHUNK) {
-                    send(in, chunk);
+            for (int from = 0; from < cards; from += BATCH) {
+                int first = from;
+                int n = Math.min(BATCH, cards - from);
+                java.util.stream.IntStream.range(0, n).parallel().forEach(k -> batch[k] = rowsOf.apply(first + k));
+                for (int k = 0; k < n; k++) {
+                    chunk.append(batch[k]);
+                    batch[k] = null;
+                    if (chunk.length() >= CHUNK) {
+                        send(in, chunk);
+                    }
                 }
             }
             send(in, chunk);

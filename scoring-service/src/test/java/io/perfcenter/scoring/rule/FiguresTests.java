@@ -32,6 +32,32 @@ class FiguresTests {
         assertEquals(number.stripTrailingZeros().toPlainString(), Figures.plainText(number));
     }
 
+    /**
+     * Explanations stored before {@link Figures#format} stopped using DecimalFormat were written by it: the same text
+     * for every value (random ones of up to 60 bits, scales −8 to 21; rounding at the 10th decimal, "-0" for a
+     * negative value that rounds to zero).
+     */
+    @Test
+    void formatWritesWhatDecimalFormatWrote() {
+        java.text.DecimalFormat decimalFormat = new java.text.DecimalFormat("#,##0.##########",
+                java.text.DecimalFormatSymbols.getInstance(java.util.Locale.US));
+        decimalFormat.setRoundingMode(java.math.RoundingMode.HALF_UP);
+        java.util.List<BigDecimal> values = new java.util.ArrayList<>();
+        for (String v : new String[]{"0", "0.00", "-0.00000000001", "-0.000000000049", "0.00000000005",
+                "-0.00000000005", "1E+10", "-1234.5", "999.99999999995", "-999.99999999995", "1E-10", "0E+3",
+                "12345678901234567890.123456789012345"}) {
+            values.add(new BigDecimal(v));
+        }
+        java.util.Random random = new java.util.Random(11);
+        for (int i = 0; i < 100_000; i++) {
+            java.math.BigInteger unscaled = new java.math.BigInteger(1 + random.nextInt(60), random);
+            values.add(new BigDecimal(random.nextBoolean() ? unscaled : unscaled.negate(), random.nextInt(30) - 8));
+        }
+        for (BigDecimal value : values) {
+            assertEquals(decimalFormat.format(value), Figures.format(value), value.toString());
+        }
+    }
+
     @Test
     void unitsNullAndPoints() {
         assertEquals("2,412 calls", Figures.withUnit(new BigDecimal("2412"), "calls"));
