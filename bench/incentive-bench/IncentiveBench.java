@@ -126,6 +126,12 @@ public class IncentiveBench {
             for (int i = 1; i <= iterations; i++) {
                 measured.add(fullRun("BENCH-" + i, true));
             }
+            // each measured run approved, then its payroll CSV exported; the hashes cover every statement and line
+            // (ids, amounts, explanations, sources) and the whole file, to compare before and after a change
+            System.out.println();
+            for (int i = 1; i <= iterations; i++) {
+                approveAndExport(runIds.get(i - 1), "BENCH-" + i);
+            }
             long[] totals = measured.stream().mapToLong(r -> r[3]).sorted().toArray();
             long median = totals[totals.length / 2];
             System.out.printf(Locale.ROOT, "%nfull run: best %,d ms, median %,d ms → %,.0f agents/s (median); "
@@ -161,12 +167,41 @@ public class IncentiveBench {
         expect(checks, 200);
         long[] ms = {(b - a) / 1_000_000, (c - b) / 1_000_000, (d - c) / 1_000_000, (d - a) / 1_000_000};
         if (print) {
+            runIds.add(Long.parseLong(field(run.body, "\"id\"").replaceAll("[^0-9]", "")));
             System.out.printf(Locale.ROOT, "%s: honors %,d ms (%,d B) + payout run %,d ms (%,d B, %s) + promotion "
-                            + "checks %,d ms (%,d B, %s) = %,d ms%n", unit, ms[0], honors.bytes, ms[1], run.bytes,
-                    field(run.body, "\"totalAmount\""), ms[2], checks.bytes, field(checks.body, "\"eligibleCount\""),
-                    ms[3]);
+                            + "checks %,d ms (%,d B, %s) = %,d ms; statements sha256 %s%n", unit, ms[0], honors.bytes,
+                    ms[1], run.bytes, field(run.body, "\"totalAmount\""), ms[2], checks.bytes, field(checks.body, "\"eligibleCount\""),
+                    ms[3], sha256(statementsOf(run.body)));
         }
         return ms;
+    }
+
+    /** The ids of the measured runs, in order. */
+    static final List<Long> runIds = new ArrayList<>();
+
+    static void approveAndExport(long id, String unit) throws Exception {
+        long a = System.nanoTime();
+        Response approved = post("/runs/" + id + "/approve", "");
+        long b = System.nanoTime();
+        Response csv = call(HttpRequest.newBuilder(URI.create(base + "/runs/" + id + "/export?format=csv")).GET());
+        long c = System.nanoTime();
+        expect(approved, 200);
+        expect(csv, 200);
+        System.out.printf(Locale.ROOT, "%s: approve %,d ms (%,d B, statements sha256 %s) + payroll CSV %,d ms (%,d B, "
+                        + "%d rows, sha256 %s)%n", unit, (b - a) / 1_000_000, approved.bytes,
+                sha256(statementsOf(approved.body)), (c - b) / 1_000_000, csv.bytes, csv.body.lines().count() - 1,
+                sha256(csv.body));
+    }
+
+    /** The answer from its statements on: what a run computed, without its timestamps. */
+    static String statementsOf(String run) {
+        int at = run.indexOf("\"statements\"");
+        return at < 0 ? run : run.substring(at);
+    }
+
+    static String sha256(String text) throws Exception {
+        byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
     }
 
     static String position(int i) {
@@ -409,7 +444,7 @@ public class IncentiveBench {
     }
 
     static void waitReady(String url, Process service, Path log) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + Long.getLong("bench.ready-seconds", 300) * 1000;
         long t = System.nanoTime();
         while (System.currentTimeMillis() < deadline) {
             if (!service.isAlive()) {
@@ -427,7 +462,7 @@ public class IncentiveBench {
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException("incentive-service not ready in 60 s; log:\n" + Files.readString(log));
+        throw new IllegalStateException("incentive-service not ready in " + Long.getLong("bench.ready-seconds", 300) + " s; log:\n" + Files.readString(log));
     }
 
     /** Peak resident memory of the service process and its JVM heap in use, from /proc and Micrometer. */

@@ -221,7 +221,7 @@ public class PayoutRunService {
         String fingerprint = fingerprint(plan, composed, skippedJson);
         long hashed = System.nanoTime();
         if (live.isPresent() && fingerprint.equals(live.get().fingerprint)) {
-            return new Computed(RunView.of(live.get(), statements.ofRun(live.get().id)), false);
+            return new Computed(RunView.of(live.get(), statements.ofRun(live.get())), false);
         }
         live.ifPresent(previous -> previous.status = RunStatus.SUPERSEDED);
         em.flush(); // the superseded run must leave the "one live run" index before the new one enters it
@@ -312,7 +312,7 @@ public class PayoutRunService {
         run.status = RunStatus.APPROVED;
         run.approvedAt = OffsetDateTime.now(clock);
         run.approvedBy = approvedBy;
-        List<StatementView> approved = statements.ofRun(run.id);
+        List<StatementView> approved = statements.ofRun(run);
         // one event per statement (subject the employee, so each agent can be told), then the run's
         // (set-based: one insert per thousand events rather than an entity each)
         List<Outbox.Emission> events = new java.util.ArrayList<>(approved.size() + 1);
@@ -328,7 +328,8 @@ public class PayoutRunService {
 
     @Transactional
     public RunView get(long id) {
-        return RunView.of(find(id), statements.ofRun(id));
+        PayoutRun run = find(id);
+        return RunView.of(run, statements.ofRun(run));
     }
 
     /** The run without its statements. */
@@ -342,8 +343,8 @@ public class PayoutRunService {
     public RunPayloads.RunChanges changes(long id) {
         PayoutRun run = find(id);
         PayoutRun previous = run.previousRunId == null ? null : PayoutRun.findById(run.previousRunId);
-        List<StatementView> before = previous == null ? List.of() : statements.ofRun(previous.id);
-        return RunDiff.between(run, previous, before, statements.ofRun(run.id));
+        List<StatementView> before = previous == null ? List.of() : statements.ofRun(previous);
+        return RunDiff.between(run, previous, before, statements.ofRun(run));
     }
 
     /** A payroll file: what approved runs are for. */
@@ -361,7 +362,7 @@ public class PayoutRunService {
             throw Problems.runNotApproved("Run " + id + " is " + run.status + ": only approved runs are exported "
                     + "for payroll");
         }
-        RunView view = RunView.of(run, statements.ofRun(id));
+        RunView view = RunView.of(run, statements.forPayroll(run));
         String name = "payroll-" + run.planCode + "-" + run.period + "-" + run.unitCode + "-r" + run.revision + "."
                 + wanted;
         return wanted.equals("csv") ? new Export(PayrollExport.csv(view), PayrollExport.CSV + "; charset=UTF-8", name)

@@ -77,16 +77,32 @@ public class ScorecardService {
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         String order = " order by s.period desc, s.unitCode, s.rank, s.employeeId, s.id";
         EntityManager em = Scorecard.getEntityManager();
-        TypedQuery<Long> count = em.createQuery("select count(s) from Scorecard s" + condition, Long.class);
-        params.forEach(count::setParameter);
         // the page's ids first: a page of a query that fetches the items would be cut in memory
         TypedQuery<Long> ids = em.createQuery("select s.id from Scorecard s" + condition + order, Long.class)
                 .setFirstResult(offset).setMaxResults(limit);
         params.forEach(ids::setParameter);
         List<Long> page = ids.getResultList();
+        // read-only: the cards are only turned into views, so Hibernate keeps no snapshot of them and their items
+        // to dirty-check (a whole center is read in pages of 1,000 cards and 6,000 items)
         List<Scorecard> cards = page.isEmpty() ? List.of() : Scorecard.<Scorecard>find(
-                "select s from Scorecard s left join fetch s.items where s.id in ?1" + order, page).list();
-        return new Found(cards, count.getSingleResult());
+                "select s from Scorecard s left join fetch s.items where s.id in ?1" + order, page)
+                .withHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true).list();
+        return new Found(cards, total(em, condition, params, offset, limit, page.size()));
+    }
+
+    /**
+     * How many match in all. A page shorter than asked that is not empty (or the first page) is the last one, so
+     * the total is its offset plus its size, which is what counting would answer: a whole unit read to its end
+     * counts once per full page, not once more for its last page.
+     */
+    private static long total(EntityManager em, String condition, Map<String, Object> params, int offset, int limit,
+                              int found) {
+        if (found < limit && (found > 0 || offset == 0)) {
+            return (long) offset + found;
+        }
+        TypedQuery<Long> count = em.createQuery("select count(s) from Scorecard s" + condition, Long.class);
+        params.forEach(count::setParameter);
+        return count.getSingleResult();
     }
 
     /**
