@@ -1,5 +1,7 @@
 package io.perfcenter.incentive.client;
 
+import org.jboss.resteasy.reactive.RestResponse;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +20,44 @@ final class AllPages {
         List<T> page(int limit, int offset);
     }
 
+    /** One page with its headers: at most {@code limit} rows from {@code offset} on. */
+    interface CountedReader<T> {
+        RestResponse<List<T>> page(int limit, int offset);
+    }
+
+    /** The header in which the services give the length of the whole list. */
+    static final String TOTAL = "X-Total-Count";
+
     private AllPages() {
+    }
+
+    /**
+     * As {@link #read(Reader)}, and stops as soon as the list's total ({@value #TOTAL}) is read: a list of a multiple
+     * of {@value #LIMIT} rows (a center of 10,000 agents) takes no last, empty page. Without the header it reads until
+     * a short page, as {@link #read(Reader)}.
+     */
+    static <T> List<T> readCounted(CountedReader<T> reader) {
+        return read(new Reader<>() {
+            long total = -1;
+
+            @Override
+            public List<T> page(int limit, int offset) {
+                if (total >= 0 && offset >= total) {
+                    return List.of();
+                }
+                RestResponse<List<T>> page = reader.page(limit, offset);
+                String header = page.getHeaderString(TOTAL);
+                if (header != null) {
+                    try {
+                        total = Long.parseLong(header.strip());
+                    } catch (NumberFormatException e) {
+                        total = -1;
+                    }
+                }
+                List<T> rows = page.getEntity();
+                return rows == null ? List.of() : rows;
+            }
+        });
     }
 
     static <T> List<T> read(Reader<T> reader) {
