@@ -38,7 +38,7 @@ public class ExplanationLanguageDocs implements OASFilter {
             operation.setDescription(said + WORDED_DOC.formatted(WORDED.get(id)));
         }
         operation.addParameter(OASFactory.createParameter().name("Accept-Language").in(Parameter.In.HEADER)
-                .required(false).description(ACCEPT_DOC).example("zh-CN")
+                .description(ACCEPT_DOC).example("zh-CN")
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
         contentLanguage(operation);
         return operation;
