@@ -3,6 +3,7 @@ package io.perfcenter.scoring.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -34,11 +35,21 @@ public class Outbox {
     private final ObjectMapper json;
     private final String source;
     private final EntityManager em;
+    private final Event<Written> written;
 
-    Outbox(ObjectMapper json, @ConfigProperty(name = "perfcenter.events.source") String source, EntityManager em) {
+    Outbox(ObjectMapper json, @ConfigProperty(name = "perfcenter.events.source") String source, EntityManager em,
+           Event<Written> written) {
         this.json = json;
         this.source = source;
         this.em = em;
+        this.written = written;
+    }
+
+    /**
+     * Fired in the transaction that wrote events; {@link OutboxRelay} observes it after that transaction committed
+     * and relays them at once instead of at its next tick.
+     */
+    public record Written(int events) {
     }
 
     /** One event of a change: {@code type} without the prefix, {@code subject}, {@code data} as for {@link #emit}. */
@@ -80,6 +91,7 @@ public class Outbox {
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         em.unwrap(Session.class).doWork(connection -> OutboxRows.insert(connection, now, types, subjects, data));
+        written.fire(new Written(n));
     }
 
     /** The full CloudEvents type of a short one. */

@@ -168,4 +168,27 @@ class OutboxRelayTests {
         assertEquals(events, QuarkusTransaction.requiringNew().call(() -> OutboxEvent.count()));
         assertFalse(outbox.typeName("x.y").contains("incentive"));
     }
+
+    @Test
+    void aBatchStaysUnderMetricsServicesBodyLimit() {
+        metrics.stubFor(post(urlPathEqualTo(RELAY)).willReturn(okJson("{\"stored\":1,\"duplicates\":0}")));
+        relay.relayAll(); // what other tests left
+        metrics.resetRequests();
+        // three events of ~200 KB each: two fit in a batch's 512 KB of data, the third goes in the next request
+        String text = "x".repeat(200_000);
+        QuarkusTransaction.requiringNew().run(() -> outbox.emitAll(List.of(
+                new Outbox.Emission("test.large", "OBIG", Map.of("text", text)),
+                new Outbox.Emission("test.large", "OBIG", Map.of("text", text)),
+                new Outbox.Emission("test.large", "OBIG", Map.of("text", text)))));
+
+        assertEquals(3, relay.relayAll());
+        List<LoggedRequest> sent = metrics.findAll(postRequestedFor(urlPathEqualTo(RELAY)));
+        assertEquals(2, sent.size());
+        assertEquals(2, JsonPath.from(sent.get(0).getBodyAsString()).getList("").size());
+        assertEquals(1, JsonPath.from(sent.get(1).getBodyAsString()).getList("").size());
+        sent.forEach(r -> assertTrue(r.getBody().length < 1024 * 1024, "a body under metrics-service's 1 MB"));
+        assertEquals(3, relayed("OBIG").size());
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(
+                () -> OutboxEvent.count("subject = ?1 and relayedAt is null", "OBIG")));
+    }
 }
