@@ -102,7 +102,8 @@ public final class PartnerFlow {
         ScoringRun run = runs.computeScoringRun(new ScoringRunInput().templateCode("PSEAT").unitCode("P-G1")
                 .period("2026-08"), null, null);
         check(run.getScorecards() != null && run.getScorecards().size() == 2, "two scorecards computed");
-        runs.publishScoringRun(run.getId(), null);
+        // the optional scorecards flag and Accept-Language left out: the run is answered with its scorecards
+        runs.publishScoringRun(run.getId(), null, null);
         checked.add("run " + run.getId() + " computed and published");
 
         // the agent reads their scorecard: 2,412 calls → 1,326.6 of 1,500 points → 88.44, grade good

@@ -163,13 +163,19 @@ class LifecycleTests {
         as(supervisor).body(Map.of("comments", "ok")).post(REVIEWS + "/" + l2Card).then().statusCode(200);
         as(supervisor).body(Map.of("comments", "ok")).post(REVIEWS + "/" + l3Card).then().statusCode(200);
 
-        hr().post(RUNS + "/" + runId + "/publish").then().statusCode(200).body("status", equalTo("PUBLISHED"));
+        // answered with the run alone when asked: a center's close needs none of its 10,000 scorecards echoed
+        hr().queryParam("scorecards", "maybe").post(RUNS + "/" + runId + "/publish").then().statusCode(400)
+                .body("field", equalTo("scorecards"));
+        hr().queryParam("scorecards", "false").post(RUNS + "/" + runId + "/publish").then().statusCode(200)
+                .body("status", equalTo("PUBLISHED")).body("id", equalTo((int) runId))
+                .body("publishedBy", equalTo("H1")).body("scorecards", org.hamcrest.Matchers.nullValue());
         as(supervisor).body(Map.of("comments", "again")).post(REVIEWS + "/" + l1Card).then().statusCode(409);
         as(supervisor).body(Map.of("itemCode", "attitude", "role", "supervisor", "scores", FOUR))
                 .put(REVIEWS + "/" + l1Card + "/ratings").then().statusCode(409);
         as(supervisor).post(RUNS + "/" + runId + "/lock").then().statusCode(403);
         hr().post(RUNS + "/" + runId + "/lock").then().statusCode(200).body("status", equalTo("LOCKED"))
-                .body("lockedBy", equalTo("H1"));
+                .body("lockedBy", equalTo("H1")).body("scorecards", hasSize(3))
+                .body("scorecards.status", everyItem(equalTo("LOCKED")));
         hr().post(RUNS + "/" + runId + "/lock").then().statusCode(409);
         // locked is still final for pay
         as(TestTokens.system("service")).queryParam("unit", "GLC").queryParam("status", "PUBLISHED")

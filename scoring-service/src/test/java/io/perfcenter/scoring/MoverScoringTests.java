@@ -123,7 +123,8 @@ class MoverScoringTests {
                 .get(SCORECARDS).then().statusCode(200)
                 .body("employeeId", contains("MB")).body("unitCode", contains("MV2"))
                 .body("templateCode", contains("MOVE")).body("status", contains("PUBLISHED"));
-        hr().post(RUNS + "/" + second + "/lock").then().statusCode(200);
+        hr().queryParam("scorecards", "false").post(RUNS + "/" + second + "/lock").then().statusCode(200)
+                .body("status", equalTo("LOCKED")).body("scorecards", org.hamcrest.Matchers.nullValue());
         hr().queryParam("period", "2026-10").queryParam("unit", "MV2").queryParam("status", "PUBLISHED")
                 .get(SCORECARDS).then().statusCode(200)
                 .body("employeeId", contains("MB")).body("status", contains("LOCKED"));

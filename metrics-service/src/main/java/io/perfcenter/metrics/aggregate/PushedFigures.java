@@ -46,24 +46,29 @@ record PushedFigures(BigDecimal sum, BigDecimal weightedSum, BigDecimal weight, 
                     .append(")");
             rawDays.add(name);
         }
-        sql.append(" SELECT v.employee_id, " + bucket + " AS bucket, v.metric_code, sum(v.value), "
-                + "sum(v.value * coalesce(v.weight, 1)), sum(coalesce(v.weight, 1)), max(v.value), "
-                + "min(v.value), (array_agg(v.value ORDER BY v.value_date DESC, v.received_at DESC))[1], "
-                + "count(*) FROM metric_value v ");
-        sql.append(MemberWindows.join(members, "v", "value_date"));
-        for (String name : rawDays) {
-            sql.append("LEFT JOIN " + name + " ON " + name + ".employee_id = v.employee_id AND " + name
-                    + ".activity_date = v.value_date ");
+        // a unit's agents in for the whole range and its other agents' windows: one SELECT each (MemberWindows.joins)
+        List<SqlQuery> joins = MemberWindows.joins(members, "v", "value_date", from, to);
+        for (int j = 0; j < joins.size(); j++) {
+            sql.append(j == 0 ? " " : " UNION ALL ");
+            sql.append("SELECT v.employee_id, " + bucket + " AS bucket, v.metric_code, sum(v.value), "
+                    + "sum(v.value * coalesce(v.weight, 1)), sum(coalesce(v.weight, 1)), max(v.value), "
+                    + "min(v.value), (array_agg(v.value ORDER BY v.value_date DESC, v.received_at DESC))[1], "
+                    + "count(*) FROM metric_value v ");
+            sql.append(joins.get(j));
+            for (String name : rawDays) {
+                sql.append("LEFT JOIN " + name + " ON " + name + ".employee_id = v.employee_id AND " + name
+                        + ".activity_date = v.value_date ");
+            }
+            sql.append("WHERE v.metric_code = ANY(?) AND v.value_date " + range, SqlQuery.texts(codes));
+            sql.append(scope.agentFilter("v.employee_id"));
+            int i = 0;
+            for (List<String> derived : derivedByKind.values()) {
+                sql.append("AND NOT (v.metric_code IN (" + String.join(", ", derived.stream()
+                        .map(PushedFigures::codeLiteral).toList()) + ") AND " + rawDays.get(i++)
+                        + ".employee_id IS NOT NULL) ");
+            }
+            sql.append("GROUP BY v.employee_id, " + (bucketing.constant() ? "" : bucket + ", ") + "v.metric_code");
         }
-        sql.append("WHERE v.metric_code = ANY(?) AND v.value_date " + range, SqlQuery.texts(codes));
-        sql.append(scope.agentFilter("v.employee_id"));
-        int i = 0;
-        for (List<String> derived : derivedByKind.values()) {
-            sql.append("AND NOT (v.metric_code IN (" + String.join(", ", derived.stream()
-                    .map(PushedFigures::codeLiteral).toList()) + ") AND " + rawDays.get(i++)
-                    + ".employee_id IS NOT NULL) ");
-        }
-        sql.append("GROUP BY v.employee_id, " + (bucketing.constant() ? "" : bucket + ", ") + "v.metric_code");
         return sql;
     }
 

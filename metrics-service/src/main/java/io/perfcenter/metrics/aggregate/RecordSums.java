@@ -24,11 +24,16 @@ record RecordSums(long records, BigDecimal[] columns) {
                 .append(" AS bucket, count(*)");
         columns.forEach(column -> select.append(", ").append(column.sql()));
         select.append(" FROM ").append(kind.table()).append(" r ");
-        return new SqlQuery().append(select.toString())
-                .append(MemberWindows.join(members, "r", "activity_date"))
-                .append("WHERE r.activity_date BETWEEN DATE '" + from + "' AND DATE '" + to + "' ")
-                .append(scope.agentFilter("r.employee_id"))
-                .append("GROUP BY r.employee_id" + (bucketing.constant() ? "" : ", " + bucket));
+        // a unit's agents in for the whole range and its other agents' windows: one SELECT each (MemberWindows.joins)
+        SqlQuery sql = new SqlQuery();
+        List<SqlQuery> joins = MemberWindows.joins(members, "r", "activity_date", from, to);
+        for (int i = 0; i < joins.size(); i++) {
+            sql.append(i == 0 ? "" : " UNION ALL ").append(select.toString()).append(joins.get(i))
+                    .append("WHERE r.activity_date BETWEEN DATE '" + from + "' AND DATE '" + to + "' ")
+                    .append(scope.agentFilter("r.employee_id"))
+                    .append("GROUP BY r.employee_id" + (bucketing.constant() ? "" : ", " + bucket));
+        }
+        return sql;
     }
 
     /** The value of a column (null: no record had one). */

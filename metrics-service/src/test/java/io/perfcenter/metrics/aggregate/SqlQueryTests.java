@@ -53,6 +53,42 @@ class SqlQueryTests {
     }
 
     @Test
+    void aUnitsAgentsInForTheWholeRangeAreReadByTheirIdsAndTheOthersThroughTheirWindows() {
+        MemberWindows windows = new MemberWindows(new String[]{"E0", "E1", "E1", "E2"},
+                new LocalDate[]{FROM, FROM, LocalDate.of(2026, 10, 16), LocalDate.of(2026, 10, 5)},
+                new LocalDate[]{TO.plusDays(1), LocalDate.of(2026, 10, 16), TO.plusDays(1), TO.plusDays(1)},
+                new String[]{"G-1", "G-1", "G-2", "G-1"});
+        SqlQuery q = RecordSums.query(RecordKind.CALLS, List.of(), new AggregateScope.Unit("G"), windows, FROM, TO,
+                Bucketing.whole(FROM));
+        assertEquals("SELECT r.employee_id, '2026-10-01'::text AS bucket, count(*) FROM call_record r "
+                + "JOIN agent mb ON mb.employee_id = r.employee_id AND mb.employee_id = ANY(?) "
+                + "WHERE r.activity_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY r.employee_id "
+                + "UNION ALL SELECT r.employee_id, '2026-10-01'::text AS bucket, count(*) FROM call_record r "
+                + "JOIN unnest(?::text[], ?::date[], ?::date[]) AS mb(employee_id, f, t) "
+                + "ON mb.employee_id = r.employee_id AND r.activity_date >= mb.f AND r.activity_date < mb.t "
+                + "WHERE r.activity_date BETWEEN DATE '2026-10-01' AND DATE '2026-10-31' GROUP BY r.employee_id",
+                q.sql());
+        assertArrayEquals(new Object[]{"E0"}, ((SqlQuery.TextArray) q.binds().get(0)).values());
+        assertArrayEquals(new Object[]{"E1", "E1", "E2"}, ((SqlQuery.TextArray) q.binds().get(1)).values());
+        assertArrayEquals(new LocalDate[]{FROM, LocalDate.of(2026, 10, 16), LocalDate.of(2026, 10, 5)},
+                ((SqlQuery.DateArray) q.binds().get(2)).values());
+
+        MemberWindows everyoneWhole = new MemberWindows(new String[]{"E0", "E3"}, new LocalDate[]{FROM, FROM},
+                new LocalDate[]{TO.plusDays(1), TO.plusDays(1)}, new String[]{"G-1", "G-2"});
+        SqlQuery whole = PushedFigures.query(List.of("aht"), Map.of(), new AggregateScope.Unit("G"), everyoneWhole,
+                FROM, TO, Bucketing.whole(FROM));
+        assertEquals(false, whole.sql().contains("UNION ALL"));
+        assertArrayEquals(new Object[]{"E0", "E3"}, ((SqlQuery.TextArray) whole.binds().get(0)).values());
+
+        MemberWindows none = new MemberWindows(new String[0], new LocalDate[0], new LocalDate[0], new String[0]);
+        SqlQuery empty = DayCorrection.query(List.of("calls_handled"), new AggregateScope.Unit("G"), none, FROM, TO,
+                Bucketing.whole(FROM));
+        assertEquals(true, empty.sql().contains("JOIN unnest("));
+        assertEquals(true, RecordSums.query(RecordKind.CALLS, List.of(), new AggregateScope.Unit("G"), none, FROM,
+                TO, Bucketing.whole(FROM)).sql().contains("JOIN unnest("));
+    }
+
+    @Test
     void pushedValuesBindTheRawDayFiltersThenTheWindowsThenTheCodesThenTheFilter() {
         Map<RecordKind, List<String>> derived = new LinkedHashMap<>();
         derived.put(RecordKind.CALLS, List.of("aht"));

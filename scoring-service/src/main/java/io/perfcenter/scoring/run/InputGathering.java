@@ -17,20 +17,24 @@ import io.perfcenter.scoring.template.TemplateItem;
 import io.perfcenter.scoring.template.TemplateOptions;
 import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * Collects what a run scores, before any transaction is open: for an agents template, the agents metrics-service's
  * org directory assigns to the unit for the period under the template's mover policy and whose position the template
- * scores, with their values of the unit in one aggregates call (an agent who also spent days of the period in a unit
- * outside it: their own values of the whole period, one call each); for a units template, each unit's own totals (one call per unit) and its leader. The
+ * scores (read at the same time as the aggregates), with their values of the unit in one aggregates call (an agent who
+ * also spent days of the period in a unit outside it: their own values of the whole period, one call each); for a
+ * units template, each unit's own totals (one call per unit) and its leader. The
  * targets that apply are resolved here too, so that they are stored with the inputs.
  */
 @ApplicationScoped
@@ -38,10 +42,25 @@ public class InputGathering {
 
     private final MetricsClient metrics;
     private final TargetService targets;
+    // carries the request's context (the caller's token, propagated to metrics-service) to the thread reading
+    private final ManagedExecutor executor;
 
-    InputGathering(MetricsClient metrics, TargetService targets) {
+    InputGathering(MetricsClient metrics, TargetService targets, ManagedExecutor executor) {
         this.metrics = metrics;
         this.targets = targets;
+        this.executor = executor;
+    }
+
+    /** The read's result, or what it failed with (a problem of metrics-service, as if read on this thread). */
+    private static <T> T awaited(CompletableFuture<T> read) {
+        try {
+            return read.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
     }
 
     /** What a run scores, and the agents of the unit it leaves out with the reason. */
@@ -59,16 +78,27 @@ public class InputGathering {
         if (units != null && !units.isEmpty()) {
             throw Problems.invalid("units", "applies to templates scoring agents, not units");
         }
+        MoverPolicy policy = template.optionsOrDefaults().moverPolicyOrDefault();
+        // the unit's assignments are read while metrics-service computes the unit's aggregates (one query over the
+        // period's records): the two reads of a whole unit wait side by side rather than one after the other
+        CompletableFuture<List<Assignment>> assignmentsRead = executor.supplyAsync(() -> metrics.assignments(unitCode,
+                period.from(), period.to(), policy.name()));
         // a template of manual ratings only reads no metric: its agents come from the org directory alone
         Map<String, AgentAggregates> values = new HashMap<>();
         if (!metricCodes.isEmpty()) {
-            AggregateReport report = metrics.aggregates(unitCode, metricCodes, period.from(), period.to());
+            AggregateReport report;
+            try {
+                report = metrics.aggregates(unitCode, metricCodes, period.from(), period.to());
+            } catch (RuntimeException e) {
+                // nothing of the request outlives it: the assignments' read ends (whatever its outcome) first
+                assignmentsRead.exceptionally(failure -> null).join();
+                throw e;
+            }
             if (report.agents() != null) {
                 report.agents().forEach(a -> values.put(a.employeeId(), a));
             }
         }
-        MoverPolicy policy = template.optionsOrDefaults().moverPolicyOrDefault();
-        List<Assignment> assignments = metrics.assignments(unitCode, period.from(), period.to(), policy.name());
+        List<Assignment> assignments = awaited(assignmentsRead);
         List<String> positions = template.scoredPositions();
         TargetService.Resolver resolver = targets.resolver(targetMetrics, period, unitCode);
         List<SubjectInputs> subjects = new ArrayList<>();

@@ -55,9 +55,10 @@ public class RunLifecycleService {
      * one of the same template, unit and period, unless that one is locked or has open appeals; an older revision
      * never replaces a newer published one. A template that requires reviews is published only once every scorecard
      * was reviewed. No employee may have a published scorecard of the template and period from another unit's run.
+     * Answers the run with its scorecards, or without them ({@code withScorecards} false).
      */
     @Transactional
-    public RunView publish(long id) {
+    public RunView publish(long id, boolean withScorecards) {
         ScorecardRun run = locked(id);
         RunTransition.PUBLISH.check(run);
         ScorecardTemplate template = ScorecardTemplate.findById(run.templateId);
@@ -93,7 +94,7 @@ public class RunLifecycleService {
         AuditEvent.record(run.id, null, null, RunTransition.PUBLISH.auditAction(), caller.name(),
                 current == null ? null : Explanation.of("supersedes run " + current.id, "取代考核批次 " + current.id));
         emitForRun(run, "published");
-        return RunQueryService.view(run);
+        return withScorecards ? RunQueryService.view(run) : RunQueryService.summary(run);
     }
 
     // the published revision of the series makes way for a newer one: never for an older one, never while locked or
@@ -115,9 +116,12 @@ public class RunLifecycleService {
         ScorecardRun.flush();
     }
 
-    /** PUBLISHED → LOCKED: closed for appeals and changes; still what incentive-service reads as published. */
+    /**
+     * PUBLISHED → LOCKED: closed for appeals and changes; still what incentive-service reads as published. Answers
+     * the run with its scorecards, or without them ({@code withScorecards} false).
+     */
     @Transactional
-    public RunView lock(long id) {
+    public RunView lock(long id, boolean withScorecards) {
         ScorecardRun run = locked(id);
         RunTransition.LOCK.check(run);
         long appeals = openAppeals(id);
@@ -128,7 +132,7 @@ public class RunLifecycleService {
         run.lockedAt = OffsetDateTime.now(clock);
         run.lockedBy = caller.name();
         emitForRun(run, "locked");
-        return RunQueryService.view(run);
+        return withScorecards ? RunQueryService.view(run) : RunQueryService.summary(run);
     }
 
     // the run, its scorecards and the audit trail take the step together

@@ -99,6 +99,14 @@ public class RunQueryService {
         }
     }
 
+    /**
+     * The run without its scorecards and changes (a publish or lock asked {@code ?scorecards=false}): nothing read
+     * beyond the run itself, whose stamps are as the step set them.
+     */
+    public static RunView summary(ScorecardRun run) {
+        return RunView.of(run, null).summary();
+    }
+
     /** The run with its scorecards, best rank first, as they are now in the database. */
     public static RunView view(ScorecardRun run) {
         EntityManager em = ScorecardRun.getEntityManager();

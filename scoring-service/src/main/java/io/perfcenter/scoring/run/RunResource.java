@@ -40,6 +40,10 @@ import java.util.List;
         + "not do this to it (an object outside the caller's data scope answers 404, as an unknown one)")
 public class RunResource {
 
+    /** What {@code ?scorecards=false} of a publish or lock does. */
+    static final String WITHOUT_SCORECARDS = "false: answer with the run alone, without its scorecards (ten thousand "
+            + "at a center's close); read them with GET /runs/{id} or GET /scorecards. Default true";
+
     private final RunService runs;
     private final RunQueryService queries;
     private final RunLifecycleService lifecycle;
@@ -200,12 +204,16 @@ public class RunResource {
                     + "incentive-service reads them. A newer revision supersedes the published one (SUPERSEDED) "
                     + "unless that is locked or has open appeals. A template requiring reviews is published only "
                     + "when every scorecard was reviewed.")
-    @APIResponse(responseCode = "200", description = "Published; the run with its scorecards")
+    @APIResponse(responseCode = "200", description = "Published; the run with its scorecards (without them with "
+            + "scorecards=false)")
+    @APIResponse(responseCode = "400", description = "scorecards is neither true nor false (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Already published, superseded, reviews missing, or the "
             + "published revision is newer, locked or has open appeals")
-    public RunView publish(@PathParam("id") long id) {
-        return lifecycle.publish(id);
+    public RunView publish(@PathParam("id") long id,
+                           @Parameter(description = WITHOUT_SCORECARDS, example = "false") @QueryParam("scorecards")
+                           @DefaultValue("true") boolean withScorecards) {
+        return lifecycle.publish(id, withScorecards);
     }
 
     @POST
@@ -214,10 +222,14 @@ public class RunResource {
     @Operation(operationId = "lockScoringRun", summary = "Lock a published run",
             description = "PUBLISHED → LOCKED: no more appeals or changes. Locked scorecards are still final for pay: "
                     + "`GET /scorecards?status=PUBLISHED` returns them too.")
-    @APIResponse(responseCode = "200", description = "Locked; the run with its scorecards")
+    @APIResponse(responseCode = "200", description = "Locked; the run with its scorecards (without them with "
+            + "scorecards=false)")
+    @APIResponse(responseCode = "400", description = "scorecards is neither true nor false (problem names it)")
     @APIResponse(responseCode = "404", description = "No such run, or one outside the caller's scope (the same answer)")
     @APIResponse(responseCode = "409", description = "Not PUBLISHED, or appeals are open")
-    public RunView lock(@PathParam("id") long id) {
-        return lifecycle.lock(id);
+    public RunView lock(@PathParam("id") long id,
+                        @Parameter(description = WITHOUT_SCORECARDS, example = "false") @QueryParam("scorecards")
+                        @DefaultValue("true") boolean withScorecards) {
+        return lifecycle.lock(id, withScorecards);
     }
 }
