@@ -85,19 +85,15 @@ public class ScorecardService {
         // Before, the page's ids were read first and then the scorecards as entities with their items (one fetch
         // join of 1,000 ids bound one by one, each card's columns repeated on its six item rows, every row hydrated):
         // a whole center is read in ten such pages by each pay run
-        // each row also carries how many match in all (a window over every match, counted before offset and limit):
-        // no count query for a full page
-        TypedQuery<Object[]> query = em.createQuery("select " + PAGE_COLUMNS + ", count(*) over () from Scorecard s"
-                + condition + order, Object[].class).setFirstResult(offset).setMaxResults(limit);
+        TypedQuery<Object[]> query = em.createQuery("select " + PAGE_COLUMNS + " from Scorecard s" + condition + order,
+                Object[].class).setFirstResult(offset).setMaxResults(limit);
         params.forEach(query::setParameter);
         List<Scorecard> cards = new ArrayList<>();
-        long total = -1;
         for (Object[] row : query.getResultList()) {
             cards.add(card(row));
-            total = ((Number) row[PAGE_TOTAL]).longValue();
         }
         withItems(em, cards);
-        return new Found(cards, total >= 0 ? total : total(em, condition, params, offset));
+        return new Found(cards, total(em, condition, params, offset, limit, cards.size()));
     }
 
     /** The columns a scorecard's view shows, in the order {@link #card} reads them. */
@@ -105,8 +101,6 @@ public class ScorecardService {
             + "s.templateVersion, s.total, s.grade, s.bandGrade, s.totalExplanation, s.totalExplanationZh, s.rank, "
             + "s.percentile, s.status, s.subjectUnitCode, s.selfAssessment, s.selfAssessedAt, s.reviewComments, "
             + "s.feedbackNotes, s.reviewedBy, s.reviewedAt";
-    /** The column after {@link #PAGE_COLUMNS}: how many match in all. */
-    private static final int PAGE_TOTAL = 22;
 
     /** A scorecard to read, not managed, from a row of {@link #PAGE_COLUMNS}; its items are added after. */
     private static Scorecard card(Object[] r) {
@@ -177,12 +171,14 @@ public class ScorecardService {
     }
 
     /**
-     * How many match in all, for an empty page (its rows would have said): none on the first page, else counted (an
-     * offset past the end).
+     * How many match in all. A page shorter than asked that is not empty (or the first page) is the last one, so
+     * the total is its offset plus its size, which is what counting would answer: a whole unit read to its end
+     * counts once per full page, not once more for its last page.
      */
-    private static long total(EntityManager em, String condition, Map<String, Object> params, int offset) {
-        if (offset == 0) {
-            return 0;
+    private static long total(EntityManager em, String condition, Map<String, Object> params, int offset, int limit,
+                              int found) {
+        if (found < limit && (found > 0 || offset == 0)) {
+            return (long) offset + found;
         }
         TypedQuery<Long> count = em.createQuery("select count(s) from Scorecard s" + condition, Long.class);
         params.forEach(count::setParameter);
