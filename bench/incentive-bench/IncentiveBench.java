@@ -105,6 +105,9 @@ public class IncentiveBench {
         env.put("QUARKUS_DATASOURCE_USERNAME", dbUser);
         env.put("QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()));
         env.put("QUARKUS_OIDC_TOKEN_ISSUER", ISSUER);
+        // the service reads scoring and metrics as itself (client/ServiceIdentity): it signs its own tokens with the
+        // key pair the stub's tokens come from, as the launcher passes it; without it every read answered 503
+        env.put("PERFCENTER_SERVICE_SIGNING_KEY", Base64.getEncoder().encodeToString(keys.getPrivate().getEncoded()));
         env.put("PERFCENTER_SCORING_URL", stubUrl);
         env.put("PERFCENTER_METRICS_URL", stubUrl);
         env.put("QUARKUS_LOG_LEVEL", "WARN");
@@ -156,7 +159,7 @@ public class IncentiveBench {
         long a = System.nanoTime();
         Response honors = post("/honors/runs", "{\"period\":\"" + MONTH + "\",\"unitCode\":\"" + unit + "\"}");
         long b = System.nanoTime();
-        Response run = post("/runs", "{\"planCode\":\"BENCH-PLAN\",\"period\":\"" + MONTH + "\",\"unitCode\":\""
+        Response run = post("/runs", "{\"planCode\":\"" + plan(unit) + "\",\"period\":\"" + MONTH + "\",\"unitCode\":\""
                 + unit + "\"}");
         long c = System.nanoTime();
         Response checks = post("/promotion/checks", "{\"ladderCode\":\"CAREER\",\"unitCode\":\"" + unit
@@ -204,6 +207,11 @@ public class IncentiveBench {
         return java.util.HexFormat.of().formatHex(digest).substring(0, 16);
     }
 
+    /** The plan of a unit's runs. */
+    static String plan(String unit) {
+        return "BENCH-PLAN-" + unit;
+    }
+
     static String position(int i) {
         return i % 10 == 0 ? "expert-seat" : "seat";
     }
@@ -236,8 +244,11 @@ public class IncentiveBench {
                     .append(".00\",\"currency\":\"CNY\"}");
         }
         expect(put("/budgets", budgets.append("]").toString()), 200);
-        expect(post("/plans", """
-                {"code":"BENCH-PLAN","name":"Benchmark plan","currency":"CNY","performancePayShare":0.30,
+        // one plan per unit: the stub lists the same agents in every unit, and an employee is paid once per period
+        // and plan (the first unit's run would leave every later unit's agents out, paid elsewhere)
+        for (String unit : List.of("WARM-1", "WARM-2", "BENCH-1", "BENCH-2", "BENCH-3", "BENCH-4", "BENCH-5")) {
+            expect(post("/plans", """
+                {"code":"%s","name":"Benchmark plan","currency":"CNY","performancePayShare":0.30,
                  "scoreBands":[{"range":"(95,100]","coefficient":1.1,"label":"A"},{"range":"(90,95]","coefficient":1.0,"label":"B"},
                                {"range":"(80,90]","coefficient":0.9,"label":"C"},{"range":"(,80]","coefficient":0.5,"label":"D"}],
                  "targets":{"measure":"fcr","basic":{"threshold":0.75,"amount":500},"challenge":{"threshold":0.85,"amount":300},
@@ -248,7 +259,8 @@ public class IncentiveBench {
                  "perks":[{"code":"FLEX-SHIFTS","name":"self-chosen shifts","quantity":2,"unit":"a month","when":{"rankAtMost":100,"grades":["excellent"]}},
                           {"code":"REMOTE-DAYS","name":"remote days","quantity":3,"unit":"a month","when":{"rankAtMost":50,"scoreAtLeast":95,"match":"ALL"}}],
                  "honorPrizes":{"SERVICE-STAR":500,"EFFICIENCY-PIONEER":500,"REPUTATION-AMBASSADOR":300,"KNOWLEDGE-STAR":0},
-                 "overBudget":{"policy":"SCALE"}}"""), 201);
+                 "overBudget":{"policy":"SCALE"}}""".formatted(plan(unit))), 201);
+        }
         for (String award : List.of(
                 "{\"code\":\"SERVICE-STAR\",\"name\":\"Service Star\",\"cadence\":\"MONTHLY\",\"rankBy\":{\"measure\":\"csat\"},"
                         + "\"eligibility\":[{\"measure\":\"calls_handled\",\"atLeast\":1500},{\"measure\":\"upheld_complaints\","

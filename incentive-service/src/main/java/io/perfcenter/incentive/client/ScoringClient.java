@@ -29,7 +29,9 @@ public class ScoringClient {
     }
 
     /**
-     * The period's published scorecards of a unit, as scoring-service lists them (every page). A read of a whole unit:
+     * The period's published scorecards of a unit, as scoring-service lists them (every page, up to the list's length
+     * scoring gives in {@code X-Total-Count}: a center of 10,000 agents is 10 pages, not 10 and an empty 11th that
+     * scoring counted its scorecards for). A read of a whole unit:
      * its own limit ({@link MetricsClient#UNIT_READ_TIMEOUT_MS}, {@code PERFCENTER_UNIT_READ_TIMEOUT_MS}), as the
      * center's 10,000 scorecards take seconds on a busy machine, and not repeated once it ran out of time.
      */
@@ -41,8 +43,8 @@ public class ScoringClient {
     @Fallback(value = ScoringUnavailable.class, skipOn = DependencyRejected.class)
     public List<Scorecard> publishedScorecards(ReadAs as, String period, String unitCode) {
         ScoringReads scoring = as(as);
-        return AllPages.read((limit, offset) -> scoring.scorecards(period, unitCode, Scorecard.PUBLISHED, limit,
-                offset));
+        return AllPages.readCounted((limit, offset) -> scoring.scorecards(period, unitCode, Scorecard.PUBLISHED,
+                limit, offset));
     }
 
     /** Every published scorecard of one employee, all periods (promotion looks back over several months). */

@@ -3,6 +3,7 @@ package io.perfcenter.incentive.client;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import java.util.List;
 
@@ -13,9 +14,10 @@ import java.util.List;
  */
 interface ScoringReads {
 
+    /** A page of a unit's scorecards with its headers: scoring says the list's length ({@code X-Total-Count}). */
     @GET
     @Path("/scorecards")
-    List<Scorecard> scorecards(@QueryParam("period") String period, @QueryParam("unit") String unit,
+    RestResponse<List<Scorecard>> scorecards(@QueryParam("period") String period, @QueryParam("unit") String unit,
                                @QueryParam("status") String status, @QueryParam("limit") int limit,
                                @QueryParam("offset") int offset);
 

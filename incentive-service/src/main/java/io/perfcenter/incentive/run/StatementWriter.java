@@ -33,6 +33,8 @@ class StatementWriter {
             + "plan_code, currency, total_amount, flags) FROM STDIN";
     private static final String COPY_LINES = "COPY payout_line (statement_id, position, kind, amount, currency, "
             + "explanation, explanation_zh, source, monetary) FROM STDIN";
+    /** The flags of a statement without any, as Json writes an empty list (and jsonb gives it back). */
+    private static final String NO_FLAGS = "[]";
     /** Bytes gathered before they are handed to the server. */
     private static final int FLUSH_AT = 1 << 20;
 
@@ -104,8 +106,11 @@ class StatementWriter {
         try {
             for (int i = 0; i < n; i++) {
                 ComposedStatement s = statements.get(i);
+                List<String> flags = s.flags();
+                // most statements have no flag: "[]" is what Json writes for them, without a writer each
                 rows.field(ids[i]).field(run.id).field(s.employeeId()).field(s.unitCode()).field(run.period)
-                        .field(run.planCode).field(run.currency).field(s.total()).last(Json.write(s.flags()));
+                        .field(run.planCode).field(run.currency).field(s.total())
+                        .last(flags.isEmpty() ? NO_FLAGS : Json.write(flags));
             }
             rows.end();
         } catch (SQLException | RuntimeException e) {

@@ -95,14 +95,14 @@ public class SalaryService {
         }
         for (int i = 0; i < rows.size(); i++) {
             SalaryRow r = rows.get(i);
-            RowError error = check(i + 1, r, seen);
-            if (error != null) {
-                errors.add(error);
+            Checked row = check(i + 1, r, seen);
+            if (row.error() != null) {
+                errors.add(row.error());
             } else {
                 ids.add(r.employeeId());
-                amounts.add(new BigDecimal(r.monthlySalary().trim()));
+                amounts.add(row.amount());
                 currencies.add(r.currency());
-                effective.add(LocalDate.parse(r.effectiveFrom().trim()));
+                effective.add(row.effectiveFrom());
             }
         }
         if (!ids.isEmpty()) {
@@ -160,52 +160,61 @@ public class SalaryService {
         });
     }
 
-    private static RowError check(int row, SalaryRow r, Set<String> seen) {
+    /** A row's verdict: its error, or the amount and first day it was read as (each parsed once). */
+    private record Checked(RowError error, BigDecimal amount, LocalDate effectiveFrom) {
+
+        static Checked rejected(int row, String field, String reason) {
+            return new Checked(new RowError(row, field, reason), null, null);
+        }
+    }
+
+    private static Checked check(int row, SalaryRow r, Set<String> seen) {
         if (r == null) {
-            return new RowError(row, "row", "is empty");
+            return Checked.rejected(row, "row", "is empty");
         }
         if (blank(r.employeeId())) {
-            return new RowError(row, "employeeId", "is required");
+            return Checked.rejected(row, "employeeId", "is required");
         }
         if (!EMPLOYEE_ID.matcher(r.employeeId()).matches()) {
-            return new RowError(row, "employeeId", "must be 1 to 64 letters, digits, '_', '.' or '-'");
+            return Checked.rejected(row, "employeeId", "must be 1 to 64 letters, digits, '_', '.' or '-'");
         }
         if (blank(r.monthlySalary())) {
-            return new RowError(row, "monthlySalary", "is required");
+            return Checked.rejected(row, "monthlySalary", "is required");
         }
         BigDecimal amount;
         try {
             amount = new BigDecimal(r.monthlySalary().trim());
         } catch (NumberFormatException e) {
-            return new RowError(row, "monthlySalary", "is not a number");
+            return Checked.rejected(row, "monthlySalary", "is not a number");
         }
         if (amount.signum() < 0) {
-            return new RowError(row, "monthlySalary", "must not be negative");
+            return Checked.rejected(row, "monthlySalary", "must not be negative");
         }
         if (Numbers.decimals(amount) > 2) {
-            return new RowError(row, "monthlySalary", "must have at most 2 decimals");
+            return Checked.rejected(row, "monthlySalary", "must have at most 2 decimals");
         }
         if (amount.compareTo(LIMIT) >= 0) {
-            return new RowError(row, "monthlySalary", "is too large");
+            return Checked.rejected(row, "monthlySalary", "is too large");
         }
         if (blank(r.currency())) {
-            return new RowError(row, "currency", "is required");
+            return Checked.rejected(row, "currency", "is required");
         }
         if (!isIsoCurrency(r.currency())) {
-            return new RowError(row, "currency", "must be an ISO 4217 code in capitals, such as CNY");
+            return Checked.rejected(row, "currency", "must be an ISO 4217 code in capitals, such as CNY");
         }
         if (blank(r.effectiveFrom())) {
-            return new RowError(row, "effectiveFrom", "is required: the first day the salary applies, YYYY-MM-DD");
+            return Checked.rejected(row, "effectiveFrom", "is required: the first day the salary applies, YYYY-MM-DD");
         }
+        LocalDate effectiveFrom;
         try {
-            LocalDate.parse(r.effectiveFrom().trim());
+            effectiveFrom = LocalDate.parse(r.effectiveFrom().trim());
         } catch (DateTimeParseException e) {
-            return new RowError(row, "effectiveFrom", "must be a date written YYYY-MM-DD");
+            return Checked.rejected(row, "effectiveFrom", "must be a date written YYYY-MM-DD");
         }
-        if (!seen.add(r.employeeId() + '|' + LocalDate.parse(r.effectiveFrom().trim()))) {
-            return new RowError(row, "employeeId", "appears twice with the same effectiveFrom in this upload");
+        if (!seen.add(r.employeeId() + '|' + effectiveFrom)) {
+            return Checked.rejected(row, "employeeId", "appears twice with the same effectiveFrom in this upload");
         }
-        return null;
+        return new Checked(null, amount, effectiveFrom);
     }
 
     /** Three capital letters naming a currency Java knows (ISO 4217). */

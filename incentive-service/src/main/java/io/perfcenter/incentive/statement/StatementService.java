@@ -129,6 +129,8 @@ public class StatementService {
     private static final String PAYROLL = "NULL, NULL, CASE WHEN l.monetary THEN NULL ELSE l.source::text END";
     private static final TypeReference<List<String>> FLAGS = new TypeReference<>() {
     };
+    /** The stored flags of a statement without any (most of them): no parse needed. */
+    private static final String NO_FLAGS = "[]";
 
     private List<StatementView> read(PayoutRun run, boolean payroll) {
         String sql = OF_RUN.formatted(payroll ? PAYROLL : TEXTS);
@@ -150,7 +152,8 @@ public class StatementService {
                             current = id;
                             String flags = rs.getString(7);
                             head = new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getBigDecimal(6), flags == null ? List.of() : List.copyOf(Json.read(flags, FLAGS))};
+                                    rs.getBigDecimal(6), flags == null || NO_FLAGS.equals(flags) ? List.of()
+                                    : List.copyOf(Json.read(flags, FLAGS))};
                             lines = new ArrayList<>(8);
                         }
                         String kind = rs.getString(8);

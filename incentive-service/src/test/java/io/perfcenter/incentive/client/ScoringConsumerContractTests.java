@@ -84,6 +84,8 @@ class ScoringConsumerContractTests {
                 .query("period=2026-10&unit=G1&status=PUBLISHED&limit=1000&offset=0")
                 .matchHeader("Authorization", "Bearer .+", "Bearer a-token")
                 .willRespondWith().status(200)
+                // the list's length: the read of a whole unit stops there (AllPages.readCounted), with no empty page
+                .matchHeader(AllPages.TOTAL, "\\d+", "1")
                 .body(scorecards())
                 .toPact();
     }
@@ -91,8 +93,12 @@ class ScoringConsumerContractTests {
     @Test
     @PactTestFor(pactMethod = "unitScorecards")
     void unitScorecards(MockServer server) {
-        Scorecard card = AllPages.read((limit, offset) -> client(server).scorecards("2026-10", "G1",
-                Scorecard.PUBLISHED, limit, offset)).get(0);
+        List<Integer> offsets = new java.util.ArrayList<>();
+        Scorecard card = AllPages.readCounted((limit, offset) -> {
+            offsets.add(offset);
+            return client(server).scorecards("2026-10", "G1", Scorecard.PUBLISHED, limit, offset);
+        }).get(0);
+        assertEquals(List.of(0), offsets);
         assertEquals("E1", card.employeeId());
         assertEquals("PUBLISHED", card.status());
         assertEquals(0, new BigDecimal(2412).compareTo(card.metricValue("calls_handled")));
