@@ -20,7 +20,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
-import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,18 +48,16 @@ public class RunService {
 
     private final InputGathering gathering;
     private final ScorecardWriter writer;
-    private final Ranking ranking;
     private final Caller caller;
     private final EntityManager em;
     private final RunCounters counters;
     private final RunQueryService queries;
 
-    RunService(InputGathering gathering, ScorecardWriter writer, Ranking ranking, Caller caller, EntityManager em,
+    RunService(InputGathering gathering, ScorecardWriter writer, Caller caller, EntityManager em,
                RunCounters counters, RunQueryService queries) {
         this.counters = counters;
         this.gathering = gathering;
         this.writer = writer;
-        this.ranking = ranking;
         this.caller = caller;
         this.em = em;
         this.queries = queries;
@@ -193,20 +190,16 @@ public class RunService {
             computed[i] = card;
         });
         List<Scorecard> cards = new ArrayList<>(List.of(computed));
+        // ranked before they are written, as the SQL of Ranking.rank would: each row written once
+        Ranking.assign(cards, template);
         long t1 = System.nanoTime();
         writer.insert(cards, inputs);
         long t2 = System.nanoTime();
         if (latest != null && !carried.isEmpty()) {
             CarriedRatings.copy(em, latest.id, run.id);
         }
-        ranking.rank(run.id, template);
-        if (withScorecards) {
-            // only the answer with the scorecards shows ranks, percentiles and forced grades
-            readBackRanks(run.id, cards);
-        }
-        long t3 = System.nanoTime();
-        LOG.debugf("run %d: scored in %d ms, written in %d ms, ranked in %d ms", run.id, (t1 - t0) / 1_000_000,
-                (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000);
+        LOG.debugf("run %d: scored and ranked in %d ms, written in %d ms", run.id, (Object) ((t1 - t0) / 1_000_000),
+                (Object) ((t2 - t1) / 1_000_000));
         AuditEvent.record(run.id, null, null, "RUN_COMPUTED", caller.name(), Explanation.of("revision "
                 + run.revision + " of " + template.code + " v" + template.version + " for " + unitCode + ", "
                 + period.code() + ": " + cards.size() + " scorecards"
@@ -222,20 +215,6 @@ public class RunService {
         List<AgentChange> changes = latest == null ? null
                 : RunChanges.between(ScorecardService.ofRun(latest.id), cards);
         return new Outcome(RunView.of(run, ScorecardView.all(cards), false, changes), true);
-    }
-
-    private void readBackRanks(long runId, List<Scorecard> cards) {
-        Map<Long, Object[]> ranks = new HashMap<>();
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("SELECT id, rank, percentile, grade FROM scorecard "
-                + "WHERE run_id = :run").setParameter("run", runId).getResultList();
-        rows.forEach(row -> ranks.put(((Number) row[0]).longValue(), row));
-        for (Scorecard card : cards) {
-            Object[] row = ranks.get(card.id);
-            card.rank = ((Number) row[1]).intValue();
-            card.percentile = (BigDecimal) row[2];
-            card.grade = (String) row[3];
-        }
     }
 
     // what metrics-service refused is a field of our request; name it as the caller knows it

@@ -33,7 +33,10 @@ public class ScorecardWriter {
         this.em = em;
     }
 
-    /** Gives each card an id and stores it; {@code inputs} are by card, in the same order. */
+    /**
+     * Gives each card an id and stores it, with its rank, percentile and grade as they are (set by
+     * {@link Ranking#assign}); {@code inputs} are by card, in the same order.
+     */
     public void insert(List<Scorecard> cards, List<ScorecardInputs> inputs) {
         if (cards.isEmpty()) {
             return;
@@ -50,13 +53,13 @@ public class ScorecardWriter {
         em.unwrap(Session.class).doWork(connection -> {
             CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
             copyIn(copy, "COPY scorecard (id, run_id, employee_id, unit_code, period, template_code, "
-                    + "template_version, total, grade, band_grade, total_explanation, status, subject_unit_code, "
-                    + "total_explanation_zh) FROM STDIN", cards.size(), c -> {
+                    + "template_version, total, grade, band_grade, rank, percentile, total_explanation, status, "
+                    + "subject_unit_code, total_explanation_zh) FROM STDIN", cards.size(), c -> {
                 Scorecard s = cards.get(c);
                 StringBuilder card = new StringBuilder(256);
                 row(card, s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, s.templateVersion,
-                        s.total, s.grade, s.bandGrade, s.totalExplanation, s.status.name(), s.subjectUnitCode,
-                        s.totalExplanationZh);
+                        s.total, s.grade, s.bandGrade, s.rank, s.percentile, s.totalExplanation, s.status.name(),
+                        s.subjectUnitCode, s.totalExplanationZh);
                 return card;
             });
             copyIn(copy, "COPY scorecard_item (scorecard_id, position, item_code, metric_code, value, points, "
