@@ -1,43 +1,43 @@
 package io.perfcenter.scoring.run;
 
+import io.perfcenter.scoring.scorecard.Scorecard;
 import io.perfcenter.scoring.template.ScorecardTemplate;
 import io.perfcenter.scoring.template.TemplateOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-
-import io.perfcenter.scoring.scorecard.Scorecard;
+import org.hibernate.Session;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * Ranks a run's scorecards in SQL, after they are stored or one of them changed, in one statement: rank (1 = best,
- * ties share it), percentile (100 = best, 0 = last, ties share it) and the grade — the bands' grade, or, when the
- * template forces a distribution, the grade by rank.
+ * Ranks a run's scorecards: rank (1 = best, ties share it), percentile (100 = best, 0 = last, ties share it) and the
+ * grade — the bands' grade, or, when the template forces a distribution, the grade by rank. One implementation,
+ * {@link #assign}: a new run's scorecards are ranked by it before they are written (each row written once, ranked),
+ * and a stored run whose scorecard changed is re-ranked by it too ({@link #rank}: its totals read, the changed ranks
+ * written back in one statement). Its figures are those of PostgreSQL's window functions ({@code rank()} and the
+ * double-precision {@code percent_rank()} ordered by total descending, {@code round(100 * (1 - percent_rank)::numeric,
+ * 2)}), which is how runs were ranked before: {@code RankingTests} compares it with that SQL on runs of 1 to 10,000.
  *
  * <p>Forced distribution: with n scorecards and quotas best first, grade k goes to the scorecards whose rank − 1 is
  * below round-half-up(n × the shares of grades 1..k / 100). Because tied scorecards share the rank of the first of
  * them, <b>ties always share a grade, the better one</b>: a tie across a boundary makes that grade fuller than its
  * share and the next one emptier — nobody is graded down for a total equal to a colleague's.
- *
- * <p>A new run's scorecards are ranked before they are stored, by {@link #assign}, with the same figures as the SQL
- * (its double-precision percent_rank included): they are written once, ranked, instead of written and then each
- * rewritten by the {@code UPDATE}. {@code RankingTests} compares the two.
  */
 @ApplicationScoped
 public class Ranking {
 
-    private static final String RANK = """
-            UPDATE scorecard s SET rank = r.rank, percentile = r.percentile, grade = %1$s
-            FROM (SELECT id, rank() OVER w AS rank, count(*) OVER () AS n,
-                         round(100 * (1 - percent_rank() OVER w)::numeric, 2) AS percentile
-                  FROM scorecard WHERE run_id = ?1 WINDOW w AS (ORDER BY total DESC)) r
+    private static final String RERANKED = """
+            UPDATE scorecard s SET rank = r.rank, percentile = r.percentile, grade = r.grade
+            FROM unnest(CAST(? AS bigint[]), CAST(? AS integer[]), CAST(? AS numeric[]), CAST(? AS text[]))
+                 AS r(id, rank, percentile, grade)
             WHERE s.id = r.id AND (s.rank IS DISTINCT FROM r.rank OR s.percentile IS DISTINCT FROM r.percentile
-                                   OR s.grade IS DISTINCT FROM %1$s)""";
+                                   OR s.grade IS DISTINCT FROM r.grade)""";
 
     private final EntityManager em;
 
@@ -45,30 +45,40 @@ public class Ranking {
         this.em = em;
     }
 
-    /** Ranks the run's stored scorecards in SQL: after one of them changed. */
+    /** Ranks the run's stored scorecards again, after one of them changed: only the changed rows are written. */
     public void rank(long runId, ScorecardTemplate template) {
-        TemplateOptions.Distribution distribution = template.optionsOrDefaults().distribution();
-        if (distribution == null) {
-            em.createNativeQuery(RANK.formatted("s.band_grade")).setParameter(1, runId).executeUpdate();
-            return;
+        List<Object[]> rows = em.createQuery("select s.id, s.total, s.bandGrade from Scorecard s where s.runId = ?1",
+                Object[].class).setParameter(1, runId).getResultList();
+        List<Scorecard> cards = new ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            Scorecard card = new Scorecard();
+            card.id = (Long) r[0];
+            card.total = (BigDecimal) r[1];
+            card.bandGrade = (String) r[2];
+            cards.add(card);
         }
-        List<TemplateOptions.Quota> quotas = distribution.quotas();
-        StringBuilder grade = new StringBuilder("(CASE");
-        for (int k = 0; k < quotas.size() - 1; k++) {
-            grade.append(" WHEN r.rank - 1 < round(r.n * CAST(?").append(2 * k + 2).append(" AS numeric) / 100) THEN ?")
-                    .append(2 * k + 3);
+        assign(cards, template);
+        int n = cards.size();
+        Long[] ids = new Long[n];
+        Integer[] ranks = new Integer[n];
+        BigDecimal[] percentiles = new BigDecimal[n];
+        String[] grades = new String[n];
+        for (int i = 0; i < n; i++) {
+            Scorecard card = cards.get(i);
+            ids[i] = card.id;
+            ranks[i] = card.rank;
+            percentiles[i] = card.percentile;
+            grades[i] = card.grade;
         }
-        int last = 2 * quotas.size();
-        grade.append(" ELSE ?").append(last).append(" END)");
-        Query update = em.createNativeQuery(RANK.formatted(grade)).setParameter(1, runId);
-        BigDecimal cumulative = BigDecimal.ZERO;
-        for (int k = 0; k < quotas.size() - 1; k++) {
-            cumulative = cumulative.add(quotas.get(k).share());
-            update.setParameter(2 * k + 2, cumulative);
-            update.setParameter(2 * k + 3, quotas.get(k).grade());
-        }
-        update.setParameter(last, quotas.get(quotas.size() - 1).grade());
-        update.executeUpdate();
+        em.unwrap(Session.class).doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement(RERANKED)) {
+                st.setArray(1, c.createArrayOf("bigint", ids));
+                st.setArray(2, c.createArrayOf("integer", ranks));
+                st.setArray(3, c.createArrayOf("numeric", percentiles));
+                st.setArray(4, c.createArrayOf("text", grades));
+                st.executeUpdate();
+            }
+        });
     }
 
     /** float8 to numeric, as PostgreSQL converts it: 15 significant digits (DBL_DIG), nearest. */
@@ -76,8 +86,8 @@ public class Ranking {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
-     * Sets rank, percentile and grade of a run's scorecards, not yet stored, exactly as {@link #rank} would over the
-     * stored run: rank() and percent_rank() ordered by total descending, percentile
+     * Sets rank, percentile and grade of a run's scorecards (all of them; their totals and band grades set): rank() and
+     * percent_rank() ordered by total descending, as PostgreSQL computes them, percentile
      * {@code round(100 * (1 - percent_rank)::numeric, 2)}, the grade by rank when the template forces a
      * distribution, else the bands' grade.
      */

@@ -61,7 +61,7 @@ public class Scorecard extends PanacheEntityBase {
     /** The total's explanation in Chinese; null on scorecards computed before it was kept (V10). */
     @Column(name = "total_explanation_zh")
     public String totalExplanationZh;
-    /** Ranked by SQL over the whole run once its scorecards are stored (see Ranking), never written from here. */
+    /** Set by Ranking over the whole run (written with the run's rows, again when one changed), never from here. */
     @Column(insertable = false, updatable = false)
     public Integer rank;
     @Column(insertable = false, updatable = false)

@@ -20,10 +20,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A new run is ranked in Java before it is stored ({@link Ranking#assign}); a stored run in SQL ({@link Ranking#rank}).
- * Both must give the same rank, percentile (PostgreSQL's double-precision percent_rank, to numeric, rounded) and
- * forced grade: compared here with PostgreSQL's own figures for runs of 1 to 10,000 scorecards, with and without
- * ties.
+ * Runs are ranked in Java ({@link Ranking#assign}: a new run before it is stored, a stored run again after one of its
+ * scorecards changed), as they were ranked in SQL before: the same rank, percentile (PostgreSQL's double-precision
+ * percent_rank, to numeric, rounded) and forced grade as PostgreSQL's window functions give, compared here for runs of
+ * 1 to 10,000 scorecards, with and without ties.
  */
 @QuarkusTest
 @QuarkusTestResource(OidcWiremockTestResource.class)
@@ -58,7 +58,7 @@ class RankingTests {
         List<Scorecard> forced = cards(totals);
         Ranking.assign(plain, template(null));
         Ranking.assign(forced, template(new TemplateOptions.Distribution(QUOTAS)));
-        // the expressions of Ranking.RANK, over the same totals in the same order
+        // the window functions runs were ranked with in SQL until session 15, over the same totals in the same order
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 SELECT r.rank, r.percentile,
