@@ -177,6 +177,7 @@ public class BulkIngestion {
         private CopyLine storing;   // the chunk the writer stores (or stored last); refilled after it is done
         private final CopyLine keys = new CopyLine();   // the writer's: a chunk's keys for the key table
         private Set<YearMonth> months = new HashSet<>();   // of the chunk being filled: their partitions must exist
+        private final Set<YearMonth> ensured = new HashSet<>();   // the writer's: months whose partitions exist
         private Future<?> merging;
         private boolean staged;
         private boolean allNewSoFar = true;
@@ -389,7 +390,11 @@ public class BulkIngestion {
             storing = full;
             Set<YearMonth> itsMonths = months;
             merging = writer.submit(() -> {
+                // a partition made or found for this upload stays (only the retention drops one, and only of a
+                // month before the bound this upload checks its days against): looked for once per upload
+                itsMonths.removeAll(ensured);
                 partitions.ensure(c, kind, itsMonths);
+                ensured.addAll(itsMonths);
                 merge(full);
                 return null;
             });
