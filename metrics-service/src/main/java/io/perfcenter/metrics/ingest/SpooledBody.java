@@ -32,6 +32,7 @@ final class SpooledBody implements AutoCloseable {
     private final Object progress = new Object();
     private long received;   // bytes in the file so far; guarded by progress
     private State state = State.RECEIVING;   // guarded by progress
+    private volatile long declaredLength = -1;
 
     private SpooledBody(Path file) {
         this.file = file;
@@ -48,6 +49,7 @@ final class SpooledBody implements AutoCloseable {
      */
     void receive(InputStream body, long declaredLength, long limit, Duration idle,
                  ScheduledExecutorService timer) throws IOException {
+        this.declaredLength = declaredLength;
         Thread reader = Thread.currentThread();
         AtomicLong lastBytes = new AtomicLong(System.nanoTime());
         AtomicBoolean watching = new AtomicBoolean(true);
@@ -118,7 +120,7 @@ final class SpooledBody implements AutoCloseable {
 
     /** The whole body, once {@link #receive} has returned. */
     InputStream open() throws IOException {
-        return new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        return new CountedBody(new BufferedInputStream(Files.newInputStream(file), 1 << 16), Files.size(file));
     }
 
     /**
@@ -145,7 +147,7 @@ final class SpooledBody implements AutoCloseable {
      * has arrived and passed its checks.
      */
     InputStream follow(Duration patience) throws IOException {
-        return new Following(Files.newInputStream(file), patience.toNanos());
+        return new CountedBody(new Following(Files.newInputStream(file), patience.toNanos()), declaredLength);
     }
 
     @Override
