@@ -91,6 +91,86 @@ class UploadLimitsTests {
     }
 
     @Test
+    void anUploadIsStoredWhileItArrivesAndAClientPausingMidUploadHoldsNoConnection() throws Exception {
+        hr().body(List.of(java.util.Map.of("code", "UL", "name", "Limits center", "kind", "CENTER")))
+                .post("/api/v1/metrics/org/units/bulk").then().statusCode(200);
+        hr().body(List.of(java.util.Map.of("employeeId", "UL1", "name", "Agent UL1", "position", "seat",
+                        "unitCode", "UL", "memberFrom", "2026-01-01")))
+                .post("/api/v1/metrics/org/agents/bulk").then().statusCode(200);
+        // 20,000 calls, ~2.5 MB: storing starts after the first megabyte has arrived
+        byte[] body = calls("arriving");
+        int half = body.length * 2 / 3;
+
+        // sent at once: stored while it arrives, each record once
+        Response r = sendInTwoParts(body, half, () -> { });
+        assertEquals(200, r.status, r.toString());
+        assertEquals(20_000, storedCalls("arriving"));
+
+        // other records, with a pause of 2 s after the first 1.7 MB: storing had started and gives way, so during the
+        // pause the pool's 20 connections are all free; the upload is stored once it has arrived, each record once
+        Response again = sendInTwoParts(calls("pausing"), half, () -> {
+            try {
+                Thread.sleep(1000);
+                List<Connection> pool = new ArrayList<>();
+                try {
+                    for (int i = 0; i < 20; i++) {
+                        pool.add(dataSource.getConnection());
+                    }
+                } finally {
+                    for (Connection c : pool) {
+                        c.close();
+                    }
+                }
+                Thread.sleep(1000);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(200, again.status, again.toString());
+        assertEquals(20_000, storedCalls("pausing"));
+        assertEquals(20_000, storedCalls("arriving"));
+    }
+
+    private static byte[] calls(String sourceSystem) {
+        StringBuilder rows = new StringBuilder();
+        for (int i = 0; i < 20_000; i++) {
+            rows.append("{\"sourceSystem\":\"").append(sourceSystem).append("\",\"externalId\":\"a-").append(i)
+                    .append("\",\"employeeId\":\"UL1\",\"startedAt\":\"2026-02-")
+                    .append(String.format("%02d", 1 + i % 28)).append("T10:00:00+08:00\",\"talkSeconds\":").append(60 + i % 100).append("}\n");
+        }
+        return rows.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private long storedCalls(String sourceSystem) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             java.sql.PreparedStatement st = c.prepareStatement(
+                     "SELECT count(*) FROM call_record WHERE source_system = ?")) {
+            st.setString(1, sourceSystem);
+            try (java.sql.ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** An NDJSON upload of calls with a declared length: {@code first} bytes, then {@code between}, then the rest. */
+    private static Response sendInTwoParts(byte[] body, int first, Runnable between) throws Exception {
+        String token = TestTokens.token("arriving", "records-writer");
+        try (Socket s = open()) {
+            OutputStream out = s.getOutputStream();
+            out.write(("POST /api/v1/metrics/records/calls HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                    + token + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + body.length
+                    + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, first);
+            out.flush();
+            between.run();
+            out.write(body, first, body.length - first);
+            out.flush();
+            return Response.read(s);
+        }
+    }
+
+    @Test
     void aCallerRunsAtMostFourUploadsAtOnce() throws Exception {
         String token = TestTokens.token("busy", "records-writer");
         List<Socket> idle = new ArrayList<>();

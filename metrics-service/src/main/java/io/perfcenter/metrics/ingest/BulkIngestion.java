@@ -74,7 +74,10 @@ public class BulkIngestion {
     }
 
     public IngestReport ingest(RecordKind kind, UploadFormat format, InputStream body, IngestOptions options) {
-        return run(kind, options, upload -> format.read(body, kind, upload));
+        return run(kind, options, upload -> {
+            upload.body = body instanceof CountedBody counted ? counted : null;
+            format.read(body, kind, upload);
+        });
     }
 
     /** Rows already in memory (the JSON array of the original values endpoint). */
@@ -163,6 +166,8 @@ public class BulkIngestion {
         private final int dayIndex;          // activity_date in a staged row, for a partitioned kind; else -1
         private final LocalDate firstDayKept;   // the retention's bound, or null
         private int chunkLimit;   // rows of the chunk being filled: FIRST_CHUNK_ROWS, doubling up to chunkRows
+        private CountedBody body;   // the body being read, when its size is known: sizes the last chunks
+        private long rowsRead;
         private final KnownIds agents;
         private final KnownIds metrics;
         private final KnownIds countMetrics;
@@ -177,6 +182,7 @@ public class BulkIngestion {
         private CopyLine storing;   // the chunk the writer stores (or stored last); refilled after it is done
         private final CopyLine keys = new CopyLine();   // the writer's: a chunk's keys for the key table
         private Set<YearMonth> months = new HashSet<>();   // of the chunk being filled: their partitions must exist
+        private final Set<YearMonth> ensured = new HashSet<>();   // the writer's: months whose partitions exist
         private Future<?> merging;
         private boolean staged;
         private boolean allNewSoFar = true;
@@ -215,11 +221,13 @@ public class BulkIngestion {
 
         @Override
         public void malformed(long row, String field, String reason) {
+            rowsRead = row;
             reject(row, field, reason);
         }
 
         @Override
         public void accept(long row, String[] texts) throws SQLException {
+            rowsRead = row;
             Object[] values = new Object[fields.size()];
             for (int i = 0; i < values.length; i++) {
                 RecordField field = fields.get(i);
@@ -389,14 +397,34 @@ public class BulkIngestion {
             storing = full;
             Set<YearMonth> itsMonths = months;
             merging = writer.submit(() -> {
+                // a partition made or found for this upload stays (only the retention drops one, and only of a
+                // month before the bound this upload checks its days against): looked for once per upload
+                itsMonths.removeAll(ensured);
                 partitions.ensure(c, kind, itsMonths);
+                ensured.addAll(itsMonths);
                 merge(full);
                 return null;
             });
             chunk = free == null ? new CopyLine() : free.clear();
-            chunkLimit = (int) Math.min((long) chunkLimit * 2, config.ingest().chunkRows());
+            chunkLimit = nextChunkLimit();
             months = new HashSet<>();
             seen.clear();
+        }
+
+        /**
+         * Rows of the next chunk: twice the last, up to chunkRows, and, when the body's size is known, at most a quarter
+         * of the rows still to come (estimated from the bytes a row took so far), at least FIRST_CHUNK_ROWS. The last
+         * chunk is stored after all parsing is done, with nothing to overlap it: kept small, it ends the upload soon
+         * after its last row is parsed.
+         */
+        private int nextChunkLimit() {
+            long next = Math.min((long) chunkLimit * 2, config.ingest().chunkRows());
+            if (body != null && body.expected() > 0 && body.consumed() > 0 && rowsRead > 0) {
+                long remainingBytes = Math.max(0, body.expected() - body.consumed());
+                long remainingRows = remainingBytes * rowsRead / body.consumed();
+                next = Math.min(next, Math.max(FIRST_CHUNK_ROWS, remainingRows / 4));
+            }
+            return (int) Math.min(next, config.ingest().chunkRows());
         }
 
         private void awaitMerge() throws SQLException {

@@ -210,13 +210,15 @@ public class RecordResource {
 
     /**
      * The one upload every kind's endpoint is (they differ only in the kind and the record schema the OpenAPI
-     * document shows, which is per operation): received whole first (no database connection waits for a slow
-     * client), then stored. {@code evaluator}: the QA specialist whose own evaluations these must be, else null.
+     * document shows, which is per operation): received into a file and stored from it, from its first megabyte on
+     * while the rest arrives (no database connection waits for a slow client: see {@link EarlyStore}), committed
+     * only once the whole body has arrived. {@code evaluator}: the QA specialist whose own evaluations these must be,
+     * else null.
      */
     private IngestReport store(RecordKind kind, InputStream body, Upload upload, String evaluator) {
         UploadFormat format = UploadFormat.of(upload.type);
         IngestOptions options = new IngestOptions(upload.atomic, upload.dryRun, evaluator);
-        return gate.streamed(caller.subject(), declaredLength(), body,
+        return gate.streamed(caller.subject(), declaredLength(), body, format != UploadFormat.XLSX,
                 received -> ingestion.ingest(kind, format, received, options));
     }
 

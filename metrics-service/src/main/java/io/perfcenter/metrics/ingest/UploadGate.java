@@ -20,8 +20,9 @@ import java.util.function.Supplier;
 
 /**
  * Admits uploads so that no caller can exhaust the service: at most {@code uploadsPerCaller} uploads per token
- * subject at once (429 beyond), streamed bodies received into a file before a database connection is taken
- * ({@link SpooledBody}), and at most {@code concurrentStores} uploads holding a connection at once.
+ * subject at once (429 beyond), streamed bodies received into a file ({@link SpooledBody}) and stored from it,
+ * early only while the client keeps sending ({@link EarlyStore}), and at most {@code concurrentStores} uploads
+ * holding a connection at once.
  */
 @ApplicationScoped
 public class UploadGate {
@@ -45,13 +46,36 @@ public class UploadGate {
         watchdogs.shutdownNow();
     }
 
-    /** A streamed upload: received whole, then stored by {@code store} from the received copy. */
-    public IngestReport streamed(String caller, long declaredLength, InputStream body,
+    /**
+     * A streamed upload: received into a file and stored from it. Once a megabyte of a larger body has arrived, and a
+     * store slot is free at once, storing starts while the rest arrives ({@link EarlyStore}): it reads the body as it
+     * arrives and commits only after the whole body has arrived. Should the client pause for more than a moment
+     * while that store holds a database connection, the store gives way (rolls back, frees its connection) and the
+     * upload is stored from the file after the whole body has arrived, as it is when it did not start early.
+     * {@code early}: whether the store may start early (its format reads a body as a stream).
+     */
+    public IngestReport streamed(String caller, long declaredLength, InputStream body, boolean early,
                                  Function<InputStream, IngestReport> store) {
         return admitted(caller, () -> {
-            try (SpooledBody received = SpooledBody.receive(body, declaredLength, limits.uploadBody().asLongValue(),
-                    limits.uploadIdleTimeout(), watchdogs); InputStream in = received.open()) {
-                return stored(() -> store.apply(in));
+            try (SpooledBody received = SpooledBody.create()) {
+                EarlyStore started = early ? EarlyStore.start(received, stores, store) : null;
+                try {
+                    received.receive(body, declaredLength, limits.uploadBody().asLongValue(),
+                            limits.uploadIdleTimeout(), watchdogs);
+                } finally {
+                    if (started != null) {
+                        // the whole body arrived (the store goes on to commit it) or receiving failed (the store
+                        // rolls back): either way it ends before this upload is answered
+                        received.stopReceiving();
+                        started.await();
+                    }
+                }
+                if (started != null && started.stored()) {
+                    return started.report();
+                }
+                try (InputStream in = received.open()) {
+                    return stored(() -> store.apply(in));
+                }
             } catch (IOException e) {
                 if (e instanceof ClosedChannelException || String.valueOf(e.getMessage()).contains("closed")) {
                     // the client went away before the whole body arrived: nothing stored, nobody left to answer
