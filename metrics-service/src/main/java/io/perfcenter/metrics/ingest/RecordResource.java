@@ -61,7 +61,8 @@ public class RecordResource {
             + "(duplicate: same or newer revision) or rejected with its row number, field and reason; bad rows never "
             + "block good ones unless atomic=true. A record repeated in one upload applies in order. Re-sending, "
             + "also after a timeout, is safe: the upload is one transaction and records are keyed by "
-            + "(sourceSystem, externalId). The body is received whole before it is stored: it may be up to 2 GB "
+            + "(sourceSystem, externalId). Nothing is committed before the whole body has arrived and passed its "
+            + "checks (a large body may be stored while it arrives, in that one transaction): it may be up to 2 GB "
             + "(configurable), must not pause for more than 30 s, and one caller runs at most 4 uploads at once.";
 
     /** What every upload takes besides its body: the body's format and how to store it. */
