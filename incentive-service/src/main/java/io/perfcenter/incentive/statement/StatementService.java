@@ -18,6 +18,7 @@ import org.hibernate.Session;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -119,14 +120,20 @@ public class StatementService {
         return read(run, true);
     }
 
+    /**
+     * A run's statements with their lines, one row a line (a statement without lines: one row, its line columns
+     * null); every column named as {@link Columns} reads it. Every persistent field of {@link PayoutStatement} and
+     * {@link PayoutLine} that a view shows; StatementColumnsTests fails when a field is added to them and not here.
+     */
     private static final String OF_RUN = """
-            SELECT s.id, s.employee_id, s.unit_code, s.period, s.currency, s.total_amount, s.flags::text,
-                   l.kind, l.amount, l.currency, %s, l.monetary
+            SELECT s.id, s.employee_id, s.unit_code, s.period, s.currency, s.total_amount, s.flags::text AS flags,
+                   l.kind, l.amount, l.currency AS line_currency, %s, l.monetary
               FROM payout_statement s LEFT JOIN payout_line l ON l.statement_id = s.id
              WHERE s.run_id = ?
              ORDER BY s.employee_id, s.id, l.position""";
-    private static final String TEXTS = "l.explanation, l.explanation_zh, l.source::text";
-    private static final String PAYROLL = "NULL, NULL, CASE WHEN l.monetary THEN NULL ELSE l.source::text END";
+    private static final String TEXTS = "l.explanation, l.explanation_zh, l.source::text AS source";
+    private static final String PAYROLL = "NULL AS explanation, NULL AS explanation_zh, "
+            + "CASE WHEN l.monetary THEN NULL ELSE l.source::text END AS source";
     private static final TypeReference<List<String>> FLAGS = new TypeReference<>() {
     };
     /** The stored flags of a statement without any (most of them): no parse needed. */
@@ -140,30 +147,25 @@ public class StatementService {
                 st.setLong(1, run.id);
                 st.setFetchSize(2000);
                 try (ResultSet rs = st.executeQuery()) {
-                    long current = Long.MIN_VALUE;
-                    Object[] head = null;
+                    Columns columns = Columns.of(rs);
+                    StatementView statement = null;
                     List<LineView> lines = null;
                     while (rs.next()) {
-                        long id = rs.getLong(1);
-                        if (head == null || id != current) {
-                            if (head != null) {
-                                views.add(view(run, current, head, lines));
+                        long id = rs.getLong(columns.id);
+                        if (statement == null || id != statement.id()) {
+                            if (statement != null) {
+                                views.add(withLines(statement, lines));
                             }
-                            current = id;
-                            String flags = rs.getString(7);
-                            head = new Object[] {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    rs.getBigDecimal(6), flags == null || NO_FLAGS.equals(flags) ? List.of()
-                                    : List.copyOf(Json.read(flags, FLAGS))};
+                            statement = columns.statement(rs, run);
                             lines = new ArrayList<>(8);
                         }
-                        String kind = rs.getString(8);
+                        String kind = rs.getString(columns.kind);
                         if (kind != null) { // a statement without lines has one row of nulls here
-                            lines.add(new LineView(kind, rs.getBigDecimal(9), rs.getString(10), rs.getString(11),
-                                    Json.readMap(rs.getString(13)), rs.getBoolean(14), rs.getString(12)));
+                            lines.add(columns.line(rs, kind));
                         }
                     }
-                    if (head != null) {
-                        views.add(view(run, current, head, lines));
+                    if (statement != null) {
+                        views.add(withLines(statement, lines));
                     }
                 }
             }
@@ -171,10 +173,37 @@ public class StatementService {
         });
     }
 
-    @SuppressWarnings("unchecked")
-    private static StatementView view(PayoutRun run, long id, Object[] head, List<LineView> lines) {
-        return new StatementView(id, run.id, run.status, run.planCode, run.planVersion, (String) head[2],
-                (String) head[0], (String) head[1], (String) head[3], (BigDecimal) head[4], (List<String>) head[5],
-                List.copyOf(lines));
+    private static StatementView withLines(StatementView s, List<LineView> lines) {
+        return new StatementView(s.id(), s.runId(), s.runStatus(), s.planCode(), s.planVersion(), s.period(),
+                s.employeeId(), s.unitCode(), s.currency(), s.total(), s.flags(), List.copyOf(lines));
+    }
+
+    /** Where the columns of {@link #OF_RUN} are in its result set, found by name once per result set. */
+    private record Columns(int id, int employeeId, int unitCode, int period, int currency, int totalAmount, int flags,
+                           int kind, int amount, int lineCurrency, int explanation, int explanationZh, int source,
+                           int monetary) {
+
+        static Columns of(ResultSet rs) throws SQLException {
+            return new Columns(rs.findColumn("id"), rs.findColumn("employee_id"), rs.findColumn("unit_code"),
+                    rs.findColumn("period"), rs.findColumn("currency"), rs.findColumn("total_amount"),
+                    rs.findColumn("flags"), rs.findColumn("kind"), rs.findColumn("amount"),
+                    rs.findColumn("line_currency"), rs.findColumn("explanation"), rs.findColumn("explanation_zh"),
+                    rs.findColumn("source"), rs.findColumn("monetary"));
+        }
+
+        /** The statement of the row, without its lines yet; the run's own fields from {@code run}. */
+        StatementView statement(ResultSet rs, PayoutRun run) throws SQLException {
+            String stored = rs.getString(flags);
+            return new StatementView(rs.getLong(id), run.id, run.status, run.planCode, run.planVersion,
+                    rs.getString(period), rs.getString(employeeId), rs.getString(unitCode), rs.getString(currency),
+                    rs.getBigDecimal(totalAmount), stored == null || NO_FLAGS.equals(stored) ? List.of()
+                    : List.copyOf(Json.read(stored, FLAGS)), List.of());
+        }
+
+        LineView line(ResultSet rs, String kind) throws SQLException {
+            return new LineView(kind, rs.getBigDecimal(amount), rs.getString(lineCurrency),
+                    rs.getString(explanation), Json.readMap(rs.getString(source)), rs.getBoolean(monetary),
+                    rs.getString(explanationZh));
+        }
     }
 }

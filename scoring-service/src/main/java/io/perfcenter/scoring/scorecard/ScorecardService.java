@@ -8,9 +8,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.hibernate.Session;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,24 +88,31 @@ public class ScorecardService {
         // Before, the page's ids were read first and then the scorecards as entities with their items (one fetch
         // join of 1,000 ids bound one by one, each card's columns repeated on its six item rows, every row hydrated):
         // a whole center is read in ten such pages by each pay run
-        TypedQuery<Object[]> query = em.createQuery("select " + PAGE_COLUMNS + " from Scorecard s" + condition + order,
+        TypedQuery<Object[]> query = em.createQuery("select " + CARD_COLUMNS + " from Scorecard s" + condition + order,
                 Object[].class).setFirstResult(offset).setMaxResults(limit);
         params.forEach(query::setParameter);
         List<Scorecard> cards = new ArrayList<>();
         for (Object[] row : query.getResultList()) {
             cards.add(card(row));
         }
-        withItems(em, cards);
+        if (!cards.isEmpty()) {
+            Long[] ids = cards.stream().map(card -> card.id).toArray(Long[]::new);
+            withItems(em, cards, ITEMS_OF_CARDS, (c, st) -> st.setArray(1, c.createArrayOf("bigint", ids)));
+        }
         return new Found(cards, total(em, condition, params, offset, limit, cards.size()));
     }
 
-    /** The columns a scorecard's view shows, in the order {@link #card} reads them. */
-    private static final String PAGE_COLUMNS = "s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, "
+    /**
+     * The columns of a scorecard without its items, in the order {@link #card} reads them: the one mapping of a
+     * scorecard read as columns (the list and a run's answers). Every persistent field of {@link Scorecard} but its
+     * items; ScorecardColumnsTests fails when a field is added to the entity and not here.
+     */
+    private static final String CARD_COLUMNS = "s.id, s.runId, s.employeeId, s.unitCode, s.period, s.templateCode, "
             + "s.templateVersion, s.total, s.grade, s.bandGrade, s.totalExplanation, s.totalExplanationZh, s.rank, "
             + "s.percentile, s.status, s.subjectUnitCode, s.selfAssessment, s.selfAssessedAt, s.reviewComments, "
             + "s.feedbackNotes, s.reviewedBy, s.reviewedAt";
 
-    /** A scorecard to read, not managed, from a row of {@link #PAGE_COLUMNS}; its items are added after. */
+    /** A scorecard to read, not managed, from a row of {@link #CARD_COLUMNS}; its items are added after. */
     private static Scorecard card(Object[] r) {
         Scorecard s = new Scorecard();
         s.id = (Long) r[0];
@@ -112,62 +122,86 @@ public class ScorecardService {
         s.period = (String) r[4];
         s.templateCode = (String) r[5];
         s.templateVersion = (Integer) r[6];
-        s.total = (java.math.BigDecimal) r[7];
+        s.total = (BigDecimal) r[7];
         s.grade = (String) r[8];
         s.bandGrade = (String) r[9];
         s.totalExplanation = (String) r[10];
         s.totalExplanationZh = (String) r[11];
         s.rank = (Integer) r[12];
-        s.percentile = (java.math.BigDecimal) r[13];
+        s.percentile = (BigDecimal) r[13];
         s.status = (Scorecard.Status) r[14];
         s.subjectUnitCode = (String) r[15];
         s.selfAssessment = (String) r[16];
-        s.selfAssessedAt = (java.time.OffsetDateTime) r[17];
+        s.selfAssessedAt = (OffsetDateTime) r[17];
         s.reviewComments = (String) r[18];
         s.feedbackNotes = (String) r[19];
         s.reviewedBy = (String) r[20];
-        s.reviewedAt = (java.time.OffsetDateTime) r[21];
+        s.reviewedAt = (OffsetDateTime) r[21];
         return s;
     }
 
-    private static final String ITEMS_OF = """
-            SELECT scorecard_id, item_code, metric_code, value, points, weight, weighted_points, explanation,
-                   explanation_zh, insufficient_data, samples, handling
-              FROM scorecard_item WHERE scorecard_id = ANY (?) ORDER BY scorecard_id, position""";
+    /** The columns of an item, read by name by {@link ItemColumns}: every persistent field of {@link ScorecardItem}. */
+    private static final String ITEM_COLUMNS = "i.scorecard_id, i.item_code, i.metric_code, i.value, i.points, "
+            + "i.weight, i.weighted_points, i.explanation, i.explanation_zh, i.insufficient_data, i.samples, i.handling";
+    /** The items of the scorecards of a page, by id (one array parameter), in template order (the order column). */
+    private static final String ITEMS_OF_CARDS = "SELECT " + ITEM_COLUMNS
+            + " FROM scorecard_item i WHERE i.scorecard_id = ANY (?) ORDER BY i.scorecard_id, i.position";
+    /** The items of a run's scorecards, in template order. */
+    private static final String ITEMS_OF_RUN = "SELECT " + ITEM_COLUMNS
+            + " FROM scorecard s JOIN scorecard_item i ON i.scorecard_id = s.id WHERE s.run_id = ?"
+            + " ORDER BY i.scorecard_id, i.position";
 
-    /**
-     * Adds their items, in template order (the entity's order column), to scorecards read as columns: one query
-     * with the ids as one array parameter.
-     */
-    private static void withItems(EntityManager em, List<Scorecard> cards) {
-        if (cards.isEmpty()) {
-            return;
-        }
+    /** Binds the parameters of an items query. */
+    private interface ItemsParameters {
+        void bind(Connection c, PreparedStatement st) throws SQLException;
+    }
+
+    /** Adds their items to scorecards read as columns: one query, {@code sql} one of the ITEMS_OF queries. */
+    private static void withItems(EntityManager em, List<Scorecard> cards, String sql, ItemsParameters parameters) {
         Map<Long, Scorecard> byId = new HashMap<>(cards.size() * 2);
         cards.forEach(card -> byId.put(card.id, card));
         em.unwrap(Session.class).doWork(c -> {
-            try (PreparedStatement st = c.prepareStatement(ITEMS_OF)) {
-                st.setArray(1, c.createArrayOf("bigint", byId.keySet().toArray()));
+            try (PreparedStatement st = c.prepareStatement(sql)) {
+                parameters.bind(c, st);
                 try (ResultSet rs = st.executeQuery()) {
+                    ItemColumns columns = ItemColumns.of(rs);
                     while (rs.next()) {
-                        ScorecardItem i = new ScorecardItem();
-                        i.itemCode = rs.getString(2);
-                        i.metricCode = rs.getString(3);
-                        i.value = rs.getBigDecimal(4);
-                        i.points = rs.getBigDecimal(5);
-                        i.weight = rs.getBigDecimal(6);
-                        i.weightedPoints = rs.getBigDecimal(7);
-                        i.explanation = rs.getString(8);
-                        i.explanationZh = rs.getString(9);
-                        i.insufficientData = rs.getBoolean(10);
-                        long samples = rs.getLong(11);
-                        i.samples = rs.wasNull() ? null : samples;
-                        i.handling = rs.getString(12);
-                        byId.get(rs.getLong(1)).items.add(i);
+                        byId.get(rs.getLong(columns.scorecardId)).items.add(columns.item(rs));
                     }
                 }
             }
         });
+    }
+
+    /** Where the columns of {@link #ITEM_COLUMNS} are in a result set, found by name once per result set. */
+    private record ItemColumns(int scorecardId, int itemCode, int metricCode, int value, int points, int weight,
+                               int weightedPoints, int explanation, int explanationZh, int insufficientData,
+                               int samples, int handling) {
+
+        static ItemColumns of(ResultSet rs) throws SQLException {
+            return new ItemColumns(rs.findColumn("scorecard_id"), rs.findColumn("item_code"),
+                    rs.findColumn("metric_code"), rs.findColumn("value"), rs.findColumn("points"),
+                    rs.findColumn("weight"), rs.findColumn("weighted_points"), rs.findColumn("explanation"),
+                    rs.findColumn("explanation_zh"), rs.findColumn("insufficient_data"), rs.findColumn("samples"),
+                    rs.findColumn("handling"));
+        }
+
+        ScorecardItem item(ResultSet rs) throws SQLException {
+            ScorecardItem i = new ScorecardItem();
+            i.itemCode = rs.getString(itemCode);
+            i.metricCode = rs.getString(metricCode);
+            i.value = rs.getBigDecimal(value);
+            i.points = rs.getBigDecimal(points);
+            i.weight = rs.getBigDecimal(weight);
+            i.weightedPoints = rs.getBigDecimal(weightedPoints);
+            i.explanation = rs.getString(explanation);
+            i.explanationZh = rs.getString(explanationZh);
+            i.insufficientData = rs.getBoolean(insufficientData);
+            long count = rs.getLong(samples);
+            i.samples = rs.wasNull() ? null : count;
+            i.handling = rs.getString(handling);
+            return i;
+        }
     }
 
     /**
@@ -194,62 +228,15 @@ public class ScorecardService {
      */
     public static List<Scorecard> ofRun(long runId) {
         EntityManager em = Scorecard.getEntityManager();
-        List<Object[]> rows = em.createQuery("select s.id, s.runId, s.employeeId, s.unitCode, s.period, "
-                + "s.templateCode, s.templateVersion, s.total, s.grade, s.bandGrade, s.totalExplanation, "
-                + "s.totalExplanationZh, s.rank, s.percentile, s.status, s.subjectUnitCode, s.selfAssessment, "
-                + "s.selfAssessedAt, s.reviewComments, s.feedbackNotes, s.reviewedBy, s.reviewedAt "
-                + "from Scorecard s where s.runId = ?1 order by s.rank, s.employeeId, s.id", Object[].class)
-                .setParameter(1, runId).getResultList();
-        List<Scorecard> cards = new ArrayList<>(rows.size());
-        Map<Long, Scorecard> byId = new HashMap<>(rows.size() * 2);
-        for (Object[] r : rows) {
-            Scorecard s = new Scorecard();
-            s.id = (Long) r[0];
-            s.runId = (Long) r[1];
-            s.employeeId = (String) r[2];
-            s.unitCode = (String) r[3];
-            s.period = (String) r[4];
-            s.templateCode = (String) r[5];
-            s.templateVersion = (Integer) r[6];
-            s.total = (java.math.BigDecimal) r[7];
-            s.grade = (String) r[8];
-            s.bandGrade = (String) r[9];
-            s.totalExplanation = (String) r[10];
-            s.totalExplanationZh = (String) r[11];
-            s.rank = (Integer) r[12];
-            s.percentile = (java.math.BigDecimal) r[13];
-            s.status = (Scorecard.Status) r[14];
-            s.subjectUnitCode = (String) r[15];
-            s.selfAssessment = (String) r[16];
-            s.selfAssessedAt = (java.time.OffsetDateTime) r[17];
-            s.reviewComments = (String) r[18];
-            s.feedbackNotes = (String) r[19];
-            s.reviewedBy = (String) r[20];
-            s.reviewedAt = (java.time.OffsetDateTime) r[21];
-            cards.add(s);
-            byId.put(s.id, s);
+        List<Scorecard> cards = new ArrayList<>();
+        for (Object[] row : em.createQuery("select " + CARD_COLUMNS
+                        + " from Scorecard s where s.runId = ?1 order by s.rank, s.employeeId, s.id", Object[].class)
+                .setParameter(1, runId).getResultList()) {
+            cards.add(card(row));
         }
-        if (cards.isEmpty()) {
-            return cards;
+        if (!cards.isEmpty()) {
+            withItems(em, cards, ITEMS_OF_RUN, (c, st) -> st.setLong(1, runId));
         }
-        em.createQuery("select s.id, i.itemCode, i.metricCode, i.value, i.points, i.weight, i.weightedPoints, "
-                        + "i.explanation, i.explanationZh, i.insufficientData, i.samples, i.handling "
-                        + "from Scorecard s join s.items i where s.runId = ?1 order by s.id, index(i)", Object[].class)
-                .setParameter(1, runId).getResultStream().forEach(r -> {
-                    ScorecardItem i = new ScorecardItem();
-                    i.itemCode = (String) r[1];
-                    i.metricCode = (String) r[2];
-                    i.value = (java.math.BigDecimal) r[3];
-                    i.points = (java.math.BigDecimal) r[4];
-                    i.weight = (java.math.BigDecimal) r[5];
-                    i.weightedPoints = (java.math.BigDecimal) r[6];
-                    i.explanation = (String) r[7];
-                    i.explanationZh = (String) r[8];
-                    i.insufficientData = (Boolean) r[9];
-                    i.samples = (Long) r[10];
-                    i.handling = (String) r[11];
-                    byId.get((Long) r[0]).items.add(i);
-                });
         return cards;
     }
 
