@@ -59,16 +59,7 @@ class UploadLimitsTests {
             // let every one of them reach the resource
             Thread.sleep(1000);
             // all 20 connections of the pool are free: the idle uploads hold none (taking one waits at most 5 s)
-            List<Connection> pool = new ArrayList<>();
-            try {
-                for (int i = 0; i < 20; i++) {
-                    pool.add(dataSource.getConnection());
-                }
-            } finally {
-                for (Connection c : pool) {
-                    c.close();
-                }
-            }
+            takeEveryPoolConnection();
             for (int i = 0; i < 5; i++) {
                 long began = System.nanoTime();
                 // a database read, answered at once and not with a 500 after waiting 5 s for a connection
@@ -111,16 +102,7 @@ class UploadLimitsTests {
         Response again = sendInTwoParts(calls("pausing"), half, () -> {
             try {
                 Thread.sleep(1000);
-                List<Connection> pool = new ArrayList<>();
-                try {
-                    for (int i = 0; i < 20; i++) {
-                        pool.add(dataSource.getConnection());
-                    }
-                } finally {
-                    for (Connection c : pool) {
-                        c.close();
-                    }
-                }
+                takeEveryPoolConnection();
                 Thread.sleep(1000);
             } catch (Exception e) {
                 throw new IllegalStateException(e);
@@ -384,6 +366,20 @@ class UploadLimitsTests {
                 }
             }
             return "";
+        }
+    }
+
+    /** Takes all 20 connections of the pool at once (each waits at most 5 s) and gives them back. */
+    private void takeEveryPoolConnection() throws java.sql.SQLException {
+        List<Connection> pool = new ArrayList<>();
+        try {
+            for (int i = 0; i < 20; i++) {
+                pool.add(dataSource.getConnection());
+            }
+        } finally {
+            for (Connection c : pool) {
+                c.close();
+            }
         }
     }
 }
