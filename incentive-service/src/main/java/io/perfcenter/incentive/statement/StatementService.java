@@ -3,16 +3,15 @@ package io.perfcenter.incentive.statement;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.perfcenter.incentive.run.PayoutRun;
 import io.perfcenter.incentive.run.RunStatus;
+import io.perfcenter.incentive.statement.StatementPayloads.LineView;
 import io.perfcenter.incentive.statement.StatementPayloads.StatementView;
 import io.perfcenter.incentive.statement.StatementPayloads.UnitTotals;
-import io.perfcenter.incentive.web.Problems;
 import io.perfcenter.incentive.store.Json;
 import io.perfcenter.incentive.store.QueryFilters;
-import io.perfcenter.incentive.statement.StatementPayloads.LineView;
+import io.perfcenter.incentive.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import org.hibernate.Session;
 
 import java.math.BigDecimal;

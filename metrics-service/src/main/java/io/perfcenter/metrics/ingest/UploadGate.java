@@ -58,7 +58,9 @@ public class UploadGate {
                                  Function<InputStream, IngestReport> store) {
         return admitted(caller, () -> {
             try (SpooledBody received = SpooledBody.create()) {
-                EarlyStore started = early ? EarlyStore.start(received, stores, store) : null;
+                // a body declared shorter than a megabyte is stored after it arrives: no thread waits for it
+                boolean mayStartEarly = early && (declaredLength < 0 || declaredLength >= EarlyStore.START_BYTES);
+                EarlyStore started = mayStartEarly ? EarlyStore.start(received, stores, store) : null;
                 try {
                     received.receive(body, declaredLength, limits.uploadBody().asLongValue(),
                             limits.uploadIdleTimeout(), watchdogs);

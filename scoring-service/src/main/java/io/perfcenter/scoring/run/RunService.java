@@ -190,7 +190,7 @@ public class RunService {
             computed[i] = card;
         });
         List<Scorecard> cards = new ArrayList<>(List.of(computed));
-        // ranked before they are written, as the SQL of Ranking.rank would: each row written once
+        // ranked before they are written (the same code re-ranks a stored run after a change): each row written once
         Ranking.assign(cards, template);
         long t1 = System.nanoTime();
         writer.insert(cards, inputs);
