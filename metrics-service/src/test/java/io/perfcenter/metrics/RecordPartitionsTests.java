@@ -1,6 +1,7 @@
 package io.perfcenter.metrics;
 
 import io.agroal.api.AgroalDataSource;
+import io.perfcenter.metrics.ingest.PartitionsAhead;
 import io.perfcenter.metrics.ingest.RawRetention;
 import io.perfcenter.support.PostgresTestResource;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -51,6 +52,12 @@ class RecordPartitionsTests {
 
     @Inject
     RawRetention retention;
+
+    @Inject
+    PartitionsAhead ahead;
+
+    @Inject
+    java.time.Clock clock;
 
     @BeforeEach
     void organisation() {
@@ -240,6 +247,52 @@ class RecordPartitionsTests {
         // the bound of a policy: the current month and N before it
         assertEquals(YearMonth.of(2026, 9), RawRetention.firstKept(YearMonth.of(2026, 12), 3).orElseThrow());
         assertTrue(RawRetention.firstKept(YearMonth.of(2026, 12), 0).isEmpty());
+    }
+
+    @Test
+    void theMonthBeforeTheCurrentAndTheNextAreMadeAheadForEveryKind() throws Exception {
+        List<String> parents = partitionedTables();
+        assertTrue(parents.containsAll(List.of("call_record", "survey_record", "qa_evaluation", "incident_record",
+                "sale_record")), parents.toString());
+        // at start, in the background: the months around the service's "now"
+        YearMonth now = YearMonth.now(clock.getZone());
+        for (long waited = 0; !partitions("sale_record").contains(name("sale_record", now.plusMonths(1)))
+                && waited < 20_000; waited += 100) {
+            Thread.sleep(100);
+        }
+        for (String parent : parents) {
+            for (YearMonth month : List.of(now.minusMonths(1), now, now.plusMonths(1))) {
+                assertTrue(partitions(parent).contains(name(parent, month)), parent + " " + month);
+            }
+        }
+        // asked for January 2035: December, January and February, nothing before or after, for every kind; again: no-op
+        ahead.makeAround(YearMonth.of(2035, 1));
+        ahead.makeAround(YearMonth.of(2035, 1));
+        for (String parent : parents) {
+            List<String> made = partitions(parent).stream().filter(n -> n.matches(".*_203(4_1[12]|5_0[1-3])"))
+                    .toList();
+            assertEquals(List.of(parent + "_2034_12", parent + "_2035_01", parent + "_2035_02"), made);
+        }
+        // a month the retention no longer keeps is not made
+        assertEquals(List.of(YearMonth.of(2035, 1), YearMonth.of(2035, 2)), List.copyOf(
+                PartitionsAhead.monthsAround(YearMonth.of(2035, 1), java.util.Optional.of(YearMonth.of(2035, 1)))));
+        assertEquals(3, PartitionsAhead.monthsAround(YearMonth.of(2035, 1), java.util.Optional.empty()).size());
+    }
+
+    private static String name(String parent, YearMonth month) {
+        return String.format("%s_%04d_%02d", parent, month.getYear(), month.getMonthValue());
+    }
+
+    private List<String> partitionedTables() throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT relname FROM pg_class WHERE relkind = 'p' "
+                     + "AND relnamespace = current_schema()::regnamespace ORDER BY 1")) {
+            while (rs.next()) {
+                names.add(rs.getString(1));
+            }
+        }
+        return names;
     }
 
     private static String revised(String callJson, int revision) {
