@@ -26,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  * longer keeps. At start (in the background, so the service does not wait for it) and every six hours.
  *
  * <p>An upload still makes a missing month itself ({@link RecordPartitions#ensure}), for records of older or later
- * months; with this job the month close's uploads find their partitions made and do no DDL of their own: a partition
- * took one upload of 20,000 incidents about a tenth of its time on a 2-core machine (the table, its two indexes and
- * its trigger made and attached), and several uploads of a new month each waited for the one making it. Safe in every
+ * months; with this job the month close's uploads find their partitions made and do no DDL of their own (a table,
+ * its two indexes and its trigger made and attached while the upload waits), and uploads of a new month do not
+ * queue behind the one making it. Safe in every
  * replica at once: making a partition takes an advisory lock per partition and checks again under it.
  */
 @ApplicationScoped
