@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -83,6 +84,32 @@ class OrgAndAggregatesTests {
                 .get("/api/v1/metrics/aggregates").then().statusCode(200)
                 .body("agents.find { it.employeeId == 'A2' }.values.calls_handled.value", equalTo(160))
                 .body("agents.find { it.employeeId == 'B1' }.values.calls_handled.value", equalTo(310));
+    }
+
+    @Test
+    void aDefinitionOnceReadIsNotReadAgainAndANewOneIsFoundAtOnce() {
+        // the first read of these metrics may read the catalog; later ones of the same metrics do not
+        hr().queryParam("employeeId", "A1").queryParam("metric", "calls_handled").queryParam("metric", "aht")
+                .queryParam("period", "2026-10").get("/api/v1/metrics/aggregates").then().statusCode(200);
+        List<String> sql = RecordedSql.during(() -> hr().queryParam("employeeId", "A1")
+                .queryParam("metric", "calls_handled").queryParam("metric", "aht").queryParam("period", "2026-10")
+                .get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents[0].values.calls_handled.value", equalTo(310)));
+        assertTrue(sql.stream().noneMatch(q -> q.contains("metric_definition")), sql.toString());
+        // a metric created after that is read (and found) at its first use, as is a code that is no metric
+        hr().queryParam("employeeId", "A1").queryParam("metric", "calls_handled").queryParam("metric", "calls_cached")
+                .queryParam("period", "2026-10").get("/api/v1/metrics/aggregates").then().statusCode(400)
+                .body("field", equalTo("metric"));
+        hr().body(Map.of("code", "calls_cached", "nameZh", "接听量", "nameEn", "Calls (cache test)", "unit", "count",
+                        "direction", "HIGHER_BETTER", "aggregation", "SUM", "category", "internal-operations", "source", "acd"))
+                .post("/api/v1/metrics/catalog").then().statusCode(201);
+        as(null, "records-writer").body(List.of(Map.of("sourceSystem", "acd", "externalId", "cached-1",
+                        "employeeId", "A1", "metricCode", "calls_cached", "date", "2026-10-02", "value", 4)))
+                .post("/api/v1/metrics/values").then().statusCode(200).body("accepted", equalTo(1));
+        hr().queryParam("employeeId", "A1").queryParam("metric", "calls_handled").queryParam("metric", "calls_cached")
+                .queryParam("period", "2026-10").get("/api/v1/metrics/aggregates").then().statusCode(200)
+                .body("agents[0].values.calls_cached.value", equalTo(4))
+                .body("agents[0].values.calls_handled.value", equalTo(310));
     }
 
     @Test
