@@ -326,6 +326,7 @@ public class MonthCloseBench {
         try (InputStream in = Files.newInputStream(copyText)) {
             floor = floorCopy(TABLE.get(kind), COPY_COLUMNS.get(kind), in);
         }
+        double stored = copyAsStored(TABLE.get(kind), COPY_COLUMNS.get(kind), copyText);
         Files.delete(copyText);
         begin();
         long t0 = System.nanoTime();
@@ -336,7 +337,8 @@ public class MonthCloseBench {
         JsonNode report = JSON.readTree(r.body());
         stage("ingest " + kind + " (NDJSON)", n, "records", end(t0), "COPY same rows", floor, floor,
                 "accepted " + report.path("accepted").asLong() + ", rejected " + report.path("rejected").asLong()
-                        + ", " + (Files.size(ndjson) >> 20) + " MB");
+                        + ", " + (Files.size(ndjson) >> 20) + " MB; COPY as the service stores them (key table + "
+                        + String.format(Locale.ROOT, "month table) %.2f s", stored));
         Files.delete(ndjson);
         if (report.path("accepted").asLong() != n) {
             throw new IllegalStateException(kind + ": " + n + " sent, report " + r.body());
@@ -644,6 +646,52 @@ public class MonthCloseBench {
             st.execute("DROP TABLE bench_floor." + table);
             st.execute("CHECKPOINT");
             return s;
+        }
+    }
+
+    /**
+     * Not a floor, printed beside it: the same rows COPYed as metrics-service stores them since V8, their keys
+     * (source system, external id, revision, agent, day: the first five columns) into a scratch copy of
+     * {@code metrics.<table>_key} and the rows into a scratch copy of the record table (its indexes, not partitioned,
+     * no trigger), one COPY each, in one transaction; dropped afterwards. The storage's own cost: what an upload would
+     * take with nothing but its two COPYs. The seconds.
+     */
+    double copyAsStored(String table, String columns, Path copyText) throws Exception {
+        Path keys = copyText.resolveSibling(copyText.getFileName() + ".keys");
+        try (var lines = Files.lines(copyText); BufferedWriter out = Files.newBufferedWriter(keys)) {
+            for (var it = lines.iterator(); it.hasNext(); ) {
+                String line = it.next();
+                int end = -1;
+                for (int tabs = 0; tabs < 5; tabs++) {
+                    end = line.indexOf('\t', end + 1);
+                }
+                out.write(line, 0, end);
+                out.write('\n');
+            }
+        }
+        try (Connection c = adminConnection(); Statement st = c.createStatement()) {
+            st.execute("CREATE SCHEMA IF NOT EXISTS bench_floor");
+            st.execute("CREATE TABLE bench_floor.stored_key (LIKE metrics." + table + "_key INCLUDING ALL)");
+            st.execute("CREATE TABLE bench_floor.stored_rows (LIKE metrics." + table
+                    + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
+            c.setAutoCommit(false);
+            long t0 = System.nanoTime();
+            try (InputStream in = Files.newInputStream(keys)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_floor.stored_key (source_system, "
+                        + "external_id, revision, employee_id, activity_date) FROM STDIN", in, 1 << 16);
+            }
+            try (InputStream in = Files.newInputStream(copyText)) {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY bench_floor.stored_rows (" + columns
+                        + ") FROM STDIN", in, 1 << 16);
+            }
+            c.commit();
+            double s = seconds(t0);
+            c.setAutoCommit(true);
+            st.execute("DROP TABLE bench_floor.stored_key, bench_floor.stored_rows");
+            st.execute("CHECKPOINT");
+            return s;
+        } finally {
+            Files.delete(keys);
         }
     }
 
