@@ -296,7 +296,8 @@ class PayRunSeamsTests {
         assertEquals(List.of("0", "1000", "2000"),
                 asked.stream().map(r -> r.queryParameter("offset").firstValue()).sorted().toList());
         for (com.github.tomakehurst.wiremock.verification.LoggedRequest r : asked) {
-            // every page carries the run's request id and the person it acts for, as incentive-service
+            // every page, also those read on other threads, carries the run's request id and the person it acts
+            // for, as incentive-service
             assertEquals("req-pages", r.getHeader("X-Request-Id"), r.getUrl());
             assertEquals("H1", r.getHeader("X-Acting-For"), r.getUrl());
             assertTrue(TestApi.bearerClaims(r).contains("\"sub\":\"incentive-service\""), r.getUrl());
