@@ -248,4 +248,59 @@ class PayRunSeamsTests {
         as(HR).get(BASE + "/salaries/R11").then().statusCode(404);
         as(HR).get(BASE + "/salaries/R10").then().statusCode(404);
     }
+
+    // ---- 4. a unit of several pages: every page asked once and as the run asks, every scorecard paid once
+
+    @Test
+    void aUnitOfSeveralPagesIsPaidWholeAndEveryPageIsAskedAsTheRunAsksTheFirst() {
+        int agents = 2_345;
+        List<Map<String, Object>> salaries = new java.util.ArrayList<>();
+        List<Map<String, Object>> cards = new java.util.ArrayList<>();
+        for (int i = 1; i <= agents; i++) {
+            String employee = String.format("PG%04d", i);
+            salaries.add(salary(employee, "1000.00", "2026-01-01"));
+            // scoring lists a unit by rank, not by employee: the run orders its statements itself
+            cards.add(card(60_000 + i, employee, "PG-1", "2026-08", i % 2 == 0 ? "excellent" : "good", "LOCKED")
+                    .build());
+        }
+        java.util.Collections.reverse(cards);
+        as(HR).body(salaries).put(BASE + "/salaries").then().statusCode(200).body("accepted", is(agents));
+        as(HR).body(plan("PAGE-PLAN")).post(BASE + "/plans").then().statusCode(201);
+        for (int offset = 0; offset < agents; offset += 1000) {
+            downstream.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(TestApi.SCORECARDS))
+                    .withQueryParam("unit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PG-1"))
+                    .withQueryParam("offset", com.github.tomakehurst.wiremock.client.WireMock.equalTo(
+                            Integer.toString(offset)))
+                    .willReturn(com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                                    TestApi.json(cards.subList(offset, Math.min(offset + 1000, agents))))
+                            .withHeader("X-Total-Count", Integer.toString(agents))));
+        }
+
+        // 1,173 × 1,000.00 × 30% × 1.0 + 1,172 × 1,000.00 × 30% × 1.1 = 351,900.00 + 386,760.00 = 738,660.00
+        Response paid = as(HR).header("X-Request-Id", "req-pages").body(run("PAGE-PLAN", "2026-08", "PG-1"))
+                .post(BASE + "/runs");
+        paid.then().statusCode(201).body("statementCount", is(agents)).body("totalAmount", is(money("738660.00")));
+        List<String> employees = paid.jsonPath().getList("statements.employeeId");
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 1; i <= agents; i++) {
+            expected.add(String.format("PG%04d", i));
+        }
+        assertEquals(expected, employees);
+
+        List<com.github.tomakehurst.wiremock.verification.LoggedRequest> asked = downstream.findAll(
+                com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(
+                                com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo(TestApi.SCORECARDS))
+                        .withQueryParam("unit", com.github.tomakehurst.wiremock.client.WireMock.equalTo("PG-1")));
+        // up to the list's X-Total-Count: 2,345 scorecards are three pages
+        assertEquals(List.of("0", "1000", "2000"),
+                asked.stream().map(r -> r.queryParameter("offset").firstValue()).sorted().toList());
+        for (com.github.tomakehurst.wiremock.verification.LoggedRequest r : asked) {
+            // every page, also those read on other threads, carries the run's request id and the person it acts
+            // for, as incentive-service
+            assertEquals("req-pages", r.getHeader("X-Request-Id"), r.getUrl());
+            assertEquals("H1", r.getHeader("X-Acting-For"), r.getUrl());
+            assertTrue(TestApi.bearerClaims(r).contains("\"sub\":\"incentive-service\""), r.getUrl());
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.perfcenter.incentive.client;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.ExecutionContext;
 import org.eclipse.microprofile.faulttolerance.Fallback;
@@ -22,16 +23,22 @@ public class ScoringClient {
 
     private final ScoringRestClient asCaller;
     private final ScoringSystemRestClient asService;
+    // reads the later pages of a unit's scorecards side by side, with the request's context (its request id and the
+    // person acted for travel along, as on the request's own thread)
+    private final ManagedExecutor executor;
 
-    ScoringClient(@RestClient ScoringRestClient asCaller, @RestClient ScoringSystemRestClient asService) {
+    ScoringClient(@RestClient ScoringRestClient asCaller, @RestClient ScoringSystemRestClient asService,
+                  ManagedExecutor executor) {
         this.asCaller = asCaller;
         this.asService = asService;
+        this.executor = executor;
     }
 
     /**
      * The period's published scorecards of a unit, as scoring-service lists them (every page, up to the list's length
      * scoring gives in {@code X-Total-Count}: a center of 10,000 agents is 10 pages, not 10 and an empty 11th that
-     * scoring counted its scorecards for). A read of a whole unit:
+     * scoring counted its scorecards for; the nine after the first read {@value AllPages#PAGES_AT_ONCE} at a time,
+     * see {@link AllPages#readCounted}). A read of a whole unit:
      * its own limit ({@link MetricsClient#UNIT_READ_TIMEOUT_MS}, {@code PERFCENTER_UNIT_READ_TIMEOUT_MS}), as the
      * center's 10,000 scorecards take seconds on a busy machine, and not repeated once it ran out of time.
      */
@@ -44,7 +51,7 @@ public class ScoringClient {
     public List<Scorecard> publishedScorecards(ReadAs as, String period, String unitCode) {
         ScoringReads scoring = as(as);
         return AllPages.readCounted((limit, offset) -> scoring.scorecards(period, unitCode, Scorecard.PUBLISHED,
-                limit, offset));
+                limit, offset), executor);
     }
 
     /** Every published scorecard of one employee, all periods (promotion looks back over several months). */

@@ -97,7 +97,7 @@ class ScoringConsumerContractTests {
         Scorecard card = AllPages.readCounted((limit, offset) -> {
             offsets.add(offset);
             return client(server).scorecards("2026-10", "G1", Scorecard.PUBLISHED, limit, offset);
-        }).get(0);
+        }, Runnable::run).get(0);
         assertEquals(List.of(0), offsets);
         assertEquals("E1", card.employeeId());
         assertEquals("PUBLISHED", card.status());
