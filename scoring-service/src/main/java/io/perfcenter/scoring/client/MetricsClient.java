@@ -13,6 +13,7 @@ import io.perfcenter.scoring.web.Problems;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
@@ -55,10 +56,15 @@ public class MetricsClient {
 
     private final MetricsRestClient rest;
     private final MetricsSystemRestClient system;
+    // reads the later pages of a unit's assignments side by side, with the request's context (its request id and the
+    // person acted for travel along, as on the request's own thread)
+    private final ManagedExecutor executor;
 
-    MetricsClient(@RestClient MetricsRestClient rest, @RestClient MetricsSystemRestClient system) {
+    MetricsClient(@RestClient MetricsRestClient rest, @RestClient MetricsSystemRestClient system,
+                  ManagedExecutor executor) {
         this.rest = rest;
         this.system = system;
+        this.executor = executor;
     }
 
     /**
@@ -132,7 +138,8 @@ public class MetricsClient {
             successThreshold = 2, skipOn = MetricsRejection.class)
     @Fallback(fallbackMethod = "assignmentsUnavailable", skipOn = MetricsRejection.class)
     public List<Assignment> assignments(String code, LocalDate from, LocalDate to, String policy) {
-        return AllPages.readCounted((limit, offset) -> rest.assignments(code, from, to, policy, limit, offset));
+        return AllPages.readCounted((limit, offset) -> rest.assignments(code, from, to, policy, limit, offset),
+                executor);
     }
 
     /**

@@ -1,17 +1,22 @@
 package io.perfcenter.scoring.client;
 
 import org.jboss.resteasy.reactive.RestResponse;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A whole list is read page by page until a short page; an exact multiple of the page size costs one empty page,
- * unless the pages say the list's total (X-Total-Count).
+ * unless the pages say the list's total (X-Total-Count); then the pages after the first are read side by side (the
+ * class is incentive-service's copy: its AllPagesTests read them at the same time and fail a page).
  */
 class AllPagesTests {
 
@@ -49,13 +54,24 @@ class AllPagesTests {
         assertEquals(List.of(0), asked);
     }
 
+    private static final ExecutorService EXECUTOR = Executors.newFixedThreadPool(AllPages.PAGES_AT_ONCE);
+
+    @AfterAll
+    static void stop() {
+        EXECUTOR.shutdownNow();
+    }
+
+    /** Reads the list counted; the offsets asked, sorted (the pages after the first are read side by side). */
     static List<Integer> readCounted(List<Integer> list, List<Integer> offsetsAsked, boolean withTotal) {
-        return AllPages.readCounted((limit, offset) -> {
-            offsetsAsked.add(offset);
+        List<Integer> asked = Collections.synchronizedList(new ArrayList<>());
+        List<Integer> read = AllPages.readCounted((limit, offset) -> {
+            asked.add(offset);
             RestResponse.ResponseBuilder<List<Integer>> page = RestResponse.ResponseBuilder.ok(
                     list.subList(Math.min(offset, list.size()), Math.min(offset + limit, list.size())));
             return withTotal ? page.header(AllPages.TOTAL, list.size()).build() : page.build();
-        });
+        }, EXECUTOR);
+        offsetsAsked.addAll(asked.stream().sorted().toList());
+        return read;
     }
 
     @Test

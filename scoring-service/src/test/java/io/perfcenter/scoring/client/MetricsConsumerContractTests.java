@@ -292,7 +292,8 @@ class MetricsConsumerContractTests {
     @PactTestFor(pactMethod = "assignments")
     void assignments(MockServer server) {
         Assignment row = AllPages.readCounted((limit, offset) -> client(server).assignments("G1",
-                LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "MOST_DAYS", limit, offset)).get(0);
+                        LocalDate.of(2026, 10, 1), LocalDate.of(2026, 10, 31), "MOST_DAYS", limit, offset),
+                Runnable::run).get(0);
         assertEquals("MOST_DAYS", row.policy());
         assertTrue(row.memberships().get(0).days() > 0);
     }
