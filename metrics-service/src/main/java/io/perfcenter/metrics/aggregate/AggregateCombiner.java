@@ -9,6 +9,7 @@ import io.perfcenter.metrics.ingest.RecordKind;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,10 +51,13 @@ final class AggregateCombiner {
      */
     static Map<Cell, Map<String, MetricAggregate>> combine(AggregatePlan plan, SourceFigures figures, boolean totals,
                                                            Set<String> knownAgents, String wholeBucket) {
-        SourceFigures all = totals ? withUnitTotals(plan, figures) : figures;
+        // the scope's own cells are looked up in a map of their own: the agents' maps are not copied to add them
+        SourceFigures unit = totals ? unitTotals(plan, figures) : new SourceFigures(Map.of(), Map.of());
         Set<Cell> cells = new LinkedHashSet<>();
-        all.records().values().forEach(m -> cells.addAll(m.keySet()));
-        cells.addAll(all.pushed().keySet());
+        for (SourceFigures part : List.of(figures, unit)) {
+            part.records().values().forEach(m -> cells.addAll(m.keySet()));
+            cells.addAll(part.pushed().keySet());
+        }
         if (!knownAgents.isEmpty()) {
             for (String agent : knownAgents) {
                 cells.add(new Cell(agent, wholeBucket));
@@ -63,11 +67,16 @@ final class AggregateCombiner {
             }
         }
         Map<Cell, Map<String, MetricAggregate>> result = new LinkedHashMap<>();
+        // a cell's sums by record kind (ordinal), looked up once per kind rather than once per column of each metric
+        RecordSums[] sums = new RecordSums[RecordKind.values().length];
         for (Cell cell : cells) {
+            SourceFigures part = totals && cell.isTotal() ? unit : figures;
+            Arrays.fill(sums, null);
+            part.records().forEach((kind, byCell) -> sums[kind.ordinal()] = byCell.get(cell));
+            Map<String, PushedFigures> pushed = part.pushed().getOrDefault(cell, Map.of());
             Map<String, MetricAggregate> values = new LinkedHashMap<>();
-            Map<String, PushedFigures> pushed = all.pushed().getOrDefault(cell, Map.of());
             for (MetricParts metric : plan.metrics()) {
-                MetricAggregate value = value(metric, all.records(), cell, pushed.get(metric.code()));
+                MetricAggregate value = value(metric, sums, cell, pushed.get(metric.code()));
                 if (value != null) {
                     values.put(metric.code(), value);
                 }
@@ -79,9 +88,11 @@ final class AggregateCombiner {
         return result;
     }
 
-    /** A metric's value in a cell, or null when it has none there. */
-    static MetricAggregate value(MetricParts metric, Map<RecordKind, Map<Cell, RecordSums>> records, Cell cell,
-                                 PushedFigures pushed) {
+    /**
+     * A metric's value in a cell, or null when it has none there; {@code records}: the cell's sums by record kind (by
+     * the kind's ordinal, null where it has none).
+     */
+    static MetricAggregate value(MetricParts metric, RecordSums[] records, Cell cell, PushedFigures pushed) {
         Aggregation aggregation = metric.aggregation();
         if (aggregation == Aggregation.LATEST) {
             // "latest" of a unit has no meaning: the unit total leaves such metrics out
@@ -93,15 +104,15 @@ final class AggregateCombiner {
         BigDecimal denominator = null;
         if (metric.derived()) {
             for (ColumnRef at : metric.samples()) {
-                samples += column(records, at, cell).longValueExact();
+                samples += column(records, at).longValueExact();
             }
-            numerator = column(records, metric.numerator(), cell);
+            numerator = column(records, metric.numerator());
             if (metric.subtract() != null) {
-                numerator = numerator.subtract(column(records, metric.subtract(), cell));
+                numerator = numerator.subtract(column(records, metric.subtract()));
             }
             numerator = numerator.multiply(metric.scale());
             if (metric.denominator() != null) {
-                denominator = column(records, metric.denominator(), cell);
+                denominator = column(records, metric.denominator());
             }
         }
         switch (aggregation) {
@@ -114,7 +125,7 @@ final class AggregateCombiner {
             }
             case MAX, MIN -> {
                 boolean max = aggregation == Aggregation.MAX;
-                BigDecimal v = metric.derived() && rawColumn(records, metric.numerator(), cell) != null ? numerator
+                BigDecimal v = metric.derived() && rawColumn(records, metric.numerator()) != null ? numerator
                         : null;
                 BigDecimal q = pushed == null ? null : max ? pushed.max() : pushed.min();
                 if (v == null) {
@@ -140,10 +151,26 @@ final class AggregateCombiner {
      * by column, their pushed figures added up. The given figures are not changed.
      */
     static SourceFigures withUnitTotals(AggregatePlan plan, SourceFigures figures) {
+        SourceFigures unit = unitTotals(plan, figures);
+        Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
+        figures.records().forEach((kind, cells) -> {
+            Map<Cell, RecordSums> withTotals = new HashMap<>(cells);
+            withTotals.putAll(unit.records().get(kind));
+            records.put(kind, withTotals);
+        });
+        Map<Cell, Map<String, PushedFigures>> pushed = new HashMap<>(figures.pushed());
+        pushed.putAll(unit.pushed());
+        return new SourceFigures(records, pushed);
+    }
+
+    /**
+     * The scope's own cells alone, one per bucket (employee null): the agents' record sums merged column by column,
+     * their pushed figures added up.
+     */
+    static SourceFigures unitTotals(AggregatePlan plan, SourceFigures figures) {
         Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
         figures.records().forEach((kind, cells) -> {
             List<Column> columns = plan.columns().get(kind);
-            Map<Cell, RecordSums> withTotals = new HashMap<>(cells);
             Map<Cell, RecordSums> totals = new HashMap<>();
             cells.forEach((cell, sums) -> totals.merge(Cell.total(cell.bucket()), sums, (a, b) -> {
                 BigDecimal[] merged = new BigDecimal[a.columns().length];
@@ -152,17 +179,14 @@ final class AggregateCombiner {
                 }
                 return new RecordSums(a.records() + b.records(), merged);
             }));
-            withTotals.putAll(totals);
-            records.put(kind, withTotals);
+            records.put(kind, totals);
         });
-        Map<Cell, Map<String, PushedFigures>> pushed = new HashMap<>(figures.pushed());
         Map<Cell, Map<String, PushedFigures>> totals = new HashMap<>();
         figures.pushed().forEach((cell, byMetric) -> {
             Map<String, PushedFigures> total = totals.computeIfAbsent(Cell.total(cell.bucket()), k -> new HashMap<>());
             byMetric.forEach((metric, p) -> total.merge(metric, p.withoutLatest(), PushedFigures::plus));
         });
-        pushed.putAll(totals);
-        return new SourceFigures(records, pushed);
+        return new SourceFigures(records, totals);
     }
 
     /**
@@ -192,14 +216,13 @@ final class AggregateCombiner {
     }
 
     /** A column's value in the cell, null when the cell has no record of the kind or no record had a value. */
-    private static BigDecimal rawColumn(Map<RecordKind, Map<Cell, RecordSums>> records, ColumnRef at, Cell cell) {
-        Map<Cell, RecordSums> cells = records.get(at.kind());
-        RecordSums sums = cells == null ? null : cells.get(cell);
+    private static BigDecimal rawColumn(RecordSums[] records, ColumnRef at) {
+        RecordSums sums = records[at.kind().ordinal()];
         return sums == null ? null : sums.column(at.index());
     }
 
-    private static BigDecimal column(Map<RecordKind, Map<Cell, RecordSums>> records, ColumnRef at, Cell cell) {
-        return orZero(rawColumn(records, at, cell));
+    private static BigDecimal column(RecordSums[] records, ColumnRef at) {
+        return orZero(rawColumn(records, at));
     }
 
     private static BigDecimal orZero(BigDecimal v) {

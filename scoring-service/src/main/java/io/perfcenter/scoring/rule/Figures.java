@@ -49,7 +49,12 @@ public final class Figures {
 
     /** "2,412 calls", or just "2,412" without a unit. */
     public static String withUnit(BigDecimal value, String unit) {
-        return unit == null || unit.isBlank() ? format(value) : format(value) + " " + unit;
+        return withUnit(format(value), unit);
+    }
+
+    /** {@link #withUnit(BigDecimal, String)} of a figure already {@link #format formatted}. */
+    public static String withUnit(String figure, String unit) {
+        return unit == null || unit.isBlank() ? figure : figure + " " + unit;
     }
 
     /**
@@ -57,7 +62,12 @@ public final class Figures {
      * English units templates name ({@link #unitZh}), else as the template gives it.
      */
     public static String withUnitZh(BigDecimal value, String unit) {
-        return unit == null || unit.isBlank() ? format(value) : format(value) + " " + unitZh(unit);
+        return withUnitZh(format(value), unit);
+    }
+
+    /** {@link #withUnitZh(BigDecimal, String)} of a figure already {@link #format formatted}. */
+    public static String withUnitZh(String figure, String unit) {
+        return unit == null || unit.isBlank() ? figure : figure + " " + unitZh(unit);
     }
 
     private static final java.util.Map<String, String> UNITS_ZH = java.util.Map.ofEntries(

@@ -73,34 +73,41 @@ public record LinearRule(
     @Override
     public RuleScore score(BigDecimal value) {
         boolean higherIsBetter = full.compareTo(zero) > 0;
-        String shown = withUnit(value, unit);
-        String shownZh = withUnitZh(value, unit);
-        String of = " of " + format(worth()) + " points";
-        String ofZh = "，满分 " + format(worth()) + " 分";
+        // each figure formatted once and written in both languages (a run scores thousands of items: JFR of the 1×
+        // month close, Figures.format the largest part of scoring a card)
+        String valueText = format(value);
+        String worthText = format(worth());
+        String shown = withUnit(valueText, unit);
+        String shownZh = withUnitZh(valueText, unit);
+        String of = " of " + worthText + " points";
+        String ofZh = "，满分 " + worthText + " 分";
         if (higherIsBetter ? value.compareTo(full) >= 0 : value.compareTo(full) <= 0) {
             String sign = higherIsBetter ? " ≥ " : " ≤ ";
+            String fullText = format(full);
             return new RuleScore(Figures.points(worth()),
-                    shown + sign + withUnit(full, unit) + " (full marks) → " + format(worth()) + of,
-                    shownZh + sign + withUnitZh(full, unit) + "（满分）→ " + format(worth()) + " 分" + ofZh);
+                    shown + sign + withUnit(fullText, unit) + " (full marks) → " + worthText + of,
+                    shownZh + sign + withUnitZh(fullText, unit) + "（满分）→ " + worthText + " 分" + ofZh);
         }
+        String zeroText = format(zero);
         if (higherIsBetter ? value.compareTo(zero) <= 0 : value.compareTo(zero) >= 0) {
             String sign = higherIsBetter ? " ≤ " : " ≥ ";
             return new RuleScore(Figures.points(BigDecimal.ZERO),
-                    shown + sign + withUnit(zero, unit) + " (zero) → 0" + of,
-                    shownZh + sign + withUnitZh(zero, unit) + "（零分）→ 0 分" + ofZh);
+                    shown + sign + withUnit(zeroText, unit) + " (zero) → 0" + of,
+                    shownZh + sign + withUnitZh(zeroText, unit) + "（零分）→ 0 分" + ofZh);
         }
         // written so that both differences are positive: (10 − 6.5) / (10 − 5) for lower-is-better minutes
         BigDecimal gained = higherIsBetter ? value.subtract(zero) : zero.subtract(value);
         BigDecimal span = higherIsBetter ? full.subtract(zero) : zero.subtract(full);
         BigDecimal earned = worth().multiply(gained).divide(span, 2, RoundingMode.HALF_UP);
+        String fullText = format(full);
         String fraction = higherIsBetter
-                ? "(" + format(value) + " − " + format(zero) + ") / (" + format(full) + " − " + format(zero) + ")"
-                : "(" + format(zero) + " − " + format(value) + ") / (" + format(zero) + " − " + format(full) + ")";
-        String formula = format(worth()) + " × " + fraction + " = " + format(earned);
+                ? "(" + valueText + " − " + zeroText + ") / (" + fullText + " − " + zeroText + ")"
+                : "(" + zeroText + " − " + valueText + ") / (" + zeroText + " − " + fullText + ")";
+        String formula = worthText + " × " + fraction + " = " + format(earned);
         return new RuleScore(earned,
-                shown + " lies between " + withUnit(full, unit) + " (full marks) and " + withUnit(zero, unit)
+                shown + " lies between " + withUnit(fullText, unit) + " (full marks) and " + withUnit(zeroText, unit)
                         + " (zero): " + formula + of,
-                shownZh + " 介于 " + withUnitZh(full, unit) + "（满分）与 " + withUnitZh(zero, unit) + "（零分）之间："
+                shownZh + " 介于 " + withUnitZh(fullText, unit) + "（满分）与 " + withUnitZh(zeroText, unit) + "（零分）之间："
                         + formula + ofZh);
     }
 }

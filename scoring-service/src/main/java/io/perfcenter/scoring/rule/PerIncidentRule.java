@@ -79,10 +79,14 @@ public record PerIncidentRule(
         BigDecimal deducted = value.multiply(perIncident);
         BigDecimal raw = max.subtract(deducted);
         String product = " × " + format(perIncident) + " = " + format(deducted);
-        Explanation computation = Explanation.of(withUnit(value, unit) + product + " deducted from " + format(max),
-                withUnitZh(value, unit) + product + "，从 " + format(max) + " 中扣除");
+        // each figure formatted once for both languages
+        String valueText = format(value);
+        String maxText = format(max);
+        Explanation computation = Explanation.of(withUnit(valueText, unit) + product + " deducted from " + maxText,
+                withUnitZh(valueText, unit) + product + "，从 " + maxText + " 中扣除");
         if (raw.compareTo(lowest) < 0) {
-            computation = computation.plus(", floored at " + format(lowest), "，保底 " + format(lowest));
+            String lowestText = format(lowest);
+            computation = computation.plus(", floored at " + lowestText, "，保底 " + lowestText);
             raw = lowest;
         } else {
             computation = computation.plus(Explanation.same(" = " + format(raw)));
