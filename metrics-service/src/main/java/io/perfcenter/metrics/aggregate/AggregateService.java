@@ -148,8 +148,8 @@ public class AggregateService {
     }
 
     /**
-     * The definitions named, from {@link #known} or, for codes not seen yet, read in one query (one agent's month of
-     * six metrics read them one by one once: six round trips).
+     * The definitions named, from {@link #known} or, for codes not seen yet, read in one query (read one by one, the
+     * six metrics of one agent's month took six round trips).
      */
     List<MetricDefinition> definitions(List<String> metrics) {
         if (metrics == null || metrics.isEmpty()) {

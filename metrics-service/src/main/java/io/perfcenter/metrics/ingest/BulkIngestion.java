@@ -418,9 +418,8 @@ public class BulkIngestion {
         /**
          * Rows of the next chunk: twice the last, up to chunkRows, and, when the body's size is known, at most a quarter
          * of the rows still to come (estimated from the bytes a row took so far), at least LAST_CHUNKS_MIN_ROWS (or
-         * twice the last, when that is less). The last
-         * chunk is stored after all parsing is done, with nothing to overlap it: kept small, it ends the upload soon
-         * after its last row is parsed.
+         * twice the last, when that is less). The last chunk is stored after all parsing is done, with nothing to
+         * overlap it: kept small, it ends the upload soon after its last row is parsed.
          */
         private int nextChunkLimit() {
             long next = Math.min((long) chunkLimit * 2, config.ingest().chunkRows());

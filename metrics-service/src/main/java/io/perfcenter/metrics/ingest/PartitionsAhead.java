@@ -28,8 +28,8 @@ import java.util.concurrent.TimeUnit;
  * <p>An upload still makes a missing month itself ({@link RecordPartitions#ensure}), for records of older or later
  * months; with this job the month close's uploads find their partitions made and do no DDL of their own (a table,
  * its two indexes and its trigger made and attached while the upload waits), and uploads of a new month do not
- * queue behind the one making it. Safe in every
- * replica at once: making a partition takes an advisory lock per partition and checks again under it.
+ * queue behind the one making it. Safe in every replica at once: making a partition takes an advisory lock per
+ * partition and checks again under it.
  */
 @ApplicationScoped
 public class PartitionsAhead {
@@ -74,7 +74,7 @@ public class PartitionsAhead {
         }
     }
 
-    /** The months made ahead around {@code current}: the one before, it and the next, none before the retention's bound. */
+    /** The months made ahead around {@code current}: the one before, it and the next; none before the retention's. */
     public static Set<YearMonth> monthsAround(YearMonth current, Optional<YearMonth> firstKept) {
         Set<YearMonth> months = new TreeSet<>(List.of(current.minusMonths(1), current, current.plusMonths(1)));
         firstKept.ifPresent(first -> months.removeIf(m -> m.isBefore(first)));
