@@ -495,7 +495,7 @@ public class MonthCloseBench {
         while (!(Files.exists(log) && Files.readString(log).contains(done))) {
             if (seconds(t0) > 180) {
                 System.out.println("(metrics-service's first anomaly scan had not ended after 3 minutes: "
-                        + "reading anyway)");
+                        + "starting the close anyway)");
                 return;
             }
             Thread.sleep(200);
