@@ -29,6 +29,7 @@ final class EarlyStore {
 
     private final Thread thread;
     private volatile boolean started;
+    private volatile long startedAt;   // System.nanoTime() when storing started
     private volatile IngestReport report;
     private volatile RuntimeException failure;
 
@@ -48,6 +49,7 @@ final class EarlyStore {
             return;
         }
         started = true;
+        startedAt = System.nanoTime();
         try (InputStream in = body.follow(PATIENCE)) {
             report = store.apply(in);
         } catch (RuntimeException e) {
@@ -88,6 +90,11 @@ final class EarlyStore {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** When storing started ({@link System#nanoTime()}), or 0 when it never did. */
+    long startedAt() {
+        return started ? startedAt : 0;
     }
 
     /** Whether this store answered the upload: stored it, or failed as storing it after arrival would fail too. */

@@ -47,6 +47,13 @@ final class SpooledBody implements AutoCloseable {
      * Reads {@code body} to its end into the file. A watchdog on {@code timer} interrupts the reading thread when it
      * has waited longer than {@code idle} for bytes; the interrupted blocking read ends the upload.
      */
+    /** Bytes received so far. */
+    long size() {
+        synchronized (progress) {
+            return received;
+        }
+    }
+
     void receive(InputStream body, long declaredLength, long limit, Duration idle,
                  ScheduledExecutorService timer) throws IOException {
         this.declaredLength = declaredLength;

@@ -4,6 +4,7 @@ import io.perfcenter.metrics.config.LimitsConfig;
 import io.perfcenter.metrics.web.Problems;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -26,6 +27,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 public class UploadGate {
+
+    private static final Logger LOG = Logger.getLogger(UploadGate.class);
 
     private final LimitsConfig limits;
     private final ConcurrentMap<String, Integer> running = new ConcurrentHashMap<>();
@@ -56,6 +59,7 @@ public class UploadGate {
      */
     public IngestReport streamed(String caller, long declaredLength, InputStream body, boolean early,
                                  Function<InputStream, IngestReport> store) {
+        long began = System.nanoTime();
         return admitted(caller, () -> {
             try (SpooledBody received = SpooledBody.create()) {
                 // a body declared shorter than a megabyte is stored after it arrives: no thread waits for it
@@ -64,6 +68,12 @@ public class UploadGate {
                 try {
                     received.receive(body, declaredLength, limits.uploadBody().asLongValue(),
                             limits.uploadIdleTimeout(), watchdogs);
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("upload body of %d bytes arrived in %d ms; storing it %s", received.size(),
+                                (System.nanoTime() - began) / 1_000_000, started == null || started.startedAt() == 0
+                                        ? "starts now" : "started at " + (started.startedAt() - began) / 1_000_000
+                                        + " ms");
+                    }
                 } finally {
                     if (started != null) {
                         // the whole body arrived (the store goes on to commit it) or receiving failed (the store
