@@ -75,17 +75,22 @@ class AggregateComputation {
 
     /** The values of every cell: one per agent and bucket and, with totals, the scope's own per bucket. */
     Map<Cell, Map<String, MetricAggregate>> compute(Request request) {
-        // a unit read someone waits for holds the scheduled scan back (AggregateLoad)
-        boolean foreground = !load.background() && request.scope() instanceof AggregateScope.Unit;
-        if (foreground) {
-            load.enterForeground();
+        // a unit read someone waits for holds the scheduled scan back (AggregateLoad; not when the scan reads)
+        if (request.scope() instanceof AggregateScope.Unit) {
+            return load.inForeground(() -> computeNow(request));
         }
-        try {
-            return computeNow(request);
-        } finally {
-            if (foreground) {
-                load.exitForeground();
-            }
+        return computeNow(request);
+    }
+
+    /**
+     * The agents who belonged to the unit or a unit below it at some day of [from, to], with those memberships cut
+     * to the range (ends exclusive), as a unit read joins them ({@link MemberWindows#ofUnit}).
+     */
+    MemberWindows unitMembers(String unitCode, LocalDate from, LocalDate to) {
+        try (Connection c = dataSource.getConnection()) {
+            return MemberWindows.of(c, new AggregateScope.Unit(unitCode), from, to);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the unit's members", e);
         }
     }
 

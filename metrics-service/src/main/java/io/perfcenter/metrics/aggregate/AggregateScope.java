@@ -19,7 +19,11 @@ public sealed interface AggregateScope {
     record Agents(List<String> employeeIds) implements AggregateScope {
     }
 
-    /** The agents' records dated on a day they belonged to one of the units (codes given with the units below). */
+    /**
+     * The agents' records dated on a day they belonged to one of the units (codes given with the units below): what
+     * a leader sees of the agents, or, with the units a unit's agents belonged to, a piece of that unit's read (the
+     * anomaly scan's, {@link AggregateService#forUnitAgents}).
+     */
     record AgentsIn(List<String> employeeIds, List<String> unitCodes) implements AggregateScope {
     }
 

@@ -78,6 +78,49 @@ public class AggregateService {
     }
 
     /**
+     * A unit's agents over a range, by employee id, and the units (the unit or units below it) they belonged to in
+     * it: what {@link #forUnitAgents} reads a part of the unit's agents through.
+     */
+    public record UnitMembers(String unitCode, List<String> agents, List<String> units) {
+    }
+
+    /** Every agent who belonged to the unit (or a unit below it) during [from, to], as {@link #forUnit} lists them. */
+    public UnitMembers members(String unitCode, LocalDate from, LocalDate to) {
+        org.unit(unitCode);
+        MemberWindows windows = computation.unitMembers(unitCode, from, to);
+        // ordered as forUnit orders its agents (a TreeMap of ids), not by the database's collation
+        List<String> agents = new ArrayList<>(windows.agents());
+        agents.sort(null);
+        return new UnitMembers(unitCode, agents, List.copyOf(new LinkedHashSet<>(List.of(windows.units()))));
+    }
+
+    /**
+     * Some of a unit's agents (of {@code unit}'s) with the values and the last unit {@link #forUnit} gives them: each
+     * agent's records of the days they belonged to one of the unit's units (the whole range for one who moved within
+     * it), read without the other agents' (the anomaly scan reads a large unit in such pieces). No unit total.
+     */
+    public List<AgentAggregates> forUnitAgents(UnitMembers unit, List<String> agents, List<String> metrics,
+                                               LocalDate from, LocalDate to) {
+        List<MetricDefinition> defs = definitions(metrics);
+        if (agents.isEmpty() || unit.units().isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> units = new HashMap<>();
+        // the memberships of these agents in the unit's units are those of the unit read (MemberWindows.ofAgentsIn)
+        Map<Cell, Map<String, MetricAggregate>> cells = computation.compute(new Request(
+                new AggregateScope.AgentsIn(agents, unit.units()), defs, from, to, Bucketing.whole(from), false, null,
+                units, true));
+        Map<String, Map<String, MetricAggregate>> byAgent = new TreeMap<>();
+        cells.forEach((cell, values) -> {
+            if (!cell.isTotal()) {
+                byAgent.computeIfAbsent(cell.employeeId(), k -> new LinkedHashMap<>()).putAll(values);
+            }
+        });
+        return byAgent.entrySet().stream()
+                .map(e -> new AgentAggregates(e.getKey(), e.getValue(), null, units.get(e.getKey()))).toList();
+    }
+
+    /**
      * The agent's period values; with {@code within} (the units a leader sees the agent through, see
      * {@link AggregateScope.AgentsIn}) only the records of the days they belonged to one of those units.
      */

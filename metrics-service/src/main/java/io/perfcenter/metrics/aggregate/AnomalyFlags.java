@@ -36,14 +36,25 @@ import java.util.regex.Pattern;
  * that stores it, and metrics' notification rules tell the leaders of the agent's unit and of the units above it.
  * A job scans the current month and the month before every {@code perfcenter.metrics.anomaly.scan-every} (default
  * 6h; {@code off} stops it); hr and admin may ask for a scan at any time ({@code scanAnomalies}).
+ *
+ * <p>A unit is scanned in pieces of at most {@link #PIECE_AGENTS} of its agents, each piece's figures exactly those
+ * the whole unit's read gives its agents; the job runs in the background ({@link AggregateLoad}) and, before each
+ * piece's reads, waits while foreground work (a unit read, an upload being stored, a scan asked for) is in progress,
+ * at most {@link #BACKGROUND_PATIENCE} in all per month scanned.
  */
 @ApplicationScoped
 public class AnomalyFlags {
 
     private static final Logger LOG = Logger.getLogger(AnomalyFlags.class);
     private static final Pattern MONTH = Pattern.compile("[0-9]{4}-(0[1-9]|1[0-2])");
-    /** How long the job waits in all, per month scanned, for foreground reads before it scans anyway. */
+    /** How long the job waits in all, per month scanned, for foreground work before it scans anyway. */
     static final Duration BACKGROUND_PATIENCE = Duration.ofMinutes(10);
+    /**
+     * Agents per piece of a scan: the job may step aside for foreground work before each piece. A piece of 1,000
+     * agents is a tenth of a 10,000-agent center's month (and baselines); much smaller pieces would read each month's
+     * records (picked by date, then by agent) more often for the same figures.
+     */
+    static final int PIECE_AGENTS = 1000;
     /** Who stored a flag the job found. */
     public static final String JOB = "anomaly-scan";
 
@@ -109,7 +120,8 @@ public class AnomalyFlags {
         YearMonth now = YearMonth.now(clock);
         for (YearMonth month : List.of(now.minusMonths(1), now)) {
             try {
-                // at a lower priority than reads someone waits for (a month close's scoring run): see AggregateLoad
+                // at a lower priority than work someone waits for (a month close's scoring run, its uploads): it
+                // steps aside between pieces, see AggregateLoad
                 ScanReport r = load.inBackground(() -> scan(month.toString(), null, List.of(), JOB));
                 LOG.infof("anomaly scan of %s: %d agents, %d new flags", month, r.agentsScanned(), r.flagged().size());
             } catch (RuntimeException e) {
@@ -140,6 +152,22 @@ public class AnomalyFlags {
      * named (none: every metric in use), and stores the new flags.
      */
     public ScanReport scan(String period, String unitCode, List<String> metricCodes, String by) {
+        return scan(period, unitCode, metricCodes, by, PIECE_AGENTS, BACKGROUND_PATIENCE);
+    }
+
+    /**
+     * {@link #scan}, a unit's agents read {@code pieceAgents} at a time, the job's waits for foreground work adding
+     * up to at most {@code patience}.
+     */
+    ScanReport scan(String period, String unitCode, List<String> metricCodes, String by, int pieceAgents,
+                    Duration patience) {
+        // a scan asked for (scanAnomalies) is work someone waits for: the job waits between its pieces meanwhile, as
+        // it did for the unit read such a scan used to be; the job's own scan is background work (AggregateLoad)
+        return load.inForeground(() -> scanInPieces(period, unitCode, metricCodes, by, pieceAgents, patience));
+    }
+
+    private ScanReport scanInPieces(String period, String unitCode, List<String> metricCodes, String by,
+                                    int pieceAgents, Duration budget) {
         YearMonth month = month(period);
         LocalDate today = LocalDate.now(clock);
         LocalDate from = month.atDay(1);
@@ -160,36 +188,47 @@ public class AnomalyFlags {
         List<FlagView> stored = new ArrayList<>();
         java.util.Set<String> agents = new java.util.HashSet<>();
         int already = 0;
-        Duration patience = BACKGROUND_PATIENCE;
+        Duration patience = budget;
         if (metrics.isEmpty()) {
             return new ScanReport(month.toString(), from, to, threshold, periods, metrics, units, 0, 0, stored);
         }
         for (String unit : units) {
-            // computed outside a transaction: the computation reads on its own connection (as aggregate reads do);
-            // the job first lets reads in progress that someone waits for finish (at most BACKGROUND_PATIENCE)
-            patience = load.yieldToForeground(patience);
-            AggregateService.Result result = aggregates.forUnit(unit, metrics, from, to);
-            patience = load.yieldToForeground(patience);
-            List<AgentAggregates> flagged = detector.flag(result.agents(), null, metrics, range, threshold, periods);
-            List<FlagView> now = QuarkusTransaction.requiringNew().call(() -> {
-                List<FlagView> views = new ArrayList<>();
-                for (AgentAggregates agent : flagged) {
-                    for (Anomaly a : agent.anomalies() == null ? List.<Anomaly>of() : agent.anomalies()) {
-                        FlagView v = store(agent, a, month, from, to, threshold, by);
-                        if (v != null) {
-                            outbox.emit("anomaly.flagged", v.employeeId(), v);
-                            views.add(v);
+            // A unit is read in pieces of at most pieceAgents of its agents (by employee id), so that the job can
+            // step aside between them: a center has one top unit, and read whole it was one aggregate of several
+            // seconds of a core (10,000 agents). Each piece gives its agents exactly what the unit read gave them
+            // (AggregateService.forUnitAgents: a mover's whole month within the unit, the unit they were in last),
+            // and the detector reads each agent's baseline alone; each agent is in one piece of the unit.
+            AggregateService.UnitMembers members = aggregates.members(unit, from, to);
+            for (int first = 0; first < members.agents().size(); first += pieceAgents) {
+                List<String> piece = members.agents().subList(first,
+                        Math.min(first + pieceAgents, members.agents().size()));
+                // computed outside a transaction: the computation reads on its own connection (as aggregate reads
+                // do); the job first lets foreground work in progress (unit reads, uploads) finish, waiting at most
+                // what is left of its budget
+                patience = load.yieldToForeground(patience);
+                List<AgentAggregates> figures = aggregates.forUnitAgents(members, piece, metrics, from, to);
+                patience = load.yieldToForeground(patience);
+                List<AgentAggregates> flagged = detector.flag(figures, null, metrics, range, threshold, periods);
+                List<FlagView> now = QuarkusTransaction.requiringNew().call(() -> {
+                    List<FlagView> views = new ArrayList<>();
+                    for (AgentAggregates agent : flagged) {
+                        for (Anomaly a : agent.anomalies() == null ? List.<Anomaly>of() : agent.anomalies()) {
+                            FlagView v = store(agent, a, month, from, to, threshold, by);
+                            if (v != null) {
+                                outbox.emit("anomaly.flagged", v.employeeId(), v);
+                                views.add(v);
+                            }
                         }
                     }
+                    return views;
+                });
+                for (AgentAggregates agent : flagged) {
+                    agents.add(agent.employeeId());
+                    already += agent.anomalies() == null ? 0 : agent.anomalies().size();
                 }
-                return views;
-            });
-            for (AgentAggregates agent : flagged) {
-                agents.add(agent.employeeId());
-                already += agent.anomalies() == null ? 0 : agent.anomalies().size();
+                already -= now.size();
+                stored.addAll(now);
             }
-            already -= now.size();
-            stored.addAll(now);
         }
         return new ScanReport(month.toString(), from, to, threshold, periods, metrics, units, agents.size(), already,
                 stored);

@@ -1,6 +1,7 @@
 package io.perfcenter.metrics.ingest;
 
 import io.agroal.api.AgroalDataSource;
+import io.perfcenter.metrics.aggregate.AggregateLoad;
 import io.perfcenter.metrics.config.MetricsConfig;
 import io.perfcenter.metrics.ingest.IngestReport.RowError;
 import io.perfcenter.metrics.ingest.RecordField.Invalid;
@@ -63,9 +64,11 @@ public class BulkIngestion {
     private final IngestCounters counters;
     private final RecordPartitions partitions;
     private final RawRetention retention;
+    private final AggregateLoad load;
 
     BulkIngestion(AgroalDataSource dataSource, MetricsConfig config, IngestCounters counters,
-                  RecordPartitions partitions, RawRetention retention) {
+                  RecordPartitions partitions, RawRetention retention, AggregateLoad load) {
+        this.load = load;
         this.dataSource = dataSource;
         this.config = config;
         this.counters = counters;
@@ -100,7 +103,16 @@ public class BulkIngestion {
         void into(Upload upload) throws IOException, SQLException;
     }
 
+    /**
+     * Every upload (calls, surveys, QA evaluations, incidents, sales, values, …) comes through here, as foreground
+     * work ({@link AggregateLoad}): someone waits for it (in a month close, the HR or operations team), so the
+     * scheduled anomaly scan waits between its pieces while it is stored. The upload itself never waits for that.
+     */
     private IngestReport run(RecordKind kind, IngestOptions options, Feed feed) {
+        return load.inForeground(() -> runNow(kind, options, feed));
+    }
+
+    private IngestReport runNow(RecordKind kind, IngestOptions options, Feed feed) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             Upload upload = null;
