@@ -37,8 +37,8 @@ import java.util.regex.Pattern;
  * A job scans the current month and the month before every {@code perfcenter.metrics.anomaly.scan-every} (default
  * 6h; {@code off} stops it); hr and admin may ask for a scan at any time ({@code scanAnomalies}).
  *
- * <p>A unit is scanned in pieces of at most {@link #PIECE_AGENTS} of its agents, each piece's figures exactly those
- * the whole unit's read gives its agents; the job runs in the background ({@link AggregateLoad}) and, before each
+ * <p>The job scans a unit in pieces of at most {@link #PIECE_AGENTS} of its agents (a scan asked for reads it whole),
+ * each piece's figures exactly those the whole unit's read gives its agents; the job runs in the background ({@link AggregateLoad}) and, before each
  * piece's reads, waits while foreground work (a unit read, an upload being stored, a scan asked for) is in progress,
  * at most {@link #BACKGROUND_PATIENCE} in all per month scanned.
  */
@@ -152,7 +152,11 @@ public class AnomalyFlags {
      * named (none: every metric in use), and stores the new flags.
      */
     public ScanReport scan(String period, String unitCode, List<String> metricCodes, String by) {
-        return scan(period, unitCode, metricCodes, by, PIECE_AGENTS, BACKGROUND_PATIENCE);
+        // only the job steps aside, so only the job reads in pieces: each piece picks the month's records again, and
+        // at 1x a scan in pieces took 4.0 s against 2.9-3.0 s read whole (2 December 2026); a scan someone asked for
+        // and waits for is read whole
+        int pieceAgents = load.background() ? PIECE_AGENTS : Integer.MAX_VALUE;
+        return scan(period, unitCode, metricCodes, by, pieceAgents, BACKGROUND_PATIENCE);
     }
 
     /**

@@ -68,12 +68,12 @@ public class BulkIngestion {
 
     BulkIngestion(AgroalDataSource dataSource, MetricsConfig config, IngestCounters counters,
                   RecordPartitions partitions, RawRetention retention, AggregateLoad load) {
-        this.load = load;
         this.dataSource = dataSource;
         this.config = config;
         this.counters = counters;
         this.partitions = partitions;
         this.retention = retention;
+        this.load = load;
     }
 
     public IngestReport ingest(RecordKind kind, UploadFormat format, InputStream body, IngestOptions options) {
@@ -315,21 +315,9 @@ public class BulkIngestion {
             if (month != null) {
                 months.add(month);
             }
-            if (chunk.rows() >= chunkLimit && !keepFilling() || chunk.size() >= MAX_CHUNK_BYTES) {
+            if (chunk.rows() >= chunkLimit || chunk.size() >= MAX_CHUNK_BYTES) {
                 flush();
             }
-        }
-
-        /**
-         * Whether a chunk that has reached its limit goes on taking rows: while the writer still stores the one
-         * before it, up to the configured chunk size and MAX_CHUNK_BYTES. Handing it over then would only make the
-         * request thread wait for the writer; filling on makes fewer, larger chunks where storing is slower than
-         * parsing (the small kinds: QA evaluations, incidents, sales), so each chunk's fixed cost (a savepoint, two
-         * COPY statements) is paid fewer times, and changes nothing where the writer keeps up.
-         */
-        private boolean keepFilling() {
-            return merging != null && !merging.isDone() && chunk.rows() < config.ingest().chunkRows()
-                    && chunk.size() < MAX_CHUNK_BYTES;
         }
 
         /**
