@@ -41,9 +41,17 @@ final class RunningSuite {
             LocalIdentity identity = LocalIdentity.generated();
             // the console's local sign-in page offers the launcher's demo people (ConsoleIT signs in as them)
             String consolePeople = Launcher.consolePeople(Launcher.tokens(identity, Duration.ofHours(6)));
-            Suite suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(),
-                    Suite.findRoot().resolve("deploy/e2e/target/suite-logs"),
-                    Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s", Suite.CONSOLE_PEOPLE_ENV, consolePeople));
+            Suite suite;
+            try {
+                suite = Suite.start(Suite.findRoot(), db, database, identity, Suite.Ports.free(),
+                        Suite.findRoot().resolve("deploy/e2e/target/suite-logs"),
+                        Map.of("PERFCENTER_GATEWAY_TIMEOUT", "20s", Suite.CONSOLE_PEOPLE_ENV, consolePeople));
+            } catch (RuntimeException | Error e) {
+                // the suite did not come up (its logs say why): its database goes now, there is no shutdown hook yet
+                db.dropDatabase(database);
+                db.close();
+                throw e;
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 suite.close();
                 db.dropDatabase(database);
