@@ -75,11 +75,12 @@ class AggregateComputation {
 
     /** The values of every cell: one per agent and bucket and, with totals, the scope's own per bucket. */
     Map<Cell, Map<String, MetricAggregate>> compute(Request request) {
-        // a unit read someone waits for holds the scheduled scan back (AggregateLoad; not when the scan reads)
+        // a unit read someone waits for holds the scheduled scan back (AggregateLoad; not when the scan reads): this
+        // JVM's by the counter, every replica's by the lock its transaction holds (computeNow)
         if (request.scope() instanceof AggregateScope.Unit) {
-            return load.inForeground(() -> computeNow(request));
+            return load.inForeground(() -> computeNow(request, true));
         }
-        return computeNow(request);
+        return computeNow(request, false);
     }
 
     /**
@@ -94,7 +95,7 @@ class AggregateComputation {
         }
     }
 
-    private Map<Cell, Map<String, MetricAggregate>> computeNow(Request request) {
+    private Map<Cell, Map<String, MetricAggregate>> computeNow(Request request, boolean foreground) {
         long began = System.nanoTime();
         AggregatePlan plan = new AggregatePlan(request.metrics());
         Map<RecordKind, Map<Cell, RecordSums>> records = new EnumMap<>(RecordKind.class);
@@ -127,6 +128,11 @@ class AggregateComputation {
                         // the scheduled scan: one core, PostgreSQL's parallel workers stay for the foreground
                         st.execute("SET LOCAL max_parallel_workers_per_gather = 0");
                     }
+                }
+                if (foreground) {
+                    // a unit read: the foreground lock, shared, until the commit (a failed read's transaction ends
+                    // when the pool takes the connection back), so that the scan of every replica waits meanwhile
+                    load.holdForeground(c);
                 }
             }
             MemberWindows members = MemberWindows.of(c, scope, from, to);

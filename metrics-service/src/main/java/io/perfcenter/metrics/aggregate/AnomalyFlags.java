@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.aggregate;
 
+import io.agroal.api.AgroalDataSource;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.AgentAggregates;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.Anomaly;
 import io.perfcenter.metrics.catalog.MetricDefinition;
@@ -8,6 +9,7 @@ import io.perfcenter.metrics.events.Outbox;
 import io.perfcenter.metrics.org.OrgUnit;
 import io.perfcenter.metrics.web.Problems;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -15,6 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.jboss.logging.Logger;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,9 +44,20 @@ import java.util.regex.Pattern;
  * 6h; {@code off} stops it); hr and admin may ask for a scan at any time ({@code scanAnomalies}).
  *
  * <p>The job scans a unit in pieces of at most {@link #PIECE_AGENTS} of its agents (a scan asked for reads it whole),
- * each piece's figures exactly those the whole unit's read gives its agents; the job runs in the background ({@link AggregateLoad}) and, before each
- * piece's reads, waits while foreground work (a unit read, an upload being stored, a scan asked for) is in progress,
- * at most {@link #BACKGROUND_PATIENCE} in all per month scanned.
+ * each piece's figures exactly those the whole unit's read gives its agents; the job runs in the background
+ * ({@link AggregateLoad}) and, before each piece's reads, waits while foreground work (a unit read, an upload being
+ * stored, a scan asked for) is in progress in any replica, at most {@link #BACKGROUND_PATIENCE} in all per month
+ * scanned.
+ *
+ * <p>The service runs with several replicas, each with the job on its own schedule (the same period, other phases).
+ * One job scans at a time: it holds the session-level advisory lock {@link #SCAN_LOCK} on a connection it keeps for
+ * its whole run, and a replica whose job finds it taken skips that run (INFO). And a month is scanned again only
+ * when its last <i>whole</i> scan (every top unit, every metric in use: the job's, or one asked for without unit and
+ * metrics) finished at least half of {@code scan-every} ago ({@link #rescanAfter}, by the database's clock; table
+ * {@code anomaly_scan}): after one replica scanned at 10:00 (6h), another's run at 10:20 skips, while each replica's
+ * own next run, a whole period later, always finds its month due. So a month is scanned at most about twice per
+ * period whatever the replicas (not once per replica), and never left longer than a period after its last scan. A
+ * scan asked for is never skipped and takes no scan lock (it is foreground work; two at once store each flag once).
  */
 @ApplicationScoped
 public class AnomalyFlags {
@@ -57,6 +74,8 @@ public class AnomalyFlags {
     static final int PIECE_AGENTS = 1000;
     /** Who stored a flag the job found. */
     public static final String JOB = "anomaly-scan";
+    /** The lock one job holds at a time across replicas (session level, on the connection the job keeps). */
+    static final String SCAN_LOCK = "hashtext('perfcenter.anomaly_scan')";
 
     @Schema(name = "AnomalyFlag", description = "A value far from the agent's own baseline, stored when a scan first "
             + "found it")
@@ -101,10 +120,12 @@ public class AnomalyFlags {
     private final EntityManager em;
     private final Clock clock;
     private final AggregateLoad load;
+    private final AgroalDataSource dataSource;
 
     AnomalyFlags(AggregateService aggregates, AnomalyDetector detector, MetricsConfig config, Outbox outbox,
-                 EntityManager em, Clock clock, AggregateLoad load) {
+                 EntityManager em, Clock clock, AggregateLoad load, AgroalDataSource dataSource) {
         this.load = load;
+        this.dataSource = dataSource;
         this.aggregates = aggregates;
         this.detector = detector;
         this.config = config;
@@ -117,15 +138,88 @@ public class AnomalyFlags {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @jakarta.enterprise.context.control.ActivateRequestContext
     void job() {
-        YearMonth now = YearMonth.now(clock);
-        for (YearMonth month : List.of(now.minusMonths(1), now)) {
+        job(every(config.anomaly().scanEvery()));
+    }
+
+    /**
+     * A run of the job, which runs every {@code every} (null: the job is off; a run asked for then skips no month by
+     * time): the month before the current one and the current one, unless another replica's job is at it or the
+     * month's last whole scan finished less than {@link #rescanAfter} ago.
+     */
+    void job(Duration every) {
+        Duration rescanAfter = every == null ? Duration.ZERO : rescanAfter(every);
+        // the scan lock is held at session level on this connection, kept for the whole run (a pooled statement's
+        // connection goes back to the pool, and with it the lock or its release); closed without the unlock (the
+        // service gone), the session's end releases it
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(true);
+            if (!lock(c, "pg_try_advisory_lock")) {
+                LOG.info("anomaly scan skipped: another replica's job is scanning (it holds the scan lock)");
+                return;
+            }
             try {
-                // at a lower priority than work someone waits for (a month close's scoring run, its uploads): it
-                // steps aside between pieces, see AggregateLoad
-                ScanReport r = load.inBackground(() -> scan(month.toString(), null, List.of(), JOB));
-                LOG.infof("anomaly scan of %s: %d agents, %d new flags", month, r.agentsScanned(), r.flagged().size());
-            } catch (RuntimeException e) {
-                LOG.warnf("anomaly scan of %s failed (%s); tried again at the next run", month, e.getMessage());
+                YearMonth now = YearMonth.now(clock);
+                for (YearMonth month : List.of(now.minusMonths(1), now)) {
+                    String recent = scannedWithin(c, month, rescanAfter);
+                    if (recent != null) {
+                        LOG.infof("anomaly scan of %s skipped: scanned whole %s, less than %s ago (half of "
+                                + "scan-every)", month, recent, rescanAfter.toString().substring(2).toLowerCase());
+                        continue;
+                    }
+                    try {
+                        // at a lower priority than work someone waits for (a month close's scoring run, its uploads):
+                        // it steps aside between pieces, see AggregateLoad
+                        ScanReport r = load.inBackground(() -> scan(month.toString(), null, List.of(), JOB));
+                        LOG.infof("anomaly scan of %s: %d agents, %d new flags", month, r.agentsScanned(),
+                                r.flagged().size());
+                    } catch (RuntimeException e) {
+                        LOG.warnf("anomaly scan of %s failed (%s); tried again at the next run", month,
+                                e.getMessage());
+                    }
+                }
+            } finally {
+                lock(c, "pg_advisory_unlock");
+            }
+        } catch (SQLException e) {
+            LOG.warnf("the anomaly scan did not run (%s); tried again at the next run", e.getMessage());
+        }
+    }
+
+    /**
+     * How long after a month's whole scan the job leaves it alone: half its period. Well below the period, so that a
+     * replica's own next run, which begins a period after its last one began, finds the month due although the last
+     * scan finished later than it began (seconds; up to its waits' budget, 10 minutes a month, in a busy close), and
+     * another replica's run soon after (a different phase) skips it. At 6h: a month is left alone for 3 hours.
+     */
+    static Duration rescanAfter(Duration every) {
+        return every.dividedBy(2);
+    }
+
+    /** {@code scan-every} as the scheduler reads it (6h, 30m, PT6H, …); null when off. */
+    static Duration every(String expression) {
+        String every = expression == null ? "" : expression.trim();
+        if (every.isEmpty() || every.equalsIgnoreCase("off") || every.equalsIgnoreCase("disabled")) {
+            return null;
+        }
+        return DurationConverter.parseDuration(every);
+    }
+
+    private static boolean lock(Connection c, String function) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("SELECT " + function + "(" + SCAN_LOCK + ")");
+             ResultSet rs = st.executeQuery()) {
+            return rs.next() && rs.getBoolean(1);
+        }
+    }
+
+    /** When and by whom the month's last whole scan finished, if less than {@code within} ago; else null. */
+    private static String scannedWithin(Connection c, YearMonth month, Duration within) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement("""
+                SELECT to_char(finished_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') || ' by ' || finished_by
+                FROM anomaly_scan WHERE period = ? AND finished_at > now() - make_interval(secs => ?)""")) {
+            st.setString(1, month.toString());
+            st.setDouble(2, within.toNanos() / 1e9);
+            try (ResultSet rs = st.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
             }
         }
     }
@@ -165,9 +259,20 @@ public class AnomalyFlags {
      */
     ScanReport scan(String period, String unitCode, List<String> metricCodes, String by, int pieceAgents,
                     Duration patience) {
-        // a scan asked for (scanAnomalies) is work someone waits for: the job waits between its pieces meanwhile, as
-        // it did for the unit read such a scan used to be; the job's own scan is background work (AggregateLoad)
-        return load.inForeground(() -> scanInPieces(period, unitCode, metricCodes, by, pieceAgents, patience));
+        // a scan asked for (scanAnomalies) is work someone waits for: the job of every replica waits between its
+        // pieces meanwhile, as it did for the unit read such a scan used to be (its reads span several connections:
+        // the foreground lock is held on one of its own); the job's own scan is background work (AggregateLoad)
+        ScanReport report = load.inForegroundAcrossReplicas(
+                () -> scanInPieces(period, unitCode, metricCodes, by, pieceAgents, patience));
+        if (unitCode == null && (metricCodes == null || metricCodes.isEmpty())) {
+            // a whole scan, the job's or one asked for (the same flags): the job leaves the month alone for a while
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                            INSERT INTO anomaly_scan (period, finished_at, finished_by) VALUES (?1, now(), ?2)
+                            ON CONFLICT (period) DO UPDATE SET finished_at = excluded.finished_at,
+                                                               finished_by = excluded.finished_by""")
+                    .setParameter(1, report.period()).setParameter(2, by).executeUpdate());
+        }
+        return report;
     }
 
     private ScanReport scanInPieces(String period, String unitCode, List<String> metricCodes, String by,

@@ -106,7 +106,8 @@ public class BulkIngestion {
     /**
      * Every upload (calls, surveys, QA evaluations, incidents, sales, values, …) comes through here, as foreground
      * work ({@link AggregateLoad}): someone waits for it (in a month close, the HR or operations team), so the
-     * scheduled anomaly scan waits between its pieces while it is stored. The upload itself never waits for that.
+     * scheduled anomaly scan waits between its pieces while it is stored, in this replica (the counter) and in every
+     * other (the foreground lock its transaction holds, {@link #runNow}). The upload itself never waits for that.
      */
     private IngestReport run(RecordKind kind, IngestOptions options, Feed feed) {
         return load.inForeground(() -> runNow(kind, options, feed));
@@ -117,6 +118,9 @@ public class BulkIngestion {
             c.setAutoCommit(false);
             Upload upload = null;
             try {
+                // the foreground lock, shared, on the upload's transaction: the first statement, released at its
+                // commit or rollback (a failed upload's too), before any savepoint (a chunk's rollback keeps it)
+                load.holdForeground(c);
                 upload = new Upload(c, kind, options);
                 feed.into(upload);
                 upload.finish();

@@ -1,5 +1,6 @@
 package io.perfcenter.metrics.aggregate;
 
+import io.agroal.api.AgroalDataSource;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.AgentAggregates;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.Anomaly;
 import io.perfcenter.metrics.aggregate.AnomalyFlags.FlagView;
@@ -96,6 +97,8 @@ class AnomalyScanPiecesTests {
     AggregateLoad load;
     @Inject
     BulkIngestion ingestion;
+    @Inject
+    AgroalDataSource dataSource;
 
     static RequestSpecification hr() {
         return given().auth().oauth2(TestTokens.token("H1", "hr")).contentType(ContentType.JSON);
@@ -169,7 +172,7 @@ class AnomalyScanPiecesTests {
 
     /** A scan made of the service's own beans, through {@code load} (the service's, or one that watches it). */
     private AnomalyFlags flags(AggregateLoad through) {
-        return new AnomalyFlags(aggregates, detector, config, outbox, em, clock, through);
+        return new AnomalyFlags(aggregates, detector, config, outbox, em, clock, through, dataSource);
     }
 
     /** Runs {@code work} with a request context, as the job and the resources have one. */
@@ -254,7 +257,11 @@ class AnomalyScanPiecesTests {
 
     /** An NDJSON upload of one call that is not over until {@code release} counts down. */
     private static InputStream slowUpload(CountDownLatch reading, CountDownLatch release) {
-        byte[] line = ("{\"sourceSystem\":\"acd\",\"externalId\":\"slow-upload\",\"employeeId\":\"SQ1\","
+        return slowUpload("slow-upload", reading, release);
+    }
+
+    private static InputStream slowUpload(String externalId, CountDownLatch reading, CountDownLatch release) {
+        byte[] line = ("{\"sourceSystem\":\"acd\",\"externalId\":\"" + externalId + "\",\"employeeId\":\"SQ1\","
                 + "\"startedAt\":\"2026-01-20T09:00:00+08:00\",\"talkSeconds\":100,\"holdSeconds\":0,"
                 + "\"wrapSeconds\":0}\n").getBytes(StandardCharsets.UTF_8);
         ByteArrayInputStream first = new ByteArrayInputStream(line);
@@ -411,5 +418,187 @@ class AnomalyScanPiecesTests {
         scan.join(30_000);
         assertFalse(scan.isAlive());
         assertEquals(0, load.foreground());
+    }
+
+    /**
+     * An NDJSON upload of one call that is not over until {@code release} counts down, then ends, or fails as a
+     * connection cut mid-body does.
+     */
+    private static InputStream slowUpload(CountDownLatch reading, CountDownLatch release, boolean fail) {
+        InputStream slow = slowUpload("locking-upload", reading, release);
+        return new InputStream() {
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = slow.read(b, off, len);
+                if (n < 0 && fail) {
+                    throw new IOException("the client went away");
+                }
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void theBackgroundScanWaitsBetweenPiecesWhileAnotherReplicaHoldsTheForegroundLock() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM anomaly_flag WHERE employee_id LIKE 'SQ%'").executeUpdate());
+        try (OtherReplica b = new OtherReplica()) {
+            CountDownLatch held = new CountDownLatch(1);
+            AtomicReference<Long> flagsWhenHeld = new AtomicReference<>();
+            // a load of its own (nothing in this JVM's counter), that sees the database: once the first piece's flag
+            // is stored, replica B's foreground work (an upload, a unit read) begins before the scan's next wait
+            AggregateLoad watched = new AggregateLoad(dataSource) {
+                @Override
+                public Duration yieldToForeground(Duration budget) {
+                    if (flagsWhenHeld.get() == null && storedFlags("SQ") > 0) {
+                        flagsWhenHeld.set(storedFlags("SQ"));
+                        try {
+                            b.beginForeground();
+                        } catch (java.sql.SQLException e) {
+                            throw new IllegalStateException(e);
+                        }
+                        held.countDown();
+                    }
+                    return super.yieldToForeground(budget);
+                }
+            };
+            AtomicReference<ScanReport> report = new AtomicReference<>();
+            Thread scan = new Thread(() -> report.set(requestScoped(() -> watched.inBackground(() -> flags(watched)
+                    .scan(MAY, "SQC", List.of("aht"), AnomalyFlags.JOB, 1, Duration.ofMinutes(1))))));
+            long began = System.nanoTime();
+            scan.start();
+            assertTrue(held.await(30, TimeUnit.SECONDS), "no wait of the scan came after its first piece");
+            Thread.sleep(1500);
+            // B's work is in progress and the scan waits: nothing of its later pieces is stored
+            assertTrue(scan.isAlive());
+            assertEquals(0, watched.foreground());
+            assertEquals(0, load.foreground());
+            try (OtherReplica c = new OtherReplica()) {
+                assertEquals(1, c.foregroundHolders());
+                assertFalse(c.foregroundFree());
+            }
+            assertEquals(1L, flagsWhenHeld.get());
+            assertEquals(1L, storedFlags("SQ"));
+            b.endForeground();
+            scan.join(30_000);
+            assertFalse(scan.isAlive());
+            assertEquals(List.of("SQ1", "SQ2", "SQ3", "SQ4"), report.get().flagged().stream()
+                    .map(FlagView::employeeId).toList());
+            assertEquals(4L, storedFlags("SQ"));
+            // it went on once B's work ended, long before its budget
+            assertTrue(System.nanoTime() - began < Duration.ofSeconds(30).toNanos());
+        }
+    }
+
+    @Test
+    void theBackgroundScanWaitsForAnotherReplicaNoLongerThanItsBudgetInAll() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "DELETE FROM anomaly_flag WHERE employee_id LIKE 'SQ%'").executeUpdate());
+        try (OtherReplica b = new OtherReplica()) {
+            // replica B's foreground work does not end while the scan runs (four pieces: eight waits)
+            b.beginForeground();
+            long began = System.nanoTime();
+            ScanReport report = requestScoped(() -> load.inBackground(() -> flags(load).scan(MAY, "SQC",
+                    List.of("aht"), AnomalyFlags.JOB, 1, Duration.ofSeconds(1))));
+            long took = System.nanoTime() - began;
+            b.endForeground();
+            assertTrue(took >= Duration.ofSeconds(1).toNanos(), "it did not wait: " + took);
+            assertTrue(took < Duration.ofSeconds(6).toNanos(), "it waited past its budget: " + took);
+            // deferred, never skipped: every flag is stored
+            assertEquals(4, report.flagged().size());
+            assertEquals(4L, storedFlags("SQ"));
+        }
+    }
+
+    @Test
+    void anUploadHoldsTheForegroundLockUntilItEndsAlsoWhenItFails() throws Exception {
+        try (OtherReplica b = new OtherReplica()) {
+            assertTrue(b.foregroundFree());
+            for (boolean fail : List.of(false, true)) {
+                CountDownLatch reading = new CountDownLatch(1);
+                CountDownLatch release = new CountDownLatch(1);
+                AtomicReference<Object> outcome = new AtomicReference<>();
+                Thread upload = new Thread(() -> {
+                    try {
+                        outcome.set(ingestion.ingest(RecordKind.CALLS, UploadFormat.NDJSON,
+                                slowUpload(reading, release, fail), new IngestOptions(false, false, null)));
+                    } catch (RuntimeException e) {
+                        outcome.set(e);
+                    }
+                });
+                upload.start();
+                assertTrue(reading.await(30, TimeUnit.SECONDS), "the upload did not begin");
+                // while it is stored, another replica sees it: one shared holder, and an exclusive try fails
+                assertEquals(1, b.foregroundHolders());
+                assertFalse(b.foregroundFree());
+                release.countDown();
+                upload.join(30_000);
+                assertFalse(upload.isAlive());
+                if (fail) {
+                    assertTrue(outcome.get() instanceof java.io.UncheckedIOException, String.valueOf(outcome.get()));
+                } else {
+                    assertEquals(1, ((IngestReport) outcome.get()).accepted(), String.valueOf(outcome.get()));
+                }
+                // released with the transaction
+                assertEquals(0, b.foregroundHolders());
+                assertTrue(b.foregroundFree());
+            }
+        }
+    }
+
+    /**
+     * Runs {@code work} while replica B's transaction locks the membership table, which every unit read reads after
+     * taking the foreground lock: while it waits there, the lock is held.
+     */
+    private void whileMembershipLocked(OtherReplica b, Runnable work) throws Exception {
+        b.connection().setAutoCommit(false);
+        b.execute("LOCK TABLE metrics.membership IN ACCESS EXCLUSIVE MODE");
+        Thread t = new Thread(work);
+        try {
+            t.start();
+            try (OtherReplica c = new OtherReplica()) {
+                long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+                while (c.foregroundHolders() == 0 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                // the read waits for the table, holding the foreground lock
+                assertTrue(t.isAlive());
+                assertEquals(1, c.foregroundHolders());
+                assertFalse(c.foregroundFree());
+            }
+        } finally {
+            b.connection().commit();
+            b.connection().setAutoCommit(true);
+        }
+        t.join(30_000);
+        assertFalse(t.isAlive());
+        assertEquals(0, b.foregroundHolders());
+        assertTrue(b.foregroundFree());
+    }
+
+    @Test
+    void aUnitReadAndAScanAskedForHoldTheForegroundLockWhileTheyRun() throws Exception {
+        LocalDate from = LocalDate.of(2026, 5, 1);
+        LocalDate to = LocalDate.of(2026, 5, 31);
+        try (OtherReplica b = new OtherReplica()) {
+            AtomicReference<AggregateService.Result> read = new AtomicReference<>();
+            whileMembershipLocked(b, () -> read.set(requestScoped(() -> aggregates.forUnit("SQC", METRICS, from,
+                    to))));
+            assertEquals(List.of("SQ1", "SQ2", "SQ3", "SQ4"), read.get().agents().stream()
+                    .map(AgentAggregates::employeeId).toList());
+            // a read of agents (not a unit's) is not foreground: nothing held
+            requestScoped(() -> aggregates.forAgent("SQ1", null, METRICS, from, to));
+            assertTrue(b.foregroundFree());
+            AtomicReference<ScanReport> scanned = new AtomicReference<>();
+            whileMembershipLocked(b, () -> scanned.set(requestScoped(() -> flags(load).scan(MAY, "SQC",
+                    List.of("aht"), "H1"))));
+            assertEquals(4, scanned.get().agentsScanned());
+        }
     }
 }
