@@ -77,7 +77,8 @@ public interface MetricsConfig {
         /**
          * How often the anomaly scan job stores new flags of the current and the previous month
          * ({@code PERFCENTER_ANOMALY_SCAN_EVERY}; a Quarkus duration such as 6h, or {@code off}). The job's
-         * {@code @Scheduled} reads the same key.
+         * {@code @Scheduled} reads the same key; the job leaves a month whose last whole scan finished less than
+         * half of it ago alone (other replicas run the job at other phases).
          */
         @WithDefault("6h")
         String scanEvery();

@@ -533,12 +533,15 @@ class AnomalyScanPiecesTests {
                     }
                 });
                 upload.start();
-                assertTrue(reading.await(30, TimeUnit.SECONDS), "the upload did not begin");
-                // while it is stored, another replica sees it: one shared holder, and an exclusive try fails
-                assertEquals(1, b.foregroundHolders());
-                assertFalse(b.foregroundFree());
-                release.countDown();
-                upload.join(30_000);
+                try {
+                    assertTrue(reading.await(30, TimeUnit.SECONDS), "the upload did not begin");
+                    // while it is stored, another replica sees it: one shared holder, and an exclusive try fails
+                    assertEquals(1, b.foregroundHolders());
+                    assertFalse(b.foregroundFree());
+                } finally {
+                    release.countDown();
+                    upload.join(30_000);
+                }
                 assertFalse(upload.isAlive());
                 if (fail) {
                     assertTrue(outcome.get() instanceof java.io.UncheckedIOException, String.valueOf(outcome.get()));
@@ -575,8 +578,8 @@ class AnomalyScanPiecesTests {
         } finally {
             b.connection().commit();
             b.connection().setAutoCommit(true);
+            t.join(30_000);
         }
-        t.join(30_000);
         assertFalse(t.isAlive());
         assertEquals(0, b.foregroundHolders());
         assertTrue(b.foregroundFree());
