@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.AgentAggregates;
 import io.perfcenter.metrics.aggregate.AggregatePayloads.Anomaly;
 import io.perfcenter.metrics.catalog.MetricDefinition;
+import io.perfcenter.metrics.db.SessionLock;
 import io.perfcenter.metrics.config.MetricsConfig;
 import io.perfcenter.metrics.events.Outbox;
 import io.perfcenter.metrics.org.OrgUnit;
@@ -75,7 +76,7 @@ public class AnomalyFlags {
     /** Who stored a flag the job found. */
     public static final String JOB = "anomaly-scan";
     /** The lock one job holds at a time across replicas (session level, on the connection the job keeps). */
-    static final String SCAN_LOCK = "hashtext('perfcenter.anomaly_scan')";
+    static final SessionLock SCAN_LOCK = new SessionLock("perfcenter.anomaly_scan");
 
     @Schema(name = "AnomalyFlag", description = "A value far from the agent's own baseline, stored when a scan first "
             + "found it")
@@ -153,7 +154,7 @@ public class AnomalyFlags {
         // service gone), the session's end releases it
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            if (!lock(c, "pg_try_advisory_lock")) {
+            if (!SCAN_LOCK.tryLock(c)) {
                 LOG.info("anomaly scan skipped: another replica's job is scanning (it holds the scan lock)");
                 return;
             }
@@ -178,7 +179,7 @@ public class AnomalyFlags {
                     }
                 }
             } finally {
-                lock(c, "pg_advisory_unlock");
+                SCAN_LOCK.unlock(c);
             }
         } catch (SQLException e) {
             LOG.warnf("the anomaly scan did not run (%s); tried again at the next run", e.getMessage());
@@ -202,13 +203,6 @@ public class AnomalyFlags {
             return null;
         }
         return DurationConverter.parseDuration(every);
-    }
-
-    private static boolean lock(Connection c, String function) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + function + "(" + SCAN_LOCK + ")");
-             ResultSet rs = st.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
     }
 
     /** When and by whom the month's last whole scan finished, if less than {@code within} ago; else null. */
@@ -318,19 +312,8 @@ public class AnomalyFlags {
                 List<AgentAggregates> figures = aggregates.forUnitAgents(members, piece, metrics, from, to);
                 patience = load.yieldToForeground(patience);
                 List<AgentAggregates> flagged = detector.flag(figures, null, metrics, range, threshold, periods);
-                List<FlagView> now = QuarkusTransaction.requiringNew().call(() -> {
-                    List<FlagView> views = new ArrayList<>();
-                    for (AgentAggregates agent : flagged) {
-                        for (Anomaly a : agent.anomalies() == null ? List.<Anomaly>of() : agent.anomalies()) {
-                            FlagView v = store(agent, a, month, from, to, threshold, by);
-                            if (v != null) {
-                                outbox.emit("anomaly.flagged", v.employeeId(), v);
-                                views.add(v);
-                            }
-                        }
-                    }
-                    return views;
-                });
+                List<FlagView> now = QuarkusTransaction.requiringNew()
+                        .call(() -> storeNew(flagged, month, from, to, threshold, by));
                 for (AgentAggregates agent : flagged) {
                     agents.add(agent.employeeId());
                     already += agent.anomalies() == null ? 0 : agent.anomalies().size();
@@ -341,6 +324,22 @@ public class AnomalyFlags {
         }
         return new ScanReport(month.toString(), from, to, threshold, periods, metrics, units, agents.size(), already,
                 stored);
+    }
+
+    /** A piece's anomalies stored where new, each emitted once (anomaly.flagged): the flags stored now. */
+    private List<FlagView> storeNew(List<AgentAggregates> flagged, YearMonth month, LocalDate from, LocalDate to,
+                                    double threshold, String by) {
+        List<FlagView> views = new ArrayList<>();
+        for (AgentAggregates agent : flagged) {
+            for (Anomaly a : agent.anomalies() == null ? List.<Anomaly>of() : agent.anomalies()) {
+                FlagView v = store(agent, a, month, from, to, threshold, by);
+                if (v != null) {
+                    outbox.emit("anomaly.flagged", v.employeeId(), v);
+                    views.add(v);
+                }
+            }
+        }
+        return views;
     }
 
     private static List<String> metricsOf(List<String> codes) {

@@ -2,6 +2,7 @@ package io.perfcenter.metrics.ingest;
 
 import io.agroal.api.AgroalDataSource;
 import io.perfcenter.metrics.config.MetricsConfig;
+import io.perfcenter.metrics.db.SessionLock;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -9,8 +10,6 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -42,6 +41,8 @@ public class RawRetention {
 
     private static final Logger LOG = Logger.getLogger(RawRetention.class);
     static final int MINIMUM_MONTHS = 3;
+    /** One replica at a time applies the retention. */
+    private static final SessionLock LOCK = new SessionLock("perfcenter.raw_retention");
     private static final long LOCK_TIMEOUT_MS = 2000;
 
     private final AgroalDataSource dataSource;
@@ -110,7 +111,7 @@ public class RawRetention {
         List<String> dropped = new ArrayList<>();
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(true);
-            if (!lock(c, "pg_try_advisory_lock")) {
+            if (!LOCK.tryLock(c)) {
                 LOG.debug("another replica is applying the retention");
                 return dropped;
             }
@@ -134,18 +135,11 @@ public class RawRetention {
                     }
                 }
             } finally {
-                lock(c, "pg_advisory_unlock");
+                LOCK.unlock(c);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not apply the retention of raw records", e);
         }
         return dropped;
-    }
-
-    private static boolean lock(Connection c, String function) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement("SELECT " + function
-                + "(hashtext('perfcenter.raw_retention'))"); ResultSet rs = st.executeQuery()) {
-            return rs.next() && rs.getBoolean(1);
-        }
     }
 }

@@ -27,11 +27,11 @@ final class OtherReplica implements AutoCloseable {
 
     /** Tries the scan lock, as another replica's job does; true when it is this session's now. */
     boolean tryScanLock() throws SQLException {
-        return bool("SELECT pg_try_advisory_lock(" + AnomalyFlags.SCAN_LOCK + ")");
+        return bool("SELECT pg_try_advisory_lock(" + AnomalyFlags.SCAN_LOCK.key() + ")");
     }
 
     void releaseScanLock() throws SQLException {
-        bool("SELECT pg_advisory_unlock(" + AnomalyFlags.SCAN_LOCK + ")");
+        bool("SELECT pg_advisory_unlock(" + AnomalyFlags.SCAN_LOCK.key() + ")");
     }
 
     /** Foreground work of this replica begins: it holds the foreground lock shared (at session level). */
